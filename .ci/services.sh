@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Starts the services that the integration suites use, when they are not already running.
+# A newcomer's `npm test` needs none of them: those suites skip and say so.
+set -u
+port_open() { (echo >/dev/tcp/127.0.0.1/"$1") >/dev/null 2>&1; }
+
+if ! port_open 5432; then
+  if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1 || true
+  fi
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start 2>/dev/null || true
+fi
+if ! port_open 4222; then
+  if ! command -v nats-server >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nats-server) >/dev/null 2>&1 || true
+  fi
+  mkdir -p /var/lib/nats-server
+  start-stop-daemon --start --oknodo --background --exec "$(command -v nats-server)" -- \
+    -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log 2>/dev/null || true
+  sleep 1
+fi
+port_open 5432 && echo "postgresql: up" || echo "postgresql: down"
+port_open 4222 && echo "nats: up" || echo "nats: down"
+exit 0

@@ -1,0 +1,3 @@
+export { CliError } from './cli-error.ts';
+export { main } from './main.ts';
+export { buildProgram } from './program.ts';
