@@ -1,1 +1,3 @@
-export {};
+export { buildAlert } from './alert-builder.ts';
+export { alertStoreContract } from './alert-store-contract.ts';
+export { natsTestUrl, postgresTestUrl, skipNotice } from './services.ts';

@@ -1,1 +1,2 @@
 export * from './alert-store.ts';
+export * from './memory-alert-store.ts';
