@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { registerAlertsCommand } from './alerts.ts';
 
 /**
  * Every command registers itself here, one line each, so that adding a command touches one list.
  */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerAlertsCommand(program);
+}
