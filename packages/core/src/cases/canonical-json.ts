@@ -19,7 +19,11 @@ export function canonicalJson(value: unknown): string {
         .sort();
       return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
     }
-    default:
+    case 'bigint':
+      return value.toString();
+    case 'undefined':
+    case 'function':
+    case 'symbol':
       return 'null';
   }
 }
