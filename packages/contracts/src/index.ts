@@ -1,1 +1,1 @@
-export {};
+export * from './transaction.ts';

@@ -1,1 +1,1 @@
-export {};
+export * from './transactions/index.ts';

@@ -1,0 +1,3 @@
+export function isAmlsimHeader(_line: string): boolean {
+  return false;
+}

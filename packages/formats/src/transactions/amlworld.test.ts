@@ -1,0 +1,134 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AMLWORLD_HEADER, parseAmlworldLine, readAmlworld } from './amlworld.ts';
+import { collect, fixture } from './test-support.ts';
+
+describe('readAmlworld', () => {
+  it('reads IBM-format rows into transactions with exact minor units, UTC time and labels', async () => {
+    const { accepted, rejected } = await collect(readAmlworld(fixture('amlworld-sample.csv')));
+    expect(rejected).toEqual([]);
+    expect(accepted).toHaveLength(11);
+    expect(accepted[0]).toEqual({
+      id: '0',
+      row: 0,
+      ts: Date.UTC(2022, 8, 1, 0, 20),
+      fromBank: '010',
+      fromAccount: '8000EBD30',
+      toBank: '010',
+      toAccount: '8000EBD30',
+      amountPaid: 369734,
+      currencyPaid: 'USD',
+      amountReceived: 369734,
+      currencyReceived: 'USD',
+      paymentFormat: 'Reinvestment',
+      label: false,
+    });
+    // cross-currency row: Amount Received comes before Amount Paid in IBM's column order
+    const fx = accepted[6]!;
+    expect([fx.amountReceived, fx.currencyReceived, fx.amountPaid, fx.currencyPaid]).toEqual([
+      112000,
+      'CNY',
+      16006,
+      'USD',
+    ]);
+    expect(fx.label).toBe(true);
+    expect(fx.toBank).toBe('001227');
+    expect(accepted[7]!.amountPaid).toBe(108000); // 0.00108 BTC in satoshi
+  });
+
+  it('skips a blank line without giving it a row index, but counts it in line numbers', async () => {
+    const { accepted } = await collect(readAmlworld(fixture('amlworld-sample.csv')));
+    const after = accepted[9]!;
+    expect(after.row).toBe(9);
+    expect(after.id).toBe('9');
+    expect(after.ts).toBe(Date.UTC(2022, 8, 2, 13, 47));
+  });
+
+  it('reads the unlabelled header with CRLF line ends', async () => {
+    const { accepted, rejected } = await collect(readAmlworld(fixture('amlworld-unlabelled-crlf.csv')));
+    expect(rejected).toEqual([]);
+    expect(accepted.map((t) => [t.row, t.toAccount, t.paymentFormat, t.label])).toEqual([
+      [0, '8000EBD30', 'Reinvestment', undefined],
+      [1, '80A8E4F00', 'Wire', undefined],
+    ]);
+  });
+
+  it('quarantines each kind of malformed row with its line, row and a clear reason', async () => {
+    const { accepted, rejected } = await collect(readAmlworld(fixture('amlworld-malformed.csv')));
+    expect(accepted.map((t) => [t.row, t.fromAccount, t.label])).toEqual([
+      [0, '8000EBD30', false],
+      [14, '8000EBD30', true], // fully quoted row goes through csv-parse
+      [15, '8000EBD31', false],
+    ]);
+    expect(rejected.map((r) => [r.line, r.row, r.reason])).toEqual([
+      [3, 1, 'wrong column count: expected 11, got 10'],
+      [4, 2, 'wrong column count: expected 11, got 12'],
+      [5, 3, 'bad time "2022/13/01 00:20": expected YYYY/MM/DD HH:MM'],
+      [6, 4, 'bad time "2022/02/30 00:20": expected YYYY/MM/DD HH:MM'],
+      [7, 5, 'bad time "yesterday": expected YYYY/MM/DD HH:MM'],
+      [8, 6, 'Amount Received "-12.00": negative amount'],
+      [9, 7, 'Amount Received "NaN": amount is not a number'],
+      [10, 8, 'Amount Paid "": amount is not a number'],
+      [11, 9, 'unknown currency "Doubloon" in Receiving Currency'],
+      [12, 10, 'empty account: the from Account is empty'],
+      [13, 11, 'empty account: To Bank is empty'],
+      [14, 12, 'unknown Payment Format "Telegraph"'],
+      [15, 13, 'Is Laundering "yes": expected 0 or 1'],
+    ]);
+    expect(rejected[0]!.raw).toContain('8000EBD30,3697.34,US Dollar');
+  });
+
+  it('yields batches of the requested size', async () => {
+    const { accepted, batches } = await collect(
+      readAmlworld(fixture('amlworld-sample.csv'), { batchSize: 4 }),
+    );
+    expect(accepted).toHaveLength(11);
+    expect(batches).toBe(3);
+  });
+
+  it('refuses a file whose header is not IBM’s, naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-aw-'));
+    const path = join(dir, 'other.csv');
+    writeFileSync(path, 'ts,from,to,amount\n2022/09/01 00:20,a,b,1\n');
+    await expect(collect(readAmlworld(path))).rejects.toThrow(/other\.csv: line 1: not an AMLworld header/);
+  });
+
+  it('throws an error naming a missing file', async () => {
+    await expect(collect(readAmlworld('/nonexistent/HI-Small_Trans.csv'))).rejects.toThrow(
+      'cannot read /nonexistent/HI-Small_Trans.csv: no such file',
+    );
+  });
+
+  it('reads rows split across read chunks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-aw-'));
+    const path = join(dir, 'many.csv');
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `2022/09/01 00:${String(i % 60).padStart(2, '0')},1,A${i},2,B${i},${i}.25,Euro,${i}.25,Euro,ACH,0`,
+    );
+    writeFileSync(path, `${AMLWORLD_HEADER}\n${rows.join('\n')}\n`);
+    const { accepted, rejected } = await collect(readAmlworld(path));
+    expect(rejected).toEqual([]);
+    expect(accepted).toHaveLength(3000);
+    expect(accepted[2999]).toMatchObject({ row: 2999, fromAccount: 'A2999', amountPaid: 299925 });
+  });
+
+  it('stops when the signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stopped by user'));
+    await expect(
+      collect(readAmlworld(fixture('amlworld-sample.csv'), { signal: controller.signal })),
+    ).rejects.toThrow('stopped by user');
+  });
+});
+
+describe('parseAmlworldLine', () => {
+  it('rounds sub-cent digits half-up instead of rejecting them', () => {
+    const tx = parseAmlworldLine('2022/09/01 00:20,1,A,2,B,10.005,US Dollar,10.004,US Dollar,Wire', 0, false);
+    expect(typeof tx).toBe('object');
+    if (typeof tx === 'object') expect([tx.amountReceived, tx.amountPaid]).toEqual([1001, 1000]);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Field parsers shared by the hand-written readers. They run once per field on the hot path, so they work on
+ * character codes and return sentinel values instead of allocating result objects or throwing.
+ */
+
+/** parseDecimalMinor failure codes (all negative, so any result ≥ 0 is an amount). */
+export const AMOUNT_NOT_A_NUMBER = -1;
+export const AMOUNT_NEGATIVE = -2;
+export const AMOUNT_TOO_LARGE = -3;
+
+const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+
+/**
+ * Reads a plain decimal ("3697.34", "0.000021", "12") into integer minor units of `exponent`, rounding
+ * half-up digits beyond the currency's precision (AMLworld carries a few such values; rounding at ingest to
+ * the currency's minor unit is what a ledger does). Exponent notation ("1.5E+4") is accepted through a slow
+ * path. Returns a negative code on failure.
+ */
+export function parseDecimalMinor(text: string, exponent: number): number {
+  const len = text.length;
+  if (len === 0) return AMOUNT_NOT_A_NUMBER;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  if (c === 45 /* - */) {
+    // "-0" and "-0.00" are zero, not negative; anything else with a minus is.
+    const rest = parseDecimalMinor(text.slice(1), exponent);
+    if (rest < 0) return rest === AMOUNT_NOT_A_NUMBER ? AMOUNT_NOT_A_NUMBER : rest;
+    return rest === 0 ? 0 : AMOUNT_NEGATIVE;
+  }
+  if (c === 43 /* + */) i = 1;
+  let int = 0;
+  let frac = 0;
+  let fracDigits = 0;
+  let digits = 0;
+  let roundUp = false;
+  for (; i < len; i++) {
+    c = text.charCodeAt(i);
+    const d = c - 48;
+    if (d >= 0 && d <= 9) {
+      int = int * 10 + d;
+      digits++;
+      continue;
+    }
+    if (c === 46 /* . */) break;
+    if (c === 101 || c === 69) return parseExponentForm(text, exponent);
+    return AMOUNT_NOT_A_NUMBER;
+  }
+  if (i < len) {
+    // after the dot
+    for (i++; i < len; i++) {
+      c = text.charCodeAt(i);
+      const d = c - 48;
+      if (d >= 0 && d <= 9) {
+        digits++;
+        if (fracDigits < exponent) {
+          frac = frac * 10 + d;
+          fracDigits++;
+        } else if (fracDigits === exponent) {
+          roundUp = d >= 5;
+          fracDigits++;
+        }
+        continue;
+      }
+      if (c === 101 || c === 69) return parseExponentForm(text, exponent);
+      return AMOUNT_NOT_A_NUMBER;
+    }
+    if (fracDigits > exponent) fracDigits = exponent;
+  }
+  if (digits === 0) return AMOUNT_NOT_A_NUMBER;
+  let minor = int * (POW10[exponent] ?? 10 ** exponent) + frac * (POW10[exponent - fracDigits] ?? 1);
+  if (roundUp) minor += 1;
+  return Number.isSafeInteger(minor) ? minor : AMOUNT_TOO_LARGE;
+}
+
+function parseExponentForm(text: string, exponent: number): number {
+  if (!/^\+?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(text)) return AMOUNT_NOT_A_NUMBER;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return AMOUNT_NOT_A_NUMBER;
+  const minor = Math.round(value * (POW10[exponent] ?? 10 ** exponent));
+  return Number.isSafeInteger(minor) ? minor : AMOUNT_TOO_LARGE;
+}
+
+/** The reason text for a parseDecimalMinor failure code. */
+export function amountProblem(code: number): string {
+  if (code === AMOUNT_NEGATIVE) return 'negative amount';
+  if (code === AMOUNT_TOO_LARGE) return 'amount too large to hold exactly';
+  return 'amount is not a number';
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digit2(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  if (a < 0 || a > 9 || b < 0 || b > 9) return -1;
+  return a * 10 + b;
+}
+
+let lastDateKey = -1;
+let lastDateMs = 0;
+
+/**
+ * Parses AMLworld's `YYYY/MM/DD HH:MM` (also `-` as date separator and optional `:SS`) as UTC epoch ms.
+ * AMLworld states no time zone; UTC keeps the result independent of the machine. Returns NaN when invalid.
+ * The date part is cached: the files are in time order, so consecutive rows almost always share a day.
+ */
+export function parseAmlworldTime(text: string): number {
+  const len = text.length;
+  if (len !== 16 && len !== 19) return Number.NaN;
+  const sep = text.charCodeAt(4);
+  if ((sep !== 47 && sep !== 45) || text.charCodeAt(7) !== sep || text.charCodeAt(10) !== 32)
+    return Number.NaN;
+  if (text.charCodeAt(13) !== 58) return Number.NaN;
+  const yHi = digit2(text, 0);
+  const yLo = digit2(text, 2);
+  const mo = digit2(text, 5);
+  const d = digit2(text, 8);
+  const h = digit2(text, 11);
+  const mi = digit2(text, 14);
+  if (yHi < 0 || yLo < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) {
+    return Number.NaN;
+  }
+  let s = 0;
+  if (len === 19) {
+    if (text.charCodeAt(16) !== 58) return Number.NaN;
+    s = digit2(text, 17);
+    if (s < 0 || s > 59) return Number.NaN;
+  }
+  const y = yHi * 100 + yLo;
+  const key = y * 10000 + mo * 100 + d;
+  if (key !== lastDateKey) {
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const dim = mo === 2 && leap ? 29 : (DAYS_IN_MONTH[mo] ?? 0);
+    if (d > dim) return Number.NaN;
+    lastDateMs = Date.UTC(y, mo - 1, d);
+    lastDateKey = key;
+  }
+  return lastDateMs + h * 3_600_000 + mi * 60_000 + s * 1000;
+}

@@ -1,0 +1,5 @@
+export * from './amlworld.ts';
+export * from './detect-format.ts';
+export * from './jsonl.ts';
+export * from './read-transactions.ts';
+export * from './types.ts';

@@ -1,0 +1,90 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+
+/** Longest line accepted before the file is refused: protects memory against a file with no newlines. */
+export const MAX_LINE_LENGTH = 1 << 20;
+
+export interface LineStreamOptions {
+  readonly signal?: AbortSignal | undefined;
+  readonly onBytes?: ((bytesRead: number, totalBytes: number) => void) | undefined;
+  /** Read chunk size in bytes. */
+  readonly chunkSize?: number | undefined;
+}
+
+/**
+ * Checks that `path` is a readable regular file and returns its size. Throws an Error naming the file
+ * otherwise, so that every reader fails the same clear way on a missing or unreadable input.
+ */
+export async function openCheck(path: string): Promise<number> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new Error('not a regular file');
+    size = s.size;
+  } catch (err) {
+    throw new Error(`cannot read ${path}: ${describe(err)}`, { cause: err });
+  }
+  return size;
+}
+
+function describe(err: unknown): string {
+  if (err && typeof err === 'object' && 'code' in err) {
+    const code = String((err as { code: unknown }).code);
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EACCES') return 'permission denied';
+    if (code === 'EISDIR') return 'is a directory';
+    return code;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Streams a UTF-8 text file as arrays of complete lines, one array per read chunk (without the line
+ * terminators; CR before LF is removed; a leading BOM is dropped). Pull-based: the next chunk is only read
+ * when the consumer asks for more, so a slow consumer holds back the file read (backpressure).
+ * Splitting whole chunks with `String#split` is much faster than a per-line readline interface.
+ */
+export async function* streamLines(path: string, options: LineStreamOptions = {}): AsyncGenerator<string[]> {
+  const total = await openCheck(path);
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: options.chunkSize ?? 1 << 20 });
+  let carry = '';
+  let first = true;
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      options.signal?.throwIfAborted();
+      let text = carry + chunk;
+      if (first) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+      }
+      const lines = text.split('\n');
+      carry = lines.pop() ?? '';
+      if (carry.length > MAX_LINE_LENGTH) {
+        throw new Error(
+          `${path}: a line is longer than ${MAX_LINE_LENGTH} characters; not a line-based file?`,
+        );
+      }
+      stripCr(lines);
+      options.onBytes?.(stream.bytesRead, total);
+      if (lines.length > 0) yield lines;
+    }
+  } catch (err) {
+    if (options.signal?.aborted) throw err;
+    if (err instanceof Error && err.message.startsWith(path)) throw err;
+    throw new Error(`cannot read ${path}: ${describe(err)}`, { cause: err });
+  } finally {
+    stream.destroy();
+  }
+  if (carry.length > 0) {
+    const last = [carry];
+    stripCr(last);
+    yield last;
+  }
+}
+
+function stripCr(lines: string[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.length > 0 && l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
+  }
+}
