@@ -26,4 +26,5 @@ export function canonicalJson(value: unknown): string {
     case 'symbol':
       return 'null';
   }
+  return 'null';
 }

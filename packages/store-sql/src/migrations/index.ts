@@ -1,5 +1,9 @@
 import type { Migration } from 'kysely';
 import { m0001Alerts } from './0001-alerts.ts';
+import { m0200Cases } from './0200-cases.ts';
+import { m0201AuditLog } from './0201-audit-log.ts';
+import { m0202ApiKeys } from './0202-api-keys.ts';
+import { m0203Transactions } from './0203-transactions.ts';
 
 /**
  * Every migration, by name; names sort in the order they run. Number ranges per area:
@@ -7,4 +11,8 @@ import { m0001Alerts } from './0001-alerts.ts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-alerts': m0001Alerts,
+  '0200-cases': m0200Cases,
+  '0201-audit-log': m0201AuditLog,
+  '0202-api-keys': m0202ApiKeys,
+  '0203-transactions': m0203Transactions,
 };

@@ -1,0 +1,77 @@
+import type { Transaction } from '../model/transaction.ts';
+import type { Role } from './case.ts';
+
+/** A stored API key: only the hash of the secret is kept. */
+export interface ApiKeyRecord {
+  /** Public id, shown in lists and written to the audit log as the actor. */
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly keyHash: string;
+  readonly createdAt: number;
+  readonly createdBy: string;
+  readonly revokedAt: number | null;
+}
+
+/** Where API keys live (port). */
+export interface ApiKeyStore {
+  insertKey(record: ApiKeyRecord): Promise<void>;
+  findByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  listKeys(): Promise<ApiKeyRecord[]>;
+  revokeKey(id: string, at: number): Promise<boolean>;
+}
+
+/** A transaction with the assessment it got when it was received. */
+export interface ScoredTransaction {
+  readonly tx: Transaction;
+  readonly score: number;
+  readonly typologies: readonly string[];
+  readonly alertIds: readonly string[];
+  readonly receivedAt: number;
+}
+
+/** Where transactions received through the API are kept, for alert evidence (port). */
+export interface TransactionStore {
+  /** Idempotent by transaction id: a resubmitted transaction keeps its first record. */
+  saveTransactions(items: readonly ScoredTransaction[]): Promise<void>;
+  getTransactions(ids: readonly string[]): Promise<ScoredTransaction[]>;
+}
+
+/** In-memory API keys, for tests. */
+export class MemoryApiKeyStore implements ApiKeyStore {
+  readonly #keys = new Map<string, ApiKeyRecord>();
+  insertKey(record: ApiKeyRecord): Promise<void> {
+    this.#keys.set(record.id, record);
+    return Promise.resolve();
+  }
+  findByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    for (const k of this.#keys.values()) if (k.keyHash === keyHash) return Promise.resolve(k);
+    return Promise.resolve(undefined);
+  }
+  listKeys(): Promise<ApiKeyRecord[]> {
+    return Promise.resolve([...this.#keys.values()]);
+  }
+  revokeKey(id: string, at: number): Promise<boolean> {
+    const k = this.#keys.get(id);
+    if (!k || k.revokedAt !== null) return Promise.resolve(false);
+    this.#keys.set(id, { ...k, revokedAt: at });
+    return Promise.resolve(true);
+  }
+}
+
+/** In-memory transactions, for tests. */
+export class MemoryTransactionStore implements TransactionStore {
+  readonly #items = new Map<string, ScoredTransaction>();
+  saveTransactions(items: readonly ScoredTransaction[]): Promise<void> {
+    for (const item of items) if (!this.#items.has(item.tx.id)) this.#items.set(item.tx.id, item);
+    return Promise.resolve();
+  }
+  getTransactions(ids: readonly string[]): Promise<ScoredTransaction[]> {
+    const out: ScoredTransaction[] = [];
+    for (const id of ids) {
+      const item = this.#items.get(id);
+      if (item) out.push(item);
+    }
+    return Promise.resolve(out);
+  }
+}
