@@ -1,0 +1,264 @@
+/**
+ * Parses a name into scored tokens: finds Arabic particles (article, nasab markers, Abd/Abu/Umm prefixes,
+ * "-ud-Din" suffixes), honorifics and legal forms, and gives every remaining token its transliteration key.
+ */
+import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
+import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
+import { phoneticKey, romanizeCyrillic } from './phonetic-key.ts';
+
+export const TOKEN_ROLES = ['word', 'initial', 'article', 'nasab', 'honorific', 'legal'] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+export const NAME_KINDS = ['person', 'organisation', 'any'] as const;
+/** How to read a name: persons keep nasab order rules, organisations drop legal forms. */
+export type NameKind = (typeof NAME_KINDS)[number];
+
+export interface NameToken {
+  /** Normalised surface form; compounds are joined with a space ("abd rahman"). */
+  readonly text: string;
+  /** Transliteration key (see phonetic-key.ts). */
+  readonly key: string;
+  /** Latin surface form for spelling comparison (Cyrillic romanised; '' for Arabic script). */
+  readonly latin: string;
+  readonly script: Script;
+  readonly role: TokenRole;
+  /** Span in the original text (UTF-16 offsets, end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** True when a nasab marker (bin, ibn, بن…) precedes the token: it names an ancestor, not the person. */
+  readonly ancestor: boolean;
+}
+
+export interface ParsedName {
+  readonly original: string;
+  readonly kind: NameKind;
+  /** Tokens that take part in scoring (words and initials), in name order. */
+  readonly tokens: readonly NameToken[];
+  /** Tokens set aside (articles, nasab markers, honorifics, legal forms), shown in explanations. */
+  readonly dropped: readonly NameToken[];
+  /** Arabic naming structure present (Arabic script, article, nasab, Abd/Abu): token order then carries meaning. */
+  readonly arabicStructure: boolean;
+  /** At least one nasab marker: ancestor roles are known. */
+  readonly hasNasab: boolean;
+}
+
+const PERSON_LEGAL: ReadonlySet<string> = new Set([
+  'ltd',
+  'limited',
+  'llc',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'company',
+  'plc',
+  'gmbh',
+  'jsc',
+  'ojsc',
+  'pjsc',
+  'cjsc',
+  'ooo',
+  'oao',
+  'zao',
+  'llp',
+  'fze',
+  'fzco',
+]);
+
+const ABD_GLUED = /^abd(?:ul|el|al|ol|ur|ar|us|as|ud|ad|er|ir|u|i|e|o)?([a-z]{3,})$/;
+const ABU_GLUED = /^ab(?:u|ou)([a-z]{4,})$/;
+const DIN_GLUED =
+  /^([a-z]{3,}?)(?:uddin|uddeen|eddine|eddin|addin|aldin|eldin|aldeen|uldin|udin|edin|iddin)$/;
+const ARABIC_ABD_GLUED = /^عبد(?:ال)?(.{2,})$/u;
+
+const PREFIX_KEY: Readonly<Record<string, string>> = { abd: 'bd', abu: 'V', umm: 'M' };
+
+interface Raw {
+  text: string;
+  start: number;
+  end: number;
+  role: TokenRole;
+  script: Script;
+  /** Binding prefix class, when the token is Abd/Abu/Umm. */
+  prefix?: string;
+  /** Key forced by glued-form splitting (abdulrahman → bd + rhmn). */
+  key?: string;
+}
+
+function keyOf(text: string, script: Script): string {
+  return phoneticKey(text, script);
+}
+
+function latinOf(text: string, script: Script): string {
+  if (script === 'latin') return text;
+  if (script === 'cyrillic') return romanizeCyrillic(text);
+  return '';
+}
+
+function splitGlued(t: NormalizedToken): Raw[] {
+  const script = scriptOf(t.text);
+  const base = { start: t.start, end: t.end, script, role: 'word' as TokenRole };
+  if (script === 'arabic') {
+    const abd = ARABIC_ABD_GLUED.exec(t.text);
+    if (abd?.[1] && t.text !== 'عبد') {
+      return [{ ...base, text: t.text, key: `bd${keyOf(abd[1], 'arabic')}` }];
+    }
+    if (t.text.startsWith('ال') && [...t.text].length >= 4 && t.text !== 'الله') {
+      return [
+        { ...base, text: 'ال', role: 'article', end: t.start + 2 },
+        { ...base, text: t.text.slice(2), start: t.start + 2 },
+      ];
+    }
+    return [{ ...base, text: t.text }];
+  }
+  if (script === 'latin' && !(t.text in BINDING_PREFIXES)) {
+    const abd = ABD_GLUED.exec(t.text);
+    if (abd?.[1]) return [{ ...base, text: t.text, key: `bd${keyOf(abd[1], 'latin')}` }];
+    const abu = ABU_GLUED.exec(t.text);
+    if (abu?.[1]) return [{ ...base, text: t.text, key: `V${keyOf(abu[1], 'latin')}` }];
+    const din = DIN_GLUED.exec(t.text);
+    if (din?.[1]) return [{ ...base, text: t.text, key: `${keyOf(din[1], 'latin')}dn` }];
+  }
+  return [{ ...base, text: t.text }];
+}
+
+/** Moves "LAST, First" to "First LAST" when exactly one comma splits the name. */
+function reorderComma(tokens: readonly NormalizedToken[]): readonly NormalizedToken[] {
+  const commas = tokens.filter((t) => t.commaAfter);
+  if (commas.length !== 1) return tokens;
+  const at = tokens.indexOf(commas[0] as NormalizedToken);
+  if (at < 0 || at === tokens.length - 1) return tokens;
+  return [...tokens.slice(at + 1), ...tokens.slice(0, at + 1)];
+}
+
+/**
+ * Parses a name for screening.
+ * @param text the name as written (any script)
+ * @param kind 'person', 'organisation' or 'any' (unknown: legal forms are dropped, nasab rules kept)
+ */
+export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
+  const norm = normalizeName(text);
+  const ordered = kind === 'organisation' ? norm.tokens : reorderComma(norm.tokens);
+  const raws: Raw[] = ordered.flatMap(splitGlued);
+
+  // Organisations: "p.l.c." and "s.a." arrive as single letters; glue runs of them back together.
+  if (kind === 'organisation') {
+    for (let i = 0; i < raws.length - 1; i++) {
+      const a = raws[i] as Raw;
+      let j = i;
+      while (
+        j + 1 < raws.length &&
+        (raws[j + 1] as Raw).text.length === 1 &&
+        a.text.length <= 3 &&
+        a.script === 'latin'
+      )
+        j++;
+      if (j > i && a.text.length === 1) {
+        const parts = raws.slice(i, j + 1);
+        raws.splice(i, j - i + 1, {
+          ...a,
+          text: parts.map((p) => p.text).join(''),
+          end: (parts[parts.length - 1] as Raw).end,
+        });
+      }
+    }
+  }
+
+  const significantCount = raws.length;
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i] as Raw;
+    if (r.role !== 'word') continue;
+    const next = raws[i + 1];
+    if (HONORIFICS.has(r.text) && significantCount > 1 && i < raws.length - 1) r.role = 'honorific';
+    else if (ARTICLES.has(r.text) && next !== undefined) r.role = 'article';
+    else if (SUN_ARTICLES.has(r.text) && next?.text.startsWith(r.text.slice(1))) r.role = 'article';
+    else if (NASAB.has(r.text) && next !== undefined && kind !== 'organisation') r.role = 'nasab';
+    else if (kind === 'organisation' ? ORG_DROP.has(r.text) : PERSON_LEGAL.has(r.text)) r.role = 'legal';
+    else {
+      const prefix = BINDING_PREFIXES[r.text];
+      if (prefix !== undefined) r.prefix = prefix;
+    }
+  }
+  // never drop every token: a name that is only particles keeps them as words
+  if (raws.every((r) => r.role !== 'word')) for (const r of raws) if (r.role === 'legal') r.role = 'word';
+
+  const tokens: NameToken[] = [];
+  const dropped: NameToken[] = [];
+  let afterNasab = false;
+  let arabicStructure = false;
+  let hasNasab = false;
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i] as Raw;
+    if (r.script === 'arabic') arabicStructure = true;
+    if (r.role !== 'word') {
+      dropped.push(toToken(r, false));
+      if (r.role === 'nasab') {
+        afterNasab = true;
+        hasNasab = true;
+      }
+      if (r.role === 'article' || r.role === 'nasab') arabicStructure = true;
+      continue;
+    }
+    if (r.prefix !== undefined) {
+      // Abd / Abu / Umm bind to the next word, skipping an article: "abd al rahman" → one token
+      let j = i + 1;
+      const between: Raw[] = [];
+      while (j < raws.length && (raws[j] as Raw).role === 'article') between.push(raws[j++] as Raw);
+      const head = raws[j];
+      if (head !== undefined && head.role === 'word' && head.prefix === undefined) {
+        arabicStructure = true;
+        const key = `${PREFIX_KEY[r.prefix] ?? ''}${head.key ?? keyOf(head.text, head.script)}`;
+        const merged: Raw = { ...r, text: `${r.text} ${head.text}`, end: head.end, key };
+        tokens.push(toToken(merged, afterNasab));
+        for (const b of between) dropped.push(toToken(b, false));
+        afterNasab = false;
+        i = j;
+        continue;
+      }
+    }
+    const tok = toToken(r, afterNasab);
+    // "Saif al-Din", "Nasr Allah": the -Din / -Allah tail binds to the word before it
+    const prev = tokens[tokens.length - 1];
+    const prevRaw = raws[i - 1];
+    const isDin =
+      tok.key === 'dn' &&
+      (tok.text === 'din' || tok.text === 'deen' || tok.text === 'dine' || tok.text === 'دين');
+    const isAllah = tok.text === 'allah' || tok.text === 'ullah' || tok.text === 'الله';
+    if (
+      prev !== undefined &&
+      (isDin && prevRaw?.role === 'article'
+        ? true
+        : isAllah && prev.key.length > 0 && !prev.key.startsWith('bd'))
+    ) {
+      tokens[tokens.length - 1] = {
+        ...prev,
+        text: `${prev.text} ${tok.text}`,
+        key: `${prev.key}${tok.key}`,
+        end: tok.end,
+        latin: prev.latin + tok.latin,
+      };
+      arabicStructure = true;
+      afterNasab = false;
+      continue;
+    }
+    tokens.push(tok);
+    afterNasab = false;
+  }
+  return { original: text, kind, tokens, dropped, arabicStructure, hasNasab };
+}
+
+function toToken(r: Raw, ancestor: boolean): NameToken {
+  const latin = latinOf(r.text, r.script).replace(/ /g, '');
+  const role: TokenRole =
+    r.role === 'word' && r.script === 'latin' && r.text.length === 1 ? 'initial' : r.role;
+  return {
+    text: r.text,
+    key: r.key ?? keyOf(r.text.replace(/ /g, ''), r.script),
+    latin,
+    script: r.script,
+    role,
+    start: r.start,
+    end: r.end,
+    ancestor,
+  };
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseName } from './name-parse.ts';
+import { scoreNames } from './name-score.ts';
+import { compareNames } from './screening-index.ts';
+
+const score = (a: string, b: string, kind: 'person' | 'organisation' | 'any' = 'person'): number =>
+  compareNames(a, b, kind).score;
+
+describe('parseName', () => {
+  it('binds Abd/Abu to the next word and finds the article in every spelling', () => {
+    const keys = (n: string): string[] => parseName(n, 'person').tokens.map((t) => t.key);
+    expect(keys('Abd al-Rahman')).toEqual(keys('Abdul Rahman'));
+    expect(keys('Abdelrahman')).toEqual(keys('Abd al-Rahman'));
+    expect(keys('Abdurrahman')).toEqual(keys('عبد الرحمن'));
+    expect(keys('Abu Bakr al-Baghdadi')).toEqual(keys('أبو بكر البغدادي'));
+    expect(keys('Saif al-Din')).toEqual(keys('Saifuddin'));
+  });
+
+  it('marks names after bin/ibn as ancestors and reorders "LAST, First"', () => {
+    const p = parseName('BIN LADIN, Usama bin Muhammad bin Awad', 'person');
+    expect(p.tokens.map((t) => [t.text, t.ancestor])).toEqual([
+      ['usama', false],
+      ['muhammad', true],
+      ['awad', true],
+      ['ladin', true],
+    ]);
+  });
+
+  it('drops organisation legal forms and honorifics', () => {
+    expect(parseName('HSBC Holdings p.l.c.', 'organisation').tokens.map((t) => t.text)).toEqual([
+      'hsbc',
+      'holdings',
+    ]);
+    expect(parseName('Shaikh Isa Bin Tarif', 'person').dropped.map((t) => t.role)).toEqual([
+      'honorific',
+      'nasab',
+    ]);
+  });
+});
+
+describe('scoreNames', () => {
+  it('matches romanisation families', () => {
+    expect(score('Muhammad bin Salman', 'Mohammed bin Salman')).toBeGreaterThanOrEqual(0.9);
+    expect(score('Usama bin Ladin', 'Osama bin Laden')).toBeGreaterThanOrEqual(0.9);
+    expect(score('Muammar Qaddafi', 'Moammar Gaddafi')).toBeGreaterThanOrEqual(0.9);
+    expect(score('Bachar el-Assad', 'Bashar al-Assad')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('matches Arabic script to its romanisation', () => {
+    expect(score('صدام حسين التكريتي', 'SADDAM HUSSEIN AL-TIKRITI')).toBeGreaterThanOrEqual(0.9);
+    expect(score('معمر القذافي', 'Muammar Kadhafi')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('knows the nasab chain has an order', () => {
+    const same = score('Muhammad bin Salman al-Rawi', 'Mohammed bin Salman al-Rawi');
+    const swapped = score('Salman bin Muhammad al-Rawi', 'Muhammad bin Salman al-Rawi');
+    expect(same).toBeGreaterThanOrEqual(0.9);
+    expect(swapped).toBeLessThan(0.6);
+  });
+
+  it('tolerates a missing middle name but not a different family name', () => {
+    expect(score('Usama bin Ladin', 'Usama bin Muhammad bin Awad bin Ladin')).toBeGreaterThan(
+      score('Usama bin Ladin', 'Usama bin Muhammad bin Awad al-Rawi'),
+    );
+  });
+
+  it('explains the order penalty', () => {
+    const ns = scoreNames(
+      parseName('Salman bin Muhammad', 'person'),
+      parseName('Muhammad bin Salman', 'person'),
+    );
+    expect(ns.adjustments[0]?.reason).toMatch(/nasab/);
+    expect(ns.pairs.map((p) => p.how)).toEqual(['exact', 'exact']);
+  });
+
+  it('weighs rare tokens above common ones', () => {
+    const weight = (t: { key: string }): number => (t.key === 'mhmd' ? 0.3 : 1);
+    const a = scoreNames(
+      parseName('Muhammad Tikriti', 'person'),
+      parseName('Muhammad Rawi', 'person'),
+      weight,
+    );
+    const b = scoreNames(
+      parseName('Muhammad Tikriti', 'person'),
+      parseName('Ahmad Tikriti', 'person'),
+      weight,
+    );
+    expect(b.score).toBeGreaterThan(a.score);
+  });
+});

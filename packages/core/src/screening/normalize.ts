@@ -1,0 +1,162 @@
+/**
+ * Name normalisation that keeps a map back to the original text, so an explanation can point at the exact
+ * characters a list token came from. Folding rules are applied one code point at a time; each output
+ * character records the offset of the input code point it came from.
+ */
+
+/** Arabic-script letters folded to one form (alef maqsura, taa marbuta, Persian/Urdu letters). */
+const ARABIC_FOLD: Readonly<Record<string, string>> = {
+  ٱ: 'ا', // alef wasla
+  ى: 'ي', // alef maqsura
+  ة: 'ه', // taa marbuta
+  ی: 'ي', // Persian yeh
+  ې: 'ي',
+  ے: 'ي', // Urdu yeh barree
+  ک: 'ك', // Persian keheh
+  ڪ: 'ك',
+  ۀ: 'ه',
+  ە: 'ه',
+  ھ: 'ه', // Urdu do-chashmi heh
+  ہ: 'ه', // Urdu heh goal
+  ٹ: 'ت',
+  ڈ: 'د',
+  ڑ: 'ر',
+  ں: 'ن',
+};
+
+/** Latin letters that neither NFKC nor diacritic stripping reduces to ASCII. */
+const LATIN_FOLD: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+};
+
+/** Marks dropped inside a word: apostrophes, ʿayn/hamza transcription marks, tatweel, zero-width joiners, lone hamza. */
+const DROP = new Set([
+  "'",
+  '’',
+  '‘',
+  'ʿ',
+  'ʾ',
+  '`',
+  '´',
+  'ʻ',
+  'ʼ',
+  'ˈ',
+  '\u0640',
+  '\u200c',
+  '\u200d',
+  '\u200f',
+  '\u200e',
+  'ء',
+]);
+
+const COMBINING = /\p{M}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function foldCodePoint(ch: string): string {
+  if (DROP.has(ch)) return '';
+  const code = ch.codePointAt(0) ?? 0;
+  // Arabic-Indic and Persian digits to ASCII digits.
+  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
+  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+  let out = '';
+  // NFKC folds presentation forms (U+FB50–FEFF) and ligatures; NFD then splits off harakat, hamza and
+  // madda on their carriers and Latin diacritics, all of which are combining marks we drop.
+  for (const c of ch.normalize('NFKC').toLowerCase().normalize('NFD')) {
+    if (COMBINING.test(c) || DROP.has(c)) continue;
+    out += ARABIC_FOLD[c] ?? LATIN_FOLD[c] ?? c;
+  }
+  return out;
+}
+
+/** A token of the normalised text with its span in the original string (UTF-16 offsets, end exclusive). */
+export interface NormalizedToken {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** True when a comma follows this token in the original (for "LAST, First" order). */
+  readonly commaAfter: boolean;
+}
+
+export interface NormalizedName {
+  readonly original: string;
+  /** Normalised tokens joined by single spaces. */
+  readonly text: string;
+  readonly tokens: readonly NormalizedToken[];
+}
+
+/**
+ * Normalises a name: NFKC, lower case, no diacritics or harakat, one form for alef/hamza carriers, alef
+ * maqsura, taa marbuta and Persian/Urdu letters, no tatweel; punctuation splits tokens, apostrophes join them.
+ */
+export function normalizeName(original: string): NormalizedName {
+  const tokens: NormalizedToken[] = [];
+  let cur = '';
+  let start = -1;
+  let end = 0;
+  const flush = (comma: boolean): void => {
+    if (cur.length > 0) tokens.push({ text: cur, start, end, commaAfter: comma });
+    else if (comma && tokens.length > 0) {
+      const last = tokens[tokens.length - 1];
+      if (last) tokens[tokens.length - 1] = { ...last, commaAfter: true };
+    }
+    cur = '';
+    start = -1;
+  };
+  let i = 0;
+  for (const ch of original) {
+    const folded = foldCodePoint(ch);
+    if (folded.length === 0) {
+      i += ch.length;
+      continue;
+    }
+    for (const c of folded) {
+      if (LETTER_OR_DIGIT.test(c)) {
+        if (start < 0) start = i;
+        cur += c;
+        end = i + ch.length;
+      } else {
+        flush(c === ',' || c === '،');
+      }
+    }
+    i += ch.length;
+  }
+  flush(false);
+  return { original, text: tokens.map((t) => t.text).join(' '), tokens };
+}
+
+/** Normalised text only, for callers that do not need offsets. */
+export function normalizeText(text: string): string {
+  return normalizeName(text).text;
+}
+
+const ARABIC_RANGE = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/u;
+const CYRILLIC_RANGE = /[\u0400-\u04ff]/u;
+const LATIN_RANGE = /[a-z]/u;
+
+export const SCRIPTS = ['latin', 'arabic', 'cyrillic', 'other'] as const;
+export type Script = (typeof SCRIPTS)[number];
+
+/** Script of a normalised token, decided by its first letter. */
+export function scriptOf(token: string): Script {
+  for (const c of token) {
+    if (LATIN_RANGE.test(c)) return 'latin';
+    if (ARABIC_RANGE.test(c)) return 'arabic';
+    if (CYRILLIC_RANGE.test(c)) return 'cyrillic';
+    if (/\p{L}/u.test(c)) return 'other';
+  }
+  return 'latin';
+}
+
+/** True when the text holds any Arabic-script letter (Arabic, Persian, Urdu, Pashto). */
+export function hasArabicScript(text: string): boolean {
+  return ARABIC_RANGE.test(text);
+}

@@ -1,0 +1,181 @@
+/**
+ * Transliteration keys: the meeting point of Arabic script and its common romanisations.
+ *
+ * A key is a consonant skeleton over a reduced alphabet. Short vowels are not written in Arabic script, and
+ * romanisations disagree on them (Muhammad / Mohammed / Mohamad), so vowels are dropped on both sides;
+ * consonants that romanisations render in several ways are merged into one class (ق/ك/غ ↔ q/k/g/gh/c,
+ * ث/ت/ط ↔ th/t, ذ/ض/د ↔ dh/d, ش ↔ sh/ch, خ ↔ kh). Doubled letters collapse (shadda is never written in
+ * Latin consistently). و and ي are consonants at the start of a word and long vowels elsewhere.
+ * The keys are deliberately lossy; the scorer compares surface forms as well where both sides are Latin.
+ */
+
+/** Arabic letter → key class ('' = not written in the key). */
+const ARABIC_KEY: Readonly<Record<string, string>> = {
+  ا: '',
+  ب: 'b',
+  پ: 'b',
+  ت: 't',
+  ط: 't',
+  ث: 't',
+  ج: 'j',
+  چ: 'S',
+  ح: 'h',
+  خ: 'X',
+  د: 'd',
+  ذ: 'd',
+  ض: 'd',
+  ظ: 'd',
+  ر: 'r',
+  ز: 'z',
+  ژ: 'j',
+  س: 's',
+  ص: 's',
+  ش: 'S',
+  ع: '',
+  غ: 'k',
+  ف: 'f',
+  ڤ: 'f',
+  ق: 'k',
+  ك: 'k',
+  گ: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
+  و: 'w',
+  ي: 'y',
+};
+
+/** Cyrillic → Latin (a BGN/PCGN-like romanisation, good enough for keys and fuzzy comparison). */
+const CYRILLIC: Readonly<Record<string, string>> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  і: 'i',
+  ї: 'yi',
+  є: 'ye',
+  ґ: 'g',
+  ў: 'u',
+  ј: 'j',
+  љ: 'lj',
+  њ: 'nj',
+  ћ: 'c',
+  џ: 'dz',
+  ђ: 'dj',
+};
+
+/** Romanises a normalised Cyrillic token; other characters pass through. */
+export function romanizeCyrillic(token: string): string {
+  let out = '';
+  for (const c of token) out += CYRILLIC[c] ?? c;
+  return out;
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+function collapse(key: string): string {
+  let out = '';
+  for (const c of key) if (out[out.length - 1] !== c) out += c;
+  return out;
+}
+
+/** Key of an Arabic-script token (already normalised: no harakat, one alef, ه for taa marbuta). */
+export function arabicKey(token: string): string {
+  let out = '';
+  const chars = [...token];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] ?? '';
+    const k = ARABIC_KEY[c];
+    if (k === undefined) {
+      if (/\p{N}/u.test(c)) out += c;
+      continue;
+    }
+    if (c === 'و' || c === 'ي') {
+      // consonant at the start of a word, and between two alefs (e.g. داود keeps its vowels either way)
+      if (i === 0) out += k;
+      continue;
+    }
+    if (c === 'ه' && i === chars.length - 1 && i > 0) continue; // final h / taa marbuta: Latin drops it too
+    out += k;
+  }
+  return collapse(out);
+}
+
+/** Key of a Latin-script token (normalised: lower case ASCII letters and digits). */
+export function latinKey(token: string): string {
+  const s = token
+    .replace(/x/g, 'ks')
+    .replace(/sch|sh|ch|tch/g, 'S')
+    .replace(/kh/g, 'X')
+    .replace(/dj|dzh|zh/g, 'j')
+    .replace(/gh|ck|q|c|g/g, 'k')
+    .replace(/ph|v/g, 'f')
+    .replace(/dh/g, 'd')
+    .replace(/th/g, 't')
+    .replace(/p/g, 'b');
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] ?? '';
+    if (VOWELS.has(c)) continue;
+    if (c === 'w' || c === 'y') {
+      if (i === 0) out += c;
+      continue;
+    }
+    if (c === 'h') {
+      const prev = s[i - 1];
+      // final h after a vowel (Fatimah, Abdullah) and h lengthening a vowel (Ahmad keeps it: followed by m)
+      if (i === s.length - 1 && i > 0) continue;
+      if (prev !== undefined && VOWELS.has(prev) && (s[i + 1] === undefined || VOWELS.has(s[i + 1] ?? ''))) {
+        // intervocalic h is a real consonant in Arabic names (Fahad, Mahir): keep it
+        out += c;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return collapse(out);
+}
+
+/** Key of a normalised token in any supported script. */
+export function phoneticKey(token: string, script: 'latin' | 'arabic' | 'cyrillic' | 'other'): string {
+  switch (script) {
+    case 'arabic':
+      return arabicKey(token);
+    case 'cyrillic':
+      return latinKey(romanizeCyrillic(token));
+    case 'latin':
+      return latinKey(token);
+    case 'other':
+      return token;
+  }
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../model/clock.ts';
+import { explanationText } from './explanation.ts';
+import type { ListEntry } from './list-entry.ts';
+import { screenParties } from './party-screening.ts';
+import { buildScreeningIndex, screenName } from './screening-index.ts';
+
+const base = { programmes: [], identifiers: [], countries: [], birthDates: [] } as const;
+const entries: ListEntry[] = [
+  {
+    ...base,
+    list: 'UN',
+    listVersion: '2026-02-27',
+    refId: 'QDe.115',
+    kind: 'organisation',
+    names: [
+      { text: 'AL-QAIDA IN IRAQ', type: 'primary' },
+      { text: 'Islamic State in Iraq and the Levant', type: 'alias', quality: 'a.k.a.' },
+    ],
+  },
+  {
+    ...base,
+    list: 'UN',
+    listVersion: '2026-02-27',
+    refId: 'QDi.002',
+    kind: 'person',
+    names: [
+      { text: 'USAMA MUHAMMED AWAD BIN LADIN', type: 'primary' },
+      { text: 'أسامة محمد عوض بن لادن', type: 'original-script' },
+    ],
+    birthDates: ['1957-03-10'],
+    countries: ['SA'],
+  },
+  {
+    ...base,
+    list: 'UN',
+    listVersion: '2026-02-27',
+    refId: 'IQi.001',
+    kind: 'person',
+    names: [
+      { text: 'SADDAM HUSSEIN AL-TIKRITI', type: 'primary' },
+      { text: 'Abu Ali', type: 'weak-alias', quality: 'Low' },
+    ],
+    birthDates: ['1937-04-28'],
+    countries: ['IQ'],
+  },
+];
+const index = buildScreeningIndex(entries);
+
+describe('screenName', () => {
+  it('finds a romanisation variant and explains token by token', () => {
+    const [m] = screenName(index, 'Osama bin Laden');
+    expect(m?.entry.refId).toBe('QDi.002');
+    expect(m?.explanation.tokens.map((t) => [t.query, t.candidate])).toEqual([
+      ['Osama', 'USAMA'],
+      ['Laden', 'LADIN'],
+    ]);
+    expect(m?.explanation.unmatchedCandidate).toEqual(['MUHAMMED', 'AWAD']);
+  });
+
+  it('reaches the Latin name from Arabic script with no Arabic name in the index', () => {
+    const latinOnly = buildScreeningIndex(entries, { excludeNameTypes: ['original-script'] });
+    const [m] = screenName(latinOnly, 'صدام حسين التكريتي');
+    expect(m?.entry.refId).toBe('IQi.001');
+    expect(m?.explanation.tokens.every((t) => t.how === 'transliteration')).toBe(true);
+  });
+
+  it('links «داعش» to ISIL through the alias table and says so', () => {
+    const [m] = screenName(index, 'داعش');
+    expect(m?.entry.refId).toBe('QDe.115');
+    expect(m?.explanation.aliasTable?.group).toBe('isil');
+    expect(explanationText(m!.explanation)).toContain('alias table');
+    expect(screenName(buildScreeningIndex(entries, { aliasTable: [] }), 'داعش')).toEqual([]);
+  });
+
+  it('lets date of birth and country raise or lower the score', () => {
+    const plain = screenName(index, 'Saddam Hussein al-Tikriti')[0]?.score ?? 0;
+    const same = screenName(index, 'Saddam Hussein al-Tikriti', { dob: '1937', country: 'IQ' })[0];
+    const other = screenName(index, 'Saddam Hussein al-Tikriti', { dob: '1990', threshold: 0.5 })[0];
+    expect(same?.score).toBeGreaterThan(plain - 0.001);
+    expect(same?.explanation.attributes.map((a) => a.attribute)).toEqual(['dob', 'country']);
+    expect(other?.score).toBeLessThan(plain);
+  });
+
+  it('filters by type and returns nothing below the threshold', () => {
+    expect(screenName(index, 'Saddam Hussein al-Tikriti', { type: 'organisation' })).toEqual([]);
+    expect(screenName(index, 'Jane Smith')).toEqual([]);
+  });
+});
+
+describe('screenParties', () => {
+  it('turns a hit into one T20 alert per party and entry, with every transaction that named it', () => {
+    const account = { bank: '001', account: 'A1' };
+    const alerts = screenParties(
+      index,
+      [
+        { name: 'Usama bin Ladin', role: 'debtor', account, txId: 't1', row: 4, ts: 10 },
+        { name: 'Usama bin Ladin', role: 'debtor', account, txId: 't2', row: 9, ts: 20 },
+        { name: 'Jane Smith', role: 'creditor', txId: 't2', row: 9, ts: 20 },
+      ],
+      { clock: fixedClock(1000) },
+    );
+    expect(alerts).toHaveLength(1);
+    const [a] = alerts;
+    expect(a?.source).toBe('screening');
+    expect(a?.typologies).toEqual(['T20']);
+    expect(a?.transactions).toEqual(['t1', 't2']);
+    expect(a?.rows).toEqual([4, 9]);
+    expect([a?.start, a?.end]).toEqual([10, 20]);
+    expect(a?.details?.refId).toBe('QDi.002');
+    expect(a?.explanation.en).toContain('Usama');
+  });
+});
