@@ -1,1 +1,1 @@
-export {};
+export { NatsBus, type NatsBusOptions, redactNatsUrl } from './nats-bus.ts';

@@ -1,2 +1,4 @@
 export * from './alert-store.ts';
+export * from './bus.ts';
+export * from './bus-memory.ts';
 export * from './memory-alert-store.ts';

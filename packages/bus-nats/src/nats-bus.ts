@@ -1,0 +1,230 @@
+import {
+  AckPolicy,
+  type ConsumerMessages,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+  jetstream,
+  jetstreamManager,
+  StorageType,
+} from '@nats-io/jetstream';
+import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
+import type {
+  Bus,
+  BusConsumer,
+  ConsumerOptions,
+  Delivery,
+  PublishAck,
+  PublishOptions,
+  StreamSpec,
+} from '@raqib/core';
+
+export interface NatsBusOptions {
+  /** Connection name shown by the server's monitoring. */
+  readonly name?: string;
+  /** How long publish keeps retrying while the server is unreachable (default 60 s). */
+  readonly publishRetryMs?: number;
+  /** Messages a consumer buffers ahead of the caller (default 2048). */
+  readonly prefetch?: number;
+}
+
+/** Removes user and password from a NATS URL so that it can be printed. */
+export function redactNatsUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The bus port on NATS JetStream. Streams are file-backed so that they survive a server restart; consumers are
+ * durable pull consumers with explicit acks; the client reconnects forever, and publish retries (safe because
+ * every raqib publish carries a message id the stream de-duplicates on).
+ */
+export class NatsBus implements Bus {
+  readonly #nc: NatsConnection;
+  readonly #js: JetStreamClient;
+  readonly #jsm: JetStreamManager;
+  readonly #options: NatsBusOptions;
+  readonly #open = new Set<BusConsumer>();
+
+  private constructor(
+    nc: NatsConnection,
+    js: JetStreamClient,
+    jsm: JetStreamManager,
+    options: NatsBusOptions,
+  ) {
+    this.#nc = nc;
+    this.#js = js;
+    this.#jsm = jsm;
+    this.#options = options;
+  }
+
+  /** Connects to `url` (`nats://host:port`, comma-separated for a cluster). Throws naming the (redacted) URL. */
+  static async connect(url: string, options: NatsBusOptions = {}): Promise<NatsBus> {
+    let nc: NatsConnection;
+    try {
+      nc = await connect({
+        servers: url.split(','),
+        name: options.name ?? 'raqib',
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 250,
+        timeout: 5000,
+      });
+    } catch (error) {
+      throw new Error(
+        `cannot connect to NATS at ${redactNatsUrl(url)}: ${error instanceof Error ? error.message : error}`,
+      );
+    }
+    const jsm = await jetstreamManager(nc, { timeout: 10_000 });
+    return new NatsBus(nc, jetstream(nc, { timeout: 10_000 }), jsm, options);
+  }
+
+  async ensureStream(spec: StreamSpec): Promise<void> {
+    const info = await this.#jsm.streams.info(spec.name).catch(() => undefined);
+    if (info) {
+      const missing = spec.subjects.filter((s) => !info.config.subjects?.includes(s));
+      if (missing.length > 0)
+        throw new Error(`stream ${spec.name} exists without subjects ${missing.join(', ')}`);
+      return;
+    }
+    await this.#jsm.streams.add({
+      name: spec.name,
+      subjects: [...spec.subjects],
+      storage: StorageType.File,
+      duplicate_window: nanos(spec.duplicateWindowMs ?? 120_000),
+    });
+  }
+
+  async publish(subject: string, data: Uint8Array, options: PublishOptions = {}): Promise<PublishAck> {
+    const deadline = Date.now() + (this.#options.publishRetryMs ?? 60_000);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const ack = await this.#js.publish(
+          subject,
+          data,
+          options.msgId === undefined ? {} : { msgID: options.msgId },
+        );
+        return { seq: ack.seq, duplicate: ack.duplicate };
+      } catch (error) {
+        // a server restart shows up as timeouts or "no responders" until the client has reconnected
+        if (this.#nc.isClosed() || Date.now() > deadline) throw error;
+        await sleep(Math.min(1000, 50 * 2 ** attempt));
+      }
+    }
+  }
+
+  async consumer(stream: string, durable: string, options: ConsumerOptions): Promise<BusConsumer> {
+    const existing = await this.#jsm.consumers.info(stream, durable).catch(() => undefined);
+    if (existing && existing.config.filter_subject !== options.filterSubject) {
+      throw new Error(
+        `consumer ${durable} exists with filter ${existing.config.filter_subject}, not ${options.filterSubject}`,
+      );
+    }
+    if (!existing) {
+      await this.#jsm.consumers.add(stream, {
+        durable_name: durable,
+        filter_subject: options.filterSubject,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ack_wait: nanos(options.ackWaitMs ?? 30_000),
+        max_ack_pending: options.maxAckPending ?? 20_000,
+      });
+    }
+    const consumer = await this.#js.consumers.get(stream, durable);
+    const handle = new NatsConsumer(
+      await consumer.consume({ max_messages: this.#options.prefetch ?? 2048 }),
+      () => consumer.info().then((i) => i.num_pending + i.num_ack_pending),
+      () => this.#nc.flush(),
+    );
+    this.#open.add(handle);
+    return handle;
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.#open) await c.close();
+    this.#open.clear();
+    if (!this.#nc.isClosed()) await this.#nc.drain().catch(() => this.#nc.close());
+  }
+}
+
+/** Turns the push-style `consume()` iterator into bounded pull batches. */
+class NatsConsumer implements BusConsumer {
+  readonly #messages: ConsumerMessages;
+  readonly #pending: () => Promise<number>;
+  readonly #flush: () => Promise<void>;
+  readonly #queue: JsMsg[] = [];
+  #wake: (() => void) | undefined;
+  #room: (() => void) | undefined;
+  #closed = false;
+  #failure: unknown;
+
+  constructor(messages: ConsumerMessages, pending: () => Promise<number>, flush: () => Promise<void>) {
+    this.#messages = messages;
+    this.#pending = pending;
+    this.#flush = flush;
+    void this.#pump();
+  }
+
+  async #pump(): Promise<void> {
+    try {
+      for await (const m of this.#messages) {
+        this.#queue.push(m);
+        this.#wake?.();
+        // backpressure: stop reading while the caller is behind, so the server keeps the rest
+        while (this.#queue.length >= 4096 && !this.#closed) {
+          await new Promise<void>((resolve) => {
+            this.#room = resolve;
+          });
+        }
+      }
+    } catch (error) {
+      this.#failure = error;
+    } finally {
+      this.#closed = true;
+      this.#wake?.();
+    }
+  }
+
+  async fetch(max: number, waitMs: number): Promise<Delivery[]> {
+    if (this.#failure) throw this.#failure;
+    if (this.#queue.length === 0 && waitMs > 0 && !this.#closed) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, waitMs);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.#wake = done;
+      });
+      this.#wake = undefined;
+    }
+    const batch = this.#queue.splice(0, max);
+    this.#room?.();
+    this.#room = undefined;
+    return batch.map((m) => ({
+      subject: m.subject,
+      data: m.data,
+      seq: m.seq,
+      redelivered: m.redelivered,
+      ack: () => m.ack(),
+      nak: () => m.nak(),
+    }));
+  }
+
+  flushAcks(): Promise<void> {
+    return this.#flush();
+  }
+
+  pending(): Promise<number> {
+    return this.#pending();
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed && this.#queue.length === 0) return;
+    this.#closed = true;
+    this.#queue.length = 0; // buffered, never handed out: the server redelivers them after the ack wait
+    this.#room?.();
+    await this.#messages.close().catch(() => undefined);
+  }
+}
