@@ -1,3 +1,253 @@
-export function isAmlsimHeader(_line: string): boolean {
-  return false;
+import { createReadStream } from 'node:fs';
+import type { PaymentFormat, Transaction } from '@raqib/core';
+import { parse } from 'csv-parse';
+import { amountProblem, parseDecimalMinor } from './fields.ts';
+import { openCheck } from './line-stream.ts';
+import {
+  clipRaw,
+  DEFAULT_AMLSIM_START,
+  DEFAULT_BATCH_SIZE,
+  type ReadOptions,
+  type Rejection,
+  type TxBatch,
+} from './types.ts';
+
+/** AMLSim has no banks: every account is put in this one bank so that account keys stay unique. */
+export const AMLSIM_BANK = 'AMLSIM';
+/** AMLSim amounts carry no currency; its simulations are denominated in dollars. */
+export const AMLSIM_CURRENCY = 'USD';
+const DAY_MS = 86_400_000;
+
+/**
+ * The AMLSim output layouts read, keyed by the columns that identify them:
+ * - `transactions`: the 2019 samples (`sourceNodeId,targetNodeId,value,time`; `time` is the step);
+ * - `tx`: the newer output (`TXN_ID,ACCOUNT_ID,COUNTER_PARTY_ACCOUNT_NUM,TXN_SOURCE_TYPE_CODE,tx_count,
+ *   TXN_AMOUNT_ORIG,start,end`), ids from TXN_ID;
+ * - `tx_log`: the current simulator's log (`step,type,amount,nameOrig,…,nameDest,…,isSAR,alertID`), which
+ *   also carries a per-transaction label.
+ */
+interface Layout {
+  readonly name: 'transactions' | 'tx' | 'tx_log';
+  readonly header: readonly string[];
+  readonly from: string;
+  readonly to: string;
+  readonly amount: string;
+  readonly step: string;
+  readonly id?: string;
+  readonly type?: string;
+  readonly label?: string;
+}
+
+const LAYOUTS: readonly Layout[] = [
+  {
+    name: 'transactions',
+    header: ['sourceNodeId', 'targetNodeId', 'value', 'time'],
+    from: 'sourceNodeId',
+    to: 'targetNodeId',
+    amount: 'value',
+    step: 'time',
+  },
+  {
+    name: 'tx',
+    header: [
+      'TXN_ID',
+      'ACCOUNT_ID',
+      'COUNTER_PARTY_ACCOUNT_NUM',
+      'TXN_SOURCE_TYPE_CODE',
+      'tx_count',
+      'TXN_AMOUNT_ORIG',
+      'start',
+      'end',
+    ],
+    from: 'ACCOUNT_ID',
+    to: 'COUNTER_PARTY_ACCOUNT_NUM',
+    amount: 'TXN_AMOUNT_ORIG',
+    step: 'start',
+    id: 'TXN_ID',
+    type: 'TXN_SOURCE_TYPE_CODE',
+  },
+  {
+    name: 'tx_log',
+    header: [
+      'step',
+      'type',
+      'amount',
+      'nameOrig',
+      'oldbalanceOrig',
+      'newbalanceOrig',
+      'nameDest',
+      'oldbalanceDest',
+      'newbalanceDest',
+      'isSAR',
+      'alertID',
+    ],
+    from: 'nameOrig',
+    to: 'nameDest',
+    amount: 'amount',
+    step: 'step',
+    type: 'type',
+    label: 'isSAR',
+  },
+];
+
+function splitHeader(line: string): string[] {
+  return line.split(',').map((c) => c.trim());
+}
+
+function layoutOf(columns: readonly string[]): Layout | undefined {
+  return LAYOUTS.find(
+    (l) => l.header.length === columns.length && l.header.every((h, i) => columns[i] === h),
+  );
+}
+
+export function isAmlsimHeader(line: string): boolean {
+  return layoutOf(splitHeader(line)) !== undefined;
+}
+
+/** AMLSim's transaction type codes mapped to raqib's payment formats; anything else is `Other`. */
+export function amlsimPaymentFormat(code: string | undefined): PaymentFormat {
+  switch (code?.toUpperCase()) {
+    case 'WIRE':
+    case 'TRANSFER':
+      return 'Wire';
+    case 'CHECK':
+      return 'Cheque';
+    case 'CREDIT':
+      return 'Credit Card';
+    case 'CASH':
+    case 'CASH-IN':
+    case 'CASH-OUT':
+    case 'CASH_IN':
+    case 'CASH_OUT':
+      return 'Cash';
+    default:
+      return 'Other';
+  }
+}
+
+const STEP = /^\d{1,6}$/;
+
+/**
+ * Streams an AMLSim transaction file (any layout above) in batches, through csv-parse. Steps become event
+ * times: `startTime + step days`. All accounts sit in bank {@link AMLSIM_BANK}, amounts in USD.
+ */
+export async function* readAmlsim(path: string, options: ReadOptions = {}): AsyncGenerator<TxBatch> {
+  const total = await openCheck(path);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const start = options.startTime ?? DEFAULT_AMLSIM_START;
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  const parser = file.pipe(
+    parse({ info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }),
+  );
+  file.on('error', (err) => parser.destroy(err));
+  let layout: Layout | undefined;
+  let idx = { from: 0, to: 0, amount: 0, step: 0, id: -1, type: -1, label: -1 };
+  const seen = new Map<string, number>();
+  let accepted: Transaction[] = [];
+  let rejected: Rejection[] = [];
+  let row = 0;
+  let lastBytes = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      options.signal?.throwIfAborted();
+      if (layout === undefined) {
+        layout = layoutOf(record);
+        if (layout === undefined) {
+          throw new Error(
+            `${path}: line ${info.lines}: not an AMLSim header (expected one of: ` +
+              `${LAYOUTS.map((l) => l.header.join(',')).join(' | ')}), got "${record.join(',').slice(0, 200)}"`,
+          );
+        }
+        const col = (name: string | undefined) => (name === undefined ? -1 : layout!.header.indexOf(name));
+        idx = {
+          from: col(layout.from),
+          to: col(layout.to),
+          amount: col(layout.amount),
+          step: col(layout.step),
+          id: col(layout.id),
+          type: col(layout.type),
+          label: col(layout.label),
+        };
+        continue;
+      }
+      const result = toTransaction(record, row, layout, idx, start, seen, info.lines);
+      if (typeof result === 'string') {
+        rejected.push({ line: info.lines, row, reason: result, raw: clipRaw(record.join(',')) });
+      } else {
+        accepted.push(result);
+      }
+      row++;
+      if (accepted.length + rejected.length >= batchSize) {
+        if (file.bytesRead !== lastBytes) options.onBytes?.((lastBytes = file.bytesRead), total);
+        yield { accepted, rejected };
+        accepted = [];
+        rejected = [];
+      }
+    }
+  } catch (err) {
+    if (options.signal?.aborted || (err instanceof Error && err.message.startsWith(path))) throw err;
+    throw new Error(`${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  } finally {
+    file.destroy();
+  }
+  if (layout === undefined) throw new Error(`${path}: empty file, expected an AMLSim header`);
+  options.onBytes?.(total, total);
+  if (accepted.length + rejected.length > 0) yield { accepted, rejected };
+}
+
+function toTransaction(
+  f: readonly string[],
+  row: number,
+  layout: Layout,
+  idx: { from: number; to: number; amount: number; step: number; id: number; type: number; label: number },
+  start: number,
+  seen: Map<string, number>,
+  line: number,
+): Transaction | string {
+  if (f.length !== layout.header.length) {
+    return `wrong column count: expected ${layout.header.length}, got ${f.length}`;
+  }
+  const from = f[idx.from]!;
+  const to = f[idx.to]!;
+  if (from.length === 0) return `empty account: ${layout.from} is empty`;
+  if (to.length === 0) return `empty account: ${layout.to} is empty`;
+  const stepText = f[idx.step]!;
+  if (!STEP.test(stepText))
+    return `bad time: ${layout.step} "${stepText}" is not a simulation step (0, 1, 2…)`;
+  const amountText = f[idx.amount]!;
+  const amount = parseDecimalMinor(amountText, 2);
+  if (amount < 0) return `${layout.amount} "${amountText}": ${amountProblem(amount)}`;
+  let id = String(row);
+  if (idx.id >= 0) {
+    id = f[idx.id]!;
+    if (id.length === 0) return `empty id: ${layout.id} is empty`;
+    const first = seen.get(id);
+    if (first !== undefined) return `duplicate id "${id}" (first on line ${first})`;
+    seen.set(id, line);
+  }
+  let label: boolean | undefined;
+  if (idx.label >= 0) {
+    const l = f[idx.label]!.toLowerCase();
+    if (l === '1' || l === 'true') label = true;
+    else if (l === '0' || l === 'false') label = false;
+    else return `${layout.label} "${f[idx.label]}": expected 0/1 or true/false`;
+  }
+  return {
+    id,
+    row,
+    ts: start + Number(stepText) * DAY_MS,
+    fromBank: AMLSIM_BANK,
+    fromAccount: from,
+    toBank: AMLSIM_BANK,
+    toAccount: to,
+    amountPaid: amount,
+    currencyPaid: AMLSIM_CURRENCY,
+    amountReceived: amount,
+    currencyReceived: AMLSIM_CURRENCY,
+    paymentFormat: amlsimPaymentFormat(idx.type >= 0 ? f[idx.type] : undefined),
+    label,
+  };
 }

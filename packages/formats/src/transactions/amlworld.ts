@@ -90,11 +90,18 @@ function parseQuotedLine(line: string, row: number, labelled: boolean): Transact
   } catch (err) {
     return `malformed CSV: ${err instanceof Error ? err.message : String(err)}`;
   }
-  const f = records[0] ?? [];
+  if (records.length !== 1) return 'malformed CSV: a quoted field spans lines';
+  return amlworldFieldsToTransaction(records[0] ?? [], row, labelled);
+}
+
+/** Builds a Transaction from already split AMLworld fields (the quoted-line path; the csv-parse baseline). */
+export function amlworldFieldsToTransaction(
+  f: readonly string[],
+  row: number,
+  labelled: boolean,
+): Transaction | string {
   const expected = labelled ? 11 : 10;
-  if (records.length !== 1 || f.length !== expected) {
-    return `wrong column count: expected ${expected}, got ${f.length}`;
-  }
+  if (f.length !== expected) return `wrong column count: expected ${expected}, got ${f.length}`;
   return buildTransaction(
     row,
     f[0]!,

@@ -1,3 +1,4 @@
+export * from './amlsim.ts';
 export * from './amlworld.ts';
 export * from './detect-format.ts';
 export * from './jsonl.ts';

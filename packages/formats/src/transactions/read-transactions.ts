@@ -1,3 +1,4 @@
+import { readAmlsim } from './amlsim.ts';
 import { readAmlworld } from './amlworld.ts';
 import { detectFormat } from './detect-format.ts';
 import { readJsonl } from './jsonl.ts';
@@ -16,8 +17,10 @@ export async function* readTransactions(path: string, options: ReadOptions = {})
     case 'jsonl':
       yield* readJsonl(path, options);
       return;
-    case 'pacs008':
     case 'amlsim':
+      yield* readAmlsim(path, options);
+      return;
+    case 'pacs008':
       throw new Error(`${path}: the ${format} reader is not built yet`);
   }
 }

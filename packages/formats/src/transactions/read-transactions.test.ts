@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from './detect-format.ts';
+import { readTransactions } from './read-transactions.ts';
+import { collect, fixture } from './test-support.ts';
+
+describe('detectFormat', () => {
+  it('recognises each format from its content', async () => {
+    expect(await detectFormat(fixture('amlworld-sample.csv'))).toBe('amlworld');
+    expect(await detectFormat(fixture('amlworld-unlabelled-crlf.csv'))).toBe('amlworld');
+    expect(await detectFormat(fixture('transactions.jsonl'))).toBe('jsonl');
+    expect(await detectFormat(fixture('amlsim-transactions.csv'))).toBe('amlsim');
+    expect(await detectFormat(fixture('amlsim-tx.csv'))).toBe('amlsim');
+    expect(await detectFormat(fixture('amlsim-tx_log.csv'))).toBe('amlsim');
+  });
+
+  it('asks for --format when the content matches nothing, naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-detect-'));
+    const path = join(dir, 'ledger.csv');
+    writeFileSync(path, 'date;debit;credit\n');
+    await expect(detectFormat(path)).rejects.toThrow(/ledger\.csv: cannot tell the format.*--format/);
+    await expect(detectFormat(join(dir, 'missing.csv'))).rejects.toThrow(
+      /cannot read .*missing\.csv: no such file/,
+    );
+  });
+});
+
+describe('readTransactions', () => {
+  it('dispatches on the detected format', async () => {
+    const aw = await collect(readTransactions(fixture('amlworld-sample.csv')));
+    const js = await collect(readTransactions(fixture('transactions.jsonl')));
+    const sim = await collect(readTransactions(fixture('amlsim-tx.csv')));
+    expect([aw.accepted.length, js.accepted.length, sim.accepted.length]).toEqual([11, 4, 45]);
+  });
+
+  it('uses the given format over detection', async () => {
+    await expect(
+      collect(readTransactions(fixture('transactions.jsonl'), { format: 'amlworld' })),
+    ).rejects.toThrow(/not an AMLworld header/);
+  });
+
+  it('reports progress in bytes up to the file size', async () => {
+    const seen: Array<[number, number]> = [];
+    await collect(readTransactions(fixture('amlworld-sample.csv'), { onBytes: (b, t) => seen.push([b, t]) }));
+    const last = seen.at(-1)!;
+    expect(last[0]).toBe(last[1]);
+    expect(last[1]).toBeGreaterThan(1000);
+  });
+});
