@@ -106,7 +106,7 @@ export function isAmlsimHeader(line: string): boolean {
 
 /** AMLSim's transaction type codes mapped to raqib's payment formats; anything else is `Other`. */
 export function amlsimPaymentFormat(code: string | undefined): PaymentFormat {
-  switch (code?.toUpperCase()) {
+  switch ((code ?? '').toUpperCase()) {
     case 'WIRE':
     case 'TRANSFER':
       return 'Wire';
@@ -181,7 +181,10 @@ export async function* readAmlsim(path: string, options: ReadOptions = {}): Asyn
       }
       row++;
       if (accepted.length + rejected.length >= batchSize) {
-        if (file.bytesRead !== lastBytes) options.onBytes?.((lastBytes = file.bytesRead), total);
+        if (file.bytesRead !== lastBytes) {
+          lastBytes = file.bytesRead;
+          options.onBytes?.(lastBytes, total);
+        }
         yield { accepted, rejected };
         accepted = [];
         rejected = [];
