@@ -19,6 +19,10 @@ if ! port_open 4222; then
     -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log 2>/dev/null || true
   sleep 1
 fi
+# goAML STR tests validate with Debian's xmllint (libxml2-utils)
+if ! command -v xmllint >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils) >/dev/null 2>&1 || true
+fi
 port_open 5432 && echo "postgresql: up" || echo "postgresql: down"
 port_open 4222 && echo "nats: up" || echo "nats: down"
 exit 0

@@ -1,1 +1,2 @@
+export * from './goaml/index.ts';
 export * from './transactions/index.ts';

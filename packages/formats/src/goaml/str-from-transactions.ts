@@ -1,0 +1,152 @@
+import {
+  type AccountInfo,
+  accountKey,
+  type BankInfo,
+  currencyExponent,
+  formatAmount,
+  type PaymentFormat,
+  type Transaction,
+} from '@raqib/core';
+import type { GoamlParty, GoamlReportingPerson, GoamlStr, GoamlTransaction } from './str-report.ts';
+
+/** goAML conduction (how the transaction was carried out) per raqib payment format. */
+export const TRANSMODE_BY_FORMAT: Readonly<Record<PaymentFormat, string>> = {
+  Wire: 'SWIFT',
+  ACH: 'ELCFT',
+  Cheque: 'OCT',
+  'Credit Card': 'CCD',
+  Cash: 'OCT',
+  Reinvestment: 'INTRN',
+  Bitcoin: 'ELCFT',
+  Card: 'DBCD',
+  Internal: 'INTRN',
+  Mobile: 'MB',
+  Other: '-',
+};
+
+/** goAML funds type (what moved) per raqib payment format. */
+export const FUNDS_BY_FORMAT: Readonly<Record<PaymentFormat, string>> = {
+  Wire: 'ELCFT',
+  ACH: 'ELCFT',
+  Cheque: 'CHQ',
+  'Credit Card': 'CRTCR',
+  Cash: 'CASH',
+  Reinvestment: 'SECUR',
+  Bitcoin: 'CRPTC',
+  Card: 'POS',
+  Internal: 'ELCFT',
+  Mobile: 'ELCFT',
+  Other: 'ELCFT',
+};
+
+/** The reporting entity's settings (from configuration). */
+export interface ReportingEntity {
+  readonly rentityId: number;
+  readonly branch?: string | undefined;
+  readonly localCurrency: string;
+  /** Units of local currency per one unit of each foreign currency, e.g. { USD: 3.6725 } for AED. */
+  readonly fxToLocal: Readonly<Record<string, number>>;
+  readonly reportingPerson?: GoamlReportingPerson | undefined;
+}
+
+export interface StrFromTransactionsInput {
+  readonly entity: ReportingEntity;
+  readonly reference: string;
+  readonly reportDate: number;
+  readonly reason: string;
+  readonly action?: string | undefined;
+  readonly transactions: readonly Transaction[];
+  readonly indicators: readonly string[];
+  readonly accounts?: ReadonlyMap<string, AccountInfo> | undefined;
+  readonly banks?: ReadonlyMap<string, BankInfo> | undefined;
+}
+
+export type StrBuildResult =
+  | { readonly ok: true; readonly report: GoamlStr }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Local-currency amount, from integer minor units: exact when the currency is local, else at the given rate. */
+function localAmount(minor: number, currency: string, entity: ReportingEntity): string | undefined {
+  if (currency === entity.localCurrency) return formatAmount(minor, currency);
+  const rate = entity.fxToLocal[currency];
+  if (rate === undefined || !(rate > 0)) return undefined;
+  const major = minor / 10 ** currencyExponent(currency);
+  return (Math.round(major * rate * 100) / 100).toFixed(2);
+}
+
+/**
+ * Decides the content of an STR from a case's evidence transactions: parties (with holder names from the account
+ * reference or the payment itself), countries, goAML codes, and local-currency amounts. Every transaction that
+ * cannot be reported (no exchange rate to the local currency) is named in the result.
+ */
+export function strFromTransactions(input: StrFromTransactionsInput): StrBuildResult {
+  const problems: string[] = [];
+  const party = (
+    bank: string,
+    account: string,
+    country: string | undefined,
+    name: string | undefined,
+    currency: string,
+  ): GoamlParty => {
+    const info = input.accounts?.get(accountKey(bank, account));
+    return {
+      bank,
+      account,
+      country: country ?? input.banks?.get(bank)?.country,
+      holderName: info?.entityName ?? name,
+      holderType: info?.entityType ?? (name === undefined ? undefined : 'unknown'),
+      currency,
+    };
+  };
+  const transactions: GoamlTransaction[] = [];
+  for (const tx of [...input.transactions].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : 1))) {
+    const amountLocal = localAmount(tx.amountPaid, tx.currencyPaid, input.entity);
+    if (amountLocal === undefined) {
+      problems.push(
+        `transaction ${tx.id}: no exchange rate from ${tx.currencyPaid} to ${input.entity.localCurrency} configured`,
+      );
+      continue;
+    }
+    const foreign =
+      tx.currencyPaid === input.entity.localCurrency
+        ? undefined
+        : {
+            currency: tx.currencyPaid,
+            amount: formatAmount(tx.amountPaid, tx.currencyPaid),
+            rate: String(input.entity.fxToLocal[tx.currencyPaid]),
+          };
+    transactions.push({
+      id: tx.id,
+      ts: tx.ts,
+      description: tx.purpose?.trim()
+        ? tx.purpose
+        : `${tx.paymentFormat} payment ${tx.fromAccount} to ${tx.toAccount}`,
+      location: input.entity.branch ?? 'Head office',
+      transmodeCode: TRANSMODE_BY_FORMAT[tx.paymentFormat],
+      fromFundsCode: FUNDS_BY_FORMAT[tx.paymentFormat],
+      toFundsCode: FUNDS_BY_FORMAT[tx.paymentFormat],
+      amountLocal,
+      foreign,
+      from: party(tx.fromBank, tx.fromAccount, tx.fromCountry, tx.debtorName, tx.currencyPaid),
+      to: party(tx.toBank, tx.toAccount, tx.toCountry, tx.creditorName, tx.currencyReceived),
+    });
+  }
+  if (input.transactions.length === 0) problems.push('the case has no evidence transactions to report');
+  if (input.indicators.length === 0) problems.push('choose at least one report indicator code');
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    report: {
+      rentityId: input.entity.rentityId,
+      rentityBranch: input.entity.branch,
+      entityReference: input.reference,
+      reportDate: input.reportDate,
+      localCurrency: input.entity.localCurrency,
+      reportingPerson: input.entity.reportingPerson,
+      reason: input.reason,
+      action: input.action,
+      transactions,
+      indicators: input.indicators,
+    },
+  };
+}
