@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { registerAlertsCommand } from './alerts.ts';
+import { registerGenerateCommand } from './generate.ts';
 
 /**
  * Every command registers itself here, one line each, so that adding a command touches one list.
  */
 export function registerCommands(program: Command): void {
   registerAlertsCommand(program);
+  registerGenerateCommand(program);
 }

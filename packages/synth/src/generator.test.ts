@@ -1,0 +1,100 @@
+import { findCurrency, parseAmount } from '@raqib/core';
+import { describe, expect, it } from 'vitest';
+import { AMLWORLD_FORMATS, AMLWORLD_HEADER } from './amlworld-text.ts';
+import { type GenerateOptions, SyntheticDataset } from './generator.ts';
+import { PATTERN_TYPES } from './laundering-plan.ts';
+
+const SMALL: GenerateOptions = { accounts: 3000, days: 4, seed: 11, rate: 0.004 };
+
+function render(options: GenerateOptions) {
+  const data = new SyntheticDataset(options);
+  const transactions = [...data.transactionChunks()].join('');
+  return {
+    data,
+    transactions,
+    patterns: data.patternsTxt(),
+    accounts: [...data.accountsCsv()].join(''),
+    banks: data.banksCsv(),
+  };
+}
+
+const base = render(SMALL);
+const rows = base.transactions.trimEnd().split('\n');
+
+describe('SyntheticDataset', () => {
+  it('is deterministic per seed and differs between seeds', () => {
+    const again = render(SMALL);
+    expect(again.transactions).toBe(base.transactions);
+    expect(again.patterns).toBe(base.patterns);
+    expect(again.accounts).toBe(base.accounts);
+    const other = render({ ...SMALL, seed: 12 });
+    expect(other.transactions).not.toBe(base.transactions);
+  });
+
+  it("writes AMLworld's header and row format exactly", () => {
+    expect(rows[0]).toBe(AMLWORLD_HEADER);
+    expect(AMLWORLD_HEADER).toBe(
+      'Timestamp,From Bank,Account,To Bank,Account,Amount Received,Receiving Currency,Amount Paid,Payment Currency,Payment Format,Is Laundering',
+    );
+    let previous = '';
+    for (const row of rows.slice(1)) {
+      const f = row.split(',');
+      expect(f, row).toHaveLength(11);
+      const [ts, fromBank, fromAcct, toBank, toAcct, recv, recvCur, paid, paidCur, format, label] = f as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      expect(ts, row).toMatch(/^2022\/09\/0[1-4] [0-2]\d:[0-5]\d$/);
+      expect(ts >= previous, `rows out of time order at ${row}`).toBe(true);
+      previous = ts;
+      for (const id of [fromBank, toBank]) expect(id).toMatch(/^\d{3,7}$/);
+      for (const id of [fromAcct, toAcct]) expect(id).toMatch(/^8[0-9A-F]{8}$/);
+      const rc = findCurrency(recvCur);
+      const pc = findCurrency(paidCur);
+      expect(rc, recvCur).toBeDefined();
+      expect(pc, paidCur).toBeDefined();
+      expect(parseAmount(recv, rc?.code ?? ''), row).toBeGreaterThan(0);
+      expect(parseAmount(paid, pc?.code ?? ''), row).toBeGreaterThan(0);
+      expect(AMLWORLD_FORMATS as readonly string[]).toContain(format);
+      expect(['0', '1']).toContain(label);
+    }
+  });
+
+  it('labels exactly the pattern rows and the untyped onward rows as laundering', () => {
+    const { typed, untyped } = base.data.launderingLines();
+    const positives = rows.slice(1).filter((r) => r.endsWith(',1'));
+    expect(positives.length).toBe(typed.length + untyped.length);
+    const count = new Map<string, number>();
+    for (const r of positives) count.set(r, (count.get(r) ?? 0) + 1);
+    const blockLines = base.patterns.split('\n').filter((l) => /^\d{4}\//.test(l));
+    expect(blockLines.length).toBe(typed.length);
+    for (const line of blockLines) {
+      const left = count.get(line) ?? 0;
+      expect(left, `pattern line missing from transactions.csv: ${line}`).toBeGreaterThan(0);
+      count.set(line, left - 1);
+    }
+    const share = untyped.length / positives.length;
+    expect(share).toBeGreaterThan(0.25);
+    expect(share).toBeLessThan(0.45);
+  });
+
+  it('plants every pattern type in BEGIN/END blocks', () => {
+    const begins = [...base.patterns.matchAll(/^BEGIN LAUNDERING ATTEMPT - ([A-Z-]+)(?:: {2}.+)?$/gm)].map(
+      (m) => m[1],
+    );
+    const ends = [...base.patterns.matchAll(/^END LAUNDERING ATTEMPT - ([A-Z-]+)$/gm)].map((m) => m[1]);
+    expect(ends).toEqual(begins);
+    for (const type of PATTERN_TYPES)
+      expect(begins.filter((b) => b === type).length, type).toBeGreaterThanOrEqual(3);
+    expect(base.patterns).toContain('BEGIN LAUNDERING ATTEMPT - FAN-OUT:  Max 16-degree Fan-Out\n');
+  });
+});
