@@ -1,5 +1,6 @@
 import { applyCaseAction, type Case, openCase } from '@raqib/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqlCaseDocumentStore } from './case-document-repository.ts';
 import { SqlCaseStore } from './case-repository.ts';
 import { openDatabase, type RaqibDatabase } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -47,5 +48,17 @@ describe('SqlCaseStore (sqlite)', () => {
     expect(await store.countCases({ status: 'investigating' })).toBe(1);
     expect((await store.listCases({ limit: 1, offset: 1 })).map((c) => c.id)).toEqual(['c2']);
     expect(await store.getCase('nope')).toBeUndefined();
+  });
+});
+
+describe('SqlCaseDocumentStore (sqlite)', () => {
+  it('returns the newest document of a case, or the one with a given hash', async () => {
+    const docs = new SqlCaseDocumentStore(database.db);
+    const base = { caseId: 'c1', kind: 'goaml-str' as const, createdBy: 'ana' };
+    await docs.saveDocument({ ...base, hash: 'h1', content: '<report>1</report>', createdAt: 1 });
+    await docs.saveDocument({ ...base, hash: 'h2', content: '<report>2</report>', createdAt: 2 });
+    expect((await docs.getDocument('c1'))?.content).toBe('<report>2</report>');
+    expect((await docs.getDocument('c1', 'h1'))?.content).toBe('<report>1</report>');
+    expect(await docs.getDocument('c2')).toBeUndefined();
   });
 });

@@ -1,8 +1,11 @@
 export { SqlAlertStore } from './alert-repository.ts';
 export { SqlApiKeyStore } from './api-key-repository.ts';
 export { SqlAuditLog, sha256Hex } from './audit-log-repository.ts';
+export { SqlCaseDocumentStore } from './case-document-repository.ts';
 export { SqlCaseStore } from './case-repository.ts';
+export { type LaneCheckpoint, SqlCheckpointStore, saveCheckpoint } from './checkpoint-repository.ts';
 export { isPostgresUrl, openDatabase, type RaqibDatabase, redactUrl } from './database.ts';
+export { type LedgerEntry, SqlLaneLedger } from './ledger-repository.ts';
 export { migrateToLatest } from './migrate.ts';
 export type { Database } from './schema.ts';
 export { SqlTransactionStore } from './transaction-repository.ts';

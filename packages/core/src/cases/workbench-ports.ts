@@ -75,3 +75,32 @@ export class MemoryTransactionStore implements TransactionStore {
     return Promise.resolve(out);
   }
 }
+
+/** A drafted report kept verbatim, so that what a supervisor approves is exactly what is filed. */
+export interface CaseDocument {
+  readonly caseId: string;
+  readonly hash: string;
+  readonly kind: 'goaml-str';
+  readonly content: string;
+  readonly createdAt: number;
+  readonly createdBy: string;
+}
+
+/** Where drafted reports live (port). */
+export interface CaseDocumentStore {
+  saveDocument(doc: CaseDocument): Promise<void>;
+  /** The newest document of a case, or the one with this hash. */
+  getDocument(caseId: string, hash?: string): Promise<CaseDocument | undefined>;
+}
+
+export class MemoryCaseDocumentStore implements CaseDocumentStore {
+  readonly #docs: CaseDocument[] = [];
+  saveDocument(doc: CaseDocument): Promise<void> {
+    this.#docs.push(doc);
+    return Promise.resolve();
+  }
+  getDocument(caseId: string, hash?: string): Promise<CaseDocument | undefined> {
+    const found = this.#docs.filter((d) => d.caseId === caseId && (hash === undefined || d.hash === hash));
+    return Promise.resolve(found.at(-1));
+  }
+}
