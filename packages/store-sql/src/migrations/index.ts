@@ -5,6 +5,7 @@ import { m0201AuditLog } from './0201-audit-log.ts';
 import { m0202ApiKeys } from './0202-api-keys.ts';
 import { m0203Transactions } from './0203-transactions.ts';
 import { m0204CaseDocuments } from './0204-case-documents.ts';
+import { m0400ScaleLedger } from './0400-scale-ledger.ts';
 
 /**
  * Every migration, by name; names sort in the order they run. Number ranges per area:
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0202-api-keys': m0202ApiKeys,
   '0203-transactions': m0203Transactions,
   '0204-case-documents': m0204CaseDocuments,
+  '0400-scale-ledger': m0400ScaleLedger,
 };
