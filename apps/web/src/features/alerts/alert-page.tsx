@@ -1,0 +1,160 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { type AlertView, api } from '../../api/endpoints.ts';
+import { href, navigate } from '../../app/router.ts';
+import { useSession } from '../../auth/session.tsx';
+import { useLocale } from '../../i18n/locale.tsx';
+import { AsyncState } from '../../ui/async-state.tsx';
+import { AccountLabel, ScoreBadge, StatusBadge, TypologyTags } from '../../ui/badges.tsx';
+import { EvidenceTable } from './evidence-table.tsx';
+import { EvidenceTimeline } from './evidence-timeline.tsx';
+import { NetworkGraph } from './network-graph.tsx';
+
+function totalsByCurrency(alert: AlertView): [string, number][] {
+  const totals = new Map<string, number>();
+  for (const e of alert.subgraph.edges) totals.set(e.currency, (totals.get(e.currency) ?? 0) + e.amount);
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+function CreateCase({ alert }: { alert: AlertView }) {
+  const { t } = useLocale();
+  const { client } = useSession();
+  const queryClient = useQueryClient();
+  const first = alert.accounts[0];
+  const [title, setTitle] = useState(
+    t('alert.defaultCaseTitle', {
+      typology: alert.typologies.join(', '),
+      account: first ? `${first.bank}/${first.account}` : alert.id,
+    }),
+  );
+  const create = useMutation({
+    mutationFn: () => api.createCase(client, { title: title.trim(), alertIds: [alert.id] }),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      await queryClient.invalidateQueries({ queryKey: ['alerts'] });
+      navigate(`/cases/${created.id}`);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <form className="create-case" onSubmit={submit} data-testid="create-case">
+      <label className="field grow">
+        <span>{t('alert.caseTitle')}</span>
+        <input name="caseTitle" value={title} onChange={(e) => setTitle(e.target.value)} required />
+      </label>
+      <button type="submit" className="primary" disabled={create.isPending || title.trim() === ''}>
+        {t('alert.createCase')}
+      </button>
+      {create.error instanceof Error && <p className="error">{create.error.message}</p>}
+    </form>
+  );
+}
+
+export function AlertPage({ id }: { id: string }) {
+  const { t, fmt, locale } = useLocale();
+  const { client } = useSession();
+  const detail = useQuery({ queryKey: ['alert', id], queryFn: () => api.getAlert(client, id) });
+  return (
+    <section className="page">
+      <a className="back" href={href('/alerts')}>
+        {t('common.back')}
+      </a>
+      <AsyncState query={detail}>
+        {({ alert, transactions }) => (
+          <>
+            <div className="page-head">
+              <div>
+                <h1>
+                  <TypologyTags typologies={alert.typologies} />{' '}
+                  <span className="muted small" dir="ltr">
+                    {t('alert.title', { id: alert.id })}
+                  </span>
+                </h1>
+                <div className="head-meta">
+                  <ScoreBadge score={alert.score} />
+                  <StatusBadge status={alert.status} />
+                  <span>
+                    {t('alert.meta.window')}: {fmt.dateTime(alert.start)} – {fmt.dateTime(alert.end)}
+                  </span>
+                  <span>
+                    {t('alert.meta.total')}:{' '}
+                    {totalsByCurrency(alert)
+                      .map(([c, v]) => fmt.money(v, c))
+                      .join(' + ')}
+                  </span>
+                </div>
+              </div>
+            </div>
+            <div className="grid-2">
+              <article className="panel">
+                <h2>{t('alert.explanation')}</h2>
+                <p className="explanation" data-testid="alert-explanation" lang={locale}>
+                  {locale === 'ar' ? alert.explanation.ar : alert.explanation.en}
+                </p>
+                <dl className="meta">
+                  <dt>{t('alert.meta.source')}</dt>
+                  <dd>{alert.source}</dd>
+                  <dt>{t('alert.meta.config')}</dt>
+                  <dd dir="ltr">{alert.configVersion}</dd>
+                  <dt>{t('alerts.col.accounts')}</dt>
+                  <dd>
+                    {alert.accounts.map((a) => (
+                      <div key={`${a.bank}|${a.account}`}>
+                        <AccountLabel account={`${a.bank}|${a.account}`} />
+                      </div>
+                    ))}
+                  </dd>
+                </dl>
+                <CreateCase alert={alert} />
+              </article>
+              <article className="panel">
+                <h2>{t('alert.findings')}</h2>
+                <table className="data compact">
+                  <thead>
+                    <tr>
+                      <th>{t('alert.finding.detector')}</th>
+                      <th>{t('alert.finding.band')}</th>
+                      <th className="num">{t('alert.finding.value')}</th>
+                      <th>{t('alert.finding.detail')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {alert.findings.map((f) => (
+                      <tr key={`${f.detector}@${f.version}`}>
+                        <td dir="ltr" className="mono">
+                          {f.detector}
+                        </td>
+                        <td>
+                          <span className={`band band-${f.band.replace('.', '')}`}>{f.band}</span>
+                        </td>
+                        <td className="num nowrap">
+                          {fmt.number(f.value, 2)} <span className="muted">{f.unit}</span>
+                        </td>
+                        <td className="small">{f.detail ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </article>
+            </div>
+            <article className="panel">
+              <h2>{t('alert.network')}</h2>
+              <NetworkGraph subgraph={alert.subgraph} />
+            </article>
+            <article className="panel">
+              <h2>{t('alert.timeline')}</h2>
+              <EvidenceTimeline edges={alert.subgraph.edges} />
+            </article>
+            <article className="panel">
+              <h2>{t('alert.evidence')}</h2>
+              <EvidenceTable transactions={transactions} edges={alert.subgraph.edges} />
+            </article>
+          </>
+        )}
+      </AsyncState>
+    </section>
+  );
+}

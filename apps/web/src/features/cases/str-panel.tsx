@@ -1,0 +1,122 @@
+import type { Case } from '@raqib/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { api, type StrDocument } from '../../api/endpoints.ts';
+import { useSession } from '../../auth/session.tsx';
+import { useLocale } from '../../i18n/locale.tsx';
+import { tokenizeXml } from './xml-preview.ts';
+
+function XmlPreview({ xml }: { xml: string }) {
+  const tokens = useMemo(() => tokenizeXml(xml), [xml]);
+  return (
+    <pre className="xml" dir="ltr" data-testid="str-preview">
+      {tokens.map((tk, i) =>
+        tk.kind === 'text' ? (
+          tk.text
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: tokens are positional and never reorder
+          <span key={i} className={`x-${tk.kind}`}>
+            {tk.text}
+          </span>
+        ),
+      )}
+    </pre>
+  );
+}
+
+/** Saves the XML exactly as the server produced it, so the filed bytes match the hash the supervisor approved. */
+function download(doc: StrDocument) {
+  const url = URL.createObjectURL(new Blob([doc.xml], { type: 'application/xml' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = doc.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/**
+ * goAML STR for the case: generate (the server builds and records the draft's hash), preview, download, and
+ * the four-eyes approval, which a supervisor other than the drafter gives for this exact draft.
+ */
+export function StrPanel({ current }: { current: Case }) {
+  const { t, fmt } = useLocale();
+  const { client, identity } = useSession();
+  const queryClient = useQueryClient();
+  const [doc, setDoc] = useState<StrDocument | null>(null);
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['case', current.id] });
+    await queryClient.invalidateQueries({ queryKey: ['audit', current.id] });
+  };
+  const generate = useMutation({
+    mutationFn: () => api.draftStr(client, current.id),
+    onSuccess: async (result) => {
+      setDoc(result);
+      await refresh();
+    },
+  });
+  const approve = useMutation({ mutationFn: () => api.approveStr(client, current.id), onSuccess: refresh });
+  const draft = current.draft;
+  const approved = draft !== undefined && current.approval?.documentHash === draft.documentHash;
+  const final = current.status === 'reported' || current.status === 'closed';
+  const canApprove =
+    identity.role !== 'analyst' && draft !== undefined && !approved && current.status === 'escalated';
+  return (
+    <div className="str" data-testid="str-panel">
+      <div className="str-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={generate.isPending || final}
+          onClick={() => generate.mutate()}
+          data-testid="str-generate"
+        >
+          {t('case.str.generate')}
+        </button>
+        <button
+          type="button"
+          disabled={doc === null}
+          onClick={() => doc && download(doc)}
+          data-testid="str-download"
+        >
+          {t('case.str.download')}
+        </button>
+        {canApprove && (
+          <button type="button" disabled={approve.isPending} onClick={() => approve.mutate()}>
+            {t('case.str.approve')}
+          </button>
+        )}
+      </div>
+      <div className="str-status">
+        {draft === undefined ? (
+          <span className="muted">{t('case.str.none')}</span>
+        ) : (
+          <>
+            <span className="mono small" dir="ltr">
+              {t('case.str.hash')}: {draft.documentHash}
+            </span>
+            {approved && current.approval ? (
+              <span className="badge status-reported">
+                {t('case.str.approved', { by: current.approval.by, at: fmt.dateTime(current.approval.at) })}
+              </span>
+            ) : (
+              <span className="badge status-escalated">{t('case.str.notApproved')}</span>
+            )}
+          </>
+        )}
+      </div>
+      {(generate.error ?? approve.error) instanceof Error && (
+        <p className="error" role="alert">
+          {(generate.error ?? approve.error)?.message}
+        </p>
+      )}
+      {doc !== null && (
+        <>
+          <h3>{t('case.str.preview')}</h3>
+          <XmlPreview xml={doc.xml} />
+        </>
+      )}
+    </div>
+  );
+}

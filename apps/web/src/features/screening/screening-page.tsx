@@ -1,0 +1,175 @@
+import type { ScreeningMatch } from '@raqib/core';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/endpoints.ts';
+import { navigate } from '../../app/router.ts';
+import { useSession } from '../../auth/session.tsx';
+import { useLocale } from '../../i18n/locale.tsx';
+import { ScoreBadge } from '../../ui/badges.tsx';
+import { highlightSegments } from './highlight.ts';
+
+/** Arabic script anywhere in a string decides its direction, so mixed lists read naturally in both UIs. */
+const hasArabic = (text: string) => /[\u0600-\u06FF\u0750-\u077F]/.test(text);
+
+function Highlighted({ text, tokens }: { text: string; tokens: readonly string[] }) {
+  return (
+    <bdi dir={hasArabic(text) ? 'rtl' : 'ltr'} className="name">
+      {highlightSegments(text, tokens).map((s, i) =>
+        s.pair < 0 ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder
+          <span key={i}>{s.text}</span>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder
+          <mark key={i} className={`hl hl-${s.pair % 6}`}>
+            {s.text}
+          </mark>
+        ),
+      )}
+    </bdi>
+  );
+}
+
+function MatchRow({ match, rank }: { match: ScreeningMatch; rank: number }) {
+  const { fmt } = useLocale();
+  const ex = match.explanation;
+  const primary = match.entry.names[0]?.text ?? ex.matchedName;
+  return (
+    <tr data-testid="screening-match">
+      <td className="num">{fmt.number(rank)}</td>
+      <td>
+        <ScoreBadge score={match.score} />
+      </td>
+      <td>
+        <Highlighted text={ex.matchedName} tokens={ex.tokens.map((tk) => tk.candidate)} />
+        {primary !== ex.matchedName && (
+          <div className="muted small">
+            <bdi dir={hasArabic(primary) ? 'rtl' : 'ltr'}>{primary}</bdi>
+          </div>
+        )}
+        <div className="muted small">{ex.matchedNameType}</div>
+      </td>
+      <td>
+        <span className="tag" dir="ltr">
+          {match.entry.list}
+        </span>
+        <div className="muted small" dir="ltr">
+          {match.entry.refId}
+        </div>
+      </td>
+      <td>{match.entry.kind}</td>
+      <td className="small">
+        <ul className="why">
+          {ex.tokens.map((tk, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: token pairs are positional
+            <li key={i}>
+              <mark className={`hl hl-${i % 6}`}>
+                <bdi>{tk.query}</bdi>
+              </mark>{' '}
+              ↔{' '}
+              <mark className={`hl hl-${i % 6}`}>
+                <bdi>{tk.candidate}</bdi>
+              </mark>{' '}
+              <span className="muted">
+                {tk.how} · {fmt.percent(tk.similarity)}
+              </span>
+            </li>
+          ))}
+          {ex.unmatchedQuery.length > 0 && (
+            <li className="muted">
+              ∅ <bdi>{ex.unmatchedQuery.join(' ')}</bdi>
+            </li>
+          )}
+          {ex.aliasTable && <li className="muted">alias: {ex.aliasTable.group}</li>}
+        </ul>
+      </td>
+    </tr>
+  );
+}
+
+export function ScreeningPage({ query }: { query: URLSearchParams }) {
+  const { t, fmt } = useLocale();
+  const { client } = useSession();
+  const [name, setName] = useState(query.get('name') ?? '');
+  const screen = useMutation({ mutationFn: (text: string) => api.screen(client, text) });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const text = name.trim();
+    if (text === '') return;
+    navigate('/screening', { name: text });
+    screen.mutate(text);
+  };
+  const matches = screen.data?.matches ?? [];
+  const queryName = screen.variables ?? '';
+  const matchedQueryTokens = matches[0]?.explanation.tokens.map((tk) => tk.query) ?? [];
+  return (
+    <section className="page">
+      <div className="page-head">
+        <div>
+          <h1>{t('screening.title')}</h1>
+          <p className="muted">{t('screening.intro')}</p>
+        </div>
+      </div>
+      <form className="panel screen-form" onSubmit={submit}>
+        <label className="field grow">
+          <span>{t('screening.name')}</span>
+          <input
+            name="screenName"
+            value={name}
+            dir={hasArabic(name) ? 'rtl' : 'auto'}
+            placeholder={t('screening.placeholder')}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="off"
+          />
+        </label>
+        <button type="submit" className="primary" disabled={screen.isPending || name.trim() === ''}>
+          {t('screening.submit')}
+        </button>
+      </form>
+      {screen.error instanceof Error && (
+        <p className="panel error" role="alert">
+          {screen.error.message}
+        </p>
+      )}
+      {screen.isSuccess && (
+        <article className="panel">
+          <h2>
+            {t('screening.results', { count: fmt.number(matches.length) })}
+            {matches.length > 0 && (
+              <>
+                {' · '}
+                <Highlighted text={queryName} tokens={matchedQueryTokens} />
+              </>
+            )}
+          </h2>
+          {matches.length === 0 ? (
+            <p className="empty">{t('screening.noMatch')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data" data-testid="screening-results">
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    <th>{t('screening.col.score')}</th>
+                    <th>{t('screening.col.name')}</th>
+                    <th>{t('screening.col.list')}</th>
+                    <th>{t('screening.col.type')}</th>
+                    <th>{t('screening.col.why')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {matches.map((m, i) => (
+                    <MatchRow
+                      key={`${m.entry.list}:${m.entry.refId}:${m.matchedName.text}`}
+                      match={m}
+                      rank={i + 1}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </article>
+      )}
+    </section>
+  );
+}
