@@ -1,0 +1,124 @@
+import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
+
+export type BipartiteParams = {
+  readonly windowMs: number;
+  readonly maxScan: number;
+  readonly maxTargetDegree: number;
+};
+
+/** Sources of the last bipartite found (read by the stack detector, which runs right after this one). */
+export const lastBipartite = { seq: -1, sources: new Int32Array(64), count: 0 };
+
+/**
+ * Finds the densest set of payees shared by the payers of the current payee: payers S of b (in the window), and
+ * the payees T that ≥ 2 of S paid. Payees with many lifetime credits (shops, utilities) are skipped: two people
+ * paying the same supermarket is not a pattern. Returns the number of S×T edges; writes them as evidence.
+ */
+export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, checkSeq: number): number {
+  const { acc, ring } = ctx;
+  const minSeq = ring.minSeq();
+  const mask = ring.mask;
+  const cutoff = ctx.ts - p.windowMs;
+  if (acc.inCount[b]! > p.maxTargetDegree) return 0;
+  const epoch = acc.nextEpoch();
+  // Payers of b.
+  let nSources = 0;
+  let scanned = 0;
+  const src = lastBipartite.sources;
+  for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+    const i = s & mask;
+    if (ring.ts[i]! < cutoff) break;
+    scanned++;
+    const f = ring.from[i]!;
+    if (f === b || acc.stamp2[f] === epoch) continue;
+    acc.stamp2[f] = epoch;
+    if (nSources < src.length) src[nSources++] = f;
+  }
+  if (nSources < 2) return 0;
+  // Payees of those payers, counted once per payer.
+  for (let k = 0; k < nSources; k++) {
+    const f = src[k]!;
+    scanned = 0;
+    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+      const i = s & mask;
+      if (ring.ts[i]! < cutoff) break;
+      scanned++;
+      const t = ring.to[i]!;
+      if (t === f || acc.inCount[t]! > p.maxTargetDegree) continue;
+      if (acc.stamp[t] !== epoch) {
+        acc.stamp[t] = epoch;
+        acc.counter[t] = 0;
+        acc.counter2[t] = -1;
+      }
+      if (acc.counter2[t] === f) continue;
+      acc.counter2[t] = f;
+      acc.counter[t]!++;
+    }
+  }
+  // Edges from payers to shared payees (count ≥ 2).
+  let edges = 0;
+  let targets = 0;
+  let keep = 0;
+  for (let k = 0; k < nSources; k++) {
+    const f = src[k]!;
+    let used = false;
+    scanned = 0;
+    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+      const i = s & mask;
+      if (ring.ts[i]! < cutoff) break;
+      scanned++;
+      const t = ring.to[i]!;
+      if (acc.stamp[t] !== epoch || acc.counter[t]! < 2) continue;
+      used = true;
+      edges++;
+      ctx.add(s);
+      if (acc.counter2[t] !== -2) {
+        acc.counter2[t] = -2;
+        targets++;
+      }
+    }
+    if (used) src[keep++] = f;
+  }
+  lastBipartite.count = keep;
+  lastBipartite.seq = checkSeq;
+  if (targets < 2 || keep < 2) return 0;
+  return edges;
+}
+
+/**
+ * Detector 7, BIPARTITE: a set of payers paying a set of payees (each payee paid by ≥ 2 of the payers). The value
+ * is the number of edges between the two sets.
+ */
+export const bipartiteDetector: Detector<BipartiteParams> = {
+  id: 'bipartite',
+  number: 7,
+  version: '1.0.0',
+  title: 'Bipartite',
+  unit: 'edges',
+  configSchema: {
+    windowMs: { default: 6 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
+    maxScan: {
+      default: 16,
+      min: 2,
+      max: 256,
+      unit: 'transactions',
+      description: 'legs examined per account',
+    },
+    maxTargetDegree: {
+      default: 40,
+      min: 2,
+      max: 100_000,
+      unit: 'transactions',
+      description: 'payees with more lifetime credits are not counted (shops, utilities)',
+    },
+  },
+  bands: [4, 6, 9],
+  evaluate(ctx, p) {
+    lastBipartite.count = 0;
+    lastBipartite.seq = -1;
+    if (ctx.from === ctx.to) return 0;
+    const edges = findBipartite(ctx, p, ctx.to, ctx.seq);
+    if (edges > 0) ctx.anchor = ctx.to;
+    return edges;
+  },
+};

@@ -1,0 +1,46 @@
+import type { Detector } from '../detector.ts';
+import { FAN_SCHEMA, type FanParams } from './fan-out.ts';
+
+/**
+ * Detector 2, FAN-IN: the number of distinct accounts that paid the payee within the window. Silent on
+ * merchant-like degrees (many payers is normal for a shop) and on batch credits.
+ */
+export const fanInDetector: Detector<FanParams> = {
+  id: 'fan-in',
+  number: 2,
+  version: '1.0.0',
+  title: 'Fan-in',
+  unit: 'distinct payers',
+  configSchema: FAN_SCHEMA,
+  bands: [5, 7, 10],
+  evaluate(ctx, p) {
+    const { acc, ring } = ctx;
+    const b = ctx.to;
+    if (b === ctx.from) return 0;
+    const cutoff = ctx.ts - p.windowMs;
+    const minSeq = ring.minSeq();
+    const mask = ring.mask;
+    const epoch = acc.nextEpoch();
+    let distinct = 0;
+    let scanned = 0;
+    let sameTs = 0;
+    for (let s = acc.lastIn[b] ?? -1; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask] ?? -1) {
+      const i = s & mask;
+      const t = ring.ts[i] ?? 0;
+      if (t < cutoff) break;
+      scanned++;
+      const from = ring.from[i] ?? 0;
+      if (from === b || (ring.base[i] ?? 0) < p.minBase) continue;
+      if (t === ctx.ts) sameTs++;
+      ctx.add(s);
+      if (acc.stamp[from] !== epoch) {
+        acc.stamp[from] = epoch;
+        distinct++;
+      }
+    }
+    if (distinct > p.maxDegree) return 0;
+    if (distinct >= 5 && sameTs >= p.batchShare * scanned) return 0;
+    ctx.anchor = b;
+    return distinct;
+  },
+};

@@ -1,0 +1,74 @@
+import { DAY, type Detector, HOUR } from '../detector.ts';
+
+export type FanParams = {
+  readonly windowMs: number;
+  readonly maxScan: number;
+  readonly maxDegree: number;
+  readonly minBase: number;
+  readonly batchShare: number;
+};
+
+export const FAN_SCHEMA = {
+  windowMs: { default: 4 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
+  maxScan: { default: 64, min: 4, max: 1024, unit: 'transactions', description: 'most recent legs examined' },
+  maxDegree: {
+    default: 30,
+    min: 2,
+    max: 10_000,
+    unit: 'counterparties',
+    description:
+      'above this the account behaves like a business (payroll, merchant) and the detector stays silent',
+  },
+  minBase: { default: 1, min: 0, max: 1e9, unit: 'USD', description: 'legs below this are ignored' },
+  batchShare: {
+    default: 0.9,
+    min: 0,
+    max: 1,
+    unit: 'share',
+    description: 'legs sharing one timestamp above this share look like a payroll/settlement batch: silent',
+  },
+} as const;
+
+/**
+ * Detector 1, FAN-OUT: the number of distinct accounts the payer paid within the window. Silent on
+ * business-like degrees and on batch files (payroll), which are the classic false-positive traps.
+ */
+export const fanOutDetector: Detector<FanParams> = {
+  id: 'fan-out',
+  number: 1,
+  version: '1.0.0',
+  title: 'Fan-out',
+  unit: 'distinct payees',
+  configSchema: FAN_SCHEMA,
+  bands: [5, 7, 10],
+  evaluate(ctx, p) {
+    const { acc, ring } = ctx;
+    const a = ctx.from;
+    if (a === ctx.to) return 0;
+    const cutoff = ctx.ts - p.windowMs;
+    const minSeq = ring.minSeq();
+    const mask = ring.mask;
+    const epoch = acc.nextEpoch();
+    let distinct = 0;
+    let scanned = 0;
+    let sameTs = 0;
+    for (let s = acc.lastOut[a] ?? -1; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask] ?? -1) {
+      const i = s & mask;
+      const t = ring.ts[i] ?? 0;
+      if (t < cutoff) break;
+      scanned++;
+      const to = ring.to[i] ?? 0;
+      if (to === a || (ring.base[i] ?? 0) < p.minBase) continue;
+      if (t === ctx.ts) sameTs++;
+      ctx.add(s);
+      if (acc.stamp[to] !== epoch) {
+        acc.stamp[to] = epoch;
+        distinct++;
+      }
+    }
+    if (distinct > p.maxDegree) return 0;
+    if (distinct >= 5 && sameTs >= p.batchShare * scanned) return 0;
+    ctx.anchor = a;
+    return distinct;
+  },
+};

@@ -1,0 +1,118 @@
+import { DAY, type Detector, HOUR } from '../detector.ts';
+
+export type ScatterGatherParams = {
+  readonly windowMs: number;
+  readonly maxScanTarget: number;
+  readonly maxScanMiddle: number;
+  readonly maxMiddleDegree: number;
+};
+
+/**
+ * Detector 4, SCATTER-GATHER: a source s pays intermediaries m1…mk which each pay the same target t, within the
+ * window and in time order. Evaluated on each credit of t: a two-hop backward walk, bounded by the scan limits,
+ * so its cost depends only on t's and its payers' recent degree. The value is the number of intermediaries the
+ * best source shares with t.
+ */
+export const scatterGatherDetector: Detector<ScatterGatherParams> = {
+  id: 'scatter-gather',
+  number: 4,
+  version: '1.0.0',
+  title: 'Scatter-gather',
+  unit: 'intermediaries',
+  configSchema: {
+    windowMs: { default: 8 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
+    maxScanTarget: {
+      default: 32,
+      min: 2,
+      max: 1024,
+      unit: 'transactions',
+      description: 'credits of t examined',
+    },
+    maxScanMiddle: { default: 8, min: 1, max: 256, unit: 'transactions', description: 'credits per middle' },
+    maxMiddleDegree: {
+      default: 40,
+      min: 1,
+      max: 100_000,
+      unit: 'transactions',
+      description: 'intermediaries with more lifetime credits than this are ignored (shops, platforms)',
+    },
+  },
+  bands: [3, 4, 6],
+  evaluate(ctx, p) {
+    const { acc, ring } = ctx;
+    const t = ctx.to;
+    const m0 = ctx.from;
+    if (t === m0) return 0;
+    const minSeq = ring.minSeq();
+    const mask = ring.mask;
+    const cutoff = ctx.ts - p.windowMs;
+    // Cheap trigger: the middle of this leg must itself have been paid inside the window.
+    const li = acc.lastIn[m0]!;
+    if (li < minSeq || ring.ts[li & mask]! < cutoff) return 0;
+    const epoch = acc.nextEpoch();
+    let best = 0;
+    let bestSource = -1;
+    let scanned = 0;
+    for (let s = acc.lastIn[t]!; s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn[s & mask]!) {
+      const i = s & mask;
+      const ts = ring.ts[i]!;
+      if (ts < cutoff) break;
+      scanned++;
+      const m = ring.from[i]!;
+      if (m === t || acc.stamp2[m] === epoch) continue;
+      acc.stamp2[m] = epoch;
+      if (acc.inCount[m]! > p.maxMiddleDegree) continue;
+      let inner = 0;
+      for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn[r & mask]!) {
+        const j = r & mask;
+        const tr = ring.ts[j]!;
+        if (tr < cutoff) break;
+        inner++;
+        if (tr > ts) continue;
+        const src = ring.from[j]!;
+        if (src === t || src === m) continue;
+        if (acc.stamp[src] !== epoch) {
+          acc.stamp[src] = epoch;
+          acc.counter[src] = 0;
+          acc.counter2[src] = -1;
+        }
+        if (acc.counter2[src] === m) continue; // count each middle once per source
+        acc.counter2[src] = m;
+        const c = ++acc.counter[src]!;
+        if (c > best) {
+          best = c;
+          bestSource = src;
+        }
+      }
+    }
+    if (best < 2) return 0;
+    // Second pass: collect the evidence of the best source only.
+    const epoch2 = acc.nextEpoch();
+    scanned = 0;
+    for (let s = acc.lastIn[t]!; s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn[s & mask]!) {
+      const i = s & mask;
+      const ts = ring.ts[i]!;
+      if (ts < cutoff) break;
+      scanned++;
+      const m = ring.from[i]!;
+      let inner = 0;
+      let linked = false;
+      for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn[r & mask]!) {
+        const j = r & mask;
+        const tr = ring.ts[j]!;
+        if (tr < cutoff) break;
+        inner++;
+        if (tr <= ts && ring.from[j] === bestSource) {
+          linked = true;
+          if (acc.stamp[m] !== epoch2) ctx.add(r);
+        }
+      }
+      if (linked) {
+        acc.stamp[m] = epoch2;
+        ctx.add(s);
+      }
+    }
+    ctx.anchor = t;
+    return best;
+  },
+};

@@ -1,0 +1,158 @@
+import { knownCurrencies } from '../model/currency.ts';
+
+/**
+ * Approximate USD value of one major unit, used only to put amounts of different currencies on one scale for
+ * thresholds (structuring, "small amount", minimum sums). Rough 2026 levels; supplied day rates override them for
+ * the FX detector. XGD is the gold dinar: 4.25 g of gold (seed article), valued from the XAU price.
+ */
+const USD_PER_UNIT: Readonly<Record<string, number>> = {
+  USD: 1,
+  EUR: 1.08,
+  GBP: 1.27,
+  CHF: 1.12,
+  JPY: 0.0066,
+  CNY: 0.138,
+  INR: 0.012,
+  RUB: 0.011,
+  CAD: 0.73,
+  AUD: 0.66,
+  MXN: 0.055,
+  BRL: 0.18,
+  SAR: 0.2667,
+  ILS: 0.27,
+  BTC: 60000,
+  AED: 0.2723,
+  IQD: 0.00076,
+  SYP: 0.000077,
+  JOD: 1.41,
+  KWD: 3.25,
+  BHD: 2.65,
+  OMR: 2.6,
+  QAR: 0.2747,
+  EGP: 0.02,
+  LBP: 0.0000112,
+  TRY: 0.03,
+  LYD: 0.2,
+  TND: 0.32,
+  MAD: 0.1,
+  DZD: 0.0074,
+  YER: 0.004,
+  SOS: 0.00175,
+  AFN: 0.014,
+  PKR: 0.0036,
+  NGN: 0.00065,
+  SEK: 0.095,
+  NOK: 0.094,
+  DKK: 0.145,
+  PLN: 0.25,
+  XAU: 2400,
+};
+const GRAMS_PER_TROY_OUNCE = 31.1035;
+const GOLD_DINAR_GRAMS = 4.25;
+
+/** Supplied reference rates: USD per major unit of a currency on a day (`YYYY-MM-DD`). */
+export interface FxReferenceRates {
+  /** Returns USD per one major unit of `currency` on the UTC day of `ts`, or undefined when not known. */
+  usdPerUnit(currency: string, ts: number): number | undefined;
+}
+
+/** Builds a FxReferenceRates from a plain table `{ "2022-09-01": { "EUR": 1.08, ... } }`. */
+export function fxRatesFromTable(
+  table: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): FxReferenceRates {
+  return {
+    usdPerUnit(currency, ts) {
+      const day = new Date(ts).toISOString().slice(0, 10);
+      return table[day]?.[currency];
+    },
+  };
+}
+
+const RING = 64;
+
+/**
+ * Currencies interned to small ids, their exponents and approximate USD values, plus a robust per-pair estimate of
+ * the market rate derived from the data itself (median of the recent effective rates of that pair), for feeds that
+ * come with no reference rates.
+ */
+export class CurrencyTable {
+  readonly ids = new Map<string, number>();
+  readonly codes: string[] = [];
+  readonly scale: number[] = [];
+  readonly usd: number[] = [];
+  private readonly pairRates = new Map<number, Float64Array>();
+  private readonly pairCount = new Map<number, number>();
+  private readonly pairMedian = new Map<number, number>();
+  private readonly scratch = new Float64Array(RING);
+
+  constructor() {
+    for (const c of knownCurrencies()) this.id(c.code);
+  }
+
+  id(code: string): number {
+    const got = this.ids.get(code);
+    if (got !== undefined) return got;
+    const id = this.codes.length;
+    if (id > 254) return 254;
+    this.ids.set(code, id);
+    this.codes.push(code);
+    const exp = knownCurrencies().find((c) => c.code === code)?.exponent ?? 2;
+    this.scale.push(10 ** exp);
+    this.usd.push(this.staticUsd(code));
+    return id;
+  }
+
+  private staticUsd(code: string): number {
+    if (code === 'XGD') return (GOLD_DINAR_GRAMS * (USD_PER_UNIT.XAU ?? 2400)) / GRAMS_PER_TROY_OUNCE;
+    return USD_PER_UNIT[code] ?? 1;
+  }
+
+  /** Approximate USD value of `minor` units of currency `cur`. */
+  toUsd(minor: number, cur: number): number {
+    return (minor / (this.scale[cur] ?? 100)) * (this.usd[cur] ?? 1);
+  }
+
+  /** Major units of `minor` in currency `cur`. */
+  major(minor: number, cur: number): number {
+    return minor / (this.scale[cur] ?? 100);
+  }
+
+  /** Records an observed effective rate (received per paid, major units) of a cross-currency payment. */
+  observe(paidCur: number, recvCur: number, rate: number): void {
+    if (!(rate > 0) || !Number.isFinite(rate)) return;
+    const key = paidCur * 256 + recvCur;
+    let ring = this.pairRates.get(key);
+    if (ring === undefined) {
+      ring = new Float64Array(RING);
+      this.pairRates.set(key, ring);
+    }
+    const n = this.pairCount.get(key) ?? 0;
+    ring[n % RING] = Math.log(rate);
+    this.pairCount.set(key, n + 1);
+    // Recompute the median now and then: cheap, and a slowly moving reference is what we want.
+    if (n < RING || n % 16 === 0) this.pairMedian.set(key, this.median(ring, Math.min(n + 1, RING)));
+  }
+
+  private median(ring: Float64Array, n: number): number {
+    const s = this.scratch.subarray(0, n);
+    s.set(ring.subarray(0, n));
+    s.sort();
+    const mid = n >> 1;
+    return Math.exp(n % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2);
+  }
+
+  /** Observations of a pair so far. */
+  samples(paidCur: number, recvCur: number): number {
+    return this.pairCount.get(paidCur * 256 + recvCur) ?? 0;
+  }
+
+  /** Median observed rate of a pair, or undefined. */
+  observedRate(paidCur: number, recvCur: number): number | undefined {
+    return this.pairMedian.get(paidCur * 256 + recvCur);
+  }
+
+  /** Rate implied by the approximate USD table (received per paid). */
+  tableRate(paidCur: number, recvCur: number): number {
+    return (this.usd[paidCur] ?? 1) / (this.usd[recvCur] ?? 1);
+  }
+}

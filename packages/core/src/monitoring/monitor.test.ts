@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../model/clock.ts';
+import { createMonitor } from './monitor.ts';
+import { D, H, Scenario, T0 } from './testing/scenario.ts';
+
+describe('createMonitor', () => {
+  it('flags every leg of a fan-out retroactively and raises one merged alert', () => {
+    const sc = new Scenario();
+    for (let k = 0; k < 8; k++) sc.pay('S', `R${k}`, 900 + k * 13, T0 + k * 3 * H);
+    sc.pay('X', 'Y', 50, T0 + 5 * D);
+    const scores = new Map<number, number>();
+    const m = createMonitor({
+      clock: fixedClock(0),
+      onScore: (row, _id, score) => scores.set(row, Math.max(scores.get(row) ?? 0, score)),
+    });
+    for (const tx of sc.sorted()) m.process(tx);
+    const alerts = m.finish();
+    for (let row = 0; row < 8; row++) expect(scores.get(row), `row ${row}`).toBeGreaterThanOrEqual(0.5);
+    expect(scores.has(8)).toBe(false);
+    expect(alerts).toHaveLength(1);
+    const a = alerts[0]!;
+    expect(a.typologies).toContain('FAN-OUT');
+    expect(a.rows).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(a.subgraph.nodes).toContain('1|S');
+    expect(a.explanation.en).toMatch(/Fan-out/);
+    expect(a.explanation.ar).toMatch(/توزيع/);
+    expect(m.stats()).toEqual({ accounts: 11, transactions: 9, evicted: 0 });
+  });
+
+  it('gives the same alert ids on a rerun', () => {
+    const sc = new Scenario();
+    for (let k = 0; k < 8; k++) sc.pay(`P${k}`, 'T', 700 + k, T0 + k * H);
+    const run = () => {
+      const m = createMonitor({ clock: fixedClock(0) });
+      for (const tx of sc.sorted()) m.process(tx);
+      return m.finish().map((a) => a.id);
+    };
+    const first = run();
+    expect(first.length).toBe(1);
+    expect(run()).toEqual(first);
+  });
+});
