@@ -1,2 +1,3 @@
+export * from './eval/index.ts';
 export * from './goaml/index.ts';
 export * from './transactions/index.ts';

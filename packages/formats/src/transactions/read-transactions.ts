@@ -2,6 +2,7 @@ import { readAmlsim } from './amlsim.ts';
 import { readAmlworld } from './amlworld.ts';
 import { detectFormat } from './detect-format.ts';
 import { readJsonl } from './jsonl.ts';
+import { readPacs008 } from './pacs008.ts';
 import type { ReadOptions, TransactionFormat, TxBatch } from './types.ts';
 
 /**
@@ -21,6 +22,7 @@ export async function* readTransactions(path: string, options: ReadOptions = {})
       yield* readAmlsim(path, options);
       return;
     case 'pacs008':
-      throw new Error(`${path}: the ${format} reader is not built yet`);
+      yield* readPacs008(path, options);
+      return;
   }
 }

@@ -1,0 +1,167 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPacs008 } from './pacs008.ts';
+import { isoTime } from './pacs008-record.ts';
+import { collect, fixture } from './test-support.ts';
+
+function tempFile(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'raqib-pacs-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('readPacs008', () => {
+  it('reads the moov-io Fedwire sample: clearing member ids as banks, Othr/Id accounts, names, countries', async () => {
+    const { accepted, rejected } = await collect(readPacs008(fixture('pacs008-moov-scenario1.xml')));
+    expect(rejected).toEqual([]);
+    expect(accepted).toEqual([
+      {
+        id: '8a562c67-ca16-48ba-b074-65581be6f011',
+        row: 0,
+        ts: Date.UTC(2025, 3, 1, 2, 46, 56), // settlement date with the message's creation time (same day)
+        fromBank: '021040078',
+        fromAccount: '5647772655',
+        toBank: '021040078',
+        toAccount: '567876543',
+        amountPaid: 51000074,
+        currencyPaid: 'USD',
+        amountReceived: 51000074,
+        currencyReceived: 'USD',
+        paymentFormat: 'Wire',
+        fromCountry: 'US',
+        toCountry: 'US',
+        purpose: undefined,
+        debtorName: 'Corporation A',
+        creditorName: 'Corporation B',
+      },
+    ]);
+  });
+
+  it('reads the cross-border sample: BICs as banks, IBANs, postal country before the BIC country', async () => {
+    const { accepted } = await collect(readPacs008(fixture('pacs008-moov-scenario5.xml')));
+    expect(accepted[0]).toMatchObject({
+      fromBank: 'BANZBEBB',
+      fromAccount: 'BE34001216371411',
+      toBank: 'BANYBRRJ',
+      toAccount: 'BR9700360305000010009795493P1',
+      fromCountry: 'BE',
+      toCountry: 'US', // Cdtr/PstlAdr/Ctry says US although the BIC and IBAN are Brazilian
+    });
+  });
+
+  it('reads a bulk message: InstdAmt as the paid leg, BIC countries, Ustrd lines, times and ids', async () => {
+    const { accepted, rejected } = await collect(readPacs008(fixture('pacs008-bulk.xml')));
+    expect(rejected).toEqual([]);
+    expect(accepted.map((t) => [t.row, t.id])).toEqual([
+      [0, '0f6a4a36-3f26-4a5e-9d2c-1d3b7c1e0a01'],
+      [1, 'TX-2'],
+      [2, 'E2E-3'],
+    ]);
+    const [a, b, c] = accepted;
+    expect(a).toMatchObject({
+      ts: Date.UTC(2026, 2, 2, 6, 15), // AccptncDtTm 09:15+03:00
+      amountPaid: 1540250,
+      currencyPaid: 'JOD',
+      amountReceived: 198510,
+      currencyReceived: 'EUR',
+      fromBank: 'AHLIJOAX',
+      toBank: 'DEUTDEFFXXX',
+      fromCountry: 'JO', // from the BIC: no postal address in the message
+      toCountry: 'DE',
+      purpose: 'Invoice 2026-117 machine parts',
+      debtorName: 'Omar Haddad',
+    });
+    expect(b).toMatchObject({
+      fromBank: '021040078',
+      fromAccount: '0012345678', // leading zeros kept
+      fromCountry: 'JO',
+      toCountry: 'KW',
+      purpose: 'purpose code SUPP',
+      ts: Date.UTC(2026, 2, 2, 8),
+    });
+    expect(c!.ts).toBe(Date.UTC(2026, 2, 3, 14, 30, 5, 250)); // SttlmTmIndctn/CdtDtTm
+  });
+
+  it('quarantines each bad CdtTrfTxInf with its start line and reason, and keeps reading', async () => {
+    const { accepted, rejected } = await collect(readPacs008(fixture('pacs008-malformed.xml')));
+    expect(accepted.map((t) => [t.row, t.id])).toEqual([
+      [0, 'ok-1'],
+      [10, 'ok-2'],
+    ]);
+    expect(rejected.map((r) => [r.line, r.row, r.reason])).toEqual([
+      [6, 1, 'duplicate id "ok-1" (first on line 5)'],
+      [7, 2, 'empty account: DbtrAcct has no IBAN or Othr/Id'],
+      [8, 3, 'unknown currency "XYZ" in IntrBkSttlmAmt/@Ccy'],
+      [9, 4, 'IntrBkSttlmAmt "-10.00": negative amount'],
+      [10, 5, 'IntrBkSttlmAmt "NaN": amount is not a number'],
+      [11, 6, 'IntrBkSttlmAmt "10.001": more decimals than USD carries'],
+      [12, 7, 'bad time "2026-02-30": expected ISO 8601 date or date-time'],
+      [13, 8, 'IntrBkSttlmAmt is missing'],
+      [14, 9, expect.stringMatching(/^malformed XML: .*IntrBkSttlmAmt/)],
+    ]);
+  });
+
+  it('refuses DOCTYPE/ENTITY declarations instead of expanding them', async () => {
+    await expect(collect(readPacs008(fixture('pacs008-doctype.xml')))).rejects.toThrow(
+      /pacs008-doctype\.xml: DOCTYPE\/ENTITY declarations are not accepted/,
+    );
+  });
+
+  it('refuses XML that is not pacs.008 and a missing file, naming the file', async () => {
+    const other = tempFile(
+      'camt.xml',
+      '<Document><BkToCstmrStmt><GrpHdr><MsgId>1</MsgId></GrpHdr></BkToCstmrStmt></Document>',
+    );
+    await expect(collect(readPacs008(other))).rejects.toThrow(
+      /camt\.xml: not an ISO 20022 pacs\.008 message/,
+    );
+    await expect(collect(readPacs008('/nonexistent/p.xml'))).rejects.toThrow(
+      'cannot read /nonexistent/p.xml',
+    );
+  });
+
+  it('handles namespace prefixes, a file ending inside a transaction, and elements split across chunks', async () => {
+    const text = readFileSync(fixture('pacs008-bulk.xml'), 'utf8')
+      .replace(/<(\/?)([A-Za-z])/g, '<$1ns2:$2')
+      .replace('<ns2:?xml', '<?xml');
+    const prefixed = await collect(readPacs008(tempFile('prefixed.xml', text)));
+    expect(prefixed.accepted.map((t) => t.id)).toEqual([
+      '0f6a4a36-3f26-4a5e-9d2c-1d3b7c1e0a01',
+      'TX-2',
+      'E2E-3',
+    ]);
+
+    const body = readFileSync(fixture('pacs008-bulk.xml'), 'utf8');
+    const cutAt = body.lastIndexOf('<CdtTrfTxInf>') + 40;
+    const truncated = await collect(readPacs008(tempFile('truncated.xml', body.slice(0, cutAt))));
+    expect(truncated.accepted).toHaveLength(2);
+    expect(truncated.rejected.map((r) => [r.line, r.row, r.reason])).toEqual([
+      [101, 2, 'truncated CdtTrfTxInf: the file ends inside it'],
+    ]);
+
+    // 3,000 transactions (~1.6 MB) cross the 1 MiB read chunk; ids, rows and lines stay exact.
+    const one = body.slice(
+      body.indexOf('<CdtTrfTxInf>', body.indexOf('</CdtTrfTxInf>')),
+      body.lastIndexOf('<CdtTrfTxInf>'),
+    );
+    const many = Array.from({ length: 3000 }, (_, i) => one.replace('TX-2', `TX-${i}`)).join('');
+    const big = body.replace(/<CdtTrfTxInf>[\s\S]*<\/CdtTrfTxInf>\s*/, many);
+    const bulk = await collect(readPacs008(tempFile('big.xml', big), { batchSize: 1000 }));
+    expect(bulk.rejected).toEqual([]);
+    expect(bulk.batches).toBe(3);
+    expect(bulk.accepted.at(-1)).toMatchObject({ id: 'TX-2999', row: 2999 });
+  });
+});
+
+describe('isoTime', () => {
+  it('reads ISO dates and date-times with and without offsets, refusing impossible ones', () => {
+    expect(isoTime('2026-03-02')).toBe(Date.UTC(2026, 2, 2));
+    expect(isoTime('2026-03-02T10:00:00')).toBe(Date.UTC(2026, 2, 2, 10));
+    expect(isoTime('2026-03-02T10:00:00-05:00')).toBe(Date.UTC(2026, 2, 2, 15));
+    expect(isoTime('2026-03-02T10:00:00.5Z')).toBe(Date.UTC(2026, 2, 2, 10, 0, 0, 500));
+    for (const bad of ['2026-02-29', '2026-03-02T24:00:00', '02/03/2026', ''])
+      expect(isoTime(bad), bad).toBeNaN();
+  });
+});
