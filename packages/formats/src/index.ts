@@ -1,2 +1,3 @@
 export * from './goaml/index.ts';
+export * from './lists/index.ts';
 export * from './transactions/index.ts';

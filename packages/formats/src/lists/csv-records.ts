@@ -1,0 +1,31 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { ListParseError } from './list-parse-error.ts';
+
+export interface CsvRecord {
+  readonly record: string[];
+  /** 1-based line where the record ends in the file. */
+  readonly line: number;
+}
+
+/** Parses CSV text into records with line numbers; a CSV syntax error becomes a ListParseError with its line. */
+export function csvRecords(
+  text: string,
+  file: string,
+  extra: { recordDelimiter?: string[] } = {},
+): CsvRecord[] {
+  try {
+    const out = parse(text, {
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      ...(extra.recordDelimiter ? { record_delimiter: extra.recordDelimiter } : {}),
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    return out.map((r) => ({ record: r.record, line: r.info.lines }));
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new ListParseError(file, `line ${line ?? '?'}`, error.message);
+    }
+    throw error;
+  }
+}

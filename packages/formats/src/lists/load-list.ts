@@ -1,0 +1,169 @@
+/**
+ * Reads list files and folders from disk, detects their format and parses them.
+ * A folder holding an OFAC set (sdn.csv + alt.csv + add.csv + sdn_comments.csv, or cons_*.csv) is one list;
+ * any other folder is walked and each file read on its own.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { parseEuXml2016 } from './eu-xml.ts';
+import { parseFtmJsonl } from './ftm-jsonl.ts';
+import { parseGenericCsv } from './generic-csv.ts';
+import { ListParseError } from './list-parse-error.ts';
+import { type OfacFile, parseOfacCsv } from './ofac-csv.ts';
+import { LIST_FORMATS, type ListFormat, MAX_LIST_BYTES, type ParsedList } from './parsed-list.ts';
+import { parseUkCsv } from './uk-csv.ts';
+import { parseUnXml } from './un-xml.ts';
+
+export interface LoadListOptions {
+  /** Skip detection. */
+  readonly format?: ListFormat | undefined;
+  /** List code for generic CSV and FtM imports (default: the file name). */
+  readonly list?: string | undefined;
+  /** Version for files that carry no date (OFAC, generic, FtM): default the YYYY-MM-DD in the folder name, else the file's modification date. */
+  readonly version?: string | undefined;
+  /** OFAC: how to treat aliases whose ent_num the primary file lacks (see parseOfacCsv). */
+  readonly orphans?: 'error' | 'entries' | undefined;
+}
+
+/** Decodes UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (OFSI ConList is cp1252). */
+export function decodeListBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function readText(path: string): string {
+  const size = statSync(path).size;
+  if (size > MAX_LIST_BYTES)
+    throw new ListParseError(path, 'file', `${size} bytes exceeds the ${MAX_LIST_BYTES}-byte limit`);
+  return decodeListBytes(readFileSync(path));
+}
+
+function versionFor(path: string, options: LoadListOptions): string {
+  if (options.version) return options.version;
+  const fromPath = /(\d{4}-\d{2}-\d{2})/.exec(path);
+  if (fromPath?.[1]) return fromPath[1];
+  return statSync(path).mtime.toISOString().slice(0, 10);
+}
+
+function ofacSetIn(dir: string, options: LoadListOptions): ParsedList | undefined {
+  const files = new Set(readdirSync(dir));
+  const pick = (names: readonly string[]): OfacFile | undefined => {
+    const n = names.find((x) => files.has(x));
+    return n ? { file: join(dir, n), text: readText(join(dir, n)) } : undefined;
+  };
+  const sdn = pick(['sdn.csv', 'SDN.CSV']);
+  const cons = pick(['cons_prim.csv', 'CONS_PRIM.CSV']);
+  if (!sdn && !cons) return undefined;
+  if (sdn) {
+    return parseOfacCsv(
+      {
+        primary: sdn,
+        alt: pick(['alt.csv', 'ALT.CSV']),
+        add: pick(['add.csv', 'ADD.CSV']),
+        comments: pick(['sdn_comments.csv', 'SDN_COMMENTS.CSV']),
+      },
+      { list: 'OFAC-SDN', version: versionFor(sdn.file, options), orphans: options.orphans },
+    );
+  }
+  const primary = cons as OfacFile;
+  return parseOfacCsv(
+    {
+      primary,
+      alt: pick(['cons_alt.csv']),
+      add: pick(['cons_add.csv']),
+      comments: pick(['cons_comments.csv']),
+    },
+    { list: 'OFAC-CONS', version: versionFor(primary.file, options), orphans: options.orphans },
+  );
+}
+
+/** Detects a single file's format from its name and first bytes. */
+export function detectListFormat(path: string, head: string): ListFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  const h = head.slice(0, 4096);
+  if (ext === '.xml' || h.trimStart().startsWith('<')) {
+    if (h.includes('<CONSOLIDATED_LIST')) return 'un-xml';
+    if (h.includes('<WHOLE')) return 'eu-xml-2016';
+    return undefined;
+  }
+  if (ext === '.jsonl' || ext === '.json' || ext === '.ndjson' || h.trimStart().startsWith('{'))
+    return 'ftm-jsonl';
+  const first = h.split(/\r?\n/)[0] ?? '';
+  if (first.startsWith('Last Updated') || first.includes('Name 6')) return 'uk-ofsi-csv';
+  if (/^\d+,"/.test(first)) return 'ofac-csv';
+  if (/^\s*id\s*,/i.test(first)) return 'generic-csv';
+  return undefined;
+}
+
+function loadFile(path: string, options: LoadListOptions): ParsedList {
+  const text = readText(path);
+  const format = options.format ?? detectListFormat(path, text);
+  switch (format) {
+    case 'un-xml':
+      return parseUnXml(text, path);
+    case 'eu-xml-2016':
+      return parseEuXml2016(text, path);
+    case 'uk-ofsi-csv':
+      return parseUkCsv(text, path);
+    case 'ofac-csv': {
+      const set = ofacSetIn(dirname(path), options);
+      if (!set)
+        throw new ListParseError(
+          path,
+          'file',
+          'an OFAC CSV must sit in a folder with sdn.csv or cons_prim.csv',
+        );
+      return set;
+    }
+    case 'generic-csv':
+      return parseGenericCsv(
+        text,
+        {
+          list: options.list ?? basename(path, extname(path)).toUpperCase(),
+          version: versionFor(path, options),
+        },
+        path,
+      );
+    case 'ftm-jsonl':
+      return parseFtmJsonl(
+        text,
+        {
+          list: options.list ?? basename(path).replace(/\..*$/, '').toUpperCase(),
+          version: versionFor(path, options),
+        },
+        path,
+      );
+    case undefined:
+      throw new ListParseError(
+        path,
+        'file',
+        `format not recognised; pass --format (${LIST_FORMATS.join(', ')})`,
+      );
+  }
+}
+
+/** Loads every list found at a path (file or folder). Throws ListParseError on the first bad file. */
+export function loadListPath(path: string, options: LoadListOptions = {}): ParsedList[] {
+  const st = statSync(path);
+  if (!st.isDirectory()) {
+    const ext = extname(path).toLowerCase();
+    const inOfacSet = ext === '.csv' && /^(sdn|alt|add|sdn_comments|cons_\w+)\.csv$/i.test(basename(path));
+    if (inOfacSet && options.format === undefined) {
+      const set = ofacSetIn(dirname(path), options);
+      if (set) return [set];
+    }
+    return [loadFile(path, options)];
+  }
+  const set =
+    options.format === undefined || options.format === 'ofac-csv' ? ofacSetIn(path, options) : undefined;
+  if (set) return [set];
+  const out: ParsedList[] = [];
+  for (const name of readdirSync(path).sort()) {
+    if (name.startsWith('.') || /\.(md|txt)$/i.test(name)) continue;
+    out.push(...loadListPath(join(path, name), options));
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { parseEuXml2016 } from './eu-xml.ts';
+import { parseFtmJsonl } from './ftm-jsonl.ts';
+import { parseGenericCsv } from './generic-csv.ts';
+import { ListParseError } from './list-parse-error.ts';
+import { decodeListBytes, detectListFormat, loadListPath } from './load-list.ts';
+import { fixture, SANCTIONS_FIXTURES } from './test-fixtures.ts';
+import { parseUkCsv } from './uk-csv.ts';
+
+describe('parseEuXml2016', () => {
+  const list = parseEuXml2016(fixture('eu-2016-excerpt.xml'), 'eu.xml');
+  it('reads entities, names in every language, births, citizenships', () => {
+    expect(list.version).toBe('2016-02-11');
+    expect(list.entries).toHaveLength(6);
+    const mugabe = list.entries.find((e) => e.refId === '1');
+    expect(mugabe?.names[0]?.text).toBe('Robert Gabriel Mugabe');
+    expect(mugabe?.birthDates).toEqual(['1924-02-21']);
+    expect(list.entries.find((e) => e.refId === '13')?.countries).toEqual(['IQ']);
+    expect(list.entries.find((e) => e.refId === '201')?.kind).toBe('organisation');
+  });
+  it('names the ENTITY on bad input', () => {
+    expect(() =>
+      parseEuXml2016(fixture('eu-2016-excerpt.xml').replace('Type="P"', 'Type="X"'), 'eu.xml'),
+    ).toThrow(/eu\.xml: ENTITY #1 \(line 4\): Type "X"/);
+  });
+});
+
+describe('parseUkCsv', () => {
+  const text = decodeListBytes(Buffer.from(fixture('uk-conlist-excerpt.csv', 'latin1'), 'latin1'));
+  const list = parseUkCsv(text, 'ConList.csv');
+  it('groups rows by Group ID, with the header quirk and no preamble', () => {
+    expect(list.entries.length).toBeGreaterThan(3);
+    const farooq = list.entries.find((e) => e.refId === '13349');
+    expect(farooq?.names[0]?.text).toContain('AL-QAHTANI');
+    expect(farooq?.birthDates).toEqual(expect.arrayContaining(['1980', '1981']));
+    expect(farooq?.countries).toEqual(['QA', 'SA']);
+    expect(list.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+  it('fails on a row with a wrong column count', () => {
+    expect(() => parseUkCsv(`${text}X,Y\n`, 'ConList.csv')).toThrow(
+      /ConList\.csv: line 13: expected 29 columns/,
+    );
+  });
+});
+
+describe('parseGenericCsv', () => {
+  it('reads id,name,aliases,dob,country,type', () => {
+    const l = parseGenericCsv(fixture('generic-pep.csv'), { list: 'PEP', version: '2026-11-01' }, 'pep.csv');
+    expect(l.entries).toHaveLength(3);
+    expect(l.entries[0]?.names.map((n) => n.text)).toEqual([
+      'Khalid Abdulrahman Al-Faisal',
+      'Khaled Abdelrahman Alfaisal',
+      'خالد عبد الرحمن الفيصل',
+    ]);
+    expect(l.entries[2]).toMatchObject({ kind: 'organisation', countries: ['JO'] });
+  });
+  it('fails on a bad date, naming the line', () => {
+    expect(() =>
+      parseGenericCsv('id,name,dob\nA,Ali,1/2/1990\n', { list: 'X', version: 'v' }, 'x.csv'),
+    ).toThrow('x.csv: line 2: id A: dob "1/2/1990" is not YYYY[-MM[-DD]]');
+  });
+});
+
+describe('parseFtmJsonl', () => {
+  it('reads persons and companies and reports what it did not load', () => {
+    const l = parseFtmJsonl(fixture('ftm-sample.jsonl'), { list: 'DEMO', version: 'v' }, 'demo.jsonl');
+    expect(l.entries.map((e) => e.kind)).toEqual(['person', 'organisation']);
+    expect(l.entries[0]?.countries).toEqual(['JO']);
+    expect(l.entries[0]?.identifiers).toEqual([{ type: 'passportNumber', value: 'K1234567' }]);
+    expect(l.notes).toEqual(['1 Address object(s) are not list entries and were not loaded']);
+  });
+  it('fails on a line that is not JSON', () => {
+    expect(() =>
+      parseFtmJsonl(
+        '{"id":"a","schema":"Person","properties":{"name":["A"]}}\n{oops\n',
+        { list: 'X', version: 'v' },
+        'f.jsonl',
+      ),
+    ).toThrow(ListParseError);
+  });
+});
+
+describe('loadListPath', () => {
+  it('detects formats', () => {
+    expect(detectListFormat('a.xml', '<?xml?><CONSOLIDATED_LIST>')).toBe('un-xml');
+    expect(detectListFormat('a.xml', '<WHOLE Date="1">')).toBe('eu-xml-2016');
+    expect(detectListFormat('a.csv', 'id,name\n')).toBe('generic-csv');
+    expect(detectListFormat('a.csv', ',Name 6,Name 1\n')).toBe('uk-ofsi-csv');
+  });
+  it('loads a whole folder of fixtures', () => {
+    const lists = loadListPath(SANCTIONS_FIXTURES, { version: '2026-11-01' });
+    expect(lists.map((l) => l.list).sort()).toEqual([
+      'EU',
+      'FTM-SAMPLE',
+      'GENERIC-PEP',
+      'OFAC-SDN',
+      'UK',
+      'UN',
+    ]);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * UK HMT/OFSI Consolidated List CSV (ConList.csv, pre-2022 columns): one row per name, grouped by
+ * Group ID; "Last Updated" preamble row; cp1252 text; DOB as dd/mm/yyyy with 00 for unknown parts.
+ */
+import { countryCode, type EntityKind, type ListEntry, type ListName } from '@raqib/core';
+import { csvRecords } from './csv-records.ts';
+import { ListParseError } from './list-parse-error.ts';
+import type { ParsedList } from './parsed-list.ts';
+
+const REQUIRED = ['Name 6', 'Name 1', 'Group Type', 'Alias Type', 'Group ID'] as const;
+
+function ukDate(value: string): string | undefined {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim());
+  if (!m) return undefined;
+  if (m[2] === '00') return m[3];
+  if (m[1] === '00') return `${m[3]}-${m[2]}`;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
+function kindOf(groupType: string, file: string, line: number): EntityKind {
+  switch (groupType.toLowerCase()) {
+    case 'individual':
+      return 'person';
+    case 'entity':
+      return 'organisation';
+    case 'ship':
+      return 'vessel';
+    default:
+      throw new ListParseError(file, `line ${line}`, `unknown Group Type "${groupType}"`);
+  }
+}
+
+/**
+ * Parses an OFSI ConList CSV. The list date is the "Last Updated" preamble, or else the newest
+ * "Last Updated" among the rows (files cut from the official one lose their preamble).
+ */
+export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
+  const records = csvRecords(text.replace(/^\ufeff/, ''), file);
+  let at = 0;
+  let version = '';
+  const first = records[0]?.record;
+  if (first && first[0]?.trim() === 'Last Updated') {
+    version = ukDate(first[1] ?? '') ?? '';
+    at = 1;
+  }
+  let header = records[at]?.record;
+  if (!header) throw new ListParseError(file, 'line 1', 'no header row');
+  const shift = header[0]?.trim() === '' && header[1]?.trim() === 'Name 6' ? 1 : 0;
+  header = header.slice(shift).map((h) => h.trim());
+  const col = new Map(header.map((h, i) => [h, i]));
+  for (const r of REQUIRED) {
+    if (!col.has(r))
+      throw new ListParseError(file, `line ${records[at]?.line ?? 1}`, `header lacks column "${r}"`);
+  }
+  const get = (row: string[], name: string): string => (row[col.get(name) ?? -1] ?? '').trim();
+  const groups = new Map<
+    string,
+    {
+      kind: EntityKind;
+      names: ListName[];
+      dobs: Set<string>;
+      countries: Set<string>;
+      regime: string;
+      listed?: string;
+      remarks: string;
+    }
+  >();
+  let newest = '';
+  for (const { record, line } of records.slice(at + 1)) {
+    const row = record.length === header.length + shift ? record.slice(shift) : record;
+    if (row.length !== header.length) {
+      throw new ListParseError(
+        file,
+        `line ${line}`,
+        `expected ${header.length} columns, found ${record.length}`,
+      );
+    }
+    const id = get(row, 'Group ID');
+    if (!/^\d+$/.test(id)) throw new ListParseError(file, `line ${line}`, `Group ID "${id}" is not a number`);
+    const name = [1, 2, 3, 4, 5, 6].map((i) => get(row, `Name ${i}`)).filter(Boolean);
+    const last = get(row, 'Name 6');
+    if (!last) throw new ListParseError(file, `line ${line}`, `Group ID ${id}: Name 6 is empty`);
+    const text = name.join(' ');
+    let g = groups.get(id);
+    if (!g) {
+      g = {
+        kind: kindOf(get(row, 'Group Type'), file, line),
+        names: [],
+        dobs: new Set(),
+        countries: new Set(),
+        regime: get(row, 'Regime'),
+        remarks: get(row, 'Other Information'),
+      };
+      groups.set(id, g);
+    }
+    const aliasType = get(row, 'Alias Type');
+    if (!g.names.some((n) => n.text === text)) {
+      const primary = aliasType.toLowerCase().startsWith('prime');
+      const entry: ListName = { text, type: primary ? 'primary' : 'alias', quality: aliasType || undefined };
+      if (primary) g.names.unshift(entry);
+      else g.names.push(entry);
+    }
+    const dob = ukDate(get(row, 'DOB'));
+    if (dob) g.dobs.add(dob);
+    for (const c of get(row, 'Nationality').split(/\d\)\s*/)) {
+      const code = countryCode(c.replace(/\(.*\)/, '').trim());
+      if (code) g.countries.add(code);
+    }
+    const listed = ukDate(get(row, 'Listed On'));
+    if (listed && listed.length === 10) g.listed = listed;
+    const updated = ukDate(get(row, 'Last Updated')) ?? '';
+    if (updated.length === 10 && updated > newest) newest = updated;
+  }
+  version ||= newest;
+  if (!version)
+    throw new ListParseError(
+      file,
+      'line 1',
+      'no list date: neither a "Last Updated" preamble nor dated rows',
+    );
+  const entries: ListEntry[] = [...groups].map(([id, g]) => ({
+    list: 'UK',
+    listVersion: version,
+    refId: id,
+    kind: g.kind,
+    names: g.names.map((n, i) => ({
+      ...n,
+      type: i === 0 ? 'primary' : n.type === 'primary' ? 'alias' : n.type,
+    })),
+    programmes: [g.regime].filter(Boolean),
+    birthDates: [...g.dobs],
+    countries: [...g.countries].sort(),
+    identifiers: [],
+    listedOn: g.listed,
+    remarks: g.remarks || undefined,
+  }));
+  if (entries.length === 0) throw new ListParseError(file, 'line 2', 'no data rows');
+  return { list: 'UK', version, format: 'uk-ofsi-csv', sources: [file], entries };
+}

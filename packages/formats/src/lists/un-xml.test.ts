@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ListParseError } from './list-parse-error.ts';
+import { fixture, SHARED_SANCTIONS } from './test-fixtures.ts';
+import { parseUnXml } from './un-xml.ts';
+
+const xml = fixture('un-excerpt.xml');
+
+describe('parseUnXml', () => {
+  const list = parseUnXml(xml, 'un-excerpt.xml');
+
+  it('reads individuals and entities with the list date', () => {
+    expect(list.version).toBe('2026-02-27');
+    expect(list.entries).toHaveLength(26);
+    expect(list.entries.filter((e) => e.kind === 'person')).toHaveLength(15);
+  });
+
+  it('keeps the Arabic original, alias qualities, dates of birth, nationalities and documents', () => {
+    const saddam = list.entries.find((e) => e.refId === 'IQi.001');
+    expect(saddam?.names[0]).toEqual({ text: 'SADDAM HUSSEIN AL-TIKRITI', type: 'primary' });
+    expect(saddam?.names).toContainEqual({ text: 'صدام حسين التكريتي', type: 'original-script' });
+    expect(saddam?.names).toContainEqual({ text: 'Abu Ali', type: 'weak-alias', quality: 'Low' });
+    expect(saddam?.birthDates).toEqual(['1937-04-28']);
+    expect(saddam?.countries).toEqual(['IQ']);
+    expect(saddam?.programmes).toEqual(['Iraq']);
+    const withDocs = list.entries.filter((e) => e.identifiers.length > 0);
+    expect(withDocs.length).toBeGreaterThan(0);
+  });
+
+  it('reads ISIL as QDe.115 with its aliases', () => {
+    const isil = list.entries.find((e) => e.refId === 'QDe.115');
+    expect(isil?.kind).toBe('organisation');
+    expect(isil?.names.map((n) => n.text)).toContain('Islamic State in Iraq and the Levant');
+  });
+
+  it('decodes XML entities without expanding any declared entity', () => {
+    expect(() => parseUnXml(`<!DOCTYPE x [<!ENTITY e "boom">]>${xml}`, 'evil.xml')).toThrow(/DOCTYPE/);
+  });
+
+  it('fails loudly with file, element and line on a missing reference number', () => {
+    const broken = xml.replace('<REFERENCE_NUMBER>IQi.002</REFERENCE_NUMBER>', '');
+    try {
+      parseUnXml(broken, 'broken.xml');
+      expect.fail('should throw');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ListParseError);
+      expect((error as ListParseError).message).toMatch(
+        /^broken\.xml: INDIVIDUAL #3 \(line \d+\): REFERENCE_NUMBER is missing$/,
+      );
+    }
+  });
+
+  it('fails on malformed XML with a line number', () => {
+    expect(() => parseUnXml(xml.replace('</FIRST_NAME>', '</FIRST>'), 'bad.xml')).toThrow(
+      /bad\.xml: line \d+, column \d+: malformed XML/,
+    );
+  });
+
+  const full = join(SHARED_SANCTIONS, 'un/UN_consolidated.xml');
+  it.skipIf(!existsSync(full))('reads the full UN list (skips: ../shared/data/sanctions not present)', () => {
+    const all = parseUnXml(readFileSync(full, 'utf8'), full);
+    expect(all.entries).toHaveLength(1003);
+    expect(
+      all.entries.filter((e) =>
+        e.names.some((n) => n.type === 'original-script' && /[\u0600-\u06ff]/.test(n.text)),
+      ).length,
+    ).toBeGreaterThanOrEqual(366);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * XML helpers shared by the UN and EU parsers. fast-xml-parser runs with entity processing OFF (no DTD,
+ * no entity expansion); the five predefined entities and character references are decoded here, which
+ * cannot expand or fetch anything.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ListParseError } from './list-parse-error.ts';
+
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes predefined entities and numeric character references; any other entity is left as written. */
+export function decodeXmlText(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (all, body: string) => {
+    if (body.startsWith('#x')) return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
+    if (body.startsWith('#')) return String.fromCodePoint(Number.parseInt(body.slice(1), 10));
+    return PREDEFINED[body] ?? all;
+  });
+}
+
+/** Parses an XML document safely: rejects DOCTYPE, validates well-formedness with a line number. */
+export function parseXmlDocument(
+  xml: string,
+  file: string,
+  arrays: ReadonlySet<string>,
+): Record<string, unknown> {
+  if (/<!DOCTYPE/i.test(xml.slice(0, 4096)) || /<!ENTITY/i.test(xml)) {
+    throw new ListParseError(file, 'prolog', 'DOCTYPE/ENTITY declarations are refused (no entity expansion)');
+  }
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    throw new ListParseError(
+      file,
+      `line ${valid.err.line}, column ${valid.err.col}`,
+      `malformed XML: ${valid.err.msg}`,
+    );
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    processEntities: false,
+    htmlEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    isArray: (name) => arrays.has(name),
+  });
+  return parser.parse(xml) as Record<string, unknown>;
+}
+
+/** Line numbers (1-based) of each opening of `<tag>` or `<tag ` in document order. */
+export function tagLines(xml: string, tag: string): number[] {
+  const lines: number[] = [];
+  const re = new RegExp(`<${tag}[\\s>]`, 'g');
+  let line = 1;
+  let last = 0;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    for (let i = last; i < m.index; i++) if (xml.charCodeAt(i) === 10) line++;
+    last = m.index;
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Text of a parsed node: a string, or the #text of an element with attributes; '' when empty. */
+export function textOf(node: unknown): string {
+  if (node === undefined || node === null) return '';
+  if (typeof node === 'string') return decodeXmlText(node).trim();
+  if (typeof node === 'number') return String(node);
+  if (typeof node === 'object' && '#text' in node) return textOf((node as { '#text': unknown })['#text']);
+  return '';
+}
+
+/** Values of a node that may be one element, an array, or a wrapper with VALUE children. */
+export function valuesOf(node: unknown): string[] {
+  if (node === undefined || node === null || node === '') return [];
+  if (Array.isArray(node)) return node.flatMap(valuesOf);
+  if (typeof node === 'object' && 'VALUE' in node) return valuesOf((node as { VALUE: unknown }).VALUE);
+  const t = textOf(node);
+  return t ? [t] : [];
+}
+
+/** A node as an array of objects (missing → [], empty string element → []). */
+export function objectsOf(node: unknown): Record<string, unknown>[] {
+  if (node === undefined || node === null) return [];
+  const arr = Array.isArray(node) ? node : [node];
+  return arr.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null);
+}
