@@ -25,4 +25,9 @@ if ! command -v xmllint >/dev/null 2>&1; then
 fi
 port_open 5432 && echo "postgresql: up" || echo "postgresql: down"
 port_open 4222 && echo "nats: up" || echo "nats: down"
+# Debian's Chromium for the web UI's end-to-end suite (apps/web/e2e); never a browser downloaded by a package.
+if [ ! -x /usr/bin/chromium ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core) >/dev/null 2>&1 || true
+fi
+[ -x /usr/bin/chromium ] && echo "chromium: present" || echo "chromium: missing (the web e2e suite will skip)"
 exit 0
