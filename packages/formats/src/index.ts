@@ -1,3 +1,4 @@
 export * from './goaml/index.ts';
 export * from './lists/index.ts';
+export * from './reference/index.ts';
 export * from './transactions/index.ts';

@@ -1,0 +1,75 @@
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import { openCheck } from '../transactions/line-stream.ts';
+
+/** Problems listed in one error before the rest are summarised as a count. */
+const MAX_LISTED = 20;
+
+export interface ReferenceRow {
+  readonly line: number;
+  readonly get: (column: string) => string;
+}
+
+/**
+ * Reads a small reference CSV (banks.csv, accounts.csv) with csv-parse, checking that the header names the
+ * `required` columns (extra columns are allowed and ignored). Each data row is handed to `onRow`, which returns a
+ * problem text or undefined. All problems are collected and thrown together in one Error naming the file and
+ * each line: reference data is either right or refused, never partly used.
+ */
+export async function readReferenceCsv(
+  path: string,
+  required: readonly string[],
+  onRow: (row: ReferenceRow) => string | undefined,
+): Promise<void> {
+  await openCheck(path);
+  const file = createReadStream(path);
+  const parser = file.pipe(
+    parse({
+      info: true,
+      trim: true,
+      skip_empty_lines: true,
+      bom: true,
+      relax_column_count: true,
+      max_record_size: 1 << 16,
+    }),
+  );
+  file.on('error', (err) => parser.destroy(err));
+  const problems: string[] = [];
+  let index: Map<string, number> | undefined;
+  let width = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (index === undefined) {
+        index = new Map(record.map((name, i) => [name.toLowerCase(), i]));
+        width = record.length;
+        const missing = required.filter((c) => !index!.has(c));
+        if (missing.length > 0) {
+          throw new Error(
+            `${path}: line ${info.lines}: header lacks ${missing.join(', ')} (expected ${required.join(',')}, got ${record.join(',')})`,
+          );
+        }
+        continue;
+      }
+      const cols = index;
+      let problem: string | undefined;
+      if (record.length !== width) problem = `wrong column count: expected ${width}, got ${record.length}`;
+      else problem = onRow({ line: info.lines, get: (c) => record[cols.get(c) ?? -1] ?? '' });
+      if (problem !== undefined) problems.push(`line ${info.lines}: ${problem}`);
+    }
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith(path)) throw err;
+    throw new Error(`${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  } finally {
+    file.destroy();
+  }
+  if (index === undefined) throw new Error(`${path}: empty file, expected the header ${required.join(',')}`);
+  if (problems.length > 0) {
+    const more = problems.length > MAX_LISTED ? `\n  … and ${problems.length - MAX_LISTED} more` : '';
+    throw new Error(
+      `${path}: ${problems.length} bad row(s):\n  ${problems.slice(0, MAX_LISTED).join('\n  ')}${more}`,
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readAccounts } from './accounts.ts';
+import { readBanks } from './banks.ts';
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../../../fixtures/transactions/${name}`, import.meta.url));
+
+describe('readBanks', () => {
+  it('reads bank ids verbatim and countries in upper case', async () => {
+    expect(await readBanks(fixture('banks.csv'))).toEqual([
+      { bankId: '010', country: 'US' },
+      { bankId: '001', country: 'US' },
+      { bankId: '03208', country: 'DE' },
+      { bankId: '0134266', country: 'JO' },
+      { bankId: 'AHLIJOAX', country: 'JO' },
+    ]);
+  });
+
+  it('refuses the file with every bad row listed by line', async () => {
+    const err = await readBanks(fixture('banks-malformed.csv')).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toBe(
+      `${fixture('banks-malformed.csv')}: 4 bad row(s):\n` +
+        '  line 3: empty bank_id\n' +
+        '  line 4: country_iso2 "Germany" is not an ISO 3166-1 alpha-2 code\n' +
+        '  line 5: duplicate bank_id "010" (first on line 2)\n' +
+        '  line 6: wrong column count: expected 2, got 1',
+    );
+  });
+
+  it('names the file when it is missing or its header is wrong', async () => {
+    await expect(readBanks('/nonexistent/banks.csv')).rejects.toThrow('cannot read /nonexistent/banks.csv');
+    await expect(readBanks(fixture('accounts.csv'))).rejects.toThrow(
+      /accounts\.csv: line 1: header lacks country_iso2/,
+    );
+  });
+});
+
+describe('readAccounts', () => {
+  it('reads holders, quoted names with commas, entity types in any case, empty type as unknown', async () => {
+    expect(await readAccounts(fixture('accounts.csv'))).toEqual([
+      { bankId: '010', account: '8000EBD30', entityName: 'Haddad Trading, LLC', entityType: 'company' },
+      { bankId: '001', account: '8000F5340', entityName: 'Omar Haddad', entityType: 'individual' },
+      { bankId: '0134266', account: '808263FA0', entityName: 'Al-Noor Relief', entityType: 'npo' },
+      {
+        bankId: 'AHLIJOAX',
+        account: 'JO94CBJO0010000000000131000302',
+        entityName: '',
+        entityType: 'unknown',
+      },
+    ]);
+  });
+
+  it('refuses empty accounts, repeated bank+account pairs and unknown entity types', async () => {
+    await expect(readAccounts(fixture('accounts-malformed.csv'))).rejects.toThrow(
+      'line 3: empty account: account is empty\n' +
+        '  line 4: duplicate account 010/8000EBD30 (first on line 2)\n' +
+        '  line 5: entity_type "pirate" is not one of individual, company, npo, msb, government, unknown',
+    );
+  });
+});
