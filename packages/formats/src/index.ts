@@ -1,3 +1,4 @@
+export * from './eval/index.ts';
 export * from './goaml/index.ts';
 export * from './lists/index.ts';
 export * from './reference/index.ts';

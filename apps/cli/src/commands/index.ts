@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAlertsCommand } from './alerts.ts';
+import { registerEvalCommand } from './eval.ts';
 import { registerGenerateCommand } from './generate.ts';
 
 /**
@@ -8,4 +9,5 @@ import { registerGenerateCommand } from './generate.ts';
 export function registerCommands(program: Command): void {
   registerAlertsCommand(program);
   registerGenerateCommand(program);
+  registerEvalCommand(program);
 }
