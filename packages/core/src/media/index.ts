@@ -1,6 +1,13 @@
 export * from './amounts.ts';
+export * from './analyze.ts';
+export * from './attributions.ts';
+export * from './classify-adverse.ts';
+export * from './entities.ts';
 export type { AmountQualifier } from './lexicon-numbers.ts';
 export { AMOUNT_QUALIFIERS } from './lexicon-numbers.ts';
+export type { LegalStage, RiskCategory } from './lexicon-risk.ts';
+export { LEGAL_STAGES, RISK_CATEGORIES } from './lexicon-risk.ts';
 export { normalizeMedia } from './normalize.ts';
+export * from './risk.ts';
 export * from './sentences.ts';
 export * from './tokenize.ts';

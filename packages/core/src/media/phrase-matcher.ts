@@ -8,6 +8,8 @@ export interface PhraseHit<T> {
   readonly value: T;
   /** The lexicon phrase as written in the lexicon. */
   readonly phrase: string;
+  /** Letters of proclitics on the first token that are not part of the phrase (و in "والعراق"). */
+  readonly stripped: number;
 }
 
 interface Entry<T> {
@@ -96,7 +98,8 @@ export class PhraseMatcher<T> {
           }
         }
         if (ok) {
-          best = { first: i, last: i + e.words.length, value: e.value, phrase: e.phrase };
+          const stripped = tok.norm.endsWith(key) ? tok.norm.length - key.length : 0;
+          best = { first: i, last: i + e.words.length, value: e.value, phrase: e.phrase, stripped };
           break;
         }
       }

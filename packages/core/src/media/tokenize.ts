@@ -28,8 +28,11 @@ function isWordChar(c: number): boolean {
   return c === 39 /* ' in Da'esh, O'Brien */ || c === 0x2019;
 }
 
+/** '_' joins hashtag words (#ريف_دير_الزور): it separates tokens like a space. */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x200f || c === 0x200e;
+  return (
+    c === 95 || c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x200f || c === 0x200e
+  );
 }
 
 /** Digit separators: a thousands separator is dropped, a decimal separator becomes '.'. */
@@ -51,7 +54,7 @@ function numberNorm(raw: string): string {
 
 /**
  * Splits text into words, numbers and punctuation. A proclitic written against digits ("بـ180", "و200") becomes
- * its own word token; '_' (hashtags such as #ريف_دير_الزور) separates words.
+ * its own word token; '_' (hashtags such as #ريف_دير_الزور) separates words like a space.
  */
 export function tokenizeMedia(text: string): MediaToken[] {
   const tokens: MediaToken[] = [];
