@@ -12,6 +12,10 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      // the core is pure (no I/O, no globals touched at import), so modules the UI does not use can be dropped
+      treeshake: { moduleSideEffects: (id: string) => !id.includes('/packages/core/src/') },
+    },
   },
   server: {
     proxy: {

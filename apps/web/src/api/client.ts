@@ -43,10 +43,10 @@ async function failure(response: Response): Promise<ApiError> {
   let code = `HTTP_${response.status}`;
   let message = response.statusText || `HTTP ${response.status}`;
   try {
-    const body = (await response.json()) as { code?: unknown; message?: unknown; error?: unknown };
-    if (typeof body.code === 'string') code = body.code;
-    if (typeof body.message === 'string') message = body.message;
-    else if (typeof body.error === 'string') message = body.error;
+    // the server's one error shape: { error: { code, message, details? } }
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof body.error?.code === 'string') code = body.error.code;
+    if (typeof body.error?.message === 'string') message = body.error.message;
   } catch {
     // not JSON: keep the status line
   }

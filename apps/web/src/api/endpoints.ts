@@ -29,9 +29,17 @@ export interface AlertFilters {
   readonly offset?: number | undefined;
 }
 
+export interface AlertCaseRef {
+  readonly id: string;
+  readonly title: string;
+  readonly status: CaseStatus;
+}
+
 export interface AlertDetail {
   readonly alert: AlertView;
   readonly transactions: readonly Transaction[];
+  /** Cases that already hold this alert. */
+  readonly cases: readonly AlertCaseRef[];
 }
 
 /** `/v1/screen` answers with the core's ranked matches, each explaining itself token by token. */
@@ -71,21 +79,25 @@ export const api = {
     toPage<AlertView>(await client.get('/v1/alerts', alertQuery(filters)), 'alerts'),
 
   getAlert: async (client: ApiClient, id: string): Promise<AlertDetail> => {
-    const body = await client.get<Record<string, unknown>>(`/v1/alerts/${encodeURIComponent(id)}`);
-    const alert = (body.alert ?? body) as AlertView;
-    const transactions = (body.transactions ?? body.evidence ?? []) as Transaction[];
-    return { alert, transactions };
+    const body = await client.get<{
+      alert: AlertView;
+      evidence?: { transactions?: readonly ({ tx: Transaction } | Transaction)[] };
+      cases?: readonly AlertCaseRef[];
+    }>(`/v1/alerts/${encodeURIComponent(id)}`);
+    // evidence received through the API is stored with its score; a file scan's evidence is known by its edges
+    const transactions = (body.evidence?.transactions ?? []).map((s) => ('tx' in s ? s.tx : s));
+    return { alert: body.alert, transactions, cases: body.cases ?? [] };
   },
 
-  assignAlerts: (client: ApiClient, ids: readonly string[], assignee: string | null) =>
-    client.post<unknown>('/v1/alerts/assign', { ids, assignee }),
+  assignAlerts: (client: ApiClient, alertIds: readonly string[], assignee: string | null) =>
+    client.post<{ assigned: number }>('/v1/alerts/assign', { alertIds, assignee }),
 
   listCases: async (client: ApiClient, query: Query = {}): Promise<Page<Case>> =>
     toPage<Case>(await client.get('/v1/cases', query), 'cases'),
 
   getCase: (client: ApiClient, id: string) => client.get<Case>(`/v1/cases/${encodeURIComponent(id)}`),
 
-  createCase: (client: ApiClient, input: { title: string; alertIds: readonly string[] }) =>
+  createCase: (client: ApiClient, input: { title?: string; alertIds: readonly string[] }) =>
     client.post<Case>('/v1/cases', input),
 
   addNote: (client: ApiClient, id: string, text: string) =>
@@ -97,7 +109,7 @@ export const api = {
   changeStatus: (
     client: ApiClient,
     id: string,
-    input: { to: CaseStatus; reason: string; resolution?: CaseResolution | undefined },
+    input: { status: CaseStatus; reason: string; resolution?: CaseResolution | undefined },
   ) => client.post<Case>(`/v1/cases/${encodeURIComponent(id)}/status`, input),
 
   approveStr: (client: ApiClient, id: string, comment?: string) =>

@@ -63,7 +63,7 @@ export function AlertPage({ id }: { id: string }) {
         {t('common.back')}
       </a>
       <AsyncState query={detail}>
-        {({ alert, transactions }) => (
+        {({ alert, transactions, cases }) => (
           <>
             <div className="page-head">
               <div>
@@ -108,6 +108,18 @@ export function AlertPage({ id }: { id: string }) {
                     ))}
                   </dd>
                 </dl>
+                {cases.length > 0 && (
+                  <div className="alert-cases">
+                    <h3>{t('alert.cases')}</h3>
+                    <ul className="plain">
+                      {cases.map((c) => (
+                        <li key={c.id}>
+                          <a href={href(`/cases/${c.id}`)}>{c.title}</a> <StatusBadge status={c.status} />
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
                 <CreateCase alert={alert} />
               </article>
               <article className="panel">

@@ -237,7 +237,13 @@ function QueueTable({ state, alerts }: { state: QueueState; alerts: readonly Ale
                 <td>
                   <StatusBadge status={a.status} />
                 </td>
-                <td>{a.assignee ?? <span className="muted">{t('common.unassigned')}</span>}</td>
+                <td>
+                  {a.assignee === undefined ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    (a.assignee ?? <span className="muted">{t('common.unassigned')}</span>)
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

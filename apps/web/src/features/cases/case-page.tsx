@@ -33,7 +33,7 @@ function StatusForm({ current }: { current: Case }) {
   const [resolution, setResolution] = useState<CaseResolution>('false-positive');
   const change = useCaseMutation(current.id, () =>
     api.changeStatus(client, current.id, {
-      to: to as CaseStatus,
+      status: to as CaseStatus,
       reason: reason.trim(),
       ...(to === 'closed' ? { resolution } : {}),
     }),
