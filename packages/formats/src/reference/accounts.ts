@@ -1,5 +1,5 @@
 import { type AccountInfo, accountKey, ENTITY_TYPES, type EntityType } from '@raqib/core';
-import { readReferenceCsv } from './reference-csv.ts';
+import { readReferenceCsv } from './banks-accounts-csv.ts';
 
 const TYPES: ReadonlySet<string> = new Set(ENTITY_TYPES);
 

@@ -1,5 +1,5 @@
 import type { BankInfo } from '@raqib/core';
-import { readReferenceCsv } from './reference-csv.ts';
+import { readReferenceCsv } from './banks-accounts-csv.ts';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
 
