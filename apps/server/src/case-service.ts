@@ -1,0 +1,111 @@
+import {
+  type Actor,
+  type Alert,
+  applyCaseAction,
+  type Case,
+  type CaseAction,
+  type CaseResult,
+  openCase,
+} from '@raqib/core';
+import type { Principal } from './auth.ts';
+import type { AppDeps } from './deps.ts';
+import { ApiError } from './errors.ts';
+
+/** The audited part of a case: everything but the timeline (the audit log is the timeline's witness). */
+export function caseSnapshot(c: Case): Record<string, unknown> {
+  return {
+    status: c.status,
+    resolution: c.resolution,
+    assignee: c.assignee,
+    alertIds: c.alertIds,
+    title: c.title,
+    draft: c.draft,
+    approval: c.approval,
+  };
+}
+
+/** Four-eyes compares people, so the case actor is the key's name (one person may hold several keys). */
+export const caseActor = (p: Principal): Actor => ({ id: p.name, role: p.role });
+
+function unwrap(result: CaseResult): Extract<CaseResult, { ok: true }> {
+  if (!result.ok) throw new ApiError(result.code, result.message);
+  return result;
+}
+
+async function requireAlerts(deps: AppDeps, ids: readonly string[]): Promise<Alert[]> {
+  const found = await Promise.all(ids.map((id) => deps.alerts.getAlert(id)));
+  const missing = ids.filter((_, i) => found[i] === undefined);
+  if (missing.length > 0)
+    throw new ApiError('ALERT_UNKNOWN', `unknown alerts: ${missing.join(', ')}`, { missing });
+  return found as Alert[];
+}
+
+/** Opens, changes and audits cases: one saved case and one audit entry per action. */
+export class CaseService {
+  readonly #deps: AppDeps;
+  constructor(deps: AppDeps) {
+    this.#deps = deps;
+  }
+
+  async get(id: string): Promise<Case> {
+    const c = await this.#deps.cases.getCase(id);
+    if (!c) throw new ApiError('NOT_FOUND', `no case ${id}`);
+    return c;
+  }
+
+  async create(
+    principal: Principal,
+    input: { alertIds: string[]; title?: string | undefined; assignee?: string | null | undefined },
+  ): Promise<Case> {
+    const alerts = await requireAlerts(this.#deps, input.alertIds);
+    const title =
+      input.title ??
+      `${[...new Set(alerts.flatMap((a) => a.typologies))].join(', ') || 'Alerts'} (${alerts.length})`;
+    const now = this.#deps.clock.now();
+    const { after } = unwrap(
+      openCase(
+        { id: `case-${this.#deps.newId()}`, title, alertIds: input.alertIds, assignee: input.assignee },
+        caseActor(principal),
+        now,
+      ),
+    );
+    await this.#deps.cases.saveCase(after);
+    for (const a of alerts)
+      if (a.status !== 'closed') await this.#deps.alerts.setAlertStatus(a.id, 'in-case');
+    await this.#deps.audit.append({
+      at: now,
+      actor: principal.actorId,
+      action: 'case.create',
+      entity: 'case',
+      entityId: after.id,
+      before: null,
+      after: caseSnapshot(after),
+    });
+    return after;
+  }
+
+  async act(principal: Principal, id: string, action: CaseAction): Promise<Case> {
+    const current = await this.get(id);
+    if (action.type === 'add-alerts') await requireAlerts(this.#deps, action.alertIds);
+    const now = this.#deps.clock.now();
+    const { before, after, event } = unwrap(applyCaseAction(current, action, caseActor(principal), now));
+    await this.#deps.cases.saveCase(after);
+    if (action.type === 'add-alerts') {
+      for (const a of action.alertIds) await this.#deps.alerts.setAlertStatus(a, 'in-case');
+    }
+    if (action.type === 'status' && action.to === 'closed') {
+      for (const a of after.alertIds) await this.#deps.alerts.setAlertStatus(a, 'closed');
+    }
+    await this.#deps.audit.append({
+      at: now,
+      actor: principal.actorId,
+      action: `case.${action.type}`,
+      entity: 'case',
+      entityId: id,
+      // a note changes no field: its text is the change
+      before: action.type === 'note' ? null : caseSnapshot(before),
+      after: action.type === 'note' ? { note: event.text } : caseSnapshot(after),
+    });
+    return after;
+  }
+}

@@ -1,0 +1,61 @@
+import type {
+  Alert,
+  AlertStore,
+  ApiKeyStore,
+  AuditLog,
+  CaseDocumentStore,
+  CaseStore,
+  Clock,
+  DetectorFinding,
+  HashText,
+  ScreeningIndex,
+  Transaction,
+  TransactionStore,
+} from '@raqib/core';
+import type { IndicatorCatalogue, ReportingEntity } from '@raqib/formats';
+
+/** What the monitor returns per transaction (the monitoring engine's TxAssessment). */
+export interface Assessment {
+  readonly score: number;
+  readonly flag: boolean;
+  readonly typologies: readonly string[];
+  readonly findings: readonly DetectorFinding[];
+  readonly alertIds: readonly string[];
+}
+
+/** The part of the monitoring engine's Monitor the API uses: score in event order, collect finished alerts. */
+export interface TransactionScorer {
+  process(tx: Transaction): Assessment;
+  drainAlerts(): Alert[];
+}
+
+export interface GoamlSettings {
+  readonly entity: ReportingEntity;
+  /** The FIU's indicator list; when absent, explicit codes are passed through and the schema judges them. */
+  readonly catalogue?: IndicatorCatalogue | undefined;
+  readonly typologyIndicators?: Readonly<Record<string, readonly string[]>> | undefined;
+}
+
+/** Everything `buildApp` needs; compose.ts chooses the adapters, tests pass in-memory ones. */
+export interface AppDeps {
+  readonly alerts: AlertStore;
+  readonly cases: CaseStore;
+  readonly documents: CaseDocumentStore;
+  readonly audit: AuditLog;
+  readonly keys: ApiKeyStore;
+  readonly transactions: TransactionStore;
+  readonly scorer: TransactionScorer;
+  readonly screening?: ScreeningIndex | undefined;
+  readonly clock: Clock;
+  /** SHA-256 hex in production. */
+  readonly hash: HashText;
+  /** New unique ids (cases). */
+  readonly newId: () => string;
+  readonly goaml: GoamlSettings;
+  /** Largest request body in bytes. */
+  readonly bodyLimit?: number | undefined;
+  /** Directory of the built web UI, served at `/` when present. */
+  readonly webDist?: string | undefined;
+  /** Fastify logger setting (false in tests). */
+  readonly logger?: boolean | { level: string } | undefined;
+}

@@ -1,0 +1,122 @@
+import {
+  API_MAX_BATCH,
+  type ApiTransactionResult,
+  apiTransactionsBody,
+  parseTransactionRecord,
+} from '@raqib/contracts';
+import type { ScoredTransaction, Transaction } from '@raqib/core';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { GroupCommit } from '../group-commit.ts';
+import { parsePacs008Body } from '../pacs008-body.ts';
+
+/** Validates every record first and names each bad one; a batch with a bad record is refused whole. */
+function readJsonBody(body: unknown): Transaction[] {
+  const records: unknown[] =
+    typeof body === 'object' && body !== null && 'transactions' in body
+      ? ((body as { transactions: unknown }).transactions as unknown[])
+      : [body];
+  if (!Array.isArray(records) || records.length === 0) {
+    throw new ApiError('VALIDATION', '"transactions" must be a non-empty array');
+  }
+  if (records.length > API_MAX_BATCH) {
+    throw new ApiError(
+      'VALIDATION',
+      `at most ${API_MAX_BATCH} transactions per request (got ${records.length})`,
+    );
+  }
+  const out: Transaction[] = [];
+  const invalid: { index: number; id?: string; reason: string }[] = [];
+  records.forEach((record, index) => {
+    const parsed = parseTransactionRecord(record);
+    if (parsed.ok) out.push({ ...parsed.record, row: -1 });
+    else {
+      const id = (record as { id?: unknown } | null)?.id;
+      invalid.push({ index, ...(typeof id === 'string' ? { id } : {}), reason: parsed.reason });
+    }
+  });
+  if (invalid.length > 0) {
+    throw new ApiError(
+      'INVALID_RECORDS',
+      `${invalid.length} of ${records.length} transactions are invalid; none was processed`,
+      invalid,
+    );
+  }
+  return out;
+}
+
+export function registerTransactionRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const store = new GroupCommit<ScoredTransaction>((items) => deps.transactions.saveTransactions(items));
+
+  app.post(
+    '/v1/transactions',
+    {
+      config: { minRole: 'analyst' },
+      schema: {
+        tags: ['transactions'],
+        summary: 'Score and store one transaction or a batch (JSON contract, or pacs.008 XML)',
+        description:
+          'Scores each transaction in real time against the account state, returns per transaction the score, ' +
+          'the detectors that fired and any alert ids, and stores it. Send application/json (one record or ' +
+          `{ "transactions": [...] }, at most ${API_MAX_BATCH}) or application/xml (pacs.008). A batch with an ` +
+          'invalid record is refused whole with INVALID_RECORDS naming every bad record.',
+        body: z.toJSONSchema(apiTransactionsBody, { io: 'input', unrepresentable: 'any' }),
+        security: [{ bearer: [] }],
+      },
+    },
+    async (request) => {
+      let txs: Transaction[];
+      if (typeof request.body === 'string') {
+        const { transactions, invalid } = parsePacs008Body(request.body);
+        if (invalid.length > 0) {
+          throw new ApiError(
+            'INVALID_RECORDS',
+            `${invalid.length} CdtTrfTxInf elements are invalid; none was processed`,
+            invalid.map((i) => ({
+              index: i.index,
+              element: `CdtTrfTxInf[${i.index}]`,
+              reason: i.problems.join('; '),
+            })),
+          );
+        }
+        if (transactions.length > API_MAX_BATCH) {
+          throw new ApiError('VALIDATION', `at most ${API_MAX_BATCH} transactions per request`);
+        }
+        txs = transactions;
+      } else {
+        txs = readJsonBody(request.body);
+      }
+      const receivedAt = deps.clock.now();
+      const results: ApiTransactionResult[] = [];
+      const scored: ScoredTransaction[] = [];
+      for (const tx of txs) {
+        const a = deps.scorer.process(tx);
+        const detectors = a.findings.filter((f) => f.band !== '.00');
+        results.push({
+          id: tx.id,
+          score: a.score,
+          flag: a.flag,
+          typologies: [...a.typologies],
+          detectors: detectors.map((f) => ({
+            detector: f.detector,
+            version: f.version,
+            band: f.band,
+            value: f.value,
+            unit: f.unit,
+            ...(f.detail === undefined ? {} : { detail: f.detail }),
+          })),
+          alertIds: [...a.alertIds],
+        });
+        scored.push({ tx, score: a.score, typologies: a.typologies, alertIds: a.alertIds, receivedAt });
+      }
+      const alerts = deps.scorer.drainAlerts();
+      await Promise.all([
+        store.add(scored),
+        alerts.length > 0 ? deps.alerts.upsertAlerts(alerts) : undefined,
+      ]);
+      return { results };
+    },
+  );
+}
