@@ -27,12 +27,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit,
-    // keys travel in headers: never log them
-    disableRequestLogging: true,
     ajv: { customOptions: { strict: false } },
   });
   // zod is the one validator (it names every bad record); Fastify's own schema check is switched off
   app.setValidatorCompiler(() => () => true);
+  // JSON and XML only: a text/plain body is refused with UNSUPPORTED_MEDIA_TYPE
+  app.removeContentTypeParser('text/plain');
   // pacs.008 bodies: read as text, parsed with entities off in the route
   app.addContentTypeParser(
     ['application/xml', 'text/xml'],
