@@ -1,5 +1,6 @@
 export * from './eval/index.ts';
 export * from './goaml/index.ts';
 export * from './lists/index.ts';
+export * from './media/index.ts';
 export * from './reference/index.ts';
 export * from './transactions/index.ts';

@@ -1,0 +1,5 @@
+export * from './article-readers.ts';
+export * from './feed-reader.ts';
+export * from './gazetteer-build.ts';
+export * from './gazetteer-curate.ts';
+export * from './news-article.ts';
