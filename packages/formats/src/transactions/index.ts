@@ -4,5 +4,6 @@ export * from './detect-format.ts';
 export * from './jsonl.ts';
 export * from './pacs008.ts';
 export * from './pacs008-record.ts';
+export * from './pacs008-scanner.ts';
 export * from './read-transactions.ts';
 export * from './types.ts';

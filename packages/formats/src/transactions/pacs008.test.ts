@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPacs008 } from './pacs008.ts';
+import { parsePacs008Text, readPacs008 } from './pacs008.ts';
 import { isoTime } from './pacs008-record.ts';
 import { collect, fixture } from './test-support.ts';
 
@@ -152,6 +152,21 @@ describe('readPacs008', () => {
     expect(bulk.rejected).toEqual([]);
     expect(bulk.batches).toBe(3);
     expect(bulk.accepted.at(-1)).toMatchObject({ id: 'TX-2999', row: 2999 });
+  });
+});
+
+describe('parsePacs008Text', () => {
+  it('maps an in-memory message exactly as the file reader does', async () => {
+    const fromFile = await collect(readPacs008(fixture('pacs008-malformed.xml')));
+    const fromText = parsePacs008Text(readFileSync(fixture('pacs008-malformed.xml'), 'utf8'), 'request body');
+    expect(fromText.accepted).toEqual(fromFile.accepted);
+    expect(fromText.rejected).toEqual(fromFile.rejected);
+  });
+
+  it('refuses a DOCTYPE, naming the source', () => {
+    expect(() =>
+      parsePacs008Text(readFileSync(fixture('pacs008-doctype.xml'), 'utf8'), 'request body'),
+    ).toThrow('request body: DOCTYPE/ENTITY declarations are not accepted');
   });
 });
 

@@ -1,0 +1,178 @@
+import type { Transaction } from '@raqib/core';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { groupFromHeader, type Pacs008Group, pacs008ToTransaction } from './pacs008-record.ts';
+import { clipRaw, type Rejection } from './types.ts';
+
+/** Largest single CdtTrfTxInf or GrpHdr accepted; a real one is a few KiB. Bigger is refused, not buffered. */
+export const MAX_PACS008_ELEMENT = 1 << 20;
+
+/**
+ * Entity processing is OFF: no DOCTYPE-declared entities are expanded (billion-laughs, XXE). Values stay strings
+ * so that amounts, account numbers and BICs keep their exact text (leading zeros included).
+ */
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true,
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => name === 'Ustrd',
+});
+
+// An element start: `<CdtTrfTxInf>` or `<ns:GrpHdr attr="…">`; the name must end there (not `<GrpHdrX>`).
+const START = /<(?:[A-Za-z_][\w.-]*:)?(CdtTrfTxInf|GrpHdr)(?=[\s/>])/g;
+const FORBIDDEN = /<!DOCTYPE|<!ENTITY/i;
+const ROOT = /<(?:[A-Za-z_][\w.-]*:)?FIToFICstmrCdtTrf[\s>]/;
+const END = {
+  CdtTrfTxInf: /<\/(?:[A-Za-z_][\w.-]*:)?CdtTrfTxInf\s*>/g,
+  GrpHdr: /<\/(?:[A-Za-z_][\w.-]*:)?GrpHdr\s*>/g,
+} as const;
+/** Characters kept at the end of the buffer when no element is open: a start tag may be split there. */
+const TAIL = 64;
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Finds the GrpHdr and CdtTrfTxInf elements in pacs.008 text fed to it piece by piece and turns each
+ * CdtTrfTxInf into a Transaction or a Rejection. Only the element being read is buffered. File-level problems
+ * (DOCTYPE, oversized element, not pacs.008) throw an Error whose message starts with `source`.
+ */
+export class Pacs008Scanner {
+  readonly accepted: Transaction[] = [];
+  readonly rejected: Rejection[] = [];
+  private readonly source: string;
+  private buf = '';
+  private pos = 0;
+  private cursor = 0;
+  private cursorLine = 1;
+  private row = 0;
+  private indexInMessage = 0;
+  private group: Pacs008Group = { msgId: undefined, creDtTm: undefined, sttlmDt: undefined };
+  private sawRoot = false;
+  private readonly seen = new Map<string, number>();
+
+  constructor(source: string) {
+    this.source = source;
+  }
+
+  /** Records found so far and not yet taken. */
+  get pending(): number {
+    return this.accepted.length + this.rejected.length;
+  }
+
+  /** Appends text; call `step()` until it returns false before the next `push`. */
+  push(text: string): void {
+    this.compact();
+    this.buf += text;
+    if (FORBIDDEN.test(this.buf)) {
+      throw new Error(`${this.source}: DOCTYPE/ENTITY declarations are not accepted in pacs.008 input`);
+    }
+    if (!this.sawRoot && ROOT.test(this.buf)) this.sawRoot = true;
+  }
+
+  /** Reads the next complete element, if the buffer holds one. */
+  step(): boolean {
+    START.lastIndex = this.pos;
+    const start = START.exec(this.buf);
+    if (start === null) {
+      this.pos = Math.max(this.pos, this.buf.length - TAIL);
+      return false;
+    }
+    const name = start[1] as 'CdtTrfTxInf' | 'GrpHdr';
+    const end = END[name];
+    end.lastIndex = start.index;
+    const close = end.exec(this.buf);
+    if (close === null) {
+      this.pos = start.index;
+      if (this.buf.length - start.index > MAX_PACS008_ELEMENT) {
+        throw new Error(
+          `${this.source}: line ${this.lineAt(start.index)}: a ${name} element is larger than ${MAX_PACS008_ELEMENT} bytes`,
+        );
+      }
+      return false;
+    }
+    const line = this.lineAt(start.index);
+    this.pos = close.index + close[0].length;
+    this.handle(name, this.buf.slice(start.index, this.pos), line);
+    return true;
+  }
+
+  /** End of input: checks the input was pacs.008 and reports a transaction cut off by the end. */
+  finish(): void {
+    if (!this.sawRoot) {
+      throw new Error(`${this.source}: not an ISO 20022 pacs.008 message (no FIToFICstmrCdtTrf element)`);
+    }
+    START.lastIndex = this.pos;
+    const open = START.exec(this.buf);
+    if (open !== null && open[1] === 'CdtTrfTxInf') {
+      this.rejected.push({
+        line: this.lineAt(open.index),
+        row: this.row++,
+        reason: 'truncated CdtTrfTxInf: the file ends inside it',
+        raw: clipRaw(this.buf.slice(open.index)),
+      });
+    }
+  }
+
+  /** Hands over the records found so far. */
+  take(): { accepted: Transaction[]; rejected: Rejection[] } {
+    const out = { accepted: this.accepted.splice(0), rejected: this.rejected.splice(0) };
+    return out;
+  }
+
+  private lineAt(index: number): number {
+    this.cursorLine += countNewlines(this.buf, this.cursor, index);
+    this.cursor = index;
+    return this.cursorLine;
+  }
+
+  private compact(): void {
+    if (this.pos === 0) return;
+    this.lineAt(this.pos);
+    this.buf = this.buf.slice(this.pos);
+    this.pos = 0;
+    this.cursor = 0;
+  }
+
+  private handle(name: 'CdtTrfTxInf' | 'GrpHdr', xml: string, line: number): void {
+    const valid = XMLValidator.validate(xml);
+    if (valid !== true) {
+      if (name === 'GrpHdr')
+        throw new Error(`${this.source}: line ${line}: malformed GrpHdr: ${valid.err.msg}`);
+      this.reject(line, `malformed XML: ${valid.err.msg} (line ${line + valid.err.line - 1})`, xml);
+      return;
+    }
+    const parsed = parser.parse(xml) as Record<string, unknown>;
+    if (name === 'GrpHdr') {
+      this.group = groupFromHeader(parsed.GrpHdr);
+      this.indexInMessage = 0;
+      return;
+    }
+    const result = pacs008ToTransaction(parsed.CdtTrfTxInf, this.group, this.row, this.indexInMessage);
+    if (typeof result === 'string') {
+      this.reject(line, result, xml);
+      return;
+    }
+    const first = this.seen.get(result.id);
+    if (first !== undefined) {
+      this.reject(line, `duplicate id "${result.id}" (first on line ${first})`, xml);
+      return;
+    }
+    this.seen.set(result.id, line);
+    this.accepted.push(result);
+    this.row++;
+    this.indexInMessage++;
+  }
+
+  private reject(line: number, reason: string, xml: string): void {
+    this.rejected.push({ line, row: this.row++, reason, raw: clipRaw(xml) });
+    this.indexInMessage++;
+  }
+}
