@@ -17,7 +17,7 @@ const MIX = {
   transfer: 0.33,
   self: 0.13,
   cash: 0.1,
-  fx: 0.04,
+  fx: 0.015,
   bitcoin: 0.01,
   gold: 0.004,
 } as const;
@@ -142,8 +142,13 @@ export class BackgroundDay {
       } else if (u < MIX.merchant + MIX.transfer) {
         const k0 = e.payeeStart[from] ?? 0;
         const k1 = e.payeeStart[from + 1] ?? 0;
+        const local = e.receiversByCountry[country];
         const to =
-          k1 > k0 && rng.next() < 0.8 ? (e.payees[intBetween(rng, k0, k1 - 1)] ?? 0) : e.receivers.draw(rng);
+          k1 > k0 && rng.next() < 0.8
+            ? (e.payees[intBetween(rng, k0, k1 - 1)] ?? 0)
+            : local && local.size > 1 && rng.next() < 0.9
+              ? local.draw(rng)
+              : e.receivers.draw(rng);
         if (to === from) continue;
         const ct = cur[to] ?? this.usd;
         const business = world.role[from] !== ROLE.person;

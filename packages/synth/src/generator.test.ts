@@ -8,7 +8,7 @@ const SMALL: GenerateOptions = { accounts: 3000, days: 4, seed: 11, rate: 0.004 
 
 function render(options: GenerateOptions) {
   const data = new SyntheticDataset(options);
-  const transactions = [...data.transactionChunks()].join('');
+  const transactions = Buffer.concat([...data.transactionChunks()]).toString('utf8');
   return {
     data,
     transactions,

@@ -1,7 +1,8 @@
-import { seededRng } from '@raqib/core';
+import { knownCurrencies, seededRng } from '@raqib/core';
 import {
   AMLWORLD_FORMATS,
   AMLWORLD_HEADER,
+  CURRENCY_NAMES,
   currencyName,
   formatAmlworldTimestamp,
   formatAmountAt,
@@ -31,10 +32,16 @@ import {
   stack,
 } from './patterns-amlworld.ts';
 import { cellFunding, exodus, fxPremium } from './patterns-tf.ts';
+import { bytesOf, RowWriter } from './row-writer.ts';
 import { subSeed } from './sampling.ts';
 import { UN_LISTED_NAMES } from './sanctioned-names.ts';
 import { addUntyped } from './untyped.ts';
 import { buildWorld, countryOf, entityTypeName, ROLE, type World } from './world.ts';
+
+const EXPONENTS: readonly number[] = knownCurrencies().map((c) => c.exponent);
+/** `,Currency Name,` and `Format,` as bytes: the separators around them are part of the field. */
+const CURRENCY_FIELD: readonly Uint8Array[] = CURRENCY_NAMES.map((n) => bytesOf(`,${n},`));
+const FORMAT_FIELD: readonly Uint8Array[] = AMLWORLD_FORMATS.map((f) => bytesOf(`${f},`));
 
 export interface GenerateOptions {
   readonly accounts: number;
@@ -180,14 +187,16 @@ export class SyntheticDataset {
   }
 
   /** transactions.csv in event-time order, one chunk per day (or ≈ 1 MB). */
-  *transactionChunks(onDay?: (day: number, rows: number) => void): Generator<string> {
+  *transactionChunks(onDay?: (day: number, rows: number) => void): Generator<Uint8Array> {
     const o = this.options;
     const rng = seededRng(subSeed(o.seed, 'background'));
     const buf = new DayBuffer(Math.max(1024, o.accounts * TX_PER_ACCOUNT_DAY * 1.2));
     const planned = [...this.plan.txs].sort((a, b) => a.ts - b.ts);
     let next = 0;
     this.rows = 0;
-    yield `${AMLWORLD_HEADER}\n`;
+    const out = new RowWriter();
+    const refs = this.world.csvRef.map((r) => bytesOf(r));
+    yield bytesOf(`${AMLWORLD_HEADER}\n`);
     for (let day = 0; day < o.days; day++) {
       buf.clear();
       this.background.generate(buf, rng, day, o.startTime);
@@ -197,26 +206,16 @@ export class SyntheticDataset {
         const minute = Math.floor((t.ts - dayStart) / MINUTE_MS);
         buf.push(minute, t.from, t.to, t.paid, t.currencyPaid, t.received, t.currencyReceived, t.format, 1);
       }
-      const stamps: string[] = [];
+      const stamps: Uint8Array[] = [];
       for (let m = 0; m < MINUTES_PER_DAY; m++)
-        stamps.push(formatAmlworldTimestamp(dayStart + m * MINUTE_MS));
+        stamps.push(bytesOf(formatAmlworldTimestamp(dayStart + m * MINUTE_MS)));
       const order = buf.sorted();
-      let chunk = '';
-      const ref = this.world.csvRef;
-      for (let k = 0; k < order.length; k++) {
-        const i = order[k] ?? 0;
-        chunk +=
-          `${stamps[buf.minute[i] ?? 0]},${ref[buf.from[i] ?? 0]},${ref[buf.to[i] ?? 0]},` +
-          `${formatAmountAt(buf.received[i] ?? 0, buf.currencyReceived[i] ?? 0)},${currencyName(buf.currencyReceived[i] ?? 0)},` +
-          `${formatAmountAt(buf.paid[i] ?? 0, buf.currencyPaid[i] ?? 0)},${currencyName(buf.currencyPaid[i] ?? 0)},` +
-          `${AMLWORLD_FORMATS[buf.format[i] ?? 0]},${buf.label[i]}\n`;
-        if (chunk.length > 1 << 20) {
-          yield chunk;
-          chunk = '';
-        }
+      for (let k = 0; k < order.length; ) {
+        k = writeRows(out, buf, order, k, stamps, refs);
+        if (out.length > 1 << 20) yield out.take();
       }
       this.rows += order.length;
-      yield chunk;
+      if (out.length > 0) yield out.take();
       onDay?.(day + 1, this.rows);
     }
   }
@@ -276,6 +275,38 @@ export class SyntheticDataset {
     for (const t of this.plan.txs) (t.pattern >= 0 ? typed : untyped).push(this.line(t));
     return { typed, untyped };
   }
+}
+
+/** Writes AMLworld rows for `order[k…]` until about 1 MB is buffered; returns where it stopped. */
+function writeRows(
+  out: RowWriter,
+  buf: DayBuffer,
+  order: Uint32Array,
+  start: number,
+  stamps: readonly Uint8Array[],
+  refs: readonly Uint8Array[],
+): number {
+  let k = start;
+  for (; k < order.length && out.length <= 1 << 20; k++) {
+    const i = order[k] as number;
+    const cr = buf.currencyReceived[i] as number;
+    const cp = buf.currencyPaid[i] as number;
+    out
+      .bytes(stamps[buf.minute[i] as number] as Uint8Array)
+      .char(44)
+      .bytes(refs[buf.from[i] as number] as Uint8Array)
+      .char(44)
+      .bytes(refs[buf.to[i] as number] as Uint8Array)
+      .char(44)
+      .amount(buf.received[i] as number, EXPONENTS[cr] as number)
+      .bytes(CURRENCY_FIELD[cr] as Uint8Array)
+      .amount(buf.paid[i] as number, EXPONENTS[cp] as number)
+      .bytes(CURRENCY_FIELD[cp] as Uint8Array)
+      .bytes(FORMAT_FIELD[buf.format[i] as number] as Uint8Array)
+      .char(buf.label[i] === 1 ? 49 : 48)
+      .char(10);
+  }
+  return k;
 }
 
 function addUntypedTo(ctx: PatternContext, target: number, economy: ReturnType<typeof buildEconomy>): number {

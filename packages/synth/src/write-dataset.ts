@@ -19,8 +19,8 @@ export interface WriteProgress {
   readonly rows: number;
 }
 
-async function streamTo(path: string, chunks: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+async function streamTo(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   const failed = once(out, 'error').then(([e]) => {
     throw e;
   });

@@ -1,0 +1,90 @@
+const encoder = new TextEncoder();
+
+/** Encodes text once, for fields that repeat on millions of rows (account refs, timestamps, currency names). */
+export function bytesOf(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+
+/**
+ * Writes CSV rows straight into a byte buffer. Building millions of rows as template strings spent almost half
+ * the generator's time in garbage collection; copying pre-encoded fields and writing amounts digit by digit does
+ * not allocate per row. `take()` hands over the filled bytes as one chunk.
+ */
+export class RowWriter {
+  private buf: Uint8Array;
+  private pos = 0;
+  private readonly digits = new Uint8Array(24);
+
+  constructor(capacity = 1 << 21) {
+    this.buf = new Uint8Array(capacity);
+  }
+
+  get length(): number {
+    return this.pos;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  bytes(b: Uint8Array): this {
+    const n = b.length;
+    this.ensure(n);
+    // a plain loop beats TypedArray#set for the short fields rows are made of
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = b[i] as number;
+    this.pos = p;
+    return this;
+  }
+
+  char(code: number): this {
+    this.ensure(1);
+    this.buf[this.pos++] = code;
+    return this;
+  }
+
+  /** A non-negative integer. */
+  integer(value: number): this {
+    let v = Math.floor(value);
+    let n = 0;
+    do {
+      const q = Math.floor(v / 10);
+      this.digits[n++] = 48 + (v - q * 10);
+      v = q;
+    } while (v > 0);
+    this.ensure(n);
+    while (n > 0) this.buf[this.pos++] = this.digits[--n] ?? 48;
+    return this;
+  }
+
+  /** Integer minor units as a decimal with exactly `exponent` fractional digits (as formatMinorUnits does). */
+  amount(minor: number, exponent: number): this {
+    const scale = POW10[exponent] ?? 10 ** exponent;
+    const whole = Math.floor(minor / scale);
+    this.integer(whole);
+    if (exponent === 0) return this;
+    let frac = minor - whole * scale;
+    this.ensure(exponent + 1);
+    this.buf[this.pos++] = 46;
+    for (let i = exponent - 1; i >= 0; i--) {
+      const q = Math.floor(frac / 10);
+      this.buf[this.pos + i] = 48 + (frac - q * 10);
+      frac = q;
+    }
+    this.pos += exponent;
+    return this;
+  }
+
+  /** The bytes written so far, as a new chunk; the writer starts empty again. */
+  take(): Uint8Array {
+    const out = this.buf.slice(0, this.pos);
+    this.pos = 0;
+    return out;
+  }
+}
