@@ -260,14 +260,12 @@ function orgHeadPass(c: Collector): void {
     const t = tokens[i];
     if (t === undefined || c.used[i] || !procliticVariants(t.norm).some((v) => ORG_HEADS.has(v))) continue;
     let j = i + 1;
-    while (
-      j < tokens.length &&
-      j - i <= 4 &&
-      !c.used[j] &&
-      isArabicWord(tokens[j]) &&
-      tokens[j]?.norm.startsWith('\u0627\u0644')
-    )
-      j++;
+    // "شركة الصقر للصرافة": definite words, then trade words with li- + al- (للصرافة، للتجارة)
+    while (j < tokens.length && j - i <= 4 && !c.used[j] && isArabicWord(tokens[j])) {
+      const n = tokens[j]?.norm ?? '';
+      if (n.startsWith('\u0627\u0644') || (j > i + 1 && n.startsWith('\u0644\u0644') && n.length > 4)) j++;
+      else break;
+    }
     if (j === i + 1) continue;
     const head = procliticVariants(t.norm).find((v) => ORG_HEADS.has(v)) ?? t.norm;
     c.add(i, j, t.norm.length - head.length, { type: 'organisation', rule: 'org-head' });
@@ -380,7 +378,8 @@ function latinPass(c: Collector): void {
     const words = tokens.slice(i, j).map((w) => w.text);
     const prev = tokens[i - 1]?.text ?? '';
     const startOfSentence = i === 0 || /[.!?"“]/.test(prev);
-    if (words.some((w) => ORG_SUFFIX.has(w))) c.add(i, j, 0, { type: 'organisation', rule: 'capitalised' });
+    if (words.length >= 2 && words.some((w) => ORG_SUFFIX.has(w)))
+      c.add(i, j, 0, { type: 'organisation', rule: 'capitalised' });
     else if (words.length >= 2 && words.length <= 3 && (!startOfSentence || TITLES_LATIN.has(prev)))
       c.add(i, j, 0, { type: 'person', rule: TITLES_LATIN.has(prev) ? 'title' : 'capitalised' });
     else if (

@@ -11,3 +11,4 @@ export { normalizeMedia } from './normalize.ts';
 export * from './risk.ts';
 export * from './sentences.ts';
 export * from './tokenize.ts';
+export * from './monitor.ts';
