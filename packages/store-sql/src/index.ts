@@ -6,6 +6,8 @@ export { SqlCaseStore } from './case-repository.ts';
 export { type LaneCheckpoint, SqlCheckpointStore, saveCheckpoint } from './checkpoint-repository.ts';
 export { isPostgresUrl, openDatabase, type RaqibDatabase, redactUrl } from './database.ts';
 export { type LedgerEntry, SqlLaneLedger } from './ledger-repository.ts';
+export { SqlMediaArticleStore, type StoredMediaArticle } from './media-article-repository.ts';
+export { SqlMediaCustomerStore } from './media-customer-repository.ts';
 export { migrateToLatest } from './migrate.ts';
 export type { Database } from './schema.ts';
 export { SqlTransactionStore } from './transaction-repository.ts';
