@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { registerAlertsCommand } from './alerts.ts';
+import { registerAuditCommand } from './audit.ts';
 import { registerEvalCommand } from './eval.ts';
 import { registerGenerateCommand } from './generate.ts';
+import { registerKeysCommand } from './keys.ts';
+import { registerServeCommand } from './serve.ts';
 
 /**
  * Every command registers itself here, one line each, so that adding a command touches one list.
@@ -10,4 +13,7 @@ export function registerCommands(program: Command): void {
   registerAlertsCommand(program);
   registerGenerateCommand(program);
   registerEvalCommand(program);
+  registerServeCommand(program);
+  registerKeysCommand(program);
+  registerAuditCommand(program);
 }

@@ -1,0 +1,88 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+import { generateApiKey } from './auth.ts';
+import { type Composition, compose } from './compose.ts';
+import { ConfigError, loadServerConfig } from './config.ts';
+import { verifyAudit } from './routes/audit.ts';
+import { bearer, contractTx } from './test-support.ts';
+
+let composition: Composition | undefined;
+afterEach(async () => {
+  await composition?.close();
+  composition = undefined;
+});
+
+describe('loadServerConfig', () => {
+  it('reports every bad setting at once', () => {
+    expect(() =>
+      loadServerConfig({ RAQIB_PORT: 'abc', RAQIB_GOAML_FX: '{bad', RAQIB_GOAML_CURRENCY: 'aed' }),
+    ).toThrow(ConfigError);
+    try {
+      loadServerConfig({ RAQIB_PORT: 'abc', RAQIB_GOAML_FX: '{bad' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/RAQIB_PORT/);
+      expect((error as Error).message).toMatch(/RAQIB_GOAML_FX/);
+    }
+  });
+  it('has defaults that run a demo', () => {
+    const c = loadServerConfig({});
+    expect(c).toMatchObject({
+      RAQIB_DB: './raqib.db',
+      RAQIB_PORT: 8080,
+      RAQIB_GOAML_CURRENCY: 'AED',
+      RAQIB_GOAML_FX: { USD: 3.6725 },
+    });
+    expect(c.webDist).toMatch(/apps\/web\/dist$/);
+  });
+});
+
+describe('compose (SQLite)', () => {
+  it('scores with the real monitor, persists, and its audit verify catches an edited row', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'raqib-srv-')), 'raqib.db');
+    composition = await compose(
+      loadServerConfig({ RAQIB_DB: db, RAQIB_LOG_LEVEL: 'silent', RAQIB_WEB_DIST: '/nonexistent' }),
+    );
+    const { deps } = composition;
+    const { key, record } = generateApiKey('ana', 'admin', 'test', Date.now());
+    await deps.keys.insertKey(record);
+    const app = await buildApp(deps);
+    try {
+      const txs = Array.from({ length: 30 }, (_, i) =>
+        contractTx(`m${i}`, String(9_500 + i), { ts: new Date(Date.UTC(2026, 10, 20, 10, i)).toISOString() }),
+      );
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/transactions',
+        headers: bearer(key),
+        payload: { transactions: txs },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const results = res.json().results as { id: string; score: number }[];
+      expect(results.map((r) => r.id)).toEqual(txs.map((t) => t.id));
+      for (const r of results) expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(await deps.transactions.getTransactions(['m0', 'm29'])).toHaveLength(2);
+
+      const created = await app.inject({
+        method: 'POST',
+        url: '/v1/keys',
+        headers: bearer(key),
+        payload: { name: 'bob', role: 'analyst' },
+      });
+      expect(created.statusCode).toBe(201);
+      expect(created.json().key).toMatch(/^rqb_/);
+      expect(await verifyAudit(deps)).toMatchObject({ ok: true, checked: 1 });
+      await sql`update audit_log set after_json = '{"role":"admin"}' where seq = 1`.execute(
+        composition.database.db,
+      );
+      const v = await verifyAudit(deps);
+      expect(v.ok).toBe(false);
+      expect(v.findings[0]).toMatchObject({ seq: 1, problem: 'edited' });
+    } finally {
+      await app.close();
+    }
+  });
+});

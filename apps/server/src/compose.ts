@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import {
+  buildScreeningIndex,
+  type Clock,
+  createMonitor,
+  type ListEntry,
+  type ScreeningIndex,
+} from '@raqib/core';
+import { loadIndicatorCatalogue, loadListPath } from '@raqib/formats';
+import {
+  migrateToLatest,
+  openDatabase,
+  type RaqibDatabase,
+  SqlAlertStore,
+  SqlApiKeyStore,
+  SqlAuditLog,
+  SqlCaseDocumentStore,
+  SqlCaseStore,
+  SqlTransactionStore,
+  sha256Hex,
+} from '@raqib/store-sql';
+import type { ServerConfig } from './config.ts';
+import type { AppDeps } from './deps.ts';
+
+const systemClock: Clock = { now: () => Date.now() };
+
+export interface Composition {
+  readonly deps: AppDeps;
+  readonly database: RaqibDatabase;
+  /** What was loaded, for the start-up message. */
+  readonly summary: { readonly lists: number; readonly listEntries: number; readonly indicators: number };
+  close(): Promise<void>;
+}
+
+function loadScreening(path: string | undefined): { index?: ScreeningIndex; lists: number; entries: number } {
+  if (path === undefined) return { lists: 0, entries: 0 };
+  const lists = loadListPath(path);
+  const entries: ListEntry[] = lists.flatMap((l) => [...l.entries]);
+  return { index: buildScreeningIndex(entries), lists: lists.length, entries: entries.length };
+}
+
+/**
+ * The one place adapters are chosen (house rule 3): the SQL store named by RAQIB_DB / --db for alerts, cases,
+ * documents, audit, keys and transactions; the in-process monitor for scoring; SHA-256 for the audit chain.
+ */
+export async function compose(config: ServerConfig): Promise<Composition> {
+  const database = openDatabase(config.RAQIB_DB);
+  try {
+    await migrateToLatest(database);
+    const catalogue = config.indicatorsFile ? await loadIndicatorCatalogue(config.indicatorsFile) : undefined;
+    const screening = loadScreening(config.RAQIB_LISTS);
+    const db = database.db;
+    const deps: AppDeps = {
+      alerts: new SqlAlertStore(db),
+      cases: new SqlCaseStore(db),
+      documents: new SqlCaseDocumentStore(db),
+      audit: new SqlAuditLog(db, sha256Hex),
+      keys: new SqlApiKeyStore(db),
+      transactions: new SqlTransactionStore(db),
+      scorer: createMonitor({ clock: systemClock }),
+      screening: screening.index,
+      clock: systemClock,
+      hash: sha256Hex,
+      newId: () => randomUUID().replaceAll('-', '').slice(0, 16),
+      goaml: {
+        entity: {
+          rentityId: config.RAQIB_GOAML_RENTITY_ID,
+          branch: config.RAQIB_GOAML_BRANCH,
+          localCurrency: config.RAQIB_GOAML_CURRENCY,
+          fxToLocal: config.RAQIB_GOAML_FX,
+          reportingPerson:
+            config.RAQIB_GOAML_REPORTER === undefined
+              ? undefined
+              : {
+                  name: config.RAQIB_GOAML_REPORTER,
+                  email: config.RAQIB_GOAML_REPORTER_EMAIL,
+                  occupation: 'MLRO',
+                },
+        },
+        catalogue,
+      },
+      bodyLimit: config.RAQIB_BODY_LIMIT,
+      webDist: config.webDist,
+      logger: config.RAQIB_LOG_LEVEL === 'silent' ? false : { level: config.RAQIB_LOG_LEVEL },
+    };
+    return {
+      deps,
+      database,
+      summary: {
+        lists: screening.lists,
+        listEntries: screening.entries,
+        indicators: catalogue?.labels.size ?? 0,
+      },
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DEFAULT_BODY_LIMIT } from './app.ts';
+
+/** The repository root (apps/server/src → ../../..), for defaults that point into the checkout. */
+export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+
+const fxRates = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.issues.push({ code: 'custom', input: text, message: 'must be JSON such as {"USD":3.6725}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()));
+
+/**
+ * The server's settings, from the environment (house rule 6: parsed once, every problem reported together,
+ * then frozen). Command-line flags of `raqib serve` override RAQIB_PORT and RAQIB_DB.
+ */
+export const serverConfigSchema = z.object({
+  RAQIB_DB: z.string().min(1).default('./raqib.db'),
+  RAQIB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  RAQIB_HOST: z.string().min(1).default('127.0.0.1'),
+  RAQIB_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(DEFAULT_BODY_LIMIT),
+  RAQIB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  RAQIB_WEB_DIST: z.string().optional(),
+  /** A sanctions list file or folder (any format `raqib lists` reads) for /v1/screen. */
+  RAQIB_LISTS: z.string().optional(),
+  RAQIB_GOAML_RENTITY_ID: z.coerce.number().int().min(1).default(1),
+  RAQIB_GOAML_BRANCH: z.string().max(255).optional(),
+  RAQIB_GOAML_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('AED'),
+  /** Units of local currency per foreign unit; the default is the AED's fixed USD peg. */
+  RAQIB_GOAML_FX: fxRates.default({ USD: 3.6725 }),
+  /** The FIU's indicator list ([{code,label}]); defaults to the UAE list in ../shared when present. */
+  RAQIB_GOAML_INDICATORS: z.string().optional(),
+  RAQIB_GOAML_REPORTER: z.string().max(200).optional(),
+  RAQIB_GOAML_REPORTER_EMAIL: z.string().email().optional(),
+});
+
+export type ServerConfig = Readonly<z.output<typeof serverConfigSchema>> & {
+  readonly webDist: string;
+  readonly indicatorsFile: string | undefined;
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadServerConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ServerConfig {
+  const parsed = serverConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid server configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  const uaeList = resolve(REPO_ROOT, '../shared/data/goaml/lookups-ae/report_indicators.json');
+  return Object.freeze({
+    ...c,
+    webDist: c.RAQIB_WEB_DIST ?? resolve(REPO_ROOT, 'apps/web/dist'),
+    indicatorsFile: c.RAQIB_GOAML_INDICATORS ?? (existsSync(uaeList) ? uaeList : undefined),
+  });
+}
