@@ -22,7 +22,7 @@ export function addUntyped(ctx: PatternContext, target: number, receivers: Alias
       misses++;
       continue;
     }
-    const usd = src.usd * between(ctx.rng, 0.3, 0.9);
+    const usd = src.usd * between(ctx.rng, 0.5, 0.95);
     const formats = [0, 0, 1, 2, 4];
     if (ctx.leg(-1, ts, src.to, to, usd, formats[intBetween(ctx.rng, 0, formats.length - 1)])) {
       added++;
