@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
+import { InputFileError } from '../transactions/input-file-error.ts';
 import { openCheck } from '../transactions/line-stream.ts';
 
 /** Problems listed in one error before the rest are summarised as a count. */
@@ -47,7 +48,7 @@ export async function readReferenceCsv(
         width = record.length;
         const missing = required.filter((c) => !index!.has(c));
         if (missing.length > 0) {
-          throw new Error(
+          throw new InputFileError(
             `${path}: line ${info.lines}: header lacks ${missing.join(', ')} (expected ${required.join(',')}, got ${record.join(',')})`,
           );
         }
@@ -61,14 +62,15 @@ export async function readReferenceCsv(
     }
   } catch (err) {
     if (err instanceof Error && err.message.startsWith(path)) throw err;
-    throw new Error(`${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new InputFileError(`${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   } finally {
     file.destroy();
   }
-  if (index === undefined) throw new Error(`${path}: empty file, expected the header ${required.join(',')}`);
+  if (index === undefined)
+    throw new InputFileError(`${path}: empty file, expected the header ${required.join(',')}`);
   if (problems.length > 0) {
     const more = problems.length > MAX_LISTED ? `\n  … and ${problems.length - MAX_LISTED} more` : '';
-    throw new Error(
+    throw new InputFileError(
       `${path}: ${problems.length} bad row(s):\n  ${problems.slice(0, MAX_LISTED).join('\n  ')}${more}`,
     );
   }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { PaymentFormat, Transaction } from '@raqib/core';
 import { parse } from 'csv-parse';
 import { amountProblem, parseDecimalMinor } from './fields.ts';
+import { InputFileError } from './input-file-error.ts';
 import { openCheck } from './line-stream.ts';
 import {
   clipRaw,
@@ -156,7 +157,7 @@ export async function* readAmlsim(path: string, options: ReadOptions = {}): Asyn
       if (layout === undefined) {
         layout = layoutOf(record);
         if (layout === undefined) {
-          throw new Error(
+          throw new InputFileError(
             `${path}: line ${info.lines}: not an AMLSim header (expected one of: ` +
               `${LAYOUTS.map((l) => l.header.join(',')).join(' | ')}), got "${record.join(',').slice(0, 200)}"`,
           );
@@ -192,11 +193,11 @@ export async function* readAmlsim(path: string, options: ReadOptions = {}): Asyn
     }
   } catch (err) {
     if (options.signal?.aborted || (err instanceof Error && err.message.startsWith(path))) throw err;
-    throw new Error(`${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new InputFileError(`${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   } finally {
     file.destroy();
   }
-  if (layout === undefined) throw new Error(`${path}: empty file, expected an AMLSim header`);
+  if (layout === undefined) throw new InputFileError(`${path}: empty file, expected an AMLSim header`);
   options.onBytes?.(total, total);
   if (accepted.length + rejected.length > 0) yield { accepted, rejected };
 }

@@ -1,6 +1,7 @@
 import { type CurrencyInfo, findCurrency, isPaymentFormat, type Transaction } from '@raqib/core';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { amountProblem, parseAmlworldTime, parseDecimalMinor } from './fields.ts';
+import { InputFileError } from './input-file-error.ts';
 import { streamLines } from './line-stream.ts';
 import { clipRaw, DEFAULT_BATCH_SIZE, type ReadOptions, type Rejection, type TxBatch } from './types.ts';
 
@@ -188,7 +189,7 @@ export async function* readAmlworld(path: string, options: ReadOptions = {}): As
       if (labelled === undefined) {
         const kind = amlworldHeaderKind(line);
         if (kind === undefined) {
-          throw new Error(
+          throw new InputFileError(
             `${path}: line ${lineNo}: not an AMLworld header. Expected "${AMLWORLD_HEADER}" ` +
               `(the last column optional), got "${clipRaw(line).slice(0, 200)}"`,
           );
@@ -211,7 +212,7 @@ export async function* readAmlworld(path: string, options: ReadOptions = {}): As
       }
     }
   }
-  if (labelled === undefined) throw new Error(`${path}: empty file, expected the AMLworld header`);
+  if (labelled === undefined) throw new InputFileError(`${path}: empty file, expected the AMLworld header`);
   if (accepted.length + rejected.length > 0) yield { accepted, rejected };
 }
 

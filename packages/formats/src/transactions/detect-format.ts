@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { isAmlsimHeader } from './amlsim.ts';
 import { amlworldHeaderKind } from './amlworld.ts';
+import { InputFileError } from './input-file-error.ts';
 import { openCheck } from './line-stream.ts';
 import type { TransactionFormat } from './types.ts';
 
@@ -36,11 +37,11 @@ export async function detectFormat(path: string): Promise<TransactionFormat> {
   if (start.startsWith('{')) return 'jsonl';
   if (start.startsWith('<')) {
     if (/FIToFICstmrCdtTrf|pacs\.008/.test(text)) return 'pacs008';
-    throw new Error(`${path}: XML, but not an ISO 20022 pacs.008 message (no FIToFICstmrCdtTrf)`);
+    throw new InputFileError(`${path}: XML, but not an ISO 20022 pacs.008 message (no FIToFICstmrCdtTrf)`);
   }
   const lower = path.toLowerCase();
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  throw new Error(
+  throw new InputFileError(
     `${path}: cannot tell the format from the content (first line "${firstLine.slice(0, 120)}"); ` +
       'pass --format amlworld|jsonl|pacs008|amlsim',
   );

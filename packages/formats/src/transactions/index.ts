@@ -1,6 +1,7 @@
 export * from './amlsim.ts';
 export * from './amlworld.ts';
 export * from './detect-format.ts';
+export * from './input-file-error.ts';
 export * from './jsonl.ts';
 export * from './pacs008.ts';
 export * from './pacs008-record.ts';

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { InputFileError } from './input-file-error.ts';
 
 /** Longest line accepted before the file is refused: protects memory against a file with no newlines. */
 export const MAX_LINE_LENGTH = 1 << 20;
@@ -19,10 +20,10 @@ export async function openCheck(path: string): Promise<number> {
   let size: number;
   try {
     const s = await stat(path);
-    if (!s.isFile()) throw new Error('not a regular file');
+    if (!s.isFile()) throw new TypeError('not a regular file');
     size = s.size;
   } catch (err) {
-    throw new Error(`cannot read ${path}: ${describe(err)}`, { cause: err });
+    throw new InputFileError(`cannot read ${path}: ${describe(err)}`, { cause: err });
   }
   return size;
 }
@@ -60,7 +61,7 @@ export async function* streamLines(path: string, options: LineStreamOptions = {}
       const lines = text.split('\n');
       carry = lines.pop() ?? '';
       if (carry.length > MAX_LINE_LENGTH) {
-        throw new Error(
+        throw new InputFileError(
           `${path}: a line is longer than ${MAX_LINE_LENGTH} characters; not a line-based file?`,
         );
       }
@@ -71,7 +72,7 @@ export async function* streamLines(path: string, options: LineStreamOptions = {}
   } catch (err) {
     if (options.signal?.aborted) throw err;
     if (err instanceof Error && err.message.startsWith(path)) throw err;
-    throw new Error(`cannot read ${path}: ${describe(err)}`, { cause: err });
+    throw new InputFileError(`cannot read ${path}: ${describe(err)}`, { cause: err });
   } finally {
     stream.destroy();
   }

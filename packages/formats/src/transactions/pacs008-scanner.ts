@@ -1,5 +1,6 @@
 import type { Transaction } from '@raqib/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { InputFileError } from './input-file-error.ts';
 import { groupFromHeader, type Pacs008Group, pacs008ToTransaction } from './pacs008-record.ts';
 import { clipRaw, type Rejection } from './types.ts';
 
@@ -72,7 +73,9 @@ export class Pacs008Scanner {
     this.compact();
     this.buf += text;
     if (FORBIDDEN.test(this.buf)) {
-      throw new Error(`${this.source}: DOCTYPE/ENTITY declarations are not accepted in pacs.008 input`);
+      throw new InputFileError(
+        `${this.source}: DOCTYPE/ENTITY declarations are not accepted in pacs.008 input`,
+      );
     }
     if (!this.sawRoot && ROOT.test(this.buf)) this.sawRoot = true;
   }
@@ -92,7 +95,7 @@ export class Pacs008Scanner {
     if (close === null) {
       this.pos = start.index;
       if (this.buf.length - start.index > MAX_PACS008_ELEMENT) {
-        throw new Error(
+        throw new InputFileError(
           `${this.source}: line ${this.lineAt(start.index)}: a ${name} element is larger than ${MAX_PACS008_ELEMENT} bytes`,
         );
       }
@@ -107,7 +110,9 @@ export class Pacs008Scanner {
   /** End of input: checks the input was pacs.008 and reports a transaction cut off by the end. */
   finish(): void {
     if (!this.sawRoot) {
-      throw new Error(`${this.source}: not an ISO 20022 pacs.008 message (no FIToFICstmrCdtTrf element)`);
+      throw new InputFileError(
+        `${this.source}: not an ISO 20022 pacs.008 message (no FIToFICstmrCdtTrf element)`,
+      );
     }
     START.lastIndex = this.pos;
     const open = START.exec(this.buf);
@@ -145,7 +150,7 @@ export class Pacs008Scanner {
     const valid = XMLValidator.validate(xml);
     if (valid !== true) {
       if (name === 'GrpHdr')
-        throw new Error(`${this.source}: line ${line}: malformed GrpHdr: ${valid.err.msg}`);
+        throw new InputFileError(`${this.source}: line ${line}: malformed GrpHdr: ${valid.err.msg}`);
       this.reject(line, `malformed XML: ${valid.err.msg} (line ${line + valid.err.line - 1})`, xml);
       return;
     }

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { InputFileError } from './input-file-error.ts';
 import { openCheck } from './line-stream.ts';
 import { Pacs008Scanner } from './pacs008-scanner.ts';
 import { DEFAULT_BATCH_SIZE, type ReadOptions, type TxBatch } from './types.ts';
@@ -29,7 +30,7 @@ export async function* readPacs008(path: string, options: ReadOptions = {}): Asy
     }
   } catch (err) {
     if (options.signal?.aborted || (err instanceof Error && err.message.startsWith(path))) throw err;
-    throw new Error(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`, {
+    throw new InputFileError(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`, {
       cause: err,
     });
   } finally {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from './detect-format.ts';
+import { InputFileError } from './input-file-error.ts';
 import { readTransactions } from './read-transactions.ts';
 import { collect, fixture } from './test-support.ts';
 
@@ -39,6 +40,25 @@ describe('readTransactions', () => {
     await expect(
       collect(readTransactions(fixture('transactions.jsonl'), { format: 'amlworld' })),
     ).rejects.toThrow(/not an AMLworld header/);
+  });
+
+  it('throws InputFileError for file-level problems of every format, so a CLI can print them plainly', async () => {
+    const cases: Array<[string, 'amlworld' | 'jsonl' | 'pacs008' | 'amlsim' | undefined]> = [
+      ['/nonexistent/input.csv', undefined],
+      [fixture('banks.csv'), undefined],
+      [fixture('banks.csv'), 'amlworld'],
+      [fixture('banks.csv'), 'amlsim'],
+      [fixture('pacs008-doctype.xml'), 'pacs008'],
+      ['/nonexistent/input.jsonl', 'jsonl'],
+    ];
+    for (const [path, format] of cases) {
+      const err = await collect(readTransactions(path, format ? { format } : {})).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err, `${path} ${format}`).toBeInstanceOf(InputFileError);
+      expect((err as Error).message.includes(path), (err as Error).message).toBe(true);
+    }
   });
 
   it('reports progress in bytes up to the file size', async () => {
