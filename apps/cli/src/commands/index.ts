@@ -4,6 +4,7 @@ import { registerAuditCommand } from './audit.ts';
 import { registerEvalCommand } from './eval.ts';
 import { registerGenerateCommand } from './generate.ts';
 import { registerKeysCommand } from './keys.ts';
+import { registerMediaCommand } from './media.ts';
 import { registerServeCommand } from './serve.ts';
 
 /**
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerKeysCommand(program);
   registerAuditCommand(program);
+  registerMediaCommand(program);
 }

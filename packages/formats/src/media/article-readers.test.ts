@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readArticles, readJsonlArticles } from './article-readers.ts';
+import { readCustomersCsv } from './customers-file.ts';
 import { readFeed } from './feed-reader.ts';
 import { ArticleReadError, htmlToText } from './news-article.ts';
 
@@ -63,5 +64,30 @@ describe('readJsonlArticles', () => {
 describe('htmlToText', () => {
   it('drops tags and scripts, keeps paragraphs, decodes references', () => {
     expect(htmlToText('<p>a&#1583;&amp;b</p><script>x()</script><p>c&nbsp;d</p>')).toBe('aد&b\nc d');
+  });
+});
+
+describe('readCustomersCsv', () => {
+  it('reads customers with optional account and country', () => {
+    const c = readCustomersCsv(fixture('sample-customers.csv'), 'c.csv');
+    expect(c).toHaveLength(5);
+    expect(c[0]).toEqual({
+      id: 'C1',
+      name: 'شركة الصقر للصرافة',
+      type: 'organisation',
+      account: { bank: '001', account: 'A1' },
+      country: 'IQ',
+    });
+    expect(c[4]).toEqual({ id: 'C5', name: 'John Smith', type: 'person' });
+  });
+
+  it('reports every bad row with its line', () => {
+    const bad = 'id,name,type\nC1,,person\nC1,A,robot\nC1,B,person\n';
+    expect(() => readCustomersCsv(bad, 'bad.csv')).toThrow(
+      'bad.csv:2: name is empty\nbad.csv:3: type must be person or organisation, got "robot"\nbad.csv:4: id "C1" appears twice',
+    );
+    expect(() => readCustomersCsv('who,what\n1,2\n', 'h.csv')).toThrow(
+      /h\.csv: header must name the columns id and name/,
+    );
   });
 });
