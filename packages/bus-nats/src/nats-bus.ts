@@ -47,6 +47,7 @@ export class NatsBus implements Bus {
   readonly #jsm: JetStreamManager;
   readonly #options: NatsBusOptions;
   readonly #open = new Set<BusConsumer>();
+  #retryQueue: Promise<void> = Promise.resolve();
 
   private constructor(
     nc: NatsConnection,
@@ -86,32 +87,55 @@ export class NatsBus implements Bus {
       const missing = spec.subjects.filter((s) => !info.config.subjects?.includes(s));
       if (missing.length > 0)
         throw new Error(`stream ${spec.name} exists without subjects ${missing.join(', ')}`);
+      if (spec.description !== undefined && info.config.description !== spec.description) {
+        throw new Error(
+          `stream ${spec.name} exists as "${info.config.description ?? ''}", not "${spec.description}"`,
+        );
+      }
       return;
     }
     await this.#jsm.streams.add({
       name: spec.name,
       subjects: [...spec.subjects],
       storage: StorageType.File,
+      ...(spec.description === undefined ? {} : { description: spec.description }),
       duplicate_window: nanos(spec.duplicateWindowMs ?? 120_000),
     });
   }
 
   async publish(subject: string, data: Uint8Array, options: PublishOptions = {}): Promise<PublishAck> {
-    const deadline = Date.now() + (this.#options.publishRetryMs ?? 60_000);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const ack = await this.#js.publish(
-          subject,
-          data,
-          options.msgId === undefined ? {} : { msgID: options.msgId },
-        );
-        return { seq: ack.seq, duplicate: ack.duplicate };
-      } catch (error) {
-        // a server restart shows up as timeouts or "no responders" until the client has reconnected
-        if (this.#nc.isClosed() || Date.now() > deadline) throw error;
-        await sleep(Math.min(1000, 50 * 2 ** attempt));
-      }
+    const send = async () => {
+      const ack = await this.#js.publish(
+        subject,
+        data,
+        options.msgId === undefined ? {} : { msgID: options.msgId },
+      );
+      return { seq: ack.seq, duplicate: ack.duplicate };
+    };
+    try {
+      return await send();
+    } catch (error) {
+      if (this.#nc.isClosed()) throw error;
     }
+    // A server restart shows up as timeouts or "no responders" until the client has reconnected. Failed
+    // publishes retry one after another in the order they failed (≈ the order they were sent), so that a
+    // pipelined publisher does not reorder its messages; the message id makes a retry of a stored one a no-op.
+    const turn = this.#retryQueue.then(async () => {
+      const deadline = Date.now() + (this.#options.publishRetryMs ?? 60_000);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await send();
+        } catch (error) {
+          if (this.#nc.isClosed() || Date.now() > deadline) throw error;
+          await sleep(Math.min(1000, 50 * 2 ** attempt));
+        }
+      }
+    });
+    this.#retryQueue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
   }
 
   async consumer(stream: string, durable: string, options: ConsumerOptions): Promise<BusConsumer> {

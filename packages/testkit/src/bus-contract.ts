@@ -139,6 +139,18 @@ export function busContract(name: string, makeBus: () => Promise<Bus>, options: 
       await b.close();
     });
 
+    it('keeps a stream description and refuses a stream spec that disagrees with it', async () => {
+      const { bus } = await open();
+      const names = uniqueNames();
+      const spec = { name: names.stream, subjects: [`${names.prefix}.*`], description: 'partitions=4' };
+      await bus.ensureStream(spec);
+      await bus.ensureStream(spec);
+      await expect(bus.ensureStream({ ...spec, description: 'partitions=8' })).rejects.toThrow(
+        /partitions=4/,
+      );
+      await expect(bus.ensureStream({ ...spec, subjects: ['elsewhere.*'] })).rejects.toThrow(/elsewhere/);
+    });
+
     it('rejects a consumer that names a missing stream', async () => {
       const { bus } = await open();
       await expect(bus.consumer('no_such_stream_here', 'x', consumerOptions('nothing.>'))).rejects.toThrow();

@@ -3,6 +3,7 @@ import { registerAlertsCommand } from './alerts.ts';
 import { registerAuditCommand } from './audit.ts';
 import { registerEvalCommand } from './eval.ts';
 import { registerGenerateCommand } from './generate.ts';
+import { registerIngestCommand } from './ingest.ts';
 import { registerKeysCommand } from './keys.ts';
 import { registerMediaCommand } from './media.ts';
 import { registerServeCommand } from './serve.ts';
@@ -11,6 +12,7 @@ import { registerServeCommand } from './serve.ts';
  * Every command registers itself here, one line each, so that adding a command touches one list.
  */
 export function registerCommands(program: Command): void {
+  registerIngestCommand(program);
   registerAlertsCommand(program);
   registerGenerateCommand(program);
   registerEvalCommand(program);

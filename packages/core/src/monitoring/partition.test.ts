@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, DetectorFinding } from '../model/alert.ts';
 import type { Transaction } from '../model/transaction.ts';
+import { defaultMonitoringConfig } from './config.ts';
 import {
+  alertHub,
   alertLane,
   GRAPH_LANE,
-  isMultiHopAlert,
+  GRAPH_LANE_DETECTORS,
+  isGraphAlert,
+  laneConfig,
   parsePartitionList,
   partitionOf,
   transactionPartitions,
@@ -32,9 +36,6 @@ const finding = (detector: string, band = '.02'): DetectorFinding => ({
   value: 3,
   unit: 'x',
 });
-
-const alert = (findings: DetectorFinding[], anchor = { bank: '001', account: 'A' }): Alert =>
-  ({ findings, accounts: [anchor, { bank: '009', account: 'Z' }] }) as unknown as Alert;
 
 // fmix32(FNV-1a("a")) mod 2^31-1, computed once and pinned
 const PINNED_A = 444_641_715;
@@ -90,12 +91,59 @@ describe('parsePartitionList', () => {
 });
 
 describe('alertLane', () => {
-  it('gives multi-hop alerts to the graph lane and the rest to the anchor account partition', () => {
-    const cycle = alert([finding('fan-out', '.00'), finding('cycle')]);
-    expect(isMultiHopAlert(cycle)).toBe(true);
+  const edge = (from: string, to: string, i: number) => ({
+    txId: `t${i}`,
+    from,
+    to,
+    amount: 1,
+    currency: 'USD',
+    ts: i,
+  });
+  const alert = (findings: DetectorFinding[], edges: ReturnType<typeof edge>[]): Alert =>
+    ({ findings, subgraph: { nodes: [], edges } }) as unknown as Alert;
+  const fanIn = [edge('001|X', '009|HUB', 1), edge('001|Y', '009|HUB', 2), edge('001|Z', '009|HUB', 3)];
+
+  it('gives graph-lane alerts to the graph lane and the rest to the partition of their hub', () => {
+    const cycle = alert([finding('fan-out', '.00'), finding('cycle')], fanIn);
+    expect(isGraphAlert(cycle)).toBe(true);
     expect(alertLane(cycle, 4)).toBe(GRAPH_LANE);
-    const fan = alert([finding('fan-out'), finding('cycle', '.00')]);
-    expect(isMultiHopAlert(fan)).toBe(false);
-    expect(alertLane(fan, 4)).toBe(partitionOf('001|A', 4));
+    const fan = alert([finding('fan-in'), finding('cycle', '.00')], fanIn);
+    expect(isGraphAlert(fan)).toBe(false);
+    expect(alertHub(fan)).toBe('009|HUB');
+    expect(alertLane(fan, 4)).toBe(partitionOf('009|HUB', 4));
+  });
+
+  it('takes the payer of the earliest edge when no account dominates, and owns everything with one partition', () => {
+    const single = alert([finding('amount-spike')], [edge('001|P', '002|Q', 1)]);
+    expect(alertHub(single)).toBe('001|P');
+    expect(alertLane(single, 1)).toBe(0);
+    expect(alertLane(alert([finding('cycle')], fanIn), 1)).toBe(0);
+  });
+});
+
+describe('laneConfig', () => {
+  const config = defaultMonitoringConfig();
+  const enabled = (c: typeof config) =>
+    Object.entries(c.detectors)
+      .filter(([, d]) => d.enabled)
+      .map(([id]) => id)
+      .sort();
+
+  it('leaves the configuration alone with one partition', () => {
+    expect(laneConfig(config, 0, 1)).toBe(config);
+  });
+
+  it('splits the detectors between account lanes and the graph lane, sharing only typology partners', () => {
+    const account = enabled(laneConfig(config, 2, 4));
+    const graph = enabled(laneConfig(config, GRAPH_LANE, 4));
+    for (const id of GRAPH_LANE_DETECTORS) {
+      expect(account).not.toContain(id);
+      expect(graph).toContain(id);
+    }
+    expect(account).toContain('fan-out');
+    expect(graph).not.toContain('fan-out');
+    // exodus scores TF-FX-PREMIUM together with fx-premium, so the graph lane runs it too
+    expect(graph).toContain('exodus');
+    expect(new Set([...account, ...graph])).toEqual(new Set(enabled(config)));
   });
 });

@@ -1,5 +1,6 @@
 import type { Alert } from '../model/alert.ts';
 import { accountKey, type Transaction } from '../model/transaction.ts';
+import type { MonitoringConfig } from './config.ts';
 
 /**
  * Partitioning of the monitoring work for scale-out (docs/decisions/0060-scale-out-lanes.md).
@@ -22,7 +23,12 @@ export const MULTI_HOP_DETECTORS = [
   'bipartite',
   'stack',
 ] as const;
-const MULTI_HOP: ReadonlySet<string> = new Set(MULTI_HOP_DETECTORS);
+/**
+ * Detectors that run on the graph lane: the multi-hop ones, and fx-premium, whose yardstick (the median observed
+ * rate of a currency pair) is learnt from every payment of the stream, not from one account's.
+ */
+export const GRAPH_LANE_DETECTORS = [...MULTI_HOP_DETECTORS, 'fx-premium'] as const;
+const GRAPH_ONLY: ReadonlySet<string> = new Set(GRAPH_LANE_DETECTORS);
 
 export const GRAPH_LANE = 'graph' as const;
 export type Lane = number | typeof GRAPH_LANE;
@@ -77,20 +83,67 @@ export function parsePartitionList(text: string, partitions: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-/** True when any finding that fired comes from a multi-hop detector. */
-export function isMultiHopAlert(alert: Alert): boolean {
-  return alert.findings.some((f) => f.band !== '.00' && MULTI_HOP.has(f.detector));
+/** True when any finding that fired comes from a graph-lane detector. */
+export function isGraphAlert(alert: Alert): boolean {
+  return alert.findings.some((f) => f.band !== '.00' && GRAPH_ONLY.has(f.detector));
 }
 
 /**
- * The lane that owns an alert: the graph lane for multi-hop alerts, otherwise the partition of the account the
- * pattern is centred on (the monitor lists that anchor account first in `alert.accounts`).
+ * The account a pattern is centred on, read from the alert itself: the account on most evidence edges (the hub
+ * of a fan-out, fan-in, structuring…); on a tie, the payer of the earliest edge. A lane that saw only part of a
+ * foreign hub's payments may raise a partial alert about it, and this is how such an alert is recognised as not
+ * its own.
+ */
+export function alertHub(alert: Alert): string | undefined {
+  const counts = new Map<string, number>();
+  for (const e of alert.subgraph.edges) {
+    counts.set(e.from, (counts.get(e.from) ?? 0) + 1);
+    if (e.to !== e.from) counts.set(e.to, (counts.get(e.to) ?? 0) + 1);
+  }
+  let hub = alert.subgraph.edges[0]?.from;
+  let best = hub === undefined ? 0 : (counts.get(hub) ?? 0);
+  for (const [key, n] of counts) {
+    if (n > best) {
+      best = n;
+      hub = key;
+    }
+  }
+  return hub;
+}
+
+/**
+ * The lane that owns an alert. With one partition the only lane runs the whole monitor and owns everything.
+ * Otherwise alerts with a graph-lane finding belong to the graph lane, the rest to the partition of their hub.
  */
 export function alertLane(alert: Alert, partitions: number): Lane {
-  if (isMultiHopAlert(alert)) return GRAPH_LANE;
-  const anchor = alert.accounts[0];
-  if (!anchor) return GRAPH_LANE;
-  return partitionOf(accountKey(anchor.bank, anchor.account), partitions);
+  if (partitions === 1) return 0;
+  if (isGraphAlert(alert)) return GRAPH_LANE;
+  const hub = alertHub(alert);
+  return hub === undefined ? GRAPH_LANE : partitionOf(hub, partitions);
+}
+
+/**
+ * The monitoring configuration a lane runs: with one partition, the configuration unchanged (the lane is the
+ * single-process monitor); on an account lane, without the graph-lane detectors; on the graph lane, only the
+ * graph-lane detectors and those that share a typology with one (so that those typologies score as in one
+ * process).
+ */
+export function laneConfig(config: MonitoringConfig, lane: Lane, partitions: number): MonitoringConfig {
+  if (partitions === 1) return config;
+  const keep = new Set<string>();
+  if (lane === GRAPH_LANE) {
+    for (const t of Object.values(config.typologies)) {
+      const ids = Object.keys(t.weights);
+      if (ids.some((id) => GRAPH_ONLY.has(id))) for (const id of ids) keep.add(id);
+    }
+  } else {
+    for (const id of Object.keys(config.detectors)) if (!GRAPH_ONLY.has(id)) keep.add(id);
+  }
+  const detectors: Record<string, MonitoringConfig['detectors'][string]> = {};
+  for (const [id, d] of Object.entries(config.detectors)) {
+    detectors[id] = { ...d, enabled: d.enabled && keep.has(id) };
+  }
+  return { ...config, detectors };
 }
 
 /** NATS subject of an account lane. */

@@ -60,6 +60,13 @@ export class InProcessBus implements Bus {
       if (missing.length > 0) {
         return Promise.reject(new Error(`stream ${spec.name} exists without subjects ${missing.join(', ')}`));
       }
+      if (spec.description !== undefined && existing.spec.description !== spec.description) {
+        return Promise.reject(
+          new Error(
+            `stream ${spec.name} exists as "${existing.spec.description ?? ''}", not "${spec.description}"`,
+          ),
+        );
+      }
       return Promise.resolve();
     }
     this.#streams.set(spec.name, { spec, messages: [], seen: new Map() });

@@ -14,6 +14,11 @@ export interface StreamSpec {
   readonly subjects: readonly string[];
   /** How long a publish message id is remembered for de-duplication (default 2 minutes). */
   readonly duplicateWindowMs?: number;
+  /**
+   * Free text stored with the stream. When given, an existing stream must carry the same text: raqib records the
+   * partition count here so that an ingest and a worker that disagree about it fail instead of misrouting.
+   */
+  readonly description?: string;
 }
 
 export interface PublishOptions {
@@ -66,7 +71,7 @@ export interface BusConsumer {
 }
 
 export interface Bus {
-  /** Creates the stream, or checks that an existing one captures the given subjects. */
+  /** Creates the stream, or checks that an existing one captures the given subjects (and has the description). */
   ensureStream(spec: StreamSpec): Promise<void>;
   publish(subject: string, data: Uint8Array, options?: PublishOptions): Promise<PublishAck>;
   /** Opens (creating when missing) the durable consumer `durable` on `stream`. */

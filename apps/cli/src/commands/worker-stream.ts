@@ -1,0 +1,43 @@
+import { type Bus, GRAPH_LANE, type Lane, MAX_PARTITIONS } from '@raqib/core';
+import { CliError } from '../cli-error.ts';
+
+/** The transaction stream that ingest writes and workers read. */
+export interface TxStreamSpec {
+  readonly name: string;
+  /** Subjects are `<prefix>.<partition>`. */
+  readonly subjectPrefix: string;
+  readonly partitions: number;
+}
+
+export const DEFAULT_STREAM = 'RAQIB_TX';
+export const DEFAULT_SUBJECT_PREFIX = 'raqib.tx';
+export const DEFAULT_PARTITIONS = 8;
+
+/** Lane names as stored in checkpoints and used in durable consumer names: `p0`…, `graph`. */
+export function laneName(lane: Lane): string {
+  return lane === GRAPH_LANE ? GRAPH_LANE : `p${lane}`;
+}
+
+export function parsePartitionCount(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PARTITIONS) {
+    throw new CliError(`--partition-count must be an integer from 1 to ${MAX_PARTITIONS}, not "${text}"`);
+  }
+  return n;
+}
+
+/** Creates the stream, or checks that the existing one has the same partition count. */
+export async function ensureTxStream(bus: Bus, spec: TxStreamSpec): Promise<void> {
+  try {
+    await bus.ensureStream({
+      name: spec.name,
+      subjects: [`${spec.subjectPrefix}.*`],
+      description: `raqib transactions; partitions=${spec.partitions}`,
+      duplicateWindowMs: 10 * 60_000,
+    });
+  } catch (error) {
+    throw new CliError(
+      `stream ${spec.name} does not match (--partition-count ${spec.partitions}): ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
