@@ -1,5 +1,5 @@
 import type { ScoredTransaction, Transaction, TransactionStore } from '@raqib/core';
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 interface TransactionsTable {
@@ -43,22 +43,55 @@ const fromRow = (r: TransactionsTable): ScoredTransaction => ({
   receivedAt: Number(r.received_at),
 });
 
+const COLUMNS = [
+  'id',
+  'ts',
+  'from_key',
+  'to_key',
+  'amount_paid',
+  'currency_paid',
+  'score',
+  'typologies',
+  'alert_ids',
+  'received_at',
+  'payload',
+] as const satisfies readonly (keyof TransactionsTable)[];
+const CHUNK = 200;
+
 /** Transactions received through the API, on SQLite or PostgreSQL; a resubmitted id keeps its first record. */
 export class SqlTransactionStore implements TransactionStore {
   readonly #db: Kysely<Database>;
+  /** Insert SQL per row count, compiled once: building a 200-row query per write costs more than running it. */
+  readonly #insertSql = new Map<number, string>();
   constructor(db: Kysely<Database>) {
     this.#db = db;
+  }
+
+  #sqlFor(rows: number): string {
+    let text = this.#insertSql.get(rows);
+    if (text === undefined) {
+      const blank = Object.fromEntries(COLUMNS.map((c) => [c, ''])) as unknown as TransactionsTable;
+      text = this.#db
+        .insertInto('transactions')
+        .values(Array.from({ length: rows }, () => blank))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .compile().sql;
+      this.#insertSql.set(rows, text);
+    }
+    return text;
   }
 
   async saveTransactions(items: readonly ScoredTransaction[]): Promise<void> {
     if (items.length === 0) return;
     await this.#db.transaction().execute(async (trx) => {
-      for (let i = 0; i < items.length; i += 500) {
-        await trx
-          .insertInto('transactions')
-          .values(items.slice(i, i + 500).map(toRow))
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
+      for (let i = 0; i < items.length; i += CHUNK) {
+        const chunk = items.slice(i, i + CHUNK);
+        const params: unknown[] = [];
+        for (const item of chunk) {
+          const row = toRow(item);
+          for (const c of COLUMNS) params.push(row[c]);
+        }
+        await trx.executeQuery(CompiledQuery.raw(this.#sqlFor(chunk.length), params));
       }
     });
   }
