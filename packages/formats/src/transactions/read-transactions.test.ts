@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AMLWORLD_HEADER } from './amlworld.ts';
 import { detectFormat } from './detect-format.ts';
 import { InputFileError } from './input-file-error.ts';
 import { readTransactions } from './read-transactions.ts';
@@ -67,5 +68,36 @@ describe('readTransactions', () => {
     const last = seen.at(-1)!;
     expect(last[0]).toBe(last[1]);
     expect(last[1]).toBeGreaterThan(1000);
+  });
+
+  it('stops on an aborted signal in every format', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('interrupted'));
+    for (const name of ['amlworld-sample.csv', 'transactions.jsonl', 'pacs008-bulk.xml', 'amlsim-tx.csv']) {
+      await expect(
+        collect(readTransactions(fixture(name), { signal: controller.signal })),
+        name,
+      ).rejects.toThrow('interrupted');
+    }
+  });
+
+  it('reads only as far as the consumer pulls (backpressure)', async () => {
+    const row = '2022/09/01 00:20,010,8000EBD30,011,8000EBD31,3697.34,US Dollar,3697.34,US Dollar,Wire,0';
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-bp-')), 'big.csv');
+    writeFileSync(path, `${AMLWORLD_HEADER}\n${`${row}\n`.repeat(100_000)}`); // ≈ 9 MB
+    let bytes = 0;
+    let total = 0;
+    for await (const batch of readTransactions(path, {
+      batchSize: 100,
+      onBytes: (b, t) => {
+        bytes = b;
+        total = t;
+      },
+    })) {
+      expect(batch.accepted).toHaveLength(100);
+      break;
+    }
+    expect(total).toBeGreaterThan(8_000_000);
+    expect(bytes).toBeLessThan(total / 2);
   });
 });
