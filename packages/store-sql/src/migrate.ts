@@ -13,6 +13,8 @@ export async function migrateToLatest(database: RaqibDatabase): Promise<string[]
   const migrator = new Migrator({
     db: database.db,
     provider: new ListProvider(),
+    // areas own separate number ranges and land in any order, so a later-numbered one may already have run
+    allowUnorderedMigrations: true,
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
