@@ -27,7 +27,7 @@ export interface ApiClient {
   readonly post: <T>(path: string, body?: unknown) => Promise<T>;
   readonly patch: <T>(path: string, body?: unknown) => Promise<T>;
   /** Raw text responses (the goAML XML). */
-  readonly postText: (path: string, body?: unknown) => Promise<{ text: string; headers: Headers }>;
+  readonly getText: (path: string) => Promise<{ text: string; headers: Headers }>;
 }
 
 export function buildUrl(baseUrl: string, path: string, query?: Query): string {
@@ -78,8 +78,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     get: async (path, query) => json(await send('GET', path, undefined, query)),
     post: async (path, body) => json(await send('POST', path, body ?? {})),
     patch: async (path, body) => json(await send('PATCH', path, body ?? {})),
-    postText: async (path, body) => {
-      const response = await send('POST', path, body ?? {});
+    getText: async (path) => {
+      const response = await send('GET', path, undefined);
       return { text: await response.text(), headers: response.headers };
     },
   };

@@ -4,7 +4,8 @@ import type {
   Case,
   CaseResolution,
   CaseStatus,
-  ScreeningMatch,
+  ListName,
+  MatchExplanation,
   Transaction,
 } from '@raqib/core';
 import type { ApiClient, Query } from './client.ts';
@@ -42,15 +43,35 @@ export interface AlertDetail {
   readonly cases: readonly AlertCaseRef[];
 }
 
-/** `/v1/screen` answers with the core's ranked matches, each explaining itself token by token. */
+/** One ranked match of `POST /v1/screen`: the listed entry, the name that matched, and why. */
+export interface ScreeningHit {
+  readonly list: string;
+  readonly listVersion: string;
+  readonly refId: string;
+  readonly kind: string;
+  readonly primaryName: string;
+  readonly matchedName: ListName;
+  readonly score: number;
+  readonly programmes: readonly string[];
+  readonly explanation: MatchExplanation;
+}
+
 export interface ScreeningResult {
-  readonly matches: readonly ScreeningMatch[];
+  readonly query: string;
+  readonly matches: readonly ScreeningHit[];
 }
 
 export interface StrDocument {
   readonly xml: string;
   readonly documentHash: string | undefined;
   readonly fileName: string;
+  /** goAML indicator codes the report carries, and requested codes the FIU's list does not know. */
+  readonly indicators: readonly string[];
+  readonly unknownIndicators: readonly string[];
+}
+
+interface CaseBody {
+  readonly case: Case;
 }
 
 /** Accepts `{ items, total }` or a bare array, so list endpoints read the same. */
@@ -95,42 +116,61 @@ export const api = {
   listCases: async (client: ApiClient, query: Query = {}): Promise<Page<Case>> =>
     toPage<Case>(await client.get('/v1/cases', query), 'cases'),
 
-  getCase: (client: ApiClient, id: string) => client.get<Case>(`/v1/cases/${encodeURIComponent(id)}`),
+  getCase: async (client: ApiClient, id: string) =>
+    (await client.get<CaseBody>(`/v1/cases/${encodeURIComponent(id)}`)).case,
 
-  createCase: (client: ApiClient, input: { title?: string; alertIds: readonly string[] }) =>
-    client.post<Case>('/v1/cases', input),
+  createCase: async (client: ApiClient, input: { title?: string; alertIds: readonly string[] }) =>
+    (await client.post<CaseBody>('/v1/cases', input)).case,
 
-  addNote: (client: ApiClient, id: string, text: string) =>
-    client.post<Case>(`/v1/cases/${encodeURIComponent(id)}/notes`, { text }),
+  addNote: async (client: ApiClient, id: string, text: string) =>
+    (await client.post<CaseBody>(`/v1/cases/${encodeURIComponent(id)}/notes`, { text })).case,
 
-  assignCase: (client: ApiClient, id: string, assignee: string | null) =>
-    client.post<Case>(`/v1/cases/${encodeURIComponent(id)}/assign`, { assignee }),
+  assignCase: async (client: ApiClient, id: string, assignee: string | null) =>
+    (await client.post<CaseBody>(`/v1/cases/${encodeURIComponent(id)}/assign`, { assignee })).case,
 
   changeStatus: (
     client: ApiClient,
     id: string,
     input: { status: CaseStatus; reason: string; resolution?: CaseResolution | undefined },
-  ) => client.post<Case>(`/v1/cases/${encodeURIComponent(id)}/status`, input),
+  ) => client.post<CaseBody>(`/v1/cases/${encodeURIComponent(id)}/status`, input).then((b) => b.case),
 
-  approveStr: (client: ApiClient, id: string, comment?: string) =>
-    client.post<Case>(`/v1/cases/${encodeURIComponent(id)}/approve`, comment ? { comment } : {}),
+  approveStr: async (client: ApiClient, id: string, comment?: string) =>
+    (await client.post<CaseBody>(`/v1/cases/${encodeURIComponent(id)}/approve`, comment ? { comment } : {}))
+      .case,
 
+  /** Drafts the STR: the server builds the goAML XML, stores it verbatim and records its hash on the case. */
   draftStr: async (client: ApiClient, id: string): Promise<StrDocument> => {
-    const { text, headers } = await client.postText(`/v1/cases/${encodeURIComponent(id)}/str`);
-    const disposition = headers.get('content-disposition') ?? '';
-    const named = /filename="?([^";]+)"?/.exec(disposition)?.[1];
+    const body = await client.post<{
+      case: Case;
+      str: { hash: string; xml: string; indicators: readonly string[]; unknownIndicators: readonly string[] };
+    }>(`/v1/cases/${encodeURIComponent(id)}/str`, {});
+    return {
+      xml: body.str.xml,
+      documentHash: body.str.hash,
+      fileName: `${id}-str.xml`,
+      indicators: body.str.indicators,
+      unknownIndicators: body.str.unknownIndicators,
+    };
+  },
+
+  /** The latest stored draft, byte for byte (what a supervisor approves is what is filed). */
+  latestStr: async (client: ApiClient, id: string): Promise<StrDocument> => {
+    const { text, headers } = await client.getText(`/v1/cases/${encodeURIComponent(id)}/str`);
+    const named = /filename="?([^";]+)"?/.exec(headers.get('content-disposition') ?? '')?.[1];
     return {
       xml: text,
       documentHash: headers.get('x-document-hash') ?? undefined,
-      fileName: named ?? `str-${id}.xml`,
+      fileName: named ?? `${id}-str.xml`,
+      indicators: [],
+      unknownIndicators: [],
     };
   },
+
+  caseAudit: async (client: ApiClient, id: string): Promise<Page<AuditEntry>> =>
+    toPage<AuditEntry>(await client.get(`/v1/cases/${encodeURIComponent(id)}/audit`)),
 
   audit: async (client: ApiClient, query: Query): Promise<Page<AuditEntry>> =>
     toPage<AuditEntry>(await client.get('/v1/audit', query), 'entries'),
 
-  screen: async (client: ApiClient, name: string): Promise<ScreeningResult> => {
-    const body = await client.post<unknown>('/v1/screen', { name });
-    return { matches: toPage<ScreeningMatch>(body, 'matches').items };
-  },
+  screen: (client: ApiClient, name: string) => client.post<ScreeningResult>('/v1/screen', { name }),
 };

@@ -11,7 +11,7 @@ export const webDistDir = join(webRoot, 'dist');
 const STAMP = '.raqib-build.json';
 /** Inputs whose content decides whether dist is stale. Shared packages the UI bundles are included. */
 const INPUT_DIRS = ['src', '../../packages/core/src/model'];
-const INPUT_FILES = ['index.html', 'vite.config.ts', 'package.json'];
+const INPUT_FILES = ['index.html', 'package.json'];
 
 function listFiles(dir: string, out: string[]): void {
   if (!existsSync(dir)) return;
@@ -72,8 +72,8 @@ export async function ensureWebBuild(options: { force?: boolean } = {}): Promise
     return { state, built: false, ms: 0, dir: webDistDir };
   }
   const digest = webSourceDigest();
-  const { build } = await import('vite');
-  await build({ configFile: join(webRoot, 'vite.config.ts'), root: webRoot, logLevel: 'warn' });
+  const [{ build }, { webViteConfig }] = await Promise.all([import('vite'), import('./vite-config.ts')]);
+  await build(webViteConfig(webRoot));
   writeFileSync(
     join(webDistDir, STAMP),
     `${JSON.stringify({ digest, builtAt: new Date().toISOString() })}\n`,

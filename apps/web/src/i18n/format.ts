@@ -3,8 +3,11 @@ import { currencyExponent } from '@raqib/core';
 export const LOCALES = ['en', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** BCP 47 tags handed to Intl: plain `ar` gives Arabic-Indic digits, which Arabic-reading analysts expect. */
-const INTL_TAG: Readonly<Record<Locale, string>> = { en: 'en-GB', ar: 'ar' };
+/**
+ * BCP 47 tags handed to Intl. Arabic asks for Arabic-Indic digits explicitly (`-u-nu-arab`): CLDR's default for
+ * plain `ar` changed to Latin digits in recent ICU versions, and the workbench should not depend on the browser's.
+ */
+const INTL_TAG: Readonly<Record<Locale, string>> = { en: 'en-GB', ar: 'ar-u-nu-arab' };
 
 export function intlTag(locale: Locale): string {
   return INTL_TAG[locale];

@@ -2,11 +2,11 @@ import type { SubgraphEdge } from '@raqib/core';
 import { currencyExponent } from '@raqib/core';
 import { useMemo, useState } from 'react';
 import { useLocale } from '../../i18n/locale.tsx';
+import { useWidth } from '../../ui/use-width.ts';
 
-const WIDTH = 760;
-const HEIGHT = 150;
+const HEIGHT = 130;
 const PAD_X = 28;
-const AXIS_Y = 120;
+const AXIS_Y = 100;
 
 /**
  * The evidence on a time axis: one mark per transaction, higher for larger amounts (log scale, so a
@@ -15,6 +15,7 @@ const AXIS_Y = 120;
 export function EvidenceTimeline({ edges }: { edges: readonly SubgraphEdge[] }) {
   const { fmt, dir } = useLocale();
   const [hover, setHover] = useState<SubgraphEdge | null>(null);
+  const [box, WIDTH] = useWidth<HTMLDivElement>(760);
   const points = useMemo(() => {
     if (edges.length === 0) return [];
     const t0 = Math.min(...edges.map((e) => e.ts));
@@ -26,17 +27,17 @@ export function EvidenceTimeline({ edges }: { edges: readonly SubgraphEdge[] }) 
     return edges.map((e, i) => {
       const fx = (e.ts - t0) / span;
       const x = PAD_X + (dir === 'rtl' ? 1 - fx : fx) * (WIDTH - 2 * PAD_X);
-      const y = AXIS_Y - 14 - ((logs[i]! - lo) / Math.max(1e-9, hi - lo)) * 80;
+      const y = AXIS_Y - 14 - ((logs[i]! - lo) / Math.max(1e-9, hi - lo)) * 70;
       return { e, x, y };
     });
-  }, [edges, dir]);
+  }, [edges, dir, WIDTH]);
   if (points.length === 0) return null;
   const first = Math.min(...edges.map((e) => e.ts));
   const last = Math.max(...edges.map((e) => e.ts));
   const [startX, endX] = dir === 'rtl' ? [WIDTH - PAD_X, PAD_X] : [PAD_X, WIDTH - PAD_X];
   return (
-    <div className="timeline" data-testid="evidence-timeline">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="timeline">
+    <div className="timeline" data-testid="evidence-timeline" ref={box}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label="timeline">
         <line x1={PAD_X} x2={WIDTH - PAD_X} y1={AXIS_Y} y2={AXIS_Y} className="axis" />
         {points.map(({ e, x, y }) => (
           <g key={e.txId} onPointerEnter={() => setHover(e)} onPointerLeave={() => setHover(null)}>
@@ -44,10 +45,10 @@ export function EvidenceTimeline({ edges }: { edges: readonly SubgraphEdge[] }) 
             <circle cx={x} cy={y} r={hover === e ? 6 : 4.5} className={`mark ${hover === e ? 'hot' : ''}`} />
           </g>
         ))}
-        <text x={startX} y={AXIS_Y + 20} textAnchor="middle" className="axis-label">
+        <text x={startX} y={AXIS_Y + 20} textAnchor={dir === 'rtl' ? 'end' : 'start'} className="axis-label">
           {fmt.dateTime(first)}
         </text>
-        <text x={endX} y={AXIS_Y + 20} textAnchor="middle" className="axis-label">
+        <text x={endX} y={AXIS_Y + 20} textAnchor={dir === 'rtl' ? 'start' : 'end'} className="axis-label">
           {fmt.dateTime(last)}
         </text>
       </svg>

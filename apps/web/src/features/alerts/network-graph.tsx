@@ -1,10 +1,10 @@
 import type { Subgraph } from '@raqib/core';
 import { type PointerEvent as ReactPointerEvent, useMemo, useRef, useState, type WheelEvent } from 'react';
 import { useLocale } from '../../i18n/locale.tsx';
+import { useWidth } from '../../ui/use-width.ts';
 import { type GraphLink, type GraphNode, layoutSubgraph } from './graph-layout.ts';
 
-const WIDTH = 760;
-const HEIGHT = 440;
+const HEIGHT = 460;
 const RADIUS = 18;
 
 interface View {
@@ -12,6 +12,8 @@ interface View {
   readonly x: number;
   readonly y: number;
 }
+
+const IDENTITY: View = { k: 1, x: 0, y: 0 };
 
 type Drag =
   | { readonly kind: 'node'; readonly id: string; readonly pointer: number }
@@ -23,7 +25,7 @@ type Drag =
       readonly pointer: number;
     };
 
-function fitView(nodes: readonly GraphNode[]): View {
+function fitView(nodes: readonly GraphNode[], WIDTH: number): View {
   if (nodes.length === 0) return { k: 1, x: WIDTH / 2, y: HEIGHT / 2 };
   const xs = nodes.map((n) => n.x);
   const ys = nodes.map((n) => n.y);
@@ -70,8 +72,10 @@ export function NetworkGraph({ subgraph }: { subgraph: Subgraph }) {
   const [positions, setPositions] = useState<ReadonlyMap<string, { x: number; y: number }>>(
     () => new Map(layout.nodes.map((n) => [n.id, { x: n.x, y: n.y }])),
   );
-  const initialView = useMemo(() => fitView(layout.nodes), [layout]);
-  const [view, setView] = useState<View>(initialView);
+  const [box, WIDTH] = useWidth<HTMLDivElement>(760);
+  // the fitted view follows the panel's width; the analyst's pan and zoom apply on top of it
+  const fit = useMemo(() => fitView(layout.nodes, WIDTH), [layout, WIDTH]);
+  const [view, setView] = useState<View>(IDENTITY);
   const [focus, setFocus] = useState<string | null>(null);
   const [hover, setHover] = useState<GraphLink | null>(null);
   const drag = useRef<Drag | null>(null);
@@ -80,9 +84,11 @@ export function NetworkGraph({ subgraph }: { subgraph: Subgraph }) {
 
   const toGraph = (clientX: number, clientY: number) => {
     const rect = svg.current?.getBoundingClientRect();
-    const sx = rect ? ((clientX - rect.left) / rect.width) * WIDTH : 0;
-    const sy = rect ? ((clientY - rect.top) / rect.height) * HEIGHT : 0;
-    return { x: (sx - view.x) / view.k, y: (sy - view.y) / view.k, sx, sy };
+    const sx = rect ? clientX - rect.left : 0;
+    const sy = rect ? clientY - rect.top : 0;
+    const ux = (sx - view.x) / view.k;
+    const uy = (sy - view.y) / view.k;
+    return { x: (ux - fit.x) / fit.k, y: (uy - fit.y) / fit.k, sx, sy };
   };
 
   const onPointerMove = (e: ReactPointerEvent<SVGSVGElement>) => {
@@ -99,7 +105,7 @@ export function NetworkGraph({ subgraph }: { subgraph: Subgraph }) {
 
   const zoom = (factor: number, cx = WIDTH / 2, cy = HEIGHT / 2) =>
     setView((v) => {
-      const k = Math.min(4, Math.max(0.25, v.k * factor));
+      const k = Math.min(4, Math.max(0.3, v.k * factor));
       return { k, x: cx - ((cx - v.x) * k) / v.k, y: cy - ((cy - v.y) * k) / v.k };
     });
 
@@ -117,7 +123,7 @@ export function NetworkGraph({ subgraph }: { subgraph: Subgraph }) {
       .join(' + ');
 
   return (
-    <div className="graph" data-testid="network-graph">
+    <div className="graph" data-testid="network-graph" ref={box}>
       <div className="graph-toolbar">
         <button type="button" className="icon" onClick={() => zoom(1.25)} aria-label={t('graph.zoomIn')}>
           +
@@ -129,7 +135,7 @@ export function NetworkGraph({ subgraph }: { subgraph: Subgraph }) {
           type="button"
           className="ghost"
           onClick={() => {
-            setView(initialView);
+            setView(IDENTITY);
             setFocus(null);
             setPositions(new Map(layout.nodes.map((n) => [n.id, { x: n.x, y: n.y }])));
           }}
@@ -145,6 +151,8 @@ export function NetworkGraph({ subgraph }: { subgraph: Subgraph }) {
       <svg
         ref={svg}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={WIDTH}
+        height={HEIGHT}
         role="img"
         aria-label={t('alert.network')}
         className="graph-canvas"
@@ -158,7 +166,12 @@ export function NetworkGraph({ subgraph }: { subgraph: Subgraph }) {
         }}
         onPointerMove={onPointerMove}
         onPointerUp={() => {
-          if (drag.current?.kind === 'pan' && !moved.current) setFocus(null);
+          // the pointer is captured by the svg, so a click on an account ends here too
+          const d = drag.current;
+          if (d !== null && !moved.current) {
+            if (d.kind === 'pan') setFocus(null);
+            else setFocus((f) => (f === d.id ? null : d.id));
+          }
           drag.current = null;
         }}
       >
@@ -168,8 +181,9 @@ export function NetworkGraph({ subgraph }: { subgraph: Subgraph }) {
             viewBox="0 0 10 10"
             refX="8"
             refY="5"
-            markerWidth="7"
-            markerHeight="7"
+            markerUnits="userSpaceOnUse"
+            markerWidth="11"
+            markerHeight="11"
             orient="auto-start-reverse"
           >
             <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
@@ -179,68 +193,66 @@ export function NetworkGraph({ subgraph }: { subgraph: Subgraph }) {
             viewBox="0 0 10 10"
             refX="8"
             refY="5"
-            markerWidth="7"
-            markerHeight="7"
+            markerUnits="userSpaceOnUse"
+            markerWidth="11"
+            markerHeight="11"
             orient="auto-start-reverse"
           >
             <path d="M0,0 L10,5 L0,10 z" className="arrow-head hot" />
           </marker>
         </defs>
         <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
-          {layout.links.map((l) => {
-            const hot = hover?.id === l.id || (focus !== null && related(l));
-            return (
-              <path
-                key={l.id}
-                d={linkPath(pos(l.from), pos(l.to), l.reciprocal)}
-                className={`link ${hot ? 'hot' : ''} ${related(l) ? '' : 'dim'}`}
-                strokeWidth={1.5 + (4.5 * l.weight) / maxWeight}
-                markerEnd={hot ? 'url(#arrow-hot)' : 'url(#arrow)'}
-                onPointerEnter={() => setHover(l)}
-                onPointerLeave={() => setHover(null)}
-                data-testid="graph-link"
-              />
-            );
-          })}
-          {layout.nodes.map((n) => {
-            const p = pos(n.id);
-            const dim =
-              focus !== null &&
-              focus !== n.id &&
-              !layout.links.some((l) => related(l) && (l.from === n.id || l.to === n.id));
-            return (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it is keyboard-operable
-              <g
-                key={n.id}
-                role="button"
-                tabIndex={0}
-                aria-pressed={focus === n.id}
-                aria-label={n.id}
-                className={`node role-${n.role} ${focus === n.id ? 'focused' : ''} ${dim ? 'dim' : ''}`}
-                transform={`translate(${p.x},${p.y})`}
-                data-testid="graph-node"
-                onPointerDown={(e) => {
-                  e.stopPropagation();
-                  moved.current = false;
-                  drag.current = { kind: 'node', id: n.id, pointer: e.pointerId };
-                  svg.current?.setPointerCapture(e.pointerId);
-                }}
-                onPointerUp={(e) => {
-                  e.stopPropagation();
-                  if (!moved.current) setFocus(focus === n.id ? null : n.id);
-                  drag.current = null;
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') setFocus(focus === n.id ? null : n.id);
-                }}
-              >
-                <circle r={RADIUS + Math.min(8, n.degree)} />
-                <text y={RADIUS + Math.min(8, n.degree) + 14} textAnchor="middle" className="node-label">
-                  {shortAccount(n.id)}
-                </text>
-              </g>
-            );
-          })}
+          <g transform={`translate(${fit.x},${fit.y}) scale(${fit.k})`}>
+            {layout.links.map((l) => {
+              const hot = hover?.id === l.id || (focus !== null && related(l));
+              return (
+                <path
+                  key={l.id}
+                  d={linkPath(pos(l.from), pos(l.to), l.reciprocal)}
+                  className={`link ${hot ? 'hot' : ''} ${related(l) ? '' : 'dim'}`}
+                  strokeWidth={1.5 + (4.5 * l.weight) / maxWeight}
+                  markerEnd={hot ? 'url(#arrow-hot)' : 'url(#arrow)'}
+                  onPointerEnter={() => setHover(l)}
+                  onPointerLeave={() => setHover(null)}
+                  data-testid="graph-link"
+                />
+              );
+            })}
+            {layout.nodes.map((n) => {
+              const p = pos(n.id);
+              const dim =
+                focus !== null &&
+                focus !== n.id &&
+                !layout.links.some((l) => related(l) && (l.from === n.id || l.to === n.id));
+              return (
+                // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it is keyboard-operable
+                <g
+                  key={n.id}
+                  role="button"
+                  tabIndex={0}
+                  aria-pressed={focus === n.id}
+                  aria-label={n.id}
+                  className={`node role-${n.role} ${focus === n.id ? 'focused' : ''} ${dim ? 'dim' : ''}`}
+                  transform={`translate(${p.x},${p.y})`}
+                  data-testid="graph-node"
+                  onPointerDown={(e) => {
+                    e.stopPropagation();
+                    moved.current = false;
+                    drag.current = { kind: 'node', id: n.id, pointer: e.pointerId };
+                    svg.current?.setPointerCapture(e.pointerId);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') setFocus(focus === n.id ? null : n.id);
+                  }}
+                >
+                  <circle r={RADIUS + Math.min(8, n.degree)} />
+                  <text y={RADIUS + Math.min(8, n.degree) + 14} textAnchor="middle" className="node-label">
+                    {shortAccount(n.id)}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
         </g>
       </svg>
       <div className="graph-info" aria-live="polite">

@@ -193,7 +193,7 @@ function AuditTrail({ id }: { id: string }) {
   const { client } = useSession();
   const audit = useQuery({
     queryKey: ['audit', id],
-    queryFn: () => api.audit(client, { entity: 'case', entityId: id, limit: 200 }),
+    queryFn: () => api.caseAudit(client, id),
   });
   return (
     <AsyncState query={audit}>

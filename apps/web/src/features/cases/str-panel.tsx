@@ -45,6 +45,7 @@ export function StrPanel({ current }: { current: Case }) {
   const { client, identity } = useSession();
   const queryClient = useQueryClient();
   const [doc, setDoc] = useState<StrDocument | null>(null);
+  const draft = current.draft;
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['case', current.id] });
     await queryClient.invalidateQueries({ queryKey: ['audit', current.id] });
@@ -57,7 +58,14 @@ export function StrPanel({ current }: { current: Case }) {
     },
   });
   const approve = useMutation({ mutationFn: () => api.approveStr(client, current.id), onSuccess: refresh });
-  const draft = current.draft;
+  // a draft made earlier (or by a colleague) is fetched from the server as stored
+  const fetchLatest = useMutation({
+    mutationFn: () => api.latestStr(client, current.id),
+    onSuccess: (result) => {
+      setDoc(result);
+      download(result);
+    },
+  });
   const approved = draft !== undefined && current.approval?.documentHash === draft.documentHash;
   const final = current.status === 'reported' || current.status === 'closed';
   const canApprove =
@@ -106,9 +114,25 @@ export function StrPanel({ current }: { current: Case }) {
           </>
         )}
       </div>
-      {(generate.error ?? approve.error) instanceof Error && (
+      {(generate.error ?? approve.error ?? fetchLatest.error) instanceof Error && (
         <p className="error" role="alert">
-          {(generate.error ?? approve.error)?.message}
+          {(generate.error ?? approve.error ?? fetchLatest.error)?.message}
+        </p>
+      )}
+      {doc !== null && doc.indicators.length > 0 && (
+        <p className="small">
+          {t('case.str.indicators')}:{' '}
+          {doc.indicators.map((code) => (
+            <span key={code} className="tag" dir="ltr">
+              {code}
+            </span>
+          ))}
+          {doc.unknownIndicators.length > 0 && (
+            <span className="error">
+              {' '}
+              · {t('case.str.unknownIndicators', { codes: doc.unknownIndicators.join(', ') })}
+            </span>
+          )}
         </p>
       )}
       {doc !== null && (

@@ -1,7 +1,6 @@
-import type { ScreeningMatch } from '@raqib/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api } from '../../api/endpoints.ts';
+import { api, type ScreeningHit } from '../../api/endpoints.ts';
 import { navigate } from '../../app/router.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
@@ -29,10 +28,10 @@ function Highlighted({ text, tokens }: { text: string; tokens: readonly string[]
   );
 }
 
-function MatchRow({ match, rank }: { match: ScreeningMatch; rank: number }) {
+function MatchRow({ match, rank }: { match: ScreeningHit; rank: number }) {
   const { fmt } = useLocale();
   const ex = match.explanation;
-  const primary = match.entry.names[0]?.text ?? ex.matchedName;
+  const primary = match.primaryName || ex.matchedName;
   return (
     <tr data-testid="screening-match">
       <td className="num">{fmt.number(rank)}</td>
@@ -50,13 +49,18 @@ function MatchRow({ match, rank }: { match: ScreeningMatch; rank: number }) {
       </td>
       <td>
         <span className="tag" dir="ltr">
-          {match.entry.list}
+          {match.list}
         </span>
         <div className="muted small" dir="ltr">
-          {match.entry.refId}
+          {match.refId}
         </div>
+        {match.programmes.length > 0 && (
+          <div className="muted small" dir="ltr">
+            {match.programmes.join(', ')}
+          </div>
+        )}
       </td>
-      <td>{match.entry.kind}</td>
+      <td>{match.kind}</td>
       <td className="small">
         <ul className="why">
           {ex.tokens.map((tk, i) => (
@@ -158,11 +162,7 @@ export function ScreeningPage({ query }: { query: URLSearchParams }) {
                 </thead>
                 <tbody>
                   {matches.map((m, i) => (
-                    <MatchRow
-                      key={`${m.entry.list}:${m.entry.refId}:${m.matchedName.text}`}
-                      match={m}
-                      rank={i + 1}
-                    />
+                    <MatchRow key={`${m.list}:${m.refId}:${m.matchedName.text}`} match={m} rank={i + 1} />
                   ))}
                 </tbody>
               </table>

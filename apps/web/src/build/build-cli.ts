@@ -1,6 +1,6 @@
 // `npm ci` runs this through the workspace's prepare script, so a fresh clone has a built UI before
 // `raqib serve`. A failed build must not fail the install: serve rebuilds when dist is missing and says why.
-import { ensureWebBuild } from '../src/index.ts';
+import { ensureWebBuild } from './ensure-web-build.ts';
 
 try {
   const result = await ensureWebBuild({ force: process.argv.includes('--force') });
