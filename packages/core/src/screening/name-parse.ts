@@ -4,7 +4,7 @@
  */
 import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
 import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
-import { phoneticKey, romanizeCyrillic } from './phonetic-key.ts';
+import { latinKey, phoneticKey, romanizeCyrillic } from './phonetic-key.ts';
 
 export const TOKEN_ROLES = ['word', 'initial', 'article', 'nasab', 'honorific', 'legal'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
@@ -18,6 +18,11 @@ export interface NameToken {
   readonly text: string;
   /** Transliteration key (see phonetic-key.ts). */
   readonly key: string;
+  /**
+   * Alternative key, '' when none: Latin digraphs read as two letters (Lakhal = لكحل), or the key without a
+   * glued article (Alzawahiri = al-Zawahiri).
+   */
+  readonly alt: string;
   /** Latin surface form for spelling comparison (Cyrillic romanised; '' for Arabic script). */
   readonly latin: string;
   readonly script: Script;
@@ -69,6 +74,21 @@ const ABD_GLUED = /^abd(?:ul|el|al|ol|ur|ar|us|as|ud|ad|er|ir|u|i|e|o)?([a-z]{3,
 const ABU_GLUED = /^ab(?:u|ou)([a-z]{4,})$/;
 const DIN_GLUED =
   /^([a-z]{3,}?)(?:uddin|uddeen|eddine|eddin|addin|aldin|eldin|aldeen|uldin|udin|edin|iddin)$/;
+const NASAB_ARTICLE_GLUED = /^(bin|ben|ibn)(al|el)([a-z]{3,})$/;
+const ARTICLE_GLUED = /^(?:al|el)([a-z]{4,})$/;
+/** "-ud-Din" tails written as one word after a name: "Ansar Eddine", "Nur Uddin". */
+const DIN_TAILS: ReadonlySet<string> = new Set([
+  'eddine',
+  'eddin',
+  'uddin',
+  'uddeen',
+  'addin',
+  'aldin',
+  'eldin',
+  'ud-din',
+]);
+const DIN_WORDS: ReadonlySet<string> = new Set(['din', 'deen', 'dine', 'دين']);
+const ARABIC_ABU_GLUED = /^ابو(?:ال)?(.{3,})$/u;
 const ARABIC_ABD_GLUED = /^عبد(?:ال)?(.{2,})$/u;
 
 const PREFIX_KEY: Readonly<Record<string, string>> = { abd: 'bd', abu: 'V', umm: 'M' };
@@ -103,6 +123,8 @@ function splitGlued(t: NormalizedToken): Raw[] {
     if (abd?.[1] && t.text !== 'عبد') {
       return [{ ...base, text: t.text, key: `bd${keyOf(abd[1], 'arabic')}` }];
     }
+    const abu = ARABIC_ABU_GLUED.exec(t.text);
+    if (abu?.[1]) return [{ ...base, text: t.text, key: `V${keyOf(abu[1], 'arabic')}` }];
     if (t.text.startsWith('ال') && [...t.text].length >= 4 && t.text !== 'الله') {
       return [
         { ...base, text: 'ال', role: 'article', end: t.start + 2 },
@@ -112,6 +134,16 @@ function splitGlued(t: NormalizedToken): Raw[] {
     return [{ ...base, text: t.text }];
   }
   if (script === 'latin' && !(t.text in BINDING_PREFIXES)) {
+    const nasab = NASAB_ARTICLE_GLUED.exec(t.text);
+    if (nasab?.[1] && nasab[2] && nasab[3]) {
+      const a = t.start + nasab[1].length;
+      const b = a + nasab[2].length;
+      return [
+        { ...base, text: nasab[1], end: a },
+        { ...base, text: nasab[2], start: a, end: b },
+        { ...base, text: nasab[3], start: b },
+      ];
+    }
     const abd = ABD_GLUED.exec(t.text);
     if (abd?.[1]) return [{ ...base, text: t.text, key: `bd${keyOf(abd[1], 'latin')}` }];
     const abu = ABU_GLUED.exec(t.text);
@@ -220,20 +252,14 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     // "Saif al-Din", "Nasr Allah": the -Din / -Allah tail binds to the word before it
     const prev = tokens[tokens.length - 1];
     const prevRaw = raws[i - 1];
-    const isDin =
-      tok.key === 'dn' &&
-      (tok.text === 'din' || tok.text === 'deen' || tok.text === 'dine' || tok.text === 'دين');
+    const isDin = (DIN_WORDS.has(tok.text) && prevRaw?.role === 'article') || DIN_TAILS.has(tok.text);
     const isAllah = tok.text === 'allah' || tok.text === 'ullah' || tok.text === 'الله';
-    if (
-      prev !== undefined &&
-      (isDin && prevRaw?.role === 'article'
-        ? true
-        : isAllah && prev.key.length > 0 && !prev.key.startsWith('bd'))
-    ) {
+    if (prev !== undefined && (isDin || (isAllah && prev.key.length > 0 && !prev.key.startsWith('bd')))) {
       tokens[tokens.length - 1] = {
         ...prev,
         text: `${prev.text} ${tok.text}`,
-        key: `${prev.key}${tok.key}`,
+        key: `${prev.key}${isDin ? 'dn' : tok.key}`,
+        alt: '',
         end: tok.end,
         latin: prev.latin + tok.latin,
       };
@@ -251,9 +277,18 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
   const latin = latinOf(r.text, r.script).replace(/ /g, '');
   const role: TokenRole =
     r.role === 'word' && r.script === 'latin' && r.text.length === 1 ? 'initial' : r.role;
+  const key = r.key ?? keyOf(r.text.replace(/ /g, ''), r.script);
+  let alt = '';
+  if (r.key === undefined && r.script === 'latin') {
+    const glued = ARTICLE_GLUED.exec(r.text);
+    const split = latinKey(r.text, true);
+    if (glued?.[1]) alt = latinKey(glued[1]);
+    else if (split !== key) alt = split;
+  }
   return {
     text: r.text,
-    key: r.key ?? keyOf(r.text.replace(/ /g, ''), r.script),
+    key,
+    alt,
     latin,
     script: r.script,
     role,

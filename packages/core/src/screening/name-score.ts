@@ -4,6 +4,8 @@
  * name after "bin" is an ancestor's ("Salman bin Muhammad" is not "Muhammad bin Salman").
  */
 import type { NameToken, ParsedName } from './name-parse.ts';
+import { looseKey } from './phonetic-key.ts';
+import { levenshtein } from './string-distance.ts';
 import { type MatchHow, tokenSimilarity } from './token-similarity.ts';
 
 /** Weight of a token by its key (rarer → heavier). The index supplies one from list statistics. */
@@ -43,15 +45,69 @@ const INVERSION_OTHER = 0.97;
 /** Per aligned pair where one side names the person and the other an ancestor (after bin/ibn). */
 const ANCESTOR_MISMATCH = 0.7;
 
-function unmatchedWeight(tokens: readonly NameToken[], matched: Uint8Array, weight: TokenWeight): number {
+/**
+ * Weight of the unmatched tokens of one side. A middle name the other side simply lacks is discounted;
+ * when both sides have unmatched tokens, the names conflict (Tariq Anwar *Mohamed* vs Tariq Anwar *Ahmed*)
+ * and the tokens count in full.
+ */
+function unmatchedWeight(
+  tokens: readonly NameToken[],
+  matched: Uint8Array,
+  weight: TokenWeight,
+  conflict: boolean,
+): number {
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (matched[i] === 1) continue;
     const t = tokens[i] as NameToken;
     const middle = i > 0 && i < tokens.length - 1;
-    total += weight(t) * (middle || t.role === 'initial' ? MIDDLE_DISCOUNT : 1);
+    total += weight(t) * (!conflict && (middle || t.role === 'initial') ? MIDDLE_DISCOUNT : 1);
   }
   return total;
+}
+
+function countUnmatched(m: Uint8Array): number {
+  let n = 0;
+  for (const x of m) if (x !== 1) n++;
+  return n;
+}
+
+/**
+ * Joins two adjacent unmatched tokens of one side to meet one unmatched token of the other
+ * ("PolPot" = "Pol Pot", "Goodwill" = "Good Will", "vanderbilt" = "van der bilt" in two steps).
+ */
+function joinAdjacent(
+  one: readonly NameToken[],
+  mOne: Uint8Array,
+  two: readonly NameToken[],
+  mTwo: Uint8Array,
+  out: { i: number; j: number; sim: number; how: MatchHow; j2: number }[],
+  flip: boolean,
+): void {
+  for (let i = 0; i < one.length; i++) {
+    const a = one[i] as NameToken;
+    if (mOne[i] === 1 || a.key.length < 3) continue;
+    for (let j = 0; j + 1 < two.length; j++) {
+      if (mTwo[j] === 1 || mTwo[j + 1] === 1) continue;
+      const b1 = two[j] as NameToken;
+      const b2 = two[j + 1] as NameToken;
+      let d: number;
+      if (a.latin && b1.latin && b2.latin) {
+        if (a.latin.length < 4) continue;
+        d = levenshtein(a.latin, b1.latin + b2.latin, 1);
+      } else {
+        // across scripts, join the keys ("شهيد خيل" = Shahidkhel, "ولی جان" = Walijan)
+        d = looseKey(a.key) === looseKey(b1.key + b2.key) ? 0 : 2;
+      }
+      if (d > 1) continue;
+      mOne[i] = 1;
+      mTwo[j] = 1;
+      mTwo[j + 1] = 1;
+      const sim = d === 0 ? 0.95 : 0.85;
+      out.push(flip ? { i: j, j: i, sim, how: 'fuzzy', j2: j + 1 } : { i, j, sim, how: 'fuzzy', j2: j + 1 });
+      break;
+    }
+  }
 }
 
 /**
@@ -84,6 +140,11 @@ export function scoreNames(q: ParsedName, c: ParsedName, weight: TokenWeight = u
     mc[p.j] = 1;
     chosen.push(p);
   }
+  const joined: { i: number; j: number; sim: number; how: MatchHow; j2: number }[] = [];
+  if (chosen.length < Math.max(qn, cn)) {
+    joinAdjacent(qt, mq, ct, mc, joined, false);
+    joinAdjacent(ct, mc, qt, mq, joined, true);
+  }
   let matchedQ = 0;
   let matchedC = 0;
   let weightQ = 0;
@@ -96,11 +157,26 @@ export function scoreNames(q: ParsedName, c: ParsedName, weight: TokenWeight = u
     weightQ += wq;
     weightC += wc;
   }
-  const totalQ = weightQ + unmatchedWeight(qt, mq, weight);
-  const totalC = weightC + unmatchedWeight(ct, mc, weight);
-  const qcov = totalQ > 0 ? matchedQ / totalQ : 0;
-  const ccov = totalC > 0 ? matchedC / totalC : 0;
-  let score = QUERY_SHARE * qcov + (1 - QUERY_SHARE) * ccov;
+  for (const p of joined) {
+    // one side contributes two tokens (flip decides which): weigh both sides by their own tokens
+    const q1 = qt[p.i] as NameToken;
+    const c1 = ct[p.j] as NameToken;
+    const wq = weight(q1);
+    const wc = weight(c1);
+    matchedQ += p.sim * wq;
+    matchedC += p.sim * wc;
+    weightQ += wq;
+    weightC += wc;
+  }
+  const conflict = countUnmatched(mq) > 0 && countUnmatched(mc) > 0;
+  const totalQ = weightQ + unmatchedWeight(qt, mq, weight, conflict);
+  const totalC = weightC + unmatchedWeight(ct, mc, weight, conflict);
+  const qcov = totalQ > 0 ? Math.min(1, matchedQ / totalQ) : 0;
+  const ccov = totalC > 0 ? Math.min(1, matchedC / totalC) : 0;
+  // persons: a name wholly contained in the other (missing middle or family parts) is strong evidence;
+  // organisations: an extra word often names a different subsidiary, so both sides weigh alike
+  const share = q.kind === 'organisation' || c.kind === 'organisation' ? 0.5 : QUERY_SHARE;
+  let score = share * Math.max(qcov, ccov) + (1 - share) * Math.min(qcov, ccov);
 
   const adjustments: NameAdjustment[] = [];
   chosen.sort((a, b) => a.i - b.i);

@@ -112,7 +112,12 @@ export function normalizeName(original: string): NormalizedName {
     start = -1;
   };
   let i = 0;
+  let prevLower = false;
   for (const ch of original) {
+    // "VladimirPutin", "RamiMakhlouf": a capital after a lower-case letter starts a new word
+    const upper = ch !== ch.toLowerCase();
+    if (upper && prevLower && cur.length >= 2) flush(false);
+    prevLower = ch !== ch.toUpperCase() && !upper;
     const folded = foldCodePoint(ch);
     if (folded.length === 0) {
       i += ch.length;

@@ -131,17 +131,29 @@ export function arabicKey(token: string): string {
   return collapse(out);
 }
 
-/** Key of a Latin-script token (normalised: lower case ASCII letters and digits). */
-export function latinKey(token: string): string {
-  const s = token
-    .replace(/x/g, 'ks')
-    .replace(/sch|sh|ch|tch/g, 'S')
-    .replace(/kh/g, 'X')
-    .replace(/dj|dzh|zh/g, 'j')
-    .replace(/gh|ck|q|c|g/g, 'k')
+/**
+ * Key of a Latin-script token (normalised: lower case ASCII letters and digits).
+ * @param splitDigraphs read kh, sh, th, dh, gh as two letters (Lakhal = لكحل, Ishaq = إسحاق): the alternative key
+ */
+export function latinKey(token: string, splitDigraphs = false): string {
+  let s = token.replace(/x/g, 'ks');
+  if (!splitDigraphs) {
+    s = s
+      .replace(/sch|sh|ch|tch/g, 'S')
+      .replace(/kh/g, 'X')
+      .replace(/dj|dzh|zh/g, 'j')
+      .replace(/gh/g, 'k')
+      .replace(/dh/g, 'd')
+      .replace(/th/g, 't');
+  } else {
+    s = s
+      .replace(/sch|tch/g, 'S')
+      .replace(/ch/g, 'S')
+      .replace(/dj|dzh/g, 'j');
+  }
+  s = s
+    .replace(/ck|q|c|g/g, 'k')
     .replace(/ph|v/g, 'f')
-    .replace(/dh/g, 'd')
-    .replace(/th/g, 't')
     .replace(/p/g, 'b');
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -178,4 +190,17 @@ export function phoneticKey(token: string, script: 'latin' | 'arabic' | 'cyrilli
     case 'other':
       return token;
   }
+}
+
+/**
+ * A looser key for comparisons across scripts: drops h (the least stable consonant: final ه/ة, Taha/طه)
+ * and merges the letters Persian and Urdu pronounce as z (ض ظ ذ → Faiz, Azim) and kh with k.
+ */
+export function looseKey(key: string): string {
+  let out = '';
+  for (const c of key) {
+    const m = c === 'h' ? '' : c === 'z' ? 'd' : c === 'X' ? 'k' : c;
+    if (m && out[out.length - 1] !== m) out += m;
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { buildExplanation, type MatchExplanation, round3 } from './explanation.t
 import type { EntityKind, ListEntry, ListName, NameType } from './list-entry.ts';
 import { type NameKind, type NameToken, type ParsedName, parseName } from './name-parse.ts';
 import { type NameScore, scoreNames, type TokenWeight } from './name-score.ts';
+import { looseKey } from './phonetic-key.ts';
 
 /** The threshold `screen` uses and every reported figure is measured at. */
 export const DEFAULT_THRESHOLD = 0.8;
@@ -92,14 +93,17 @@ export function buildScreeningIndex(
   names.forEach((n, id) => {
     const seen = new Set<string>();
     for (const t of n.parsed.tokens) {
-      if (t.role === 'initial' || t.key.length === 0 || seen.has(t.key)) continue;
-      seen.add(t.key);
-      let l = lists.get(t.key);
-      if (!l) {
-        l = [];
-        lists.set(t.key, l);
+      if (t.role === 'initial') continue;
+      for (const key of [t.key, t.alt, looseKey(t.key)]) {
+        if (key.length === 0 || seen.has(key)) continue;
+        seen.add(key);
+        let l = lists.get(key);
+        if (!l) {
+          l = [];
+          lists.set(key, l);
+        }
+        l.push(id);
       }
-      l.push(id);
     }
   });
   const postings = new Map<string, Int32Array>();
@@ -177,7 +181,11 @@ export function screenName(
     totalQ += w;
     if (t.role === 'initial' || t.key.length === 0) continue;
     const seen = new Set<number>();
-    for (const k of nearKeys(index, t.key)) {
+    const keys = nearKeys(index, t.key);
+    if (t.alt) for (const k of nearKeys(index, t.alt)) keys.add(k);
+    const loose = looseKey(t.key);
+    if (loose && index.postings.has(loose)) keys.add(loose);
+    for (const k of keys) {
       const ids = index.postings.get(k);
       if (!ids) continue;
       for (let i = 0; i < ids.length; i++) {

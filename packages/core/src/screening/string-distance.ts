@@ -7,9 +7,11 @@
 const rowA = new Int32Array(64);
 const rowB = new Int32Array(64);
 
+const rowC = new Int32Array(64);
+
 /**
- * Levenshtein distance, giving up once it exceeds `max` (returns max + 1 then).
- * Strings longer than 63 UTF-16 units fall back to a plain allocation.
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions: Marcon/Macron = 1),
+ * giving up once it exceeds `max` (returns max + 1 then).
  */
 export function levenshtein(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
@@ -18,6 +20,7 @@ export function levenshtein(a: string, b: string, max = Number.POSITIVE_INFINITY
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
+  let prev2 = lb < 64 ? rowC : new Int32Array(lb + 1);
   let prev = lb < 64 ? rowA : new Int32Array(lb + 1);
   let cur = lb < 64 ? rowB : new Int32Array(lb + 1);
   for (let j = 0; j <= lb; j++) prev[j] = j;
@@ -26,13 +29,18 @@ export function levenshtein(a: string, b: string, max = Number.POSITIVE_INFINITY
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    const t = prev;
+    const t = prev2;
+    prev2 = prev;
     prev = cur;
     cur = t;
   }

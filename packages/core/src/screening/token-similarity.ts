@@ -3,6 +3,7 @@
  * (same key across scripts), a spelling variant (same key, both Latin), a near spelling, or an initial.
  */
 import type { NameToken } from './name-parse.ts';
+import { looseKey } from './phonetic-key.ts';
 import { jaroWinkler, levenshtein } from './string-distance.ts';
 
 export const MATCH_HOWS = [
@@ -36,11 +37,17 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   }
   let best = NONE;
   const keyLen = Math.min(q.key.length, c.key.length);
-  if (q.key === c.key && q.key.length > 0) {
-    if (!bothLatin) return { sim: 0.95, how: 'transliteration' };
+  const altEqual =
+    (q.alt.length > 0 && (q.alt === c.key || q.alt === c.alt)) || (c.alt.length > 0 && c.alt === q.key);
+  if ((q.key === c.key && q.key.length > 0) || altEqual) {
+    const base = q.key === c.key ? 0.95 : 0.9;
+    if (!bothLatin) return { sim: base, how: 'transliteration' };
     const jw = jaroWinkler(q.latin, c.latin);
-    best = { sim: jw >= 0.8 ? 0.95 : jw >= 0.7 ? 0.85 : 0.7, how: 'spelling-variant' };
-  } else if (keyLen >= 3) {
+    best = { sim: jw >= 0.8 ? base : jw >= 0.7 ? 0.85 : 0.7, how: 'spelling-variant' };
+  } else if (!bothLatin && q.key.length > 0 && c.key.length > 0 && looseKey(q.key) === looseKey(c.key)) {
+    best = { sim: 0.88, how: 'transliteration' };
+  } else if (keyLen >= 3 && !bothLatin) {
+    // across scripts the key is all there is to compare; between two Latin spellings the surface decides
     const d = levenshtein(q.key, c.key, 2);
     if (d === 1) best = { sim: bothLatin ? 0.8 : 0.82, how: bothLatin ? 'fuzzy' : 'transliteration' };
     else if (d === 2 && keyLen >= 5) best = { sim: 0.7, how: bothLatin ? 'fuzzy' : 'transliteration' };
