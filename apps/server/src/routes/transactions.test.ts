@@ -116,7 +116,7 @@ describe('POST /v1/transactions', () => {
     const res = await post(pacs(cdt('p3', '1.00') + cdt('p4', 'abc')), { 'content-type': 'application/xml' });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details).toEqual([
-      { index: 1, element: 'CdtTrfTxInf[1]', reason: expect.stringContaining('IntrBkSttlmAmt') },
+      { index: 1, element: 'CdtTrfTxInf[1]', line: 8, reason: expect.stringContaining('IntrBkSttlmAmt') },
     ]);
   });
 

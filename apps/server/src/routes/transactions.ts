@@ -74,11 +74,7 @@ export function registerTransactionRoutes(app: FastifyInstance, deps: AppDeps): 
           throw new ApiError(
             'INVALID_RECORDS',
             `${invalid.length} CdtTrfTxInf elements are invalid; none was processed`,
-            invalid.map((i) => ({
-              index: i.index,
-              element: `CdtTrfTxInf[${i.index}]`,
-              reason: i.problems.join('; '),
-            })),
+            invalid,
           );
         }
         if (transactions.length > API_MAX_BATCH) {
