@@ -29,12 +29,15 @@ export interface MonitoringConfig {
   readonly retainTransactions: number;
   /** Evidence transactions kept per alert. */
   readonly maxEvidence: number;
+  /** Accounts above this many legs a day behave like businesses and are not pattern centres (see AccountTable.rate). */
+  readonly busyRatePerDay: number;
   /** Pass-through matching: a payment forwards a credit of the last `windowMs` with amount ratio in range. */
   readonly passThrough: {
     readonly windowMs: number;
     readonly minRatio: number;
     readonly maxRatio: number;
     readonly maxScan: number;
+    readonly minBase: number;
   };
   readonly detectors: Readonly<Record<string, DetectorConfig>>;
   readonly typologies: Readonly<Record<string, TypologyConfig>>;
@@ -57,8 +60,9 @@ export function defaultMonitoringConfig(): MonitoringConfig {
     alertMergeGapMs: 2 * DAY,
     maxDisorderMs: HOUR,
     retainTransactions: 1 << 22,
+    busyRatePerDay: 25,
     maxEvidence: 500,
-    passThrough: { windowMs: 3 * DAY, minRatio: 0.75, maxRatio: 1.02, maxScan: 16 },
+    passThrough: { windowMs: 3 * DAY, minRatio: 0.85, maxRatio: 1.01, maxScan: 16, minBase: 500 },
     detectors,
     typologies,
   };

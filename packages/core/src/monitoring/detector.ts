@@ -34,6 +34,8 @@ export interface EvalContext {
   /** Risk of each country id in [0, 1] and whether it is in the destination set. */
   readonly geoRisk: Float32Array;
   readonly destination: Uint8Array;
+  /** Legs a day above which an account is business-like (MonitoringConfig.busyRatePerDay). */
+  readonly busyRate: number;
   seq: number;
   ts: number;
   from: number;

@@ -60,12 +60,42 @@ export interface FxReferenceRates {
 export function fxRatesFromTable(
   table: Readonly<Record<string, Readonly<Record<string, number>>>>,
 ): FxReferenceRates {
+  let lastDay = Number.NaN;
+  let row: Readonly<Record<string, number>> | undefined;
   return {
     usdPerUnit(currency, ts) {
-      const day = new Date(ts).toISOString().slice(0, 10);
-      return table[day]?.[currency];
+      const d = Math.floor(ts / 86_400_000);
+      if (d !== lastDay) {
+        lastDay = d;
+        row = table[new Date(d * 86_400_000).toISOString().slice(0, 10)];
+      }
+      return row?.[currency];
     },
   };
+}
+
+/**
+ * Parses day rates in the CSV shape `date,currency,usd_per_unit` (the `fx-rates.csv` that `raqib generate`
+ * writes) into a table for fxRatesFromTable. Throws on a malformed line, naming it.
+ */
+export function parseFxRatesCsv(text: string): Record<string, Record<string, number>> {
+  const table: Record<string, Record<string, number>> = {};
+  const lines = text.split(/\r?\n/);
+  for (let n = 1; n < lines.length; n++) {
+    const line = lines[n]!;
+    if (line.trim() === '') continue;
+    const [date, cur, rate] = line.split(',');
+    const r = Number(rate);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || !cur || !(r > 0)) {
+      throw new Error(
+        `fx rates line ${n + 1}: expected date,currency,usd_per_unit, got "${line.slice(0, 80)}"`,
+      );
+    }
+    const day = table[date!] ?? {};
+    day[cur] = r;
+    table[date!] = day;
+  }
+  return table;
 }
 
 const RING = 64;
@@ -105,6 +135,21 @@ export class CurrencyTable {
   private staticUsd(code: string): number {
     if (code === 'XGD') return (GOLD_DINAR_GRAMS * (USD_PER_UNIT.XAU ?? 2400)) / GRAMS_PER_TROY_OUNCE;
     return USD_PER_UNIT[code] ?? 1;
+  }
+
+  private day = Number.NaN;
+
+  /**
+   * Adopts supplied day rates for the day of `ts` (once per day): base amounts then match the feed's own rates.
+   */
+  useSupplied(rates: FxReferenceRates, ts: number): void {
+    const d = Math.floor(ts / 86_400_000);
+    if (d === this.day) return;
+    this.day = d;
+    for (let c = 0; c < this.codes.length; c++) {
+      const u = rates.usdPerUnit(this.codes[c]!, ts);
+      if (u !== undefined && u > 0) this.usd[c] = u;
+    }
   }
 
   /** Approximate USD value of `minor` units of currency `cur`. */

@@ -175,6 +175,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
     fxRates: reference.fxRates,
     geoRisk: riskArr,
     destination: destArr,
+    busyRate: config.busyRatePerDay,
     seq: 0,
     ts: 0,
     from: 0,
@@ -195,6 +196,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
   };
 
   const pt = config.passThrough;
+  const suppliedRates = reference.fxRates;
   const flagThreshold = config.flagThreshold;
   let watermark = Number.NEGATIVE_INFINITY;
   let processed = 0;
@@ -213,6 +215,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
 
   function matchPassThrough(seq: number, from: number, ts: number, base: number): void {
     const i = seq & ring.mask;
+    if (base < pt.minBase || acc.rate(from, ts) > config.busyRatePerDay) return;
     const minSeq = ring.minSeq();
     const cutoff = ts - pt.windowMs;
     let scanned = 0;
@@ -221,7 +224,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       const t = ring.ts[j]!;
       if (t < cutoff) break;
       scanned++;
-      if (s === seq || t > ts || ring.from[j] === from) continue;
+      if (s === seq || t > ts || ring.from[j] === from || ring.format[j] !== ring.format[i]) continue;
       const r = base / (ring.base[j]! || 1);
       if (r >= pt.minRatio && r <= pt.maxRatio) {
         ring.chainPrev[i] = s;
@@ -261,6 +264,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
     const seq = ring.head++;
     const i = seq & ring.mask;
     const ts = tx.ts;
+    if (suppliedRates !== undefined) fx.useSupplied(suppliedRates, ts);
     const paidCur = fx.id(tx.currencyPaid);
     const recvCur = paidCur === 0 && tx.currencyReceived === tx.currencyPaid ? 0 : fx.id(tx.currencyReceived);
     const base = fx.toUsd(tx.amountPaid, paidCur);

@@ -164,6 +164,16 @@ export class AccountTable {
     this.capacity = n;
   }
 
+  /**
+   * Legs per day since the account was first seen (both sides; the first day counts as a full day). Shops,
+   * payroll and platform accounts run at tens to thousands a day; people at a few.
+   */
+  rate(a: number, ts: number): number {
+    const first = this.firstTs[a]!;
+    const days = first === 0 ? 1 : Math.max(1, (ts - first) / 86_400_000);
+    return (this.inCount[a]! + this.outCount[a]!) / days;
+  }
+
   /** Starts a fresh scratch set (O(1): bumps the epoch instead of clearing). */
   nextEpoch(): number {
     this.epoch++;

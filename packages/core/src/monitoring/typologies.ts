@@ -103,7 +103,7 @@ export const DEFAULT_TYPOLOGIES: readonly TypologyDefinition[] = [
       ar: 'مكدّس: طبقتان من المدفوعات بين مجموعات',
     },
     catalogue: ['T05'],
-    weights: { stack: [0.6, 0.75, 0.9], bipartite: [0, 0, 0] },
+    weights: { stack: [0.6, 0.75, 0.9] },
     alertThreshold: 0.6,
   },
   {
@@ -137,14 +137,14 @@ export const DEFAULT_TYPOLOGIES: readonly TypologyDefinition[] = [
     name: 'T01',
     title: { en: 'Structuring below a reporting threshold', ar: 'تجزئة المبالغ تحت حد الإبلاغ' },
     catalogue: ['T01'],
-    weights: { structuring: [0.5, 0.65, 0.8] },
+    weights: { structuring: [0.3, 0.45, 0.6] },
     alertThreshold: 0.6,
   },
   {
     name: 'T02',
     title: { en: 'Rapid pass-through of funds', ar: 'مرور سريع للأموال' },
     catalogue: ['T02'],
-    weights: { 'pass-through': [0.3, 0.45, 0.6], 'amount-spike': BOOST },
+    weights: { 'pass-through': [0.25, 0.35, 0.45], 'amount-spike': BOOST },
     alertThreshold: 0.7,
   },
   {

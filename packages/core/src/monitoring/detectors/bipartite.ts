@@ -4,6 +4,8 @@ export type BipartiteParams = {
   readonly windowMs: number;
   readonly maxScan: number;
   readonly maxTargetDegree: number;
+  readonly amountSpread: number;
+  readonly minBase: number;
 };
 
 /** Sources of the last bipartite found (read by the stack detector, which runs right after this one). */
@@ -19,7 +21,10 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   const minSeq = ring.minSeq();
   const mask = ring.mask;
   const cutoff = ctx.ts - p.windowMs;
-  if (acc.inCount[b]! > p.maxTargetDegree) return 0;
+  if (acc.inCount[b]! > p.maxTargetDegree || acc.rate(b, ctx.ts) > ctx.busyRate) return 0;
+  const lo = ctx.base / p.amountSpread;
+  const hi = ctx.base * p.amountSpread;
+  const fmt = ctx.format;
   const epoch = acc.nextEpoch();
   // Payers of b.
   let nSources = 0;
@@ -30,7 +35,8 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
     if (ring.ts[i]! < cutoff) break;
     scanned++;
     const f = ring.from[i]!;
-    if (f === b || acc.stamp2[f] === epoch) continue;
+    const bs = ring.base[i]!;
+    if (f === b || acc.stamp2[f] === epoch || bs < lo || bs > hi || ring.format[i] !== fmt) continue;
     acc.stamp2[f] = epoch;
     if (nSources < src.length) src[nSources++] = f;
   }
@@ -44,7 +50,16 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
       if (ring.ts[i]! < cutoff) break;
       scanned++;
       const t = ring.to[i]!;
-      if (t === f || acc.inCount[t]! > p.maxTargetDegree) continue;
+      const bs = ring.base[i]!;
+      if (
+        t === f ||
+        acc.inCount[t]! > p.maxTargetDegree ||
+        bs < lo ||
+        bs > hi ||
+        ring.format[i] !== fmt ||
+        acc.rate(t, ctx.ts) > ctx.busyRate
+      )
+        continue;
       if (acc.stamp[t] !== epoch) {
         acc.stamp[t] = epoch;
         acc.counter[t] = 0;
@@ -68,7 +83,9 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
       if (ring.ts[i]! < cutoff) break;
       scanned++;
       const t = ring.to[i]!;
-      if (acc.stamp[t] !== epoch || acc.counter[t]! < 2) continue;
+      const bs = ring.base[i]!;
+      if (acc.stamp[t] !== epoch || acc.counter[t]! < 2 || bs < lo || bs > hi || ring.format[i] !== fmt)
+        continue;
       used = true;
       edges++;
       ctx.add(s);
@@ -82,6 +99,27 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   lastBipartite.count = keep;
   lastBipartite.seq = checkSeq;
   if (targets < 2 || keep < 2) return 0;
+  // The rest of the pattern: other similar credits of the shared payees (payers seen only from their side).
+  for (let k = 0; k < keep; k++) {
+    const f = src[k]!;
+    scanned = 0;
+    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+      const i = s & mask;
+      if (ring.ts[i]! < cutoff) break;
+      scanned++;
+      const t = ring.to[i]!;
+      if (acc.stamp[t] !== epoch || acc.counter[t]! < 2) continue;
+      let inner = 0;
+      for (let r = acc.lastIn[t]!; r >= minSeq && inner < p.maxScan; r = ring.prevIn[r & mask]!) {
+        const j = r & mask;
+        if (ring.ts[j]! < cutoff) break;
+        inner++;
+        const bs = ring.base[j]!;
+        if (bs >= lo && bs <= hi && ring.format[j] === fmt && acc.rate(ring.from[j]!, ctx.ts) <= ctx.busyRate)
+          ctx.add(r);
+      }
+    }
+  }
   return edges;
 }
 
@@ -96,6 +134,13 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
   title: 'Bipartite',
   unit: 'edges',
   configSchema: {
+    minBase: {
+      default: 500,
+      min: 0,
+      max: 1e9,
+      unit: 'USD',
+      description: 'smaller legs are ignored (materiality)',
+    },
     windowMs: { default: 6 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
     maxScan: {
       default: 16,
@@ -111,12 +156,19 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
       unit: 'transactions',
       description: 'payees with more lifetime credits are not counted (shops, utilities)',
     },
+    amountSpread: {
+      default: 2,
+      min: 1,
+      max: 1000,
+      unit: 'factor',
+      description: 'only legs of the same payment format within this factor of the current amount count',
+    },
   },
   bands: [4, 6, 9],
   evaluate(ctx, p) {
     lastBipartite.count = 0;
     lastBipartite.seq = -1;
-    if (ctx.from === ctx.to) return 0;
+    if (ctx.from === ctx.to || ctx.base < p.minBase) return 0;
     const edges = findBipartite(ctx, p, ctx.to, ctx.seq);
     if (edges > 0) ctx.anchor = ctx.to;
     return edges;

@@ -24,7 +24,7 @@ export const cellFundingDetector: Detector<CellFundingParams> = {
   configSchema: {
     windowMs: { default: 30 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
     maxAmount: { default: 2_000, min: 1, max: 1e9, unit: 'USD', description: 'a "small" transfer' },
-    maxCv: { default: 0.35, min: 0, max: 5, unit: 'ratio', description: 'amount similarity (CV) required' },
+    maxCv: { default: 0.25, min: 0, max: 5, unit: 'ratio', description: 'amount similarity (CV) required' },
     requireCrossBorder: {
       default: 1,
       min: 0,
@@ -34,7 +34,7 @@ export const cellFundingDetector: Detector<CellFundingParams> = {
     },
     maxScan: { default: 64, min: 4, max: 1024, unit: 'transactions', description: 'payments examined' },
   },
-  bands: [4, 6, 10],
+  bands: [5, 7, 10],
   evaluate(ctx, p) {
     if (ctx.base > p.maxAmount || ctx.from === ctx.to) return 0;
     const { acc, ring } = ctx;

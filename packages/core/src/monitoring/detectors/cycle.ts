@@ -3,10 +3,10 @@ import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
 export type CycleParams = {
   readonly windowMs: number;
   readonly maxLength: number;
-  readonly maxFan: number;
+  readonly maxScan: number;
   readonly budget: number;
-  readonly minReturnRatio: number;
-  readonly maxReturnRatio: number;
+  readonly hopMinRatio: number;
+  readonly hopMaxRatio: number;
 };
 
 // Search scratch (the monitor is single-threaded; the search is not re-entrant).
@@ -15,8 +15,9 @@ let visits = 0;
 let found = 0;
 
 /**
- * Backward, time-respecting depth-first search from `node` for a path that starts at `origin`: every earlier hop
- * must be no later than the one after it. Bounded by `maxFan` newest credits per node and a visit budget.
+ * Backward, time-respecting depth-first search from `node` for a path that starts at `origin`: each earlier hop
+ * is no later than the hop after it and carries an amount the later hop plausibly forwards (later ÷ earlier in
+ * [hopMinRatio, hopMaxRatio]: layering keeps the amount, minus fees). Bounded per node and by a visit budget.
  */
 function search(
   ctx: EvalContext,
@@ -24,37 +25,42 @@ function search(
   node: number,
   origin: number,
   before: number,
+  amount: number,
   depth: number,
   cutoff: number,
 ): boolean {
   const { acc, ring } = ctx;
   const minSeq = ring.minSeq();
   const mask = ring.mask;
-  let fan = 0;
-  for (let s = acc.lastIn[node]!; s >= minSeq && fan < p.maxFan; s = ring.prevIn[s & mask]!) {
+  const lo = amount / p.hopMaxRatio;
+  const hi = amount / p.hopMinRatio;
+  let scanned = 0;
+  for (let s = acc.lastIn[node]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
     const i = s & mask;
     const t = ring.ts[i]!;
     if (t < cutoff) break;
+    scanned++;
     if (t > before) continue;
-    fan++;
+    const b = ring.base[i]!;
+    if (b < lo || b > hi) continue;
     if (++visits > p.budget) return false;
     const src = ring.from[i]!;
-    if (src === node) continue;
+    if (src === node || (src !== origin && acc.rate(src, ctx.ts) > ctx.busyRate)) continue;
     path[depth] = s;
     if (src === origin) {
       found = depth + 1;
       return true;
     }
-    if (depth + 2 < p.maxLength && search(ctx, p, src, origin, t, depth + 1, cutoff)) return true;
+    if (depth + 2 < p.maxLength && search(ctx, p, src, origin, t, b, depth + 1, cutoff)) return true;
   }
   return false;
 }
 
 /**
  * Detector 5, CYCLE: the current payment x → a closes a simple temporal cycle a → … → x → a of at most
- * `maxLength` hops inside the window. Cheap trigger first: `a` must have paid out, inside the window, an amount the
- * returning payment is a plausible remainder of (between minReturnRatio and maxReturnRatio of it); only then is
- * the bounded search run. The value is the cycle length.
+ * `maxLength` hops inside the window, along which the amount is passed on (minus fees). Cheap trigger first: x
+ * must be forwarding a similar credit (the monitor's pass-through link); only then is the bounded search run.
+ * The value is the cycle length in hops.
  */
 export const cycleDetector: Detector<CycleParams> = {
   id: 'cycle',
@@ -71,60 +77,44 @@ export const cycleDetector: Detector<CycleParams> = {
       description: 'cycle must close within',
     },
     maxLength: { default: 10, min: 2, max: 12, unit: 'hops', description: 'longest cycle searched' },
-    maxFan: {
-      default: 6,
+    maxScan: {
+      default: 24,
       min: 1,
-      max: 64,
+      max: 256,
       unit: 'transactions',
-      description: 'newest credits followed per node',
+      description: 'credits examined per node',
     },
     budget: {
-      default: 400,
+      default: 200,
       min: 10,
       max: 100_000,
       unit: 'visits',
       description: 'search effort per transaction',
     },
-    minReturnRatio: {
-      default: 0.5,
+    hopMinRatio: {
+      default: 0.8,
       min: 0,
+      max: 1,
+      unit: 'ratio',
+      description: 'forwarded ÷ received, lower bound',
+    },
+    hopMaxRatio: {
+      default: 1.02,
+      min: 1,
       max: 10,
       unit: 'ratio',
-      description: 'returning / sent, lower bound',
-    },
-    maxReturnRatio: {
-      default: 1.1,
-      min: 0,
-      max: 100,
-      unit: 'ratio',
-      description: 'returning / sent, upper bound',
+      description: 'forwarded ÷ received, upper bound',
     },
   },
-  bands: [2, 3, 5],
+  bands: [3, 4, 6],
   evaluate(ctx, p) {
-    const { acc, ring } = ctx;
+    const { ring } = ctx;
     const a = ctx.to;
     const x = ctx.from;
-    if (a === x) return 0;
-    const minSeq = ring.minSeq();
-    const mask = ring.mask;
-    const cutoff = ctx.ts - p.windowMs;
-    let plausible = false;
-    let n = 0;
-    for (let s = acc.lastOut[a]!; s >= minSeq && n < 32; s = ring.prevOut[s & mask]!) {
-      const i = s & mask;
-      if (ring.ts[i]! < cutoff) break;
-      n++;
-      const r = ctx.base / (ring.base[i]! || 1);
-      if (r >= p.minReturnRatio && r <= p.maxReturnRatio && ring.to[i] !== a) {
-        plausible = true;
-        break;
-      }
-    }
-    if (!plausible) return 0;
+    if (a === x || ring.chainPrev[ctx.seq & ring.mask]! < 0) return 0;
     visits = 0;
     found = 0;
-    if (!search(ctx, p, x, a, ctx.ts, 0, cutoff)) return 0;
+    if (!search(ctx, p, x, a, ctx.ts, ctx.base, 0, ctx.ts - p.windowMs)) return 0;
     for (let k = 0; k < found; k++) ctx.add(path[k]!);
     ctx.add(ctx.seq);
     ctx.anchor = a;

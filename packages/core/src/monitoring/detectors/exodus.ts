@@ -1,17 +1,26 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
+import { ENTITY_INDIVIDUAL, ENTITY_UNKNOWN } from '../state.ts';
 
 export type ExodusParams = {
+  readonly windowMs: number;
   readonly provenanceWindowMs: number;
   readonly minBase: number;
   readonly provenanceFactor: number;
+  readonly minRisk: number;
+  readonly minLegs: number;
+  readonly minPayers: number;
+  readonly minLegsOnePayer: number;
+  readonly maxScan: number;
+  readonly individualsOnly: number;
 };
 
 /**
- * Detector 11, TF-EXODUS (T08): money moving from a conflict zone or FATF-listed jurisdiction to the destination
- * set (Europe by default), either directly (the payer's country is risky) or one hop later (the payer received
- * money from a risky country inside the provenance window and now pays into the destination set). The value is
- * the origin's geographic risk (tier A / call-for-action 1.0, tier B/C 0.6, grey list 0.4), reduced by
- * `provenanceFactor` for the one-hop case. Payers inside the destination set are not exfiltrating.
+ * Detector 11, TF-EXODUS (T08): money moving from a conflict zone or FATF-listed jurisdiction into the destination
+ * set (Europe by default), directly (the payer's country is risky) or one hop later (the payer was paid from a
+ * risky country inside the provenance window). One remittance is not a pattern (FATF: no wholesale de-risking),
+ * so the beneficiary must have received at least `minLegs` such payments inside the window from `minPayers`
+ * distinct payers, or `minLegsOnePayer` from one. The value is the
+ * origin's geographic risk (tier A / call-for-action 1.0, tier B/C 0.6, grey list 0.4; one-hop risk × factor).
  */
 export const exodusDetector: Detector<ExodusParams> = {
   id: 'exodus',
@@ -20,15 +29,40 @@ export const exodusDetector: Detector<ExodusParams> = {
   title: 'Flows out of conflict zones and FATF-listed jurisdictions',
   unit: 'origin risk',
   configSchema: {
+    windowMs: { default: 10 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'legs counted within' },
     provenanceWindowMs: {
-      default: 30 * DAY,
+      default: 10 * DAY,
       min: HOUR,
       max: 30 * DAY,
       unit: 'ms',
       description: 'how long a credit from a risky country marks the receiving account',
     },
-    minBase: { default: 100, min: 0, max: 1e9, unit: 'USD', description: 'smaller payments are ignored' },
+    minBase: { default: 1_000, min: 0, max: 1e9, unit: 'USD', description: 'smaller payments are ignored' },
     provenanceFactor: { default: 0.9, min: 0, max: 1, unit: 'factor', description: 'one-hop risk discount' },
+    minRisk: { default: 0.55, min: 0, max: 1, unit: 'risk', description: 'origin risk that counts as risky' },
+    minLegs: { default: 3, min: 1, max: 100, unit: 'payments', description: 'risky-origin credits needed' },
+    minPayers: {
+      default: 2,
+      min: 1,
+      max: 100,
+      unit: 'accounts',
+      description: 'distinct risky-origin payers needed',
+    },
+    minLegsOnePayer: {
+      default: 5,
+      min: 1,
+      max: 100,
+      unit: 'payments',
+      description: 'credits from a single risky-origin payer that suffice on their own',
+    },
+    maxScan: { default: 32, min: 1, max: 1024, unit: 'transactions', description: 'credits examined' },
+    individualsOnly: {
+      default: 1,
+      min: 0,
+      max: 1,
+      unit: 'flag',
+      description: '1: beneficiary must be a person',
+    },
   },
   bands: [0.55, 0.8, 0.95],
   evaluate(ctx, p) {
@@ -36,21 +70,62 @@ export const exodusDetector: Detector<ExodusParams> = {
     const fc = ctx.fromCountry;
     const tc = ctx.toCountry;
     if (tc === 0 || dest[tc] !== 1 || dest[fc] === 1 || fc === tc || ctx.base < p.minBase) return 0;
-    const { acc, ring } = ctx;
-    let risk = ctx.geoRisk[fc]!;
-    if (risk > 0) ctx.add(ctx.seq);
+    const { acc, ring, geoRisk } = ctx;
+    const b = ctx.to;
+    const e = acc.entity[b]!;
+    if (p.individualsOnly >= 1 && e !== ENTITY_INDIVIDUAL && e !== ENTITY_UNKNOWN) return 0;
+    const mask = ring.mask;
+    const minSeq = ring.minSeq();
+    // Risk of the current leg: direct, else one hop back.
     const a = ctx.from;
-    const ps = acc.riskInSeq[a]!;
-    if (acc.riskInTs[a]! >= ctx.ts - p.provenanceWindowMs && ring.live(ps)) {
-      const origin = acc.country[ring.from[ps & ring.mask]!]!;
-      const prov = ctx.geoRisk[origin]! * p.provenanceFactor;
-      if (prov > 0) {
-        ctx.add(ps);
-        ctx.add(ctx.seq);
-        if (prov > risk) risk = prov;
+    let risk = geoRisk[fc]!;
+    const provSince = ctx.ts - p.provenanceWindowMs;
+    const prov = acc.riskInTs[a]! >= provSince;
+    if (risk < p.minRisk && prov) {
+      const ps = acc.riskInSeq[a]!;
+      if (ring.live(ps)) risk = geoRisk[acc.country[ring.from[ps & mask]!]!]! * p.provenanceFactor;
+    }
+    if (risk < p.minRisk) return 0;
+    // Risky-origin legs into the beneficiary within the window.
+    const cutoff = ctx.ts - p.windowMs;
+    let legs = 0;
+    let payers = 0;
+    let repeat = 0;
+    let scanned = 0;
+    const epoch = acc.nextEpoch();
+    for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+      const i = s & mask;
+      if (ring.ts[i]! < cutoff) break;
+      scanned++;
+      if (ring.base[i]! < p.minBase) continue;
+      const f = ring.from[i]!;
+      const fcountry = acc.country[f]!;
+      if (dest[fcountry] === 1) continue;
+      if (geoRisk[fcountry]! >= p.minRisk || acc.riskInTs[f]! >= provSince) {
+        legs++;
+        ctx.add(s);
+        if (acc.stamp[f] !== epoch) {
+          acc.stamp[f] = epoch;
+          acc.counter[f] = 0;
+          payers++;
+        }
+        const c = ++acc.counter[f]!;
+        if (c > repeat) repeat = c;
+        // The legs that brought the money to an intermediary are evidence too.
+        if (geoRisk[fcountry]! < p.minRisk) {
+          let inner = 0;
+          for (let r = acc.lastIn[f]!; r >= minSeq && inner < 16; r = ring.prevIn[r & mask]!) {
+            const j = r & mask;
+            if (ring.ts[j]! < provSince) break;
+            inner++;
+            if (geoRisk[acc.country[ring.from[j]!]!]! >= p.minRisk && ring.base[j]! >= p.minBase) ctx.add(r);
+          }
+        }
       }
     }
-    ctx.anchor = a;
+    // A run of one-off payments from unrelated senders is ordinary; a payer that repeats is what the scheme shows.
+    if (legs < p.minLegs || repeat < 2 || (payers < p.minPayers && legs < p.minLegsOnePayer)) return 0;
+    ctx.anchor = b;
     return risk;
   },
 };

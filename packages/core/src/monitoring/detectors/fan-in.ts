@@ -1,4 +1,5 @@
 import type { Detector } from '../detector.ts';
+import { ENTITY_INDIVIDUAL, ENTITY_UNKNOWN } from '../state.ts';
 import { FAN_SCHEMA, type FanParams } from './fan-out.ts';
 
 /**
@@ -16,8 +17,13 @@ export const fanInDetector: Detector<FanParams> = {
   evaluate(ctx, p) {
     const { acc, ring } = ctx;
     const b = ctx.to;
-    if (b === ctx.from) return 0;
+    if (b === ctx.from || ctx.base < p.minBase) return 0;
+    if (acc.inCount[b]! > p.maxLifetime || acc.rate(b, ctx.ts) > ctx.busyRate) return 0;
+    const ent = acc.entity[b]!;
+    if (p.individualsOnly >= 1 && ent !== ENTITY_INDIVIDUAL && ent !== ENTITY_UNKNOWN) return 0;
     const cutoff = ctx.ts - p.windowMs;
+    const lo = ctx.base / p.amountSpread;
+    const hi = ctx.base * p.amountSpread;
     const minSeq = ring.minSeq();
     const mask = ring.mask;
     const epoch = acc.nextEpoch();
@@ -30,7 +36,8 @@ export const fanInDetector: Detector<FanParams> = {
       if (t < cutoff) break;
       scanned++;
       const from = ring.from[i] ?? 0;
-      if (from === b || (ring.base[i] ?? 0) < p.minBase) continue;
+      const bs = ring.base[i]!;
+      if (from === b || bs < p.minBase || bs < lo || bs > hi || ring.format[i] !== ctx.format) continue;
       if (t === ctx.ts) sameTs++;
       ctx.add(s);
       if (acc.stamp[from] !== epoch) {
@@ -38,7 +45,7 @@ export const fanInDetector: Detector<FanParams> = {
         distinct++;
       }
     }
-    if (distinct > p.maxDegree) return 0;
+    if (distinct > p.maxDegree || scanned >= p.maxScan) return 0;
     if (distinct >= 5 && sameTs >= p.batchShare * scanned) return 0;
     ctx.anchor = b;
     return distinct;

@@ -1,4 +1,5 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
+import { ENTITY_INDIVIDUAL, ENTITY_UNKNOWN } from '../state.ts';
 
 export type FanParams = {
   readonly windowMs: number;
@@ -6,6 +7,9 @@ export type FanParams = {
   readonly maxDegree: number;
   readonly minBase: number;
   readonly batchShare: number;
+  readonly amountSpread: number;
+  readonly maxLifetime: number;
+  readonly individualsOnly: number;
 };
 
 export const FAN_SCHEMA = {
@@ -19,7 +23,35 @@ export const FAN_SCHEMA = {
     description:
       'above this the account behaves like a business (payroll, merchant) and the detector stays silent',
   },
-  minBase: { default: 1, min: 0, max: 1e9, unit: 'USD', description: 'legs below this are ignored' },
+  minBase: {
+    default: 500,
+    min: 0,
+    max: 1e9,
+    unit: 'USD',
+    description: 'legs below this are ignored (materiality)',
+  },
+  amountSpread: {
+    default: 2,
+    min: 1,
+    max: 1000,
+    unit: 'factor',
+    description: 'only legs of the same payment format within this factor of the current amount count',
+  },
+  maxLifetime: {
+    default: 150,
+    min: 1,
+    max: 1e9,
+    unit: 'transactions',
+    description: 'accounts with more lifetime legs on this side behave like businesses: silent',
+  },
+  individualsOnly: {
+    default: 1,
+    min: 0,
+    max: 1,
+    unit: 'flag',
+    description:
+      '1: silent when the centre account is known (accounts.csv) to be a company, government, NPO or MSB',
+  },
   batchShare: {
     default: 0.9,
     min: 0,
@@ -44,8 +76,13 @@ export const fanOutDetector: Detector<FanParams> = {
   evaluate(ctx, p) {
     const { acc, ring } = ctx;
     const a = ctx.from;
-    if (a === ctx.to) return 0;
+    if (a === ctx.to || ctx.base < p.minBase) return 0;
+    if (acc.outCount[a]! > p.maxLifetime || acc.rate(a, ctx.ts) > ctx.busyRate) return 0;
+    const ent = acc.entity[a]!;
+    if (p.individualsOnly >= 1 && ent !== ENTITY_INDIVIDUAL && ent !== ENTITY_UNKNOWN) return 0;
     const cutoff = ctx.ts - p.windowMs;
+    const lo = ctx.base / p.amountSpread;
+    const hi = ctx.base * p.amountSpread;
     const minSeq = ring.minSeq();
     const mask = ring.mask;
     const epoch = acc.nextEpoch();
@@ -58,7 +95,8 @@ export const fanOutDetector: Detector<FanParams> = {
       if (t < cutoff) break;
       scanned++;
       const to = ring.to[i] ?? 0;
-      if (to === a || (ring.base[i] ?? 0) < p.minBase) continue;
+      const b = ring.base[i]!;
+      if (to === a || b < p.minBase || b < lo || b > hi || ring.format[i] !== ctx.format) continue;
       if (t === ctx.ts) sameTs++;
       ctx.add(s);
       if (acc.stamp[to] !== epoch) {
@@ -66,7 +104,7 @@ export const fanOutDetector: Detector<FanParams> = {
         distinct++;
       }
     }
-    if (distinct > p.maxDegree) return 0;
+    if (distinct > p.maxDegree || scanned >= p.maxScan) return 0;
     if (distinct >= 5 && sameTs >= p.batchShare * scanned) return 0;
     ctx.anchor = a;
     return distinct;

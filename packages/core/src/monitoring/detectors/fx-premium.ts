@@ -49,7 +49,7 @@ export const fxPremiumDetector: Detector<FxPremiumParams> = {
     if (ref === undefined) ref = fx.tableRate(pc, rc);
     const dev = Math.abs(rate / ref - 1);
     ctx.add(ctx.seq);
-    ctx.anchor = ctx.from;
+    ctx.anchor = ctx.to; // the common counterparty (exchange office) of an FX scheme
     return dev;
   },
 };

@@ -6,6 +6,9 @@ export type GatherScatterParams = {
   readonly maxDegree: number;
   readonly minOutInRatio: number;
   readonly maxOutInRatio: number;
+  readonly amountSpread: number;
+  readonly maxInCv: number;
+  readonly minBase: number;
 };
 
 /**
@@ -20,6 +23,13 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
   title: 'Gather-scatter',
   unit: 'min(payers, payees)',
   configSchema: {
+    minBase: {
+      default: 500,
+      min: 0,
+      max: 1e9,
+      unit: 'USD',
+      description: 'smaller legs are ignored (materiality)',
+    },
     windowMs: { default: 6 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
     maxScan: { default: 48, min: 4, max: 1024, unit: 'transactions', description: 'legs examined per side' },
     maxDegree: {
@@ -43,22 +53,42 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
       unit: 'ratio',
       description: 'paid out / gathered, upper bound',
     },
+    maxInCv: {
+      default: 0.5,
+      min: 0,
+      max: 10,
+      unit: 'ratio',
+      description: 'gathered legs must be of similar size (coefficient of variation at most this)',
+    },
+    amountSpread: {
+      default: 3,
+      min: 1,
+      max: 1000,
+      unit: 'factor',
+      description: 'only legs of the same payment format within this factor of the current amount count',
+    },
   },
   bands: [3, 5, 8],
   evaluate(ctx, p) {
     const { acc, ring } = ctx;
     const v = ctx.from;
-    if (v === ctx.to) return 0;
+    if (v === ctx.to || ctx.base < p.minBase || acc.rate(v, ctx.ts) > ctx.busyRate) return 0;
     const lastIn = acc.lastIn[v]!;
     const minSeq = ring.minSeq();
     if (lastIn < minSeq) return 0;
     const mask = ring.mask;
     const cutoff = ctx.ts - p.windowMs;
     if (ring.ts[lastIn & mask]! < cutoff) return 0;
+    const lo = ctx.base / p.amountSpread;
+    const hi = ctx.base * p.amountSpread;
+    const fmt = ctx.format;
     const epoch = acc.nextEpoch();
+    // Gather phase: similar-instrument credits in the window; the scatter phase starts after the newest of them.
     let payers = 0;
     let gathered = 0;
-    let firstIn = ctx.ts;
+    let gathered2 = 0;
+    let nIn = 0;
+    let newestIn = Number.NEGATIVE_INFINITY;
     let scanned = 0;
     for (let s = lastIn; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
       const i = s & mask;
@@ -66,28 +96,36 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
       if (t < cutoff) break;
       scanned++;
       const f = ring.from[i]!;
-      if (f === v) continue;
+      const b = ring.base[i]!;
+      // Gathered legs may differ in size from the scattered ones; same instrument and materiality suffice.
+      if (f === v || b < p.minBase || ring.format[i] !== fmt) continue;
       ctx.add(s);
-      gathered += ring.base[i]!;
-      firstIn = t;
+      gathered += b;
+      gathered2 += b * b;
+      nIn++;
+      if (t > newestIn) newestIn = t;
       if (acc.stamp[f] !== epoch) {
         acc.stamp[f] = epoch;
         payers++;
       }
     }
     if (payers < 2 || payers > p.maxDegree) return 0;
+    const meanIn = gathered / nIn;
+    if (Math.sqrt(Math.max(0, gathered2 / nIn - meanIn * meanIn)) > p.maxInCv * meanIn) return 0;
+    // Scatter phase: similar payments made after the last gathered credit (interleaving is ordinary business).
     let payees = 0;
     let paid = 0;
     scanned = 0;
     for (let s = acc.lastOut[v]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
       const i = s & mask;
       const t = ring.ts[i]!;
-      if (t < firstIn) break;
+      if (t < newestIn) break;
       scanned++;
       const to = ring.to[i]!;
-      if (to === v) continue;
+      const b = ring.base[i]!;
+      if (to === v || b < lo || b > hi || ring.format[i] !== fmt) continue;
       ctx.add(s);
-      paid += ring.base[i]!;
+      paid += b;
       if (acc.stamp2[to] !== epoch) {
         acc.stamp2[to] = epoch;
         payees++;

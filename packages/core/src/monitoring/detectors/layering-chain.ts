@@ -2,6 +2,7 @@ import type { Detector } from '../detector.ts';
 
 export type ChainParams = {
   readonly maxEvidence: number;
+  readonly minBase: number;
 };
 
 /**
@@ -16,6 +17,13 @@ export const layeringChainDetector: Detector<ChainParams> = {
   title: 'Layering chain (random walk)',
   unit: 'hops',
   configSchema: {
+    minBase: {
+      default: 500,
+      min: 0,
+      max: 1e9,
+      unit: 'USD',
+      description: 'smaller legs are ignored (materiality)',
+    },
     maxEvidence: { default: 12, min: 2, max: 64, unit: 'transactions', description: 'links followed back' },
   },
   bands: [3, 4, 6],
@@ -23,7 +31,7 @@ export const layeringChainDetector: Detector<ChainParams> = {
     const { ring } = ctx;
     const mask = ring.mask;
     const depth = ring.chainDepth[ctx.seq & mask]!;
-    if (depth < 2) return 0;
+    if (depth < 2 || ctx.base < p.minBase) return 0;
     let s = ctx.seq;
     for (let k = 0; k <= p.maxEvidence && ring.live(s); k++) {
       ctx.add(s);

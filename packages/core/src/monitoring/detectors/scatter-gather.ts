@@ -5,6 +5,9 @@ export type ScatterGatherParams = {
   readonly maxScanTarget: number;
   readonly maxScanMiddle: number;
   readonly maxMiddleDegree: number;
+  readonly hopMinRatio: number;
+  readonly hopMaxRatio: number;
+  readonly minBase: number;
 };
 
 /**
@@ -20,6 +23,13 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
   title: 'Scatter-gather',
   unit: 'intermediaries',
   configSchema: {
+    minBase: {
+      default: 500,
+      min: 0,
+      max: 1e9,
+      unit: 'USD',
+      description: 'smaller legs are ignored (materiality)',
+    },
     windowMs: { default: 8 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
     maxScanTarget: {
       default: 32,
@@ -36,19 +46,34 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
       unit: 'transactions',
       description: 'intermediaries with more lifetime credits than this are ignored (shops, platforms)',
     },
+    hopMinRatio: {
+      default: 0.8,
+      min: 0,
+      max: 1,
+      unit: 'ratio',
+      description: 'forwarded ÷ received, lower bound',
+    },
+    hopMaxRatio: {
+      default: 1.02,
+      min: 1,
+      max: 10,
+      unit: 'ratio',
+      description: 'forwarded ÷ received, upper bound',
+    },
   },
   bands: [3, 4, 6],
   evaluate(ctx, p) {
     const { acc, ring } = ctx;
     const t = ctx.to;
     const m0 = ctx.from;
-    if (t === m0) return 0;
+    if (t === m0 || ctx.base < p.minBase || acc.rate(t, ctx.ts) > ctx.busyRate) return 0;
     const minSeq = ring.minSeq();
     const mask = ring.mask;
     const cutoff = ctx.ts - p.windowMs;
     // Cheap trigger: the middle of this leg must itself have been paid inside the window.
     const li = acc.lastIn[m0]!;
     if (li < minSeq || ring.ts[li & mask]! < cutoff) return 0;
+    const fmt = ctx.format;
     const epoch = acc.nextEpoch();
     let best = 0;
     let bestSource = -1;
@@ -59,16 +84,19 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
       if (ts < cutoff) break;
       scanned++;
       const m = ring.from[i]!;
-      if (m === t || acc.stamp2[m] === epoch) continue;
+      const ob = ring.base[i]!;
+      if (m === t || acc.stamp2[m] === epoch || ring.format[i] !== fmt) continue;
       acc.stamp2[m] = epoch;
-      if (acc.inCount[m]! > p.maxMiddleDegree) continue;
+      if (acc.inCount[m]! > p.maxMiddleDegree || acc.rate(m, ctx.ts) > ctx.busyRate) continue;
       let inner = 0;
       for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn[r & mask]!) {
         const j = r & mask;
         const tr = ring.ts[j]!;
         if (tr < cutoff) break;
         inner++;
-        if (tr > ts) continue;
+        if (tr > ts || ring.format[j] !== fmt) continue;
+        const rb = ring.base[j]!;
+        if (rb < ob / p.hopMaxRatio || rb > ob / p.hopMinRatio) continue;
         const src = ring.from[j]!;
         if (src === t || src === m) continue;
         if (acc.stamp[src] !== epoch) {
@@ -95,6 +123,8 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
       if (ts < cutoff) break;
       scanned++;
       const m = ring.from[i]!;
+      const ob = ring.base[i]!;
+      if (ring.format[i] !== fmt) continue;
       let inner = 0;
       let linked = false;
       for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn[r & mask]!) {
@@ -102,7 +132,14 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
         const tr = ring.ts[j]!;
         if (tr < cutoff) break;
         inner++;
-        if (tr <= ts && ring.from[j] === bestSource) {
+        const rb = ring.base[j]!;
+        if (
+          tr <= ts &&
+          ring.from[j] === bestSource &&
+          ring.format[j] === fmt &&
+          rb >= ob / p.hopMaxRatio &&
+          rb <= ob / p.hopMinRatio
+        ) {
           linked = true;
           if (acc.stamp[m] !== epoch2) ctx.add(r);
         }

@@ -1,56 +1,90 @@
-import type { Detector } from '../detector.ts';
-import { lastBipartite } from './bipartite.ts';
+import { DAY, type Detector, HOUR } from '../detector.ts';
 
 export type StackParams = {
-  readonly maxScan: number;
   readonly windowMs: number;
+  readonly maxScan: number;
+  readonly minBase: number;
+  readonly amountSpread: number;
 };
 
+const payers = new Int32Array(64);
+
 /**
- * Detector 8, STACK: a bipartite layer whose payers were themselves paid, inside the window, by a shared set of
- * upstream payers (≥ 2 upstream accounts each paying ≥ 2 of them): two stacked bipartite layers. Runs right after
- * the bipartite detector and reuses its payer set, so it costs nothing when no bipartite layer was found.
- * The value is the number of upstream edges.
+ * Detector 8, STACK: two group-to-group layers. On a payment into b: the payers S of b (≥ 2, similar legs) were
+ * themselves paid, inside the window, by an upstream set U (≥ 2 accounts, at least one of which paid ≥ 2 members
+ * of S). The value is the number of legs in both layers (upstream U → S and downstream S → b); evidence also
+ * includes the other similar payments of S, which form the rest of the lower layer.
  */
 export const stackDetector: Detector<StackParams> = {
   id: 'stack',
   number: 8,
   version: '1.0.0',
-  title: 'Stack (two bipartite layers)',
-  unit: 'upstream edges',
+  title: 'Stack (two layers of group-to-group payments)',
+  unit: 'legs',
   configSchema: {
+    windowMs: { default: 8 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
     maxScan: {
       default: 16,
       min: 2,
       max: 256,
       unit: 'transactions',
-      description: 'credits examined per payer',
+      description: 'legs examined per account',
     },
-    windowMs: {
-      default: 8 * 86_400_000,
-      min: 3_600_000,
-      max: 30 * 86_400_000,
-      unit: 'ms',
-      description: 'window',
+    minBase: {
+      default: 500,
+      min: 0,
+      max: 1e9,
+      unit: 'USD',
+      description: 'smaller legs are ignored (materiality)',
+    },
+    amountSpread: {
+      default: 2.5,
+      min: 1,
+      max: 1000,
+      unit: 'factor',
+      description: 'only legs of the same payment format within this factor of the current amount count',
     },
   },
-  bands: [4, 6, 9],
+  bands: [6, 8, 12],
   evaluate(ctx, p) {
-    if (lastBipartite.seq !== ctx.seq || lastBipartite.count < 2) return 0;
     const { acc, ring } = ctx;
+    const b = ctx.to;
+    if (ctx.from === b || ctx.base < p.minBase || acc.rate(b, ctx.ts) > ctx.busyRate) return 0;
     const minSeq = ring.minSeq();
     const mask = ring.mask;
     const cutoff = ctx.ts - p.windowMs;
+    const lo = ctx.base / p.amountSpread;
+    const hi = ctx.base * p.amountSpread;
+    const fmt = ctx.format;
     const epoch = acc.nextEpoch();
-    const n = lastBipartite.count;
+    let n = 0;
+    let down = 0;
+    let scanned = 0;
+    for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+      const i = s & mask;
+      if (ring.ts[i]! < cutoff) break;
+      scanned++;
+      const f = ring.from[i]!;
+      const bs = ring.base[i]!;
+      if (f === b || bs < lo || bs > hi || ring.format[i] !== fmt || acc.rate(f, ctx.ts) > ctx.busyRate)
+        continue;
+      down++;
+      if (acc.stamp2[f] === epoch) continue;
+      acc.stamp2[f] = epoch;
+      if (n < payers.length) payers[n++] = f;
+    }
+    if (n < 2) return 0;
+    // Upstream payers of S, counted once per member of S.
     for (let k = 0; k < n; k++) {
-      const f = lastBipartite.sources[k]!;
-      let scanned = 0;
+      const f = payers[k]!;
+      scanned = 0;
       for (let s = acc.lastIn[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
         const i = s & mask;
         if (ring.ts[i]! < cutoff) break;
         scanned++;
         const u = ring.from[i]!;
+        const bs = ring.base[i]!;
+        if (u === f || u === b || bs < lo || bs > hi || ring.format[i] !== fmt) continue;
         if (acc.stamp[u] !== epoch) {
           acc.stamp[u] = epoch;
           acc.counter[u] = 0;
@@ -61,27 +95,43 @@ export const stackDetector: Detector<StackParams> = {
         acc.counter[u]!++;
       }
     }
-    let edges = 0;
+    let up = 0;
     let uppers = 0;
+    let shared = false;
     for (let k = 0; k < n; k++) {
-      const f = lastBipartite.sources[k]!;
-      let scanned = 0;
+      const f = payers[k]!;
+      scanned = 0;
       for (let s = acc.lastIn[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
         const i = s & mask;
         if (ring.ts[i]! < cutoff) break;
         scanned++;
         const u = ring.from[i]!;
-        if (acc.counter[u]! < 2) continue;
-        edges++;
+        const bs = ring.base[i]!;
+        if (u === f || u === b || bs < lo || bs > hi || ring.format[i] !== fmt || acc.stamp[u] !== epoch)
+          continue;
+        up++;
         ctx.add(s);
+        if (acc.counter[u]! >= 2) shared = true;
         if (acc.counter2[u] !== -2) {
           acc.counter2[u] = -2;
           uppers++;
         }
       }
     }
-    if (uppers < 2) return 0;
-    ctx.anchor = ctx.to;
-    return edges;
+    if (uppers < 2 || !shared) return 0;
+    // The lower layer: every similar payment of S in the window.
+    for (let k = 0; k < n; k++) {
+      const f = payers[k]!;
+      scanned = 0;
+      for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+        const i = s & mask;
+        if (ring.ts[i]! < cutoff) break;
+        scanned++;
+        const bs = ring.base[i]!;
+        if (bs >= lo && bs <= hi && ring.format[i] === fmt && ring.to[i] !== f) ctx.add(s);
+      }
+    }
+    ctx.anchor = b;
+    return up + down;
   },
 };
