@@ -34,17 +34,17 @@ describe('readAmlsim', () => {
     expect(accepted[1]!.ts).toBe(startTime + DAY);
   });
 
-  it('reads the newer tx.csv layout with TXN_ID ids and mapped type codes', async () => {
+  it('reads the newer tx.csv layout with row ids and mapped type codes', async () => {
     const { accepted, rejected } = await collect(readAmlsim(fixture('amlsim-tx.csv')));
     expect(rejected).toEqual([]);
     expect(accepted).toHaveLength(45);
     expect(accepted[0]).toMatchObject({
-      id: '2',
+      id: '0',
       fromAccount: '15',
       toAccount: '25',
       paymentFormat: 'Cheque',
     });
-    expect(accepted[2]).toMatchObject({ id: '10', ts: Date.UTC(2022, 8, 4), paymentFormat: 'Wire' });
+    expect(accepted[2]).toMatchObject({ id: '2', row: 2, ts: Date.UTC(2022, 8, 4), paymentFormat: 'Wire' });
   });
 
   it('reads the tx_log layout with its per-transaction isSAR label', async () => {
@@ -78,8 +78,13 @@ describe('readAmlsim', () => {
 
   it('rejects a repeated TXN_ID', async () => {
     const { accepted, rejected } = await collect(readAmlsim(fixture('amlsim-tx-duplicate.csv')));
-    expect(accepted.map((t) => t.id)).toEqual(['2', '4']);
-    expect(rejected.map((r) => [r.line, r.reason])).toEqual([[4, 'duplicate id "2" (first on line 2)']]);
+    expect(accepted.map((t) => [t.id, t.fromAccount])).toEqual([
+      ['0', '15'],
+      ['1', '21'],
+    ]);
+    expect(rejected.map((r) => [r.line, r.row, r.reason])).toEqual([
+      [4, 2, 'duplicate id: TXN_ID "2" (first on line 2)'],
+    ]);
   });
 
   it('refuses a CSV that is not AMLSim output and a missing file, naming the file', async () => {

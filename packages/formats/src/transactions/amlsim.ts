@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
  * The AMLSim output layouts read, keyed by the columns that identify them:
  * - `transactions`: the 2019 samples (`sourceNodeId,targetNodeId,value,time`; `time` is the step);
  * - `tx`: the newer output (`TXN_ID,ACCOUNT_ID,COUNTER_PARTY_ACCOUNT_NUM,TXN_SOURCE_TYPE_CODE,tx_count,
- *   TXN_AMOUNT_ORIG,start,end`), ids from TXN_ID;
+ *   TXN_AMOUNT_ORIG,start,end`), whose TXN_ID must not repeat;
  * - `tx_log`: the current simulator's log (`step,type,amount,nameOrig,…,nameDest,…,isSAR,alertID`), which
  *   also carries a per-transaction label.
  */
@@ -224,13 +224,14 @@ function toTransaction(
   const amountText = f[idx.amount]!;
   const amount = parseDecimalMinor(amountText, 2);
   if (amount < 0) return `${layout.amount} "${amountText}": ${amountProblem(amount)}`;
-  let id = String(row);
+  // Ids are the row index in every layout (the reader contract: flags and eval join on rows); a TXN_ID, where the
+  // layout has one, is still checked for repeats, since a repeated TXN_ID is a duplicated record.
   if (idx.id >= 0) {
-    id = f[idx.id]!;
-    if (id.length === 0) return `empty id: ${layout.id} is empty`;
-    const first = seen.get(id);
-    if (first !== undefined) return `duplicate id "${id}" (first on line ${first})`;
-    seen.set(id, line);
+    const txnId = f[idx.id]!;
+    if (txnId.length === 0) return `empty id: ${layout.id} is empty`;
+    const first = seen.get(txnId);
+    if (first !== undefined) return `duplicate id: ${layout.id} "${txnId}" (first on line ${first})`;
+    seen.set(txnId, line);
   }
   let label: boolean | undefined;
   if (idx.label >= 0) {
@@ -240,7 +241,7 @@ function toTransaction(
     else return `${layout.label} "${f[idx.label]}": expected 0/1 or true/false`;
   }
   return {
-    id,
+    id: String(row),
     row,
     ts: start + Number(stepText) * DAY_MS,
     fromBank: AMLSIM_BANK,
