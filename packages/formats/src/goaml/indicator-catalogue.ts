@@ -50,21 +50,24 @@ export async function loadIndicatorCatalogue(path: string): Promise<IndicatorCat
  * and codes missing from the loaded catalogue are dropped. Other FIUs supply their own map.
  */
 export const UAE_TYPOLOGY_INDICATORS: Readonly<Record<string, readonly string[]>> = {
-  STRUCTURING: ['STRUC'],
-  SMURFING: ['SMRFS'],
-  'FAN-IN': ['SIWOT'],
   'FAN-OUT': ['ARIET'],
+  'FAN-IN': ['SIWOT'],
+  'GATHER-SCATTER': ['ONACC'],
   'SCATTER-GATHER': ['ARIET'],
-  'GATHER-SCATTER': ['ARIET'],
   CYCLE: ['EJEUA'],
-  'PASS-THROUGH': ['ARIET'],
-  'ROUND-AMOUNTS': ['FTRWA'],
-  'HIGH-RISK-JURISDICTION': ['HRJWT'],
+  BIPARTITE: ['EJEUA'],
+  STACK: ['EJEUA'],
   'TF-EXODUS': ['TFFTH'],
-  'TF-NPO': ['TFDNP'],
-  'TF-CROWDFUNDING': ['TFCTC'],
-  'TF-VIRTUAL-CURRENCY': ['TFFVC'],
+  'TF-CELL-FUNDING': ['TFCTC'],
+  'TF-FX-PREMIUM': ['FXCUR'],
+  /** catalogue ids of docs/typologies: structuring, pass-through, amount spike, dormant account */
+  T01: ['STRUC'],
+  T02: ['ARIET'],
+  T07: ['FRQDW'],
+  T18: ['DRMTA'],
+  /** screening hits */
   T20: ['ITLSL'],
+  STRUCTURING: ['STRUC'],
 };
 
 export interface IndicatorChoice {

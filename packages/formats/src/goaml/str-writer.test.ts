@@ -189,7 +189,7 @@ describe('goAML STR writer', () => {
     async () => {
       const catalogue = await loadIndicatorCatalogue(indicatorsFile);
       expect(catalogue.labels.size).toBe(423);
-      expect(chooseIndicators(catalogue, ['STRUCTURING', 'TF-EXODUS', 'NO-SUCH'])).toEqual({
+      expect(chooseIndicators(catalogue, ['T01', 'TF-EXODUS', 'NO-SUCH'])).toEqual({
         codes: ['STRUC', 'TFFTH'],
         unknown: [],
       });
