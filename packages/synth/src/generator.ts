@@ -32,7 +32,7 @@ import {
   stack,
 } from './patterns-amlworld.ts';
 import { cellFunding, exodus, fxPremium } from './patterns-tf.ts';
-import { bytesOf, RowWriter } from './row-writer.ts';
+import { bytesOf, type PackedFields, packFields, RowWriter } from './row-writer.ts';
 import { subSeed } from './sampling.ts';
 import { UN_LISTED_NAMES } from './sanctioned-names.ts';
 import { addUntyped } from './untyped.ts';
@@ -195,7 +195,7 @@ export class SyntheticDataset {
     let next = 0;
     this.rows = 0;
     const out = new RowWriter();
-    const refs = this.world.csvRef.map((r) => bytesOf(r));
+    const refs = packFields(this.world.csvRef);
     yield bytesOf(`${AMLWORLD_HEADER}\n`);
     for (let day = 0; day < o.days; day++) {
       buf.clear();
@@ -284,19 +284,23 @@ function writeRows(
   order: Uint32Array,
   start: number,
   stamps: readonly Uint8Array[],
-  refs: readonly Uint8Array[],
+  refs: PackedFields,
 ): number {
+  const rb = refs.bytes;
+  const ro = refs.offsets;
   let k = start;
   for (; k < order.length && out.length <= 1 << 20; k++) {
     const i = order[k] as number;
     const cr = buf.currencyReceived[i] as number;
     const cp = buf.currencyPaid[i] as number;
+    const from = buf.from[i] as number;
+    const to = buf.to[i] as number;
     out
       .bytes(stamps[buf.minute[i] as number] as Uint8Array)
       .char(44)
-      .bytes(refs[buf.from[i] as number] as Uint8Array)
+      .range(rb, ro[from] as number, ro[from + 1] as number)
       .char(44)
-      .bytes(refs[buf.to[i] as number] as Uint8Array)
+      .range(rb, ro[to] as number, ro[to + 1] as number)
       .char(44)
       .amount(buf.received[i] as number, EXPONENTS[cr] as number)
       .bytes(CURRENCY_FIELD[cr] as Uint8Array)

@@ -5,6 +5,21 @@ export function bytesOf(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
+/** Many short ASCII fields packed into one byte array; field i is bytes[offsets[i], offsets[i + 1]). */
+export interface PackedFields {
+  readonly bytes: Uint8Array;
+  readonly offsets: Int32Array;
+}
+
+export function packFields(fields: readonly string[]): PackedFields {
+  const offsets = new Int32Array(fields.length + 1);
+  const parts = fields.map((f) => encoder.encode(f));
+  for (let i = 0; i < parts.length; i++) offsets[i + 1] = (offsets[i] ?? 0) + (parts[i]?.length ?? 0);
+  const bytes = new Uint8Array(offsets[fields.length] ?? 0);
+  for (let i = 0; i < parts.length; i++) bytes.set(parts[i] as Uint8Array, offsets[i] ?? 0);
+  return { bytes, offsets };
+}
+
 const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
 /**
@@ -39,6 +54,16 @@ export class RowWriter {
     const buf = this.buf;
     let p = this.pos;
     for (let i = 0; i < n; i++) buf[p++] = b[i] as number;
+    this.pos = p;
+    return this;
+  }
+
+  /** Copies `src[start, end)`: fields packed into one flat array stay cache-friendly at 250k accounts. */
+  range(src: Uint8Array, start: number, end: number): this {
+    this.ensure(end - start);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = start; i < end; i++) buf[p++] = src[i] as number;
     this.pos = p;
     return this;
   }
