@@ -6,15 +6,19 @@ import { registerGenerateCommand } from './generate.ts';
 import { registerIngestCommand } from './ingest.ts';
 import { registerKeysCommand } from './keys.ts';
 import { registerMediaCommand } from './media.ts';
+import { registerScanCommand } from './scan.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerWorkerCommand } from './worker.ts';
 
 /**
  * Every command registers itself here, one line each, so that adding a command touches one list.
  */
 export function registerCommands(program: Command): void {
   registerIngestCommand(program);
+  registerWorkerCommand(program);
   registerAlertsCommand(program);
   registerGenerateCommand(program);
+  registerScanCommand(program);
   registerEvalCommand(program);
   registerServeCommand(program);
   registerKeysCommand(program);

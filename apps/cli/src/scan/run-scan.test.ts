@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultMonitoringConfig, fixedClock, MemoryAlertStore } from '@raqib/core';
+import { readAccounts, readBanks } from '@raqib/formats';
+import { writeDataset } from '@raqib/synth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runScan } from './run-scan.ts';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+const fixture = (name: string) => join(repo, 'fixtures', 'transactions', name);
+const lines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
+const clock = fixedClock(Date.UTC(2026, 10, 29));
+let tick = 0;
+const now = () => (tick += 10);
+
+describe('runScan', () => {
+  let data: string;
+  beforeAll(async () => {
+    data = mkdtempSync(join(tmpdir(), 'raqib-scan-'));
+    await writeDataset(data, { accounts: 1500, days: 6, seed: 11, rate: 0.004 });
+  });
+
+  it('scores every accepted row, writes the four outputs and stores alerts once across reruns', async () => {
+    const store = new MemoryAlertStore();
+    const banks = await readBanks(join(data, 'banks.csv'));
+    const accounts = await readAccounts(join(data, 'accounts.csv'));
+    const run = (out: string) =>
+      runScan(
+        {
+          input: join(data, 'transactions.csv'),
+          banks,
+          accounts,
+          config: defaultMonitoringConfig(),
+          outDir: join(data, out),
+          store,
+          clock,
+        },
+        now,
+      );
+    const first = await run('out1');
+    const dataRows = lines(join(data, 'transactions.csv')).length - 1;
+    expect(first.records).toEqual({ read: dataRows, accepted: dataRows, quarantined: 0 });
+    const flags = lines(first.outputs.flags!);
+    expect(flags[0]).toBe('row,score,flag,typologies');
+    expect(flags.length - 1).toBe(dataRows);
+    const flaggedRows = flags.slice(1).filter((l) => l.split(',')[2] === '1');
+    expect(flaggedRows.length).toBe(first.flagged);
+    expect(first.flagged).toBeGreaterThan(0);
+    for (const l of flaggedRows) expect(l.split(',')[3]).not.toBe('');
+    expect(lines(first.outputs.alerts!).length).toBe(first.alerts);
+    expect(first.alerts).toBeGreaterThan(0);
+    expect(first.stored.inserted).toBe(first.alerts);
+    const summary = JSON.parse(readFileSync(first.outputs.summary!, 'utf8'));
+    expect(summary.records.accepted).toBe(dataRows);
+
+    const second = await run('out2');
+    expect(second.stored).toEqual({ inserted: 0, updated: first.alerts });
+    expect(await store.countAlerts({})).toBe(first.alerts);
+    expect(readFileSync(second.outputs.flags!, 'utf8')).toBe(readFileSync(first.outputs.flags!, 'utf8'));
+  });
+
+  it('quarantines malformed records with their line and reason, and counts them', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'raqib-scan-bad-'));
+    const summary = await runScan(
+      { input: fixture('amlworld-malformed.csv'), config: defaultMonitoringConfig(), outDir: out, clock },
+      now,
+    );
+    const rejected = lines(summary.quarantineFile).map((l) => JSON.parse(l));
+    expect(rejected.length).toBe(summary.records.quarantined);
+    expect(summary.records.quarantined).toBeGreaterThan(3);
+    expect(summary.records.read).toBe(summary.records.accepted + summary.records.quarantined);
+    for (const r of rejected) {
+      expect(r.line).toBeGreaterThan(1);
+      expect(typeof r.reason).toBe('string');
+      expect(r.reason.length).toBeGreaterThan(3);
+    }
+    expect(rejected.some((r) => /column/i.test(r.reason))).toBe(true);
+    const flagRows = lines(summary.outputs.flags!)
+      .slice(1)
+      .map((l) => Number(l.split(',')[0]));
+    const quarantinedRows = new Set(rejected.map((r) => r.row));
+    for (const row of flagRows) expect(quarantinedRows.has(row)).toBe(false);
+  });
+
+  it('stops early on abort, reports the interruption and still writes consistent outputs', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const out = mkdtempSync(join(tmpdir(), 'raqib-scan-abort-'));
+    const store = new MemoryAlertStore();
+    const summary = await runScan(
+      {
+        input: join(data, 'transactions.csv'),
+        config: defaultMonitoringConfig(),
+        outDir: out,
+        store,
+        clock,
+        signal: controller.signal,
+      },
+      now,
+    );
+    expect(summary.interrupted).toBe(true);
+    expect(summary.records.accepted).toBeLessThan(lines(join(data, 'transactions.csv')).length - 1);
+    expect(await store.countAlerts({})).toBe(summary.alerts);
+  });
+
+  it('names a missing input file', async () => {
+    await expect(
+      runScan(
+        { input: '/nonexistent/tx.csv', config: defaultMonitoringConfig(), outDir: tmpdir(), clock },
+        now,
+      ),
+    ).rejects.toThrow('/nonexistent/tx.csv');
+  });
+});
