@@ -34,7 +34,9 @@ export function EvidenceTimeline({ edges }: { edges: readonly SubgraphEdge[] }) 
   if (points.length === 0) return null;
   const first = Math.min(...edges.map((e) => e.ts));
   const last = Math.max(...edges.map((e) => e.ts));
-  const [startX, endX] = dir === 'rtl' ? [WIDTH - PAD_X, PAD_X] : [PAD_X, WIDTH - PAD_X];
+  // labels centred a little inside the ends: text-anchor start/end flip meaning under direction: rtl
+  const inset = PAD_X + 64;
+  const [startX, endX] = dir === 'rtl' ? [WIDTH - inset, inset] : [inset, WIDTH - inset];
   return (
     <div className="timeline" data-testid="evidence-timeline" ref={box}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label="timeline">
@@ -45,10 +47,10 @@ export function EvidenceTimeline({ edges }: { edges: readonly SubgraphEdge[] }) 
             <circle cx={x} cy={y} r={hover === e ? 6 : 4.5} className={`mark ${hover === e ? 'hot' : ''}`} />
           </g>
         ))}
-        <text x={startX} y={AXIS_Y + 20} textAnchor={dir === 'rtl' ? 'end' : 'start'} className="axis-label">
+        <text x={startX} y={AXIS_Y + 20} textAnchor="middle" className="axis-label">
           {fmt.dateTime(first)}
         </text>
-        <text x={endX} y={AXIS_Y + 20} textAnchor={dir === 'rtl' ? 'start' : 'end'} className="axis-label">
+        <text x={endX} y={AXIS_Y + 20} textAnchor="middle" className="axis-label">
           {fmt.dateTime(last)}
         </text>
       </svg>

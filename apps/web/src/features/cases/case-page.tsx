@@ -1,5 +1,5 @@
 import type { AuditEntry, Case, CaseResolution, CaseStatus } from '@raqib/core';
-import { CASE_RESOLUTIONS, CASE_TRANSITIONS } from '@raqib/core';
+import { CASE_RESOLUTIONS, CASE_STATUSES, CASE_TRANSITIONS } from '@raqib/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
@@ -24,11 +24,15 @@ function useCaseMutation<A>(id: string, fn: (arg: A) => Promise<unknown>) {
   });
 }
 
+const rank = (s: CaseStatus) => CASE_STATUSES.indexOf(s);
+
 function StatusForm({ current }: { current: Case }) {
   const { t } = useLocale();
   const { client } = useSession();
   const allowed = CASE_TRANSITIONS[current.status];
-  const [to, setTo] = useState<CaseStatus | ''>(allowed[0] ?? '');
+  // offer the next step forward first (escalated → reported), closing and stepping back stay one click away
+  const forward = [...allowed].filter((s) => s !== 'closed').sort((a, b) => rank(b) - rank(a))[0];
+  const [to, setTo] = useState<CaseStatus | ''>(forward ?? allowed[0] ?? '');
   const [reason, setReason] = useState('');
   const [resolution, setResolution] = useState<CaseResolution>('false-positive');
   const change = useCaseMutation(current.id, () =>
@@ -144,7 +148,7 @@ function Notes({ current }: { current: Case }) {
             <div className="note-head">
               <strong>{n.actor}</strong> <span className="muted">{fmt.dateTime(n.at)}</span>
             </div>
-            <p>{n.text}</p>
+            <p dir="auto">{n.text}</p>
           </li>
         ))}
       </ul>
@@ -153,7 +157,9 @@ function Notes({ current }: { current: Case }) {
 }
 
 function Timeline({ current }: { current: Case }) {
-  const { t, fmt } = useLocale();
+  const { t, fmt, dir } = useLocale();
+  // "from → to" reads right to left in Arabic, so the arrow turns with it
+  const arrow = dir === 'rtl' ? '←' : '→';
   return (
     <ol className="case-timeline" data-testid="case-timeline">
       {[...current.timeline].reverse().map((e, i) => (
@@ -166,13 +172,22 @@ function Timeline({ current }: { current: Case }) {
               {e.kind === 'status' && e.from && e.to && (
                 <>
                   {' '}
-                  <StatusBadge status={e.from} /> → <StatusBadge status={e.to} />
+                  <StatusBadge status={e.from} /> {arrow} <StatusBadge status={e.to} />
                 </>
               )}
-              {e.kind === 'assigned' && <> → {e.assignee ?? t('common.unassigned')}</>}
+              {e.kind === 'assigned' && (
+                <>
+                  {' '}
+                  {arrow} {e.assignee ?? t('common.unassigned')}
+                </>
+              )}
               {e.resolution && <> · {t(`resolution.${e.resolution}` as MessageKey)}</>}
             </div>
-            {e.text && e.kind !== 'note' && <div className="muted">{e.text}</div>}
+            {e.text && e.kind !== 'note' && (
+              <div className="muted" dir="auto">
+                {e.text}
+              </div>
+            )}
             {e.documentHash && (
               <div className="muted small mono" dir="ltr">
                 sha256 {e.documentHash.slice(0, 16)}…
@@ -258,7 +273,9 @@ export function CasePage({ id }: { id: string }) {
           <>
             <div className="page-head">
               <div>
-                <h1 data-testid="case-title">{c.title}</h1>
+                <h1>
+                  <bdi data-testid="case-title">{c.title}</bdi>
+                </h1>
                 <div className="head-meta">
                   <span className="mono" dir="ltr">
                     {t('case.title', { id: c.id })}

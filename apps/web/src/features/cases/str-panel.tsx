@@ -101,8 +101,11 @@ export function StrPanel({ current }: { current: Case }) {
           <span className="muted">{t('case.str.none')}</span>
         ) : (
           <>
-            <span className="mono small" dir="ltr">
-              {t('case.str.hash')}: {draft.documentHash}
+            <span className="small">
+              {t('case.str.hash')}:{' '}
+              <bdi dir="ltr" className="mono">
+                {draft.documentHash}
+              </bdi>
             </span>
             {approved && current.approval ? (
               <span className="badge status-reported">
