@@ -68,6 +68,15 @@ describe.skipIf(!hasChromium)(`analyst workbench in Debian Chromium (${hasChromi
     await page.getByRole('button', { name: /Score/ }).click();
     await page.waitForFunction(() => window.location.hash.includes('sort=score'));
     expect(await rows.first().locator('.tag').first().textContent()).toBe('CYCLE');
+
+    // bulk action: select the page, assign both alerts; assignment triages new alerts
+    await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
+    expect(await page.getByTestId('bulk-bar').locator('strong').textContent()).toBe('2 selected');
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText('2 alerts assigned to Lina Haddad').waitFor();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=alert-table] .status-triaged').length === 2,
+    );
     await shot('03-queue');
 
     const fanOut = server.seed.alerts[0]!;
