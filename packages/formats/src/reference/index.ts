@@ -1,2 +1,3 @@
 export * from './accounts.ts';
 export * from './banks.ts';
+export * from './jurisdictions.ts';
