@@ -6,8 +6,11 @@ import type { FxReference } from './fx-reference.ts';
 import { AliasTable, intBetween, logNormal } from './sampling.ts';
 import { ROLE, type World } from './world.ts';
 
-/** Background transactions per active account per weekday (weekends run at 70 %). AMLworld HI-Small has ≈ 1. */
-export const TX_PER_ACCOUNT_DAY = 2;
+/**
+ * Unscheduled background payments per active account per weekday (weekends run at 70 %); with payroll and bills
+ * this gives ≈ 1M rows for 50k accounts × 10 days and ≈ 5M for 250k × 10, the benchmark sizes of issue 2.
+ */
+export const TX_PER_ACCOUNT_DAY = 2.2;
 
 const DAY_MS = 86_400_000;
 
@@ -20,6 +23,7 @@ const MIX = {
   fx: 0.015,
   bitcoin: 0.01,
   gold: 0.004,
+  bigTicket: 0.002,
 } as const;
 
 /** Hour-of-day weights: quiet nights, a business-hours peak, an evening shopping bump. */
@@ -211,6 +215,15 @@ export class BackgroundDay {
         } else {
           this.pay(buf, rng, day, minute, from, m, logNormal(rng, 1500, 0.8), cf, this.xau, FMT.Cash);
         }
+      } else if (
+        u <
+        MIX.merchant + MIX.transfer + MIX.self + MIX.cash + MIX.fx + MIX.bitcoin + MIX.gold + MIX.bigTicket
+      ) {
+        // a once-in-years purchase (car, deposit on a flat): far above the payer's own history, and legitimate
+        const local = e.merchantsByCountry[country];
+        const m = local && local.size > 0 ? local.draw(rng) : -1;
+        if (m < 0 || m === from) continue;
+        this.pay(buf, rng, day, minute, from, m, logNormal(rng, 25_000, 0.6), cf, cur[m] ?? cf, FMT.Wire);
       }
     }
   }
