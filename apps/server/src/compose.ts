@@ -48,7 +48,7 @@ export async function compose(config: ServerConfig): Promise<Composition> {
   try {
     await migrateToLatest(database);
     const catalogue = config.indicatorsFile ? await loadIndicatorCatalogue(config.indicatorsFile) : undefined;
-    const screening = loadScreening(config.RAQIB_LISTS);
+    const screening = loadScreening(config.listsPath);
     const db = database.db;
     const deps: AppDeps = {
       alerts: new SqlAlertStore(db),

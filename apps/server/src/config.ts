@@ -35,7 +35,7 @@ export const serverConfigSchema = z.object({
     .default(DEFAULT_BODY_LIMIT),
   RAQIB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   RAQIB_WEB_DIST: z.string().optional(),
-  /** A sanctions list file or folder (any format `raqib lists` reads) for /v1/screen. */
+  /** A sanctions list file or folder for /v1/screen; `none` turns screening off. Default: the demo excerpts. */
   RAQIB_LISTS: z.string().optional(),
   RAQIB_GOAML_RENTITY_ID: z.coerce.number().int().min(1).default(1),
   RAQIB_GOAML_BRANCH: z.string().max(255).optional(),
@@ -54,6 +54,7 @@ export const serverConfigSchema = z.object({
 export type ServerConfig = Readonly<z.output<typeof serverConfigSchema>> & {
   readonly webDist: string;
   readonly indicatorsFile: string | undefined;
+  readonly listsPath: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -73,9 +74,14 @@ export function loadServerConfig(
   }
   const c = parsed.data;
   const uaeList = resolve(REPO_ROOT, '../shared/data/goaml/lookups-ae/report_indicators.json');
+  // the public-domain list excerpts in fixtures/ make screening work out of the box; production sets RAQIB_LISTS
+  const demoLists = resolve(REPO_ROOT, 'fixtures/sanctions');
+  const listsPath =
+    c.RAQIB_LISTS === 'none' ? undefined : (c.RAQIB_LISTS ?? (existsSync(demoLists) ? demoLists : undefined));
   return Object.freeze({
     ...c,
     webDist: c.RAQIB_WEB_DIST ?? resolve(REPO_ROOT, 'apps/web/dist'),
     indicatorsFile: c.RAQIB_GOAML_INDICATORS ?? (existsSync(uaeList) ? uaeList : undefined),
+    listsPath,
   });
 }
