@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAlertsCommand } from './alerts.ts';
 import { registerAuditCommand } from './audit.ts';
+import { registerDemoCommand } from './demo.ts';
 import { registerEvalCommand } from './eval.ts';
 import { registerGenerateCommand } from './generate.ts';
 import { registerIngestCommand } from './ingest.ts';
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
   registerIngestCommand(program);
   registerWorkerCommand(program);
   registerAlertsCommand(program);
+  registerDemoCommand(program);
   registerGenerateCommand(program);
   registerScanCommand(program);
   registerEvalCommand(program);
