@@ -7,8 +7,10 @@ import { defaultMonitoringConfig } from '@raqib/core';
 import { readAccounts, readBanks, readTransactions } from '@raqib/formats';
 import { runScan } from '../apps/cli/src/scan/run-scan.ts';
 
-const [mode, dataDir, outDir] = process.argv.slice(2);
-if (!mode || !dataDir || !outDir) throw new Error('usage: monitoring-child.ts parse|scan DATA_DIR OUT_DIR');
+const [mode, dataArg, outArg] = process.argv.slice(2);
+if (!mode || !dataArg || !outArg) throw new Error('usage: monitoring-child.ts parse|scan DATA_DIR OUT_DIR');
+const dataDir: string = dataArg;
+const outDir: string = outArg;
 const input = join(dataDir, 'transactions.csv');
 
 async function parseOnly(): Promise<number> {
