@@ -1,6 +1,9 @@
 import type { Kysely, Migration } from 'kysely';
 
-/** Transactions received through the API, with the score they got, so that alert evidence can be shown. */
+/**
+ * Transactions received through the API, with the score they got, so that alert evidence can be shown. Looked up
+ * by id only: no account index, because every index costs the ingest path a b-tree insert per row (decision 0043).
+ */
 export const m0203Transactions: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
@@ -17,8 +20,6 @@ export const m0203Transactions: Migration = {
       .addColumn('received_at', 'bigint', (c) => c.notNull())
       .addColumn('payload', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('transactions_from').on('transactions').columns(['from_key', 'ts']).execute();
-    await db.schema.createIndex('transactions_to').on('transactions').columns(['to_key', 'ts']).execute();
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropTable('transactions').execute();
