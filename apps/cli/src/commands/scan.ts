@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { InputFileError } from '@raqib/formats';
 import { SqlAlertStore } from '@raqib/store-sql';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -91,9 +92,8 @@ export function registerScanCommand(program: Command): void {
         if (summary.interrupted) process.exitCode = 130;
       } catch (error) {
         progress.stop();
-        throw error instanceof Error && /not found|cannot read|unreadable|ENOENT|EACCES/i.test(error.message)
-          ? new CliError(error.message)
-          : error;
+        if (error instanceof InputFileError) throw new CliError(error.message);
+        throw error;
       } finally {
         process.off('SIGINT', onSigint);
         await database?.close();
