@@ -59,7 +59,7 @@ export function makeFormatters(locale: Locale): Formatters {
             : { minimumFractionDigits: Math.min(exponent, 2), maximumFractionDigits: exponent }),
         });
       } catch {
-        // not an ISO code Intl knows (e.g. raqib's XGD): a plain number with the code beside it
+        // a code Intl refuses (not three letters): a plain number with the code beside it
         f = new Intl.NumberFormat(tag, { maximumFractionDigits: compact ? 1 : exponent });
       }
       cache.set(currency, f);

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, type ScreeningHit } from '../../api/endpoints.ts';
 import { navigate } from '../../app/router.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -95,6 +95,12 @@ export function ScreeningPage({ query }: { query: URLSearchParams }) {
   const { client } = useSession();
   const [name, setName] = useState(query.get('name') ?? '');
   const screen = useMutation({ mutationFn: (text: string) => api.screen(client, text) });
+  // a shared link (#/screening?name=…) screens on arrival
+  const initial = useRef(query.get('name')?.trim() ?? '');
+  const { mutate } = screen;
+  useEffect(() => {
+    if (initial.current !== '') mutate(initial.current);
+  }, [mutate]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const text = name.trim();
