@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import {
   type AccountEval,
+  type AlertQuality,
   evaluateAmlsim,
   evaluateAmlworld,
   isAmlsimHeader,
@@ -55,6 +56,19 @@ async function firstLine(path: string): Promise<string> {
 const f3 = (x: number | null): string => (x === null ? '—' : x.toFixed(3));
 const n = (x: number): string => x.toLocaleString('en-US');
 
+function printAlertQuality(q: AlertQuality | null, what: string): string[] {
+  if (!q || q.alerts === 0) return [];
+  return [
+    '',
+    `alert precision ${f3(q.precision)} (${n(q.trueAlerts)} of ${n(q.alerts)} alerts ${what})`,
+    'typology           alerts    true  precision',
+    ...q.byTypology.map(
+      (t) =>
+        `${t.typology.padEnd(18)} ${String(t.alerts).padStart(6)} ${String(t.trueAlerts).padStart(7)}  ${f3(t.trueAlerts / t.alerts).padStart(9)}`,
+    ),
+  ];
+}
+
 function printTransactions(r: TransactionEval): string[] {
   const c = r.confusion;
   const lines = [
@@ -73,17 +87,20 @@ function printTransactions(r: TransactionEval): string[] {
     if (r.unmatchedPatternRows > 0)
       lines.push(`(${r.unmatchedPatternRows} pattern rows matched no data row)`);
   }
+  lines.push(...printAlertQuality(r.alertQuality, 'have a laundering row in their evidence'));
   return lines;
 }
 
 function printAccounts(r: AccountEval): string[] {
   const c = r.confusion;
-  return [
+  const lines = [
     `transactions   ${n(r.rows)} (${n(r.quarantined)} quarantined), ${n(r.flaggedRows)} flagged`,
     `accounts       ${n(r.accounts)} (${n(r.suspicious)} suspicious, ${n(r.flaggedAccounts)} with a flagged transaction)`,
     `account-level  precision ${f3(r.precision)}   recall ${f3(r.recall)}   F1 ${f3(r.f1)}   (TP ${n(c.tp)}, FP ${n(c.fp)}, FN ${n(c.fn)})`,
     `alerts         ${r.alerts === null ? 'no alerts.jsonl beside the flags file' : `${n(r.alerts)} (${f3(r.alertsPerThousand)} per 1,000 transactions)`}`,
   ];
+  lines.push(...printAlertQuality(r.alertQuality, 'name a suspicious account'));
+  return lines;
 }
 
 function round(value: unknown): unknown {

@@ -19,11 +19,19 @@ describe('evaluateAmlsim', () => {
       'sourceNodeId,targetNodeId,value,time\n1,3,10.5,1\n4,3,20,2\n2,5,7,3\n',
     );
     writeFileSync(join(dir, 'flags.csv'), 'row,score,flag,typologies\n0,0.9,1,FAN-IN\n1,0.1,0,\n2,0,0,\n');
+    writeFileSync(
+      join(dir, 'alerts.jsonl'),
+      '{"typologies":["FAN-IN"],"accounts":[{"bank":"AMLSIM","account":"3"},{"bank":"AMLSIM","account":"1"}]}\n' +
+        '{"typologies":["FAN-IN"],"accounts":[{"bank":"AMLSIM","account":"4"}]}\n',
+    );
     const r = await evaluateAmlsim({
       transactions: join(dir, 'transactions.csv'),
       labels: join(dir, 'nodes.csv'),
       flags: await readFlagsFile(join(dir, 'flags.csv')),
+      alerts: join(dir, 'alerts.jsonl'),
     });
+    expect(r.alertQuality).toMatchObject({ alerts: 2, trueAlerts: 1, precision: 0.5 });
+    expect(r.alertsPerThousand).toBeCloseTo(2000 / 3, 9);
     // flagged row 0 touches accounts 1 (fraud) and 3 (clean); fraud 2 and 5 are missed
     expect(r.confusion).toEqual({ tp: 1, fp: 1, fn: 2, tn: 1 });
     expect(r.precision).toBe(0.5);

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { openCheck } from '../transactions/line-stream.ts';
 import { readTransactions } from '../transactions/read-transactions.ts';
-import { countAlerts } from './alerts-file.ts';
+import { type AlertQuality, alertQuality, readAlertEvidence } from './alerts-file.ts';
 import type { FlagsTable } from './flags-file.ts';
 import { alertsPerThousand, type Confusion, type Scores, scores } from './metrics.ts';
 
@@ -69,6 +69,8 @@ export interface AccountEval extends Scores {
   readonly unlabelledAccounts: number;
   readonly alerts: number | null;
   readonly alertsPerThousand: number | null;
+  /** Alerts naming at least one suspicious account, overall and per typology; null without alerts. */
+  readonly alertQuality: AlertQuality | null;
 }
 
 /**
@@ -123,7 +125,7 @@ export async function evaluateAmlsim(input: {
     else tn++;
   }
   const confusion = { tp, fp, fn, tn };
-  const counted = await countAlerts(input.alerts ?? '');
+  const evidence = await readAlertEvidence(input.alerts ?? '');
   return {
     mode: 'accounts',
     rows,
@@ -135,7 +137,10 @@ export async function evaluateAmlsim(input: {
     confusion,
     ...scores(confusion),
     unlabelledAccounts: unlabelled,
-    alerts: counted?.alerts ?? null,
-    alertsPerThousand: counted ? alertsPerThousand(counted.alerts, rows - quarantined) : null,
+    alerts: evidence?.length ?? null,
+    alertsPerThousand: evidence ? alertsPerThousand(evidence.length, rows - quarantined) : null,
+    alertQuality: evidence
+      ? alertQuality(evidence, (a) => a.accounts.some((x) => labels.get(x) === true))
+      : null,
   };
 }

@@ -63,7 +63,15 @@ describe('evaluateAmlworld', () => {
     ]
       .map((l) => `${l}\n`)
       .join('');
-    const dir = fixture(flags, '{"id":"a","typologies":["FAN-OUT"]}\n{"id":"b","typologies":["CYCLE"]}\n\n');
+    const dir = fixture(
+      flags,
+      [
+        '{"id":"a","typologies":["FAN-OUT"],"rows":[0,1]}',
+        '{"id":"b","typologies":["CYCLE","T06"],"rows":[4,5]}',
+        '{"id":"c","typologies":["FAN-IN"],"rows":[8]}',
+        '',
+      ].join('\n'),
+    );
     const r = await evaluateAmlworld({
       transactions: join(dir, 'transactions.csv'),
       patterns: join(dir, 'patterns.txt'),
@@ -81,8 +89,17 @@ describe('evaluateAmlworld', () => {
     expect(byType['FAN-OUT']).toMatchObject({ instances: 1, found: 1, rows: 4, rowsFlagged: 2, recall: 1 });
     expect(byType.CYCLE).toMatchObject({ instances: 1, found: 0, rows: 3, rowsFlagged: 1, recall: 0 });
     expect(byType['TF-EXODUS']).toMatchObject({ instances: 0, recall: null });
-    expect(r.alerts).toBe(2);
-    expect(r.alertsPerThousand).toBeCloseTo((2 * 1000) / 9, 12);
+    expect(r.alerts).toBe(3);
+    expect(r.alertsPerThousand).toBeCloseTo((3 * 1000) / 9, 12);
+    // a and b have a laundering row in their evidence, c (row 8, background) does not
+    expect(r.alertQuality?.trueAlerts).toBe(2);
+    expect(r.alertQuality?.precision).toBeCloseTo(2 / 3, 12);
+    expect(r.alertQuality?.byTypology).toEqual([
+      { typology: 'CYCLE', alerts: 1, trueAlerts: 1 },
+      { typology: 'FAN-IN', alerts: 1, trueAlerts: 0 },
+      { typology: 'FAN-OUT', alerts: 1, trueAlerts: 1 },
+      { typology: 'T06', alerts: 1, trueAlerts: 1 },
+    ]);
   });
 
   it('reports no alert figures without alerts.jsonl, and refuses a malformed flags file by line', async () => {
