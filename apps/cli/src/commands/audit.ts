@@ -1,6 +1,7 @@
 import { type AuditEntry, verifyAuditChain } from '@raqib/core';
 import { SqlAuditLog, sha256Hex } from '@raqib/store-sql';
 import type { Command } from 'commander';
+import { CliError } from '../cli-error.ts';
 import { dbOption, openStore } from '../db-option.ts';
 
 export function registerAuditCommand(program: Command): void {
@@ -23,12 +24,11 @@ export function registerAuditCommand(program: Command): void {
           );
           return;
         }
-        process.stdout.write(
-          `audit log TAMPERED: ${result.findings.length} problem(s) in ${result.checked} entries\n`,
+        for (const f of result.findings) process.stdout.write(`entry ${f.seq}: ${f.problem}: ${f.message}\n`);
+        throw new CliError(
+          `audit log TAMPERED: ${result.findings.length} problem(s) in ${result.checked} entries (${database.location})`,
+          1,
         );
-        for (const f of result.findings)
-          process.stdout.write(`  entry ${f.seq}: ${f.problem}: ${f.message}\n`);
-        process.exitCode = 1;
       } finally {
         await database.close();
       }
