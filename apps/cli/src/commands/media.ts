@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerMediaAnalyze } from './media-analyze.ts';
+import { registerMediaEval } from './media-eval.ts';
 import { registerMediaGazetteer } from './media-gazetteer.ts';
 import { registerMediaIngest } from './media-ingest.ts';
 
@@ -11,4 +12,5 @@ export function registerMediaCommand(program: Command): void {
   registerMediaAnalyze(media);
   registerMediaIngest(media);
   registerMediaGazetteer(media);
+  registerMediaEval(media);
 }

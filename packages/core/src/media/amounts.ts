@@ -7,7 +7,7 @@ import {
 } from './lexicon-currencies.ts';
 import { type AmountQualifier, PER_PHRASES, PERCENT_PHRASES, QUALIFIER_PHRASES } from './lexicon-numbers.ts';
 import { COMMODITIES, COMMODITY_FILLERS, QUANTITY_UNITS } from './lexicon-units.ts';
-import { normalizeMedia, procliticVariants } from './normalize.ts';
+import { normalizeMedia } from './normalize.ts';
 import { type NumberMatch, readMediaNumber } from './numbers.ts';
 import { PhraseMatcher } from './phrase-matcher.ts';
 import type { MediaToken } from './tokenize.ts';
@@ -162,7 +162,7 @@ export function currencyContext(tokens: readonly MediaToken[]): CurrencyContext 
   const countries = new Set<string>();
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    for (const v of procliticVariants(t.norm)) {
+    for (const v of t.forms) {
       const w = v.startsWith('\u0627\u0644') ? v.slice(2) : v;
       for (const [stem, cc] of COUNTRY_STEMS) if (w.startsWith(stem)) countries.add(cc);
     }

@@ -119,7 +119,7 @@ function isArabicWord(t: MediaToken | undefined): t is MediaToken {
 }
 
 function isVerb(t: MediaToken): boolean {
-  return procliticVariants(t.norm).some((v) => VERBS.has(v));
+  return t.forms.some((v) => VERBS.has(v));
 }
 
 /** Could this token be part of an Arabic personal name? */

@@ -25,6 +25,11 @@ export const RISK_KEYWORDS: Readonly<
 > = {
   terrorist_financing: {
     ar: [
+      'التنظيم',
+      'الخلية',
+      'خلية',
+      'الدينار الذهبي',
+      'دنانيره الذهبية',
       'تمويل الإرهاب',
       'تمويل الارهاب',
       'تمويل تنظيم',
@@ -62,6 +67,10 @@ export const RISK_KEYWORDS: Readonly<
   },
   money_laundering: {
     ar: [
+      'غسلت',
+      'غسل',
+      'يغسل',
+      'حسابات في الخارج',
       'غسل الأموال',
       'غسيل الأموال',
       'غسل أموال',
@@ -82,6 +91,7 @@ export const RISK_KEYWORDS: Readonly<
       'تحويل الأموال إلى',
     ],
     en: [
+      'AML',
       'money laundering',
       'laundered',
       'laundering',
@@ -97,6 +107,9 @@ export const RISK_KEYWORDS: Readonly<
   },
   sanctions: {
     ar: [
+      'المجمدة',
+      'جمدت',
+      'تجميد',
       'العقوبات',
       'عقوبات',
       'التهرب من العقوبات',
@@ -124,6 +137,8 @@ export const RISK_KEYWORDS: Readonly<
   },
   fraud: {
     ar: [
+      'اختلس',
+      'اختلاس',
       'احتيال',
       'الاحتيال',
       'نصب',
@@ -156,6 +171,8 @@ export const RISK_KEYWORDS: Readonly<
   },
   corruption: {
     ar: [
+      'اختلس',
+      'مقابل تسهيل',
       'فساد',
       'الفساد',
       'رشوة',

@@ -35,7 +35,7 @@ describe('matchCustomers and mediaAlert', () => {
     );
     expect(alert).toMatchObject({
       source: 'media',
-      typologies: ['ADVERSE-MEDIA', 'terrorist_financing'],
+      typologies: ['ADVERSE-MEDIA', 'money_laundering', 'terrorist_financing'],
       accounts: [{ bank: '001', account: 'A1' }],
       createdAt: 5,
       details: { articleId: 'art-1', role: 'accused', customerId: 'C1', snippet: text },

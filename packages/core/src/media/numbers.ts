@@ -61,7 +61,7 @@ const TANWEEN_FATH = '\u064b';
 
 function lookup<T>(map: ReadonlyMap<string, T>, tok: MediaToken | undefined): T | undefined {
   if (tok === undefined || tok.kind !== 'word') return undefined;
-  for (const v of procliticVariants(tok.norm)) {
+  for (const v of tok.forms) {
     const hit = map.get(v) ?? map.get(stripMediaArticle(v));
     if (hit !== undefined) return hit;
   }
@@ -218,7 +218,8 @@ function readGroupAfterConjunction(
   const tok = tokens[k];
   if (tok === undefined) return undefined;
   // "وخمسمائة": read the token without its و
-  const bare: MediaToken = { ...tok, norm: tok.norm.slice(1), text: tok.text.slice(1) };
+  const norm = tok.norm.slice(1);
+  const bare: MediaToken = { ...tok, norm, text: tok.text.slice(1), forms: procliticVariants(norm) };
   const copy = tokens.slice(k, k + 8);
   copy[0] = bare;
   const g = readGroup(copy, 0);

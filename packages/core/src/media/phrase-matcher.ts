@@ -1,4 +1,4 @@
-import { procliticVariants, stripMediaArticle } from './normalize.ts';
+import { stripMediaArticle } from './normalize.ts';
 import { type MediaToken, tokenizeMedia } from './tokenize.ts';
 
 /** A lexicon phrase found in the token stream: tokens [first, last) and the phrase's payload. */
@@ -25,16 +25,9 @@ export interface PhraseMatcherOptions {
   readonly caseSensitiveLatin?: boolean;
 }
 
-/** Phrase keys for a token: its normalised form and its forms without proclitics (and article). */
-function keys(tok: MediaToken, ignoreArticle: boolean, allowProclitic: boolean): string[] {
-  const base = allowProclitic ? procliticVariants(tok.norm) : [tok.norm];
-  if (!ignoreArticle) return base;
-  const out = [...base];
-  for (const b of base) {
-    const s = stripMediaArticle(b);
-    if (s !== b) out.push(s);
-  }
-  return out;
+function isLatin(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**
@@ -64,7 +57,7 @@ export class PhraseMatcher<T> {
   }
 
   #key(t: MediaToken): string {
-    return this.#caseSensitive && /^[A-Za-z]/.test(t.text) ? t.text.replace(/\u0640/g, '') : t.norm;
+    return this.#caseSensitive && isLatin(t.text) ? t.text : t.norm;
   }
 
   #same(tok: MediaToken, word: string): boolean {
@@ -77,34 +70,42 @@ export class PhraseMatcher<T> {
   matchAt(tokens: readonly MediaToken[], i: number, allowProclitic = true): PhraseHit<T> | undefined {
     const tok = tokens[i];
     if (tok === undefined) return undefined;
-    const cands =
-      this.#caseSensitive && /^[A-Za-z]/.test(tok.text)
-        ? [tok.text]
-        : keys(tok, this.#ignoreArticle, allowProclitic && tok.kind === 'word');
+    if (this.#caseSensitive && tok.kind === 'word' && isLatin(tok.text))
+      return this.#matchKey(tokens, i, tok.text, 0);
+    const forms = allowProclitic && tok.kind === 'word' ? tok.forms : [tok.norm];
     let best: PhraseHit<T> | undefined;
-    const tried = new Set<string>();
-    for (const key of cands) {
-      const head = this.#ignoreArticle ? stripMediaArticle(key) : key;
-      if (tried.has(head)) continue;
-      tried.add(head);
-      for (const e of this.#byFirst.get(head) ?? []) {
-        if (best !== undefined && e.words.length <= best.last - best.first) break;
-        let ok = true;
-        for (let k = 1; k < e.words.length; k++) {
-          const t = tokens[i + k];
-          if (t === undefined || !this.#same(t, e.words[k] ?? '')) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) {
-          const stripped = tok.norm.endsWith(key) ? tok.norm.length - key.length : 0;
-          best = { first: i, last: i + e.words.length, value: e.value, phrase: e.phrase, stripped };
+    for (const key of forms) {
+      const hit = this.#matchKey(
+        tokens,
+        i,
+        this.#ignoreArticle ? stripMediaArticle(key) : key,
+        tok.norm.endsWith(key) ? tok.norm.length - key.length : 0,
+      );
+      if (hit !== undefined && (best === undefined || hit.last > best.last)) best = hit;
+    }
+    return best;
+  }
+
+  #matchKey(
+    tokens: readonly MediaToken[],
+    i: number,
+    head: string,
+    stripped: number,
+  ): PhraseHit<T> | undefined {
+    const list = this.#byFirst.get(head);
+    if (list === undefined) return undefined;
+    for (const e of list) {
+      let ok = true;
+      for (let k = 1; k < e.words.length; k++) {
+        const t = tokens[i + k];
+        if (t === undefined || !this.#same(t, e.words[k] ?? '')) {
+          ok = false;
           break;
         }
       }
+      if (ok) return { first: i, last: i + e.words.length, value: e.value, phrase: e.phrase, stripped };
     }
-    return best;
+    return undefined;
   }
 
   /** Longest phrase that ends just before token `end` (exclusive), looking back at most `maxWords`. */

@@ -53,9 +53,20 @@ const SUBJECTS = new PhraseMatcher(
   ] as Array<[string, string]>,
   { ignoreArticle: true },
 );
-const SCHEME_GROUPS = SCHEME_RULES.map((r) =>
-  r.allOf.map((g) => new PhraseMatcher(g.map((p): [string, true] => [p, true]))),
-);
+/** All scheme phrases in one matcher; each phrase knows the (rule, group) pairs it belongs to. */
+const SCHEME_PHRASES = (() => {
+  const byPhrase = new Map<string, Array<readonly [number, number]>>();
+  SCHEME_RULES.forEach((r, ri) => {
+    r.allOf.forEach((g, gi) => {
+      for (const p of g) {
+        const list = byPhrase.get(p) ?? [];
+        list.push([ri, gi]);
+        byPhrase.set(p, list);
+      }
+    });
+  });
+  return new PhraseMatcher([...byPhrase.entries()]);
+})();
 /** "لمكافحة غسل الأموال", "anti-money laundering": the keyword names the fight against the crime, not a crime. */
 const TOPICAL = new Set([
   'مكافحه',
@@ -110,13 +121,16 @@ export function extractRisk(
       cuesByCat.set(h.value, list);
     }
     const base = { sentence: s.index, text: s.text, start: s.start, end: s.end };
+    // first cue found for each (rule, group) in this sentence
+    const groupCue = new Map<number, string>();
+    for (const h of SCHEME_PHRASES.findAll(tokens, a, b))
+      for (const [ri, gi] of h.value) if (!groupCue.has(ri * 16 + gi)) groupCue.set(ri * 16 + gi, h.phrase);
     SCHEME_RULES.forEach((rule: SchemeRule, r) => {
-      const groups = SCHEME_GROUPS[r] ?? [];
       const cues: string[] = [];
-      for (const g of groups) {
-        const hit = g.findAll(tokens, a, b)[0];
-        if (hit === undefined) return;
-        cues.push(hit.phrase);
+      for (let g = 0; g < rule.allOf.length; g++) {
+        const cue = groupCue.get(r * 16 + g);
+        if (cue === undefined) return;
+        cues.push(cue);
       }
       const found = schemes.get(rule.id) ?? {
         id: rule.id,

@@ -1,4 +1,4 @@
-import { isArabicChar, normalizeMedia } from './normalize.ts';
+import { isArabicChar, normalizeMedia, procliticVariants } from './normalize.ts';
 
 export const MEDIA_TOKEN_KINDS = ['word', 'number', 'punct'] as const;
 export type MediaTokenKind = (typeof MEDIA_TOKEN_KINDS)[number];
@@ -13,6 +13,8 @@ export interface MediaToken {
   readonly end: number;
   /** True when whitespace (or nothing) separates this token from the previous one. */
   readonly spaceBefore: boolean;
+  /** Lookup keys: the norm, then the norm without proclitics (computed once; every matcher uses them). */
+  readonly forms: readonly string[];
 }
 
 function isDigit(c: number): boolean {
@@ -83,25 +85,29 @@ export function tokenizeMedia(text: string): MediaToken[] {
         else break;
       }
       const raw = text.slice(start, i);
-      tokens.push({ text: raw, norm: numberNorm(raw), kind: 'number', start, end: i, spaceBefore });
+      const norm = numberNorm(raw);
+      tokens.push({ text: raw, norm, kind: 'number', start, end: i, spaceBefore, forms: [norm] });
     } else if (isWordChar(c) || c === 0x0640) {
       i++;
       while (i < n && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 0x0640)) i++;
       // a trailing apostrophe is a closing quote, not part of the word
       while (i - 1 > start && (text.charCodeAt(i - 1) === 39 || text.charCodeAt(i - 1) === 0x2019)) i--;
       const raw = text.slice(start, i);
-      tokens.push({ text: raw, norm: normalizeMedia(raw), kind: 'word', start, end: i, spaceBefore });
-    } else {
-      i++;
-      const raw = text.slice(start, i);
+      const norm = normalizeMedia(raw);
       tokens.push({
         text: raw,
-        norm: raw === '\u066a' ? '%' : raw,
-        kind: 'punct',
+        norm,
+        kind: 'word',
         start,
         end: i,
         spaceBefore,
+        forms: procliticVariants(norm),
       });
+    } else {
+      i++;
+      const raw = text.slice(start, i);
+      const norm = raw === '\u066a' ? '%' : raw;
+      tokens.push({ text: raw, norm, kind: 'punct', start, end: i, spaceBefore, forms: [norm] });
     }
     spaceBefore = false;
   }
