@@ -31,7 +31,8 @@ describe.skipIf(!hasChromium)(`analyst workbench in Debian Chromium (${hasChromi
     server = await startWorkbenchServer();
     browser = await launchBrowser({ downloadsDir: artifacts });
     page = await browser.context.newPage();
-    page.setDefaultTimeout(10_000);
+    // generous: CI runs this next to every other suite on two cores
+    page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {

@@ -40,7 +40,20 @@ export function LoginPage() {
           <LanguageToggle />
         </div>
         <h1>{t('login.title')}</h1>
-        <p className="muted">{t('login.intro')}</p>
+        <p className="muted">
+          {t('login.intro')
+            .split('`')
+            .map((part, i) =>
+              i % 2 === 1 ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: fixed split of a constant string
+                <code key={i} dir="ltr">
+                  {part}
+                </code>
+              ) : (
+                part
+              ),
+            )}
+        </p>
         <form onSubmit={(e) => void submit(e)}>
           <label className="field">
             <span>{t('login.key')}</span>
