@@ -6,11 +6,11 @@ import { SqlAlertStore } from '@raqib/store-sql';
 import { writeDataset } from '@raqib/synth';
 import type { Command } from 'commander';
 import { dbOption, openStore } from '../db-option.ts';
-import { screenAccountHolders } from '../demo/party-screening.ts';
 import { topAlerts, typologyChart } from '../demo/print-demo.ts';
 import { UN_EXCERPT } from '../demo/repo-paths.ts';
 import { startProgress } from '../progress.ts';
 import { runScan } from '../scan/run-scan.ts';
+import { screenPartiesAgainst } from '../scan/screen-parties.ts';
 
 interface DemoFlags {
   out: string;
@@ -79,7 +79,7 @@ export function registerDemoCommand(program: Command): void {
             store: new SqlAlertStore(database.db),
             clock,
             onProgress: (b, total) => scanBar.update(Math.floor((b / Math.max(1, total)) * 100)),
-            extraAlerts: (acc) => Promise.resolve(screenAccountHolders(entries, acc, clock)),
+            screenParties: (parties) => Promise.resolve(screenPartiesAgainst(entries, parties, clock)),
           },
           () => performance.now(),
         );

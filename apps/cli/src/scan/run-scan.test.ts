@@ -2,11 +2,18 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultMonitoringConfig, fixedClock, MemoryAlertStore } from '@raqib/core';
+import {
+  type Alert,
+  defaultMonitoringConfig,
+  fixedClock,
+  type ListEntry,
+  MemoryAlertStore,
+} from '@raqib/core';
 import { readAccounts, readBanks } from '@raqib/formats';
 import { writeDataset } from '@raqib/synth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScan } from './run-scan.ts';
+import { screenPartiesAgainst } from './screen-parties.ts';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const fixture = (name: string) => join(repo, 'fixtures', 'transactions', name);
@@ -115,5 +122,41 @@ describe('runScan', () => {
         now,
       ),
     ).rejects.toThrow('/nonexistent/tx.csv');
+  });
+});
+
+describe('runScan party screening', () => {
+  it('screens the debtor and creditor names of pacs.008 payments and raises T20 alerts with the evidence', async () => {
+    const entries: ListEntry[] = [
+      {
+        list: 'TEST',
+        listVersion: '2026-11-29',
+        refId: 'T-1',
+        kind: 'person',
+        names: [{ text: 'Omar Haddad', type: 'primary' }],
+        programmes: ['TEST'],
+        birthDates: [],
+        countries: [],
+        identifiers: [],
+      },
+    ];
+    const out = mkdtempSync(join(tmpdir(), 'raqib-scan-pacs-'));
+    const summary = await runScan(
+      {
+        input: fixture('pacs008-bulk.xml'),
+        config: defaultMonitoringConfig(),
+        outDir: out,
+        clock,
+        screenParties: (parties) => Promise.resolve(screenPartiesAgainst(entries, parties, clock)),
+      },
+      now,
+    );
+    const alerts = lines(summary.outputs.alerts!).map((l) => JSON.parse(l) as Alert);
+    const hits = alerts.filter((a) => a.typologies.includes('T20'));
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((a) => a.source === 'screening')).toBe(true);
+    expect(hits[0]!.transactions.length).toBeGreaterThan(0);
+    expect(hits[0]!.explanation.en).toContain('Omar Haddad');
+    expect(alerts.filter((a) => a.explanation.en.includes('Layla Saleh')).length).toBe(0);
   });
 });

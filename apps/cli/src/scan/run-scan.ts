@@ -12,9 +12,11 @@ import {
   createMonitor,
   type MonitoringConfig,
   type ReferenceData,
+  type ScreenedParty,
 } from '@raqib/core';
 import { readTransactions, type TransactionFormat } from '@raqib/formats';
 import { writeFlags } from './flags-writer.ts';
+import { PartyCollector } from './party-collector.ts';
 import { ScoreTable } from './score-table.ts';
 
 export interface ScanInput {
@@ -29,8 +31,11 @@ export interface ScanInput {
   readonly clock: Clock;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((bytes: number, total: number, rows: number, alerts: number) => void) | undefined;
-  /** Extra alerts to store with the scan's own (party screening adds its hits here). */
-  readonly extraAlerts?: ((accounts: readonly AccountInfo[]) => Promise<readonly Alert[]>) | undefined;
+  /**
+   * Party screening: receives every named party (account holders from accounts.csv, debtors and creditors named
+   * in the transactions) and returns sanctions alerts, stored with the scan's own.
+   */
+  readonly screenParties?: ((parties: readonly ScreenedParty[]) => Promise<readonly Alert[]>) | undefined;
 }
 
 export interface ScanSummary {
@@ -82,6 +87,7 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
     onScore: (row, _txId, score, typologies) => table.raise(row, score, typologies),
   });
 
+  const parties = options.screenParties ? new PartyCollector(options.accounts ?? []) : undefined;
   const quarantine = createWriteStream(paths.quarantine);
   const alerts: Alert[] = [];
   let read = 0;
@@ -102,6 +108,7 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
       for (const tx of batch.accepted) {
         table.accept(tx.row);
         const assessment = monitor.process(tx);
+        if (parties && (tx.debtorName !== undefined || tx.creditorName !== undefined)) parties.add(tx);
         if (assessment.score > 0) table.raise(tx.row, assessment.score, assessment.typologies);
       }
       accepted += batch.accepted.length;
@@ -126,7 +133,7 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
   for (const a of monitor.finish()) alerts.push(a);
   quarantine.end();
   await once(quarantine, 'finish');
-  if (options.extraAlerts && options.accounts) alerts.push(...(await options.extraAlerts(options.accounts)));
+  if (options.screenParties && parties) alerts.push(...(await options.screenParties(parties.parties())));
 
   const flagThreshold = options.config.flagThreshold;
   const flagged = await countAndWriteFlags(paths.flags, table, flagThreshold);
