@@ -85,6 +85,14 @@ export class PatternContext {
     this.nextFresh = world.active;
   }
 
+  /**
+   * How much an instance planned to last `span` ms must be compressed to fit the data's time range with an hour
+   * to spare at each end (1 when it fits): short data sets get faster patterns rather than truncated ones.
+   */
+  fit(span: number): number {
+    return Math.min(1, (this.end - this.start - 2 * HOUR_MS) / span);
+  }
+
   /** A random start time leaving `span` ms before the end of the data, on a minute boundary. */
   startTime(span: number): number {
     const room = Math.max(0, this.end - this.start - span - HOUR_MS);

@@ -58,19 +58,20 @@ export function exodus(ctx: PatternContext): void {
   }
   if (origins.length === 0 || targets.length === 0) return;
   const transit = ctx.rng.next() < 0.4 ? inCountries(ctx, EXODUS_TRANSIT) : -1;
-  const t0 = ctx.startTime(7 * DAY_MS);
+  const f = ctx.fit(7 * DAY_MS);
+  const t0 = ctx.startTime(7 * DAY_MS * f);
   const usdIdx = ctx.fx.currencyIndex('USD');
   const legs = intBetween(ctx.rng, 3, 8);
   for (let i = 0; i < legs; i++) {
     const from = pick(ctx.rng, origins);
     const to = pick(ctx.rng, targets);
     const usd = logNormal(ctx.rng, 18000, 0.6);
-    const t = t0 + ctx.rng.next() * 5 * DAY_MS;
+    const t = t0 + ctx.rng.next() * 5 * DAY_MS * f;
     // conflict-zone money often moves as dollars; Europe receives it in its own currency
     const paidIn = ctx.rng.next() < 0.5 ? usdIdx : undefined;
     if (transit >= 0) {
       ctx.leg(p, t, from, transit, usd, FMT.Wire, paidIn);
-      ctx.leg(p, t + between(ctx.rng, 3, 40) * HOUR_MS, transit, to, usd * 0.97, FMT.Wire, usdIdx);
+      ctx.leg(p, t + between(ctx.rng, 3, 40) * HOUR_MS * f, transit, to, usd * 0.97, FMT.Wire, usdIdx);
     } else {
       ctx.leg(p, t, from, to, usd, FMT.Wire, paidIn);
     }
@@ -86,8 +87,9 @@ export function cellFunding(ctx: PatternContext): void {
   if (src < 0) return;
   const home = ctx.world.country[src];
   const n = intBetween(ctx.rng, 6, 15);
-  const t0 = ctx.startTime(3 * DAY_MS);
-  const span = between(ctx.rng, 0.5, 3) * DAY_MS;
+  const planned = between(ctx.rng, 0.5, 3) * DAY_MS;
+  const span = planned * ctx.fit(planned);
+  const t0 = ctx.startTime(span);
   const unit = between(ctx.rng, 300, 1500);
   for (let i = 0; i < n; i++) {
     const b = ctx.freshAccount((a) => ctx.world.country[a] !== home);
@@ -115,11 +117,12 @@ export function fxPremium(ctx: PatternContext): void {
   const usdIdx = ctx.fx.currencyIndex('USD');
   const premium = between(ctx.rng, 1.3, 1.8);
   const n = intBetween(ctx.rng, 4, 10);
-  const t0 = ctx.startTime(4 * DAY_MS);
+  const f = ctx.fit(3 * DAY_MS);
+  const t0 = ctx.startTime(3 * DAY_MS * f);
   for (let i = 0; i < n; i++) {
     const buyer = inCountries(ctx, [country], (a) => ctx.world.role[a] === ROLE.person);
     if (buyer < 0) break;
-    const ts = ctx.minute(t0 + ctx.rng.next() * 3 * DAY_MS);
+    const ts = ctx.minute(t0 + ctx.rng.next() * 3 * DAY_MS * f);
     const day = Math.floor((ts - ctx.start) / DAY_MS);
     const coins = intBetween(ctx.rng, 5, 120);
     const usd = coins * ctx.fx.usdPerUnit(xgd, day) * premium * between(ctx.rng, 0.98, 1.02);

@@ -118,6 +118,35 @@ describe('terrorist-financing schemes', () => {
   });
 });
 
+describe('AMLworld patterns', () => {
+  it('closes every CYCLE on its origin, hop after hop in time order', () => {
+    const cycles = blocks.filter((b) => b.type === 'CYCLE');
+    expect(cycles.length).toBeGreaterThanOrEqual(3);
+    for (const b of cycles) {
+      expect(b.rows.length).toBeGreaterThanOrEqual(3);
+      for (let i = 0; i < b.rows.length; i++) {
+        const next = b.rows[(i + 1) % b.rows.length];
+        expect(b.rows[i]?.to).toBe(next?.from);
+      }
+      expect(new Set(b.rows.map((r) => r.from)).size).toBe(b.rows.length);
+    }
+  });
+
+  it('keeps whole instances inside short data sets (compressed, not cut off)', () => {
+    const short = new SyntheticDataset({ accounts: 2500, days: 2, seed: 99 });
+    const text = short.patternsTxt();
+    const days = new Set([...text.matchAll(/^(2022\/09\/\d\d)/gm)].map((m) => m[1]));
+    expect([...days].sort()).toEqual(['2022/09/01', '2022/09/02']);
+    const cycleBlocks = [...text.matchAll(/CYCLE: {2}Max 10 hops\n([\s\S]*?)END/g)].map((m) =>
+      (m[1] ?? '')
+        .trimEnd()
+        .split('\n')
+        .map((l) => parseRow(l, -1)),
+    );
+    for (const rows of cycleBlocks) expect(rows.at(-1)?.to).toBe(rows[0]?.from);
+  });
+});
+
 describe('background traps and shape', () => {
   it('has payroll fan-outs (one payer, many payees, same minute) and merchant fan-ins, all legitimate', () => {
     const payroll = new Map<string, Set<string>>();
