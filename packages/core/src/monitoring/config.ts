@@ -62,7 +62,7 @@ export function defaultMonitoringConfig(): MonitoringConfig {
     retainTransactions: 1 << 22,
     busyRatePerDay: 25,
     maxEvidence: 500,
-    passThrough: { windowMs: 3 * DAY, minRatio: 0.85, maxRatio: 1.01, maxScan: 16, minBase: 500 },
+    passThrough: { windowMs: 3 * DAY, minRatio: 0.85, maxRatio: 1.01, maxScan: 16, minBase: 1_000 },
     detectors,
     typologies,
   };

@@ -103,7 +103,9 @@ const RING = 64;
 /**
  * Currencies interned to small ids, their exponents and approximate USD values, plus a robust per-pair estimate of
  * the market rate derived from the data itself (median of the recent effective rates of that pair), for feeds that
- * come with no reference rates.
+ * come with no reference rates. Without supplied rates, each currency's USD value is also learned from the data
+ * (median of the values implied by its payments against USD or an already learned currency, after 10 of them),
+ * so base amounts follow the feed rather than the built-in table.
  */
 export class CurrencyTable {
   readonly ids = new Map<string, number>();
@@ -114,6 +116,11 @@ export class CurrencyTable {
   private readonly pairCount = new Map<number, number>();
   private readonly pairMedian = new Map<number, number>();
   private readonly scratch = new Float64Array(RING);
+  /** Implied log USD values per currency, learned from payments against USD (or a learned currency). */
+  private readonly implied = new Map<number, Float64Array>();
+  private readonly impliedCount = new Map<number, number>();
+  private readonly learned = new Set<number>([0]);
+  private supplied = false;
 
   constructor() {
     for (const c of knownCurrencies()) this.id(c.code);
@@ -143,6 +150,7 @@ export class CurrencyTable {
    * Adopts supplied day rates for the day of `ts` (once per day): base amounts then match the feed's own rates.
    */
   useSupplied(rates: FxReferenceRates, ts: number): void {
+    this.supplied = true;
     const d = Math.floor(ts / 86_400_000);
     if (d === this.day) return;
     this.day = d;
@@ -176,6 +184,37 @@ export class CurrencyTable {
     this.pairCount.set(key, n + 1);
     // Recompute the median now and then: cheap, and a slowly moving reference is what we want.
     if (n < RING || n % 16 === 0) this.pairMedian.set(key, this.median(ring, Math.min(n + 1, RING)));
+    if (!this.supplied) {
+      // usd[p] = rate × usd[r]: learn the unknown side from a side that is USD or already learned.
+      if (this.learned.has(recvCur)) this.learn(paidCur, Math.log(rate * (this.usd[recvCur] ?? 1)));
+      else if (this.learned.has(paidCur)) this.learn(recvCur, Math.log((this.usd[paidCur] ?? 1) / rate));
+    }
+  }
+
+  /** Units valued by their metal content (the gold dinar): never learned from trades, which may all be at a premium. */
+  intrinsic(cur: number): boolean {
+    return this.codes[cur] === 'XGD';
+  }
+
+  private learn(cur: number, logUsd: number): void {
+    if (cur === 0 || this.intrinsic(cur)) return; // USD is the anchor; the dinar follows gold
+    let ring = this.implied.get(cur);
+    if (ring === undefined) {
+      ring = new Float64Array(RING);
+      this.implied.set(cur, ring);
+    }
+    const n = this.impliedCount.get(cur) ?? 0;
+    ring[n % RING] = logUsd;
+    this.impliedCount.set(cur, n + 1);
+    if (n + 1 >= 10 && (n < RING || n % 16 === 0)) {
+      this.usd[cur] = this.median(ring, Math.min(n + 1, RING));
+      this.learned.add(cur);
+      if (this.codes[cur] === 'XAU') {
+        const xgd = this.ids.get('XGD');
+        if (xgd !== undefined)
+          this.usd[xgd] = (GOLD_DINAR_GRAMS * (this.usd[cur] ?? 0)) / GRAMS_PER_TROY_OUNCE;
+      }
+    }
   }
 
   private median(ring: Float64Array, n: number): number {

@@ -5,6 +5,13 @@ import { accountKey } from '../model/transaction.ts';
 /** Entity-type codes stored per account (index into ENTITY_TYPES; 255 = not known). */
 export const ENTITY_UNKNOWN = 255;
 export const ENTITY_INDIVIDUAL = ENTITY_TYPES.indexOf('individual');
+export const ENTITY_MSB = ENTITY_TYPES.indexOf('msb');
+export const ENTITY_NPO = ENTITY_TYPES.indexOf('npo');
+
+/** Company, government or MSB (per accounts.csv): accounts whose many counterparties are their trade. */
+export function isBusiness(entity: number): boolean {
+  return entity !== ENTITY_INDIVIDUAL && entity !== ENTITY_UNKNOWN && entity !== ENTITY_NPO;
+}
 
 function growInt32(a: Int32Array, n: number, fill = 0): Int32Array {
   const b = new Int32Array(n);
@@ -140,7 +147,8 @@ export class AccountTable {
     const b = this.bankRef?.get(bank);
     if (b !== undefined) this.country[id] = this.countryId(b.country);
     const info = this.accountRef?.get(key);
-    if (info !== undefined) this.entity[id] = ENTITY_TYPES.indexOf(info.entityType);
+    if (info !== undefined && info.entityType !== 'unknown')
+      this.entity[id] = ENTITY_TYPES.indexOf(info.entityType);
     return id;
   }
 

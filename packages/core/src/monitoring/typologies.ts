@@ -144,7 +144,7 @@ export const DEFAULT_TYPOLOGIES: readonly TypologyDefinition[] = [
     name: 'T02',
     title: { en: 'Rapid pass-through of funds', ar: 'مرور سريع للأموال' },
     catalogue: ['T02'],
-    weights: { 'pass-through': [0.25, 0.35, 0.45], 'amount-spike': BOOST },
+    weights: { 'pass-through': [0.2, 0.3, 0.4] },
     alertThreshold: 0.7,
   },
   {

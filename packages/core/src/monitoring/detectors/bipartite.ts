@@ -1,4 +1,5 @@
 import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
+import { ENTITY_MSB } from '../state.ts';
 
 export type BipartiteParams = {
   readonly windowMs: number;
@@ -21,7 +22,13 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   const minSeq = ring.minSeq();
   const mask = ring.mask;
   const cutoff = ctx.ts - p.windowMs;
-  if (acc.inCount[b]! > p.maxTargetDegree || acc.rate(b, ctx.ts) > ctx.busyRate) return 0;
+  // Exchange houses collect from many and pay many: that is their trade, not a bipartite layer.
+  if (
+    acc.inCount[b]! > p.maxTargetDegree ||
+    acc.rate(b, ctx.ts) > ctx.busyRate ||
+    acc.entity[b] === ENTITY_MSB
+  )
+    return 0;
   const lo = ctx.base / p.amountSpread;
   const hi = ctx.base * p.amountSpread;
   const fmt = ctx.format;
@@ -57,7 +64,8 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
         bs < lo ||
         bs > hi ||
         ring.format[i] !== fmt ||
-        acc.rate(t, ctx.ts) > ctx.busyRate
+        acc.rate(t, ctx.ts) > ctx.busyRate ||
+        acc.entity[t] === ENTITY_MSB
       )
         continue;
       if (acc.stamp[t] !== epoch) {
@@ -135,7 +143,7 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
   unit: 'edges',
   configSchema: {
     minBase: {
-      default: 500,
+      default: 1_000,
       min: 0,
       max: 1e9,
       unit: 'USD',

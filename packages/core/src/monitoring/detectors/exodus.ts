@@ -18,8 +18,9 @@ export type ExodusParams = {
  * Detector 11, TF-EXODUS (T08): money moving from a conflict zone or FATF-listed jurisdiction into the destination
  * set (Europe by default), directly (the payer's country is risky) or one hop later (the payer was paid from a
  * risky country inside the provenance window). One remittance is not a pattern (FATF: no wholesale de-risking),
- * so the beneficiary must have received at least `minLegs` such payments inside the window from `minPayers`
- * distinct payers, or `minLegsOnePayer` from one. The value is the
+ * so the beneficiary must have received at least `minLegs` direct payments inside the window from `minPayers`
+ * distinct risky payers (one of them repeating), or `minLegsOnePayer` payments forwarded by an intermediary after
+ * it was paid from a risky country. The value is the
  * origin's geographic risk (tier A / call-for-action 1.0, tier B/C 0.6, grey list 0.4; one-hop risk × factor).
  */
 export const exodusDetector: Detector<ExodusParams> = {
@@ -53,7 +54,8 @@ export const exodusDetector: Detector<ExodusParams> = {
       min: 1,
       max: 100,
       unit: 'payments',
-      description: 'credits from a single risky-origin payer that suffice on their own',
+      description:
+        'forwarded credits (via an intermediary paid from a risky country) that suffice on their own',
     },
     maxScan: { default: 32, min: 1, max: 1024, unit: 'transactions', description: 'credits examined' },
     individualsOnly: {
@@ -86,11 +88,13 @@ export const exodusDetector: Detector<ExodusParams> = {
       if (ring.live(ps)) risk = geoRisk[acc.country[ring.from[ps & mask]!]!]! * p.provenanceFactor;
     }
     if (risk < p.minRisk) return 0;
-    // Risky-origin legs into the beneficiary within the window.
+    // Risky-origin legs into the beneficiary within the window: direct ones (payer in a risky country) and
+    // forwarded ones (payer paid from a risky country before it paid the beneficiary).
     const cutoff = ctx.ts - p.windowMs;
-    let legs = 0;
-    let payers = 0;
+    let directLegs = 0;
+    let directPayers = 0;
     let repeat = 0;
+    let forwarded = 0;
     let scanned = 0;
     const epoch = acc.nextEpoch();
     for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
@@ -101,30 +105,41 @@ export const exodusDetector: Detector<ExodusParams> = {
       const f = ring.from[i]!;
       const fcountry = acc.country[f]!;
       if (dest[fcountry] === 1) continue;
-      if (geoRisk[fcountry]! >= p.minRisk || acc.riskInTs[f]! >= provSince) {
-        legs++;
+      if (geoRisk[fcountry]! >= p.minRisk) {
+        directLegs++;
         ctx.add(s);
         if (acc.stamp[f] !== epoch) {
           acc.stamp[f] = epoch;
           acc.counter[f] = 0;
-          payers++;
+          directPayers++;
         }
         const c = ++acc.counter[f]!;
         if (c > repeat) repeat = c;
-        // The legs that brought the money to an intermediary are evidence too.
-        if (geoRisk[fcountry]! < p.minRisk) {
-          let inner = 0;
-          for (let r = acc.lastIn[f]!; r >= minSeq && inner < 16; r = ring.prevIn[r & mask]!) {
-            const j = r & mask;
-            if (ring.ts[j]! < provSince) break;
-            inner++;
-            if (geoRisk[acc.country[ring.from[j]!]!]! >= p.minRisk && ring.base[j]! >= p.minBase) ctx.add(r);
-          }
+        continue;
+      }
+      if (acc.riskInTs[f]! < provSince) continue;
+      // Earliest risky credit of the intermediary inside the provenance window: legs after it count.
+      let firstRisk = Number.POSITIVE_INFINITY;
+      let inner = 0;
+      for (let r = acc.lastIn[f]!; r >= minSeq && inner < 16; r = ring.prevIn[r & mask]!) {
+        const j = r & mask;
+        const tj = ring.ts[j]!;
+        if (tj < provSince) break;
+        inner++;
+        if (geoRisk[acc.country[ring.from[j]!]!]! >= p.minRisk && ring.base[j]! >= p.minBase) {
+          firstRisk = tj;
+          ctx.add(r);
         }
       }
+      if (ring.ts[i]! >= firstRisk) {
+        forwarded++;
+        ctx.add(s);
+      }
     }
-    // A run of one-off payments from unrelated senders is ordinary; a payer that repeats is what the scheme shows.
-    if (legs < p.minLegs || repeat < 2 || (payers < p.minPayers && legs < p.minLegsOnePayer)) return 0;
+    // One-off payments from unrelated senders, or one sender's remittances, are ordinary; several risky payers
+    // repeating, or an intermediary forwarding what it was sent from a risky country, is what the scheme shows.
+    const direct = directLegs >= p.minLegs && directPayers >= p.minPayers && repeat >= 2;
+    if (!direct && forwarded < p.minLegsOnePayer) return 0;
     ctx.anchor = b;
     return risk;
   },

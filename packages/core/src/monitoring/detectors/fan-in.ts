@@ -1,10 +1,11 @@
 import type { Detector } from '../detector.ts';
-import { ENTITY_INDIVIDUAL, ENTITY_UNKNOWN } from '../state.ts';
+import { ENTITY_INDIVIDUAL, ENTITY_UNKNOWN, isBusiness } from '../state.ts';
 import { FAN_SCHEMA, type FanParams } from './fan-out.ts';
 
 /**
- * Detector 2, FAN-IN: the number of distinct accounts that paid the payee within the window. Silent on
- * merchant-like degrees (many payers is normal for a shop) and on batch credits.
+ * Detector 2, FAN-IN: the number of distinct accounts that paid the payee within the window, counting only
+ * similar legs (same instrument, amount within a factor of the current one) from non-business payers. Silent on
+ * business payees and merchant-like degrees (many payers is normal for a shop) and on batch credits.
  */
 export const fanInDetector: Detector<FanParams> = {
   id: 'fan-in',
@@ -37,7 +38,9 @@ export const fanInDetector: Detector<FanParams> = {
       scanned++;
       const from = ring.from[i] ?? 0;
       const bs = ring.base[i]!;
+      // Businesses paying a person (salary, refunds, invoices) are not the smurfs of a collection pattern.
       if (from === b || bs < p.minBase || bs < lo || bs > hi || ring.format[i] !== ctx.format) continue;
+      if (p.individualsOnly >= 1 && isBusiness(acc.entity[from]!)) continue;
       if (t === ctx.ts) sameTs++;
       ctx.add(s);
       if (acc.stamp[from] !== epoch) {

@@ -24,7 +24,7 @@ export const FAN_SCHEMA = {
       'above this the account behaves like a business (payroll, merchant) and the detector stays silent',
   },
   minBase: {
-    default: 500,
+    default: 1_000,
     min: 0,
     max: 1e9,
     unit: 'USD',

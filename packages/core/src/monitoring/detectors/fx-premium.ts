@@ -9,7 +9,8 @@ export type FxPremiumParams = {
  * Detector 13, TF-FX-PREMIUM (T10): the effective rate of a cross-currency payment (received ÷ paid, in major
  * units) far from the day's reference rate. The reference is, in order: supplied day rates; the median of the
  * pair's recent effective rates in the data itself once `minSamples` were seen (robust while anomalies stay a
- * minority); the built-in approximate table. The value is |rate ÷ reference − 1|.
+ * minority); the built-in approximate table (or the values learned from the data). A metal-valued unit (the gold
+ * dinar, 4.25 g) is always judged against its gold value. The value is |rate ÷ reference − 1|.
  */
 export const fxPremiumDetector: Detector<FxPremiumParams> = {
   id: 'fx-premium',
@@ -27,7 +28,7 @@ export const fxPremiumDetector: Detector<FxPremiumParams> = {
       description: 'before the data median is used',
     },
   },
-  bands: [0.08, 0.15, 0.3],
+  bands: [0.15, 0.3, 0.5],
   evaluate(ctx, p) {
     const pc = ctx.paidCur;
     const rc = ctx.recvCur;
@@ -41,6 +42,8 @@ export const fxPremiumDetector: Detector<FxPremiumParams> = {
       const ur = supplied.usdPerUnit(fx.codes[rc]!, ctx.ts);
       if (up !== undefined && ur !== undefined && ur > 0) ref = up / ur;
     }
+    // A metal-valued unit is judged against its metal value, not against what it trades at.
+    if (ref === undefined && (fx.intrinsic(pc) || fx.intrinsic(rc))) ref = fx.tableRate(pc, rc);
     if (ref === undefined && fx.samples(pc, rc) >= p.minSamples) ref = fx.observedRate(pc, rc);
     if (ref === undefined && fx.samples(rc, pc) >= p.minSamples) {
       const inv = fx.observedRate(rc, pc);

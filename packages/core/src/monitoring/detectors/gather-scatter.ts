@@ -24,7 +24,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
   unit: 'min(payers, payees)',
   configSchema: {
     minBase: {
-      default: 500,
+      default: 1_000,
       min: 0,
       max: 1e9,
       unit: 'USD',

@@ -1,7 +1,9 @@
 import type { Detector } from '../detector.ts';
+import { isBusiness } from '../state.ts';
 
 export type ChainParams = {
   readonly maxEvidence: number;
+  readonly maxBusinessHops: number;
   readonly minBase: number;
 };
 
@@ -18,11 +20,19 @@ export const layeringChainDetector: Detector<ChainParams> = {
   unit: 'hops',
   configSchema: {
     minBase: {
-      default: 500,
+      default: 1_000,
       min: 0,
       max: 1e9,
       unit: 'USD',
       description: 'smaller legs are ignored (materiality)',
+    },
+    maxBusinessHops: {
+      default: 1,
+      min: 0,
+      max: 64,
+      unit: 'hops',
+      description:
+        'chains forwarded by more businesses (company, government, MSB per accounts.csv) than this are trade',
     },
     maxEvidence: { default: 12, min: 2, max: 64, unit: 'transactions', description: 'links followed back' },
   },
@@ -33,10 +43,14 @@ export const layeringChainDetector: Detector<ChainParams> = {
     const depth = ring.chainDepth[ctx.seq & mask]!;
     if (depth < 2 || ctx.base < p.minBase) return 0;
     let s = ctx.seq;
+    let business = 0;
     for (let k = 0; k <= p.maxEvidence && ring.live(s); k++) {
       ctx.add(s);
+      const e = ctx.acc.entity[ring.from[s & mask]!]!;
+      if (k < depth && isBusiness(e)) business++;
       s = ring.chainPrev[s & mask]!;
     }
+    if (business > p.maxBusinessHops) return 0;
     ctx.anchor = ctx.from;
     return depth + 1;
   },

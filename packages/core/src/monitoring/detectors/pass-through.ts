@@ -20,7 +20,7 @@ export const passThroughDetector: Detector<PassThroughParams> = {
   configSchema: {
     windowMs: { default: 2 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'window counted' },
     maxScan: { default: 32, min: 1, max: 1024, unit: 'transactions', description: 'payments examined' },
-    minBase: { default: 500, min: 0, max: 1e9, unit: 'USD', description: 'smaller pairs are ignored' },
+    minBase: { default: 1_000, min: 0, max: 1e9, unit: 'USD', description: 'smaller pairs are ignored' },
   },
   bands: [1, 2, 4],
   evaluate(ctx, p) {

@@ -24,7 +24,7 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
   unit: 'intermediaries',
   configSchema: {
     minBase: {
-      default: 500,
+      default: 1_000,
       min: 0,
       max: 1e9,
       unit: 'USD',

@@ -1,4 +1,5 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
+import { ENTITY_MSB } from '../state.ts';
 
 export type StackParams = {
   readonly windowMs: number;
@@ -31,7 +32,7 @@ export const stackDetector: Detector<StackParams> = {
       description: 'legs examined per account',
     },
     minBase: {
-      default: 500,
+      default: 1_000,
       min: 0,
       max: 1e9,
       unit: 'USD',
@@ -49,7 +50,14 @@ export const stackDetector: Detector<StackParams> = {
   evaluate(ctx, p) {
     const { acc, ring } = ctx;
     const b = ctx.to;
-    if (ctx.from === b || ctx.base < p.minBase || acc.rate(b, ctx.ts) > ctx.busyRate) return 0;
+    if (
+      ctx.from === b ||
+      ctx.base < p.minBase ||
+      acc.rate(b, ctx.ts) > ctx.busyRate ||
+      acc.entity[b] === ENTITY_MSB
+    ) {
+      return 0;
+    }
     const minSeq = ring.minSeq();
     const mask = ring.mask;
     const cutoff = ctx.ts - p.windowMs;
