@@ -6,7 +6,7 @@ import { D, H, Scenario, T0 } from './testing/scenario.ts';
 describe('createMonitor', () => {
   it('flags every leg of a fan-out retroactively and raises one merged alert', () => {
     const sc = new Scenario();
-    for (let k = 0; k < 8; k++) sc.pay('S', `R${k}`, 900 + k * 13, T0 + k * 3 * H);
+    for (let k = 0; k < 8; k++) sc.pay('S', `R${k}`, 1900 + k * 13, T0 + k * 3 * H);
     sc.pay('X', 'Y', 50, T0 + 5 * D);
     const scores = new Map<number, number>();
     const m = createMonitor({
@@ -29,7 +29,7 @@ describe('createMonitor', () => {
 
   it('gives the same alert ids on a rerun', () => {
     const sc = new Scenario();
-    for (let k = 0; k < 8; k++) sc.pay(`P${k}`, 'T', 700 + k, T0 + k * H);
+    for (let k = 0; k < 8; k++) sc.pay(`P${k}`, 'T', 1700 + k, T0 + k * H);
     const run = () => {
       const m = createMonitor({ clock: fixedClock(0) });
       for (const tx of sc.sorted()) m.process(tx);
