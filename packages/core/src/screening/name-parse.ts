@@ -22,7 +22,7 @@ export interface NameToken {
    * Alternative key, '' when none: Latin digraphs read as two letters (Lakhal = لكحل), or the key without a
    * glued article (Alzawahiri = al-Zawahiri).
    */
-  readonly alt: string;
+  readonly alts: readonly string[];
   /** Latin surface form for spelling comparison (Cyrillic romanised; '' for Arabic script). */
   readonly latin: string;
   readonly script: Script;
@@ -32,6 +32,8 @@ export interface NameToken {
   readonly end: number;
   /** True when a nasab marker (bin, ibn, بن…) precedes the token: it names an ancestor, not the person. */
   readonly ancestor: boolean;
+  /** True for the surname block of a "SURNAME(S), Given names" list name: never discounted as a middle name. */
+  readonly family: boolean;
 }
 
 export interface ParsedName {
@@ -76,6 +78,7 @@ const DIN_GLUED =
   /^([a-z]{3,}?)(?:uddin|uddeen|eddine|eddin|addin|aldin|eldin|aldeen|uldin|udin|edin|iddin)$/;
 const NASAB_ARTICLE_GLUED = /^(bin|ben|ibn)(al|el)([a-z]{3,})$/;
 const ARTICLE_GLUED = /^(?:al|el)([a-z]{4,})$/;
+const SUN_GLUED = /^[ae]l?(([bdnrstz])\2[a-z]{2,})$/;
 /** "-ud-Din" tails written as one word after a name: "Ansar Eddine", "Nur Uddin". */
 const DIN_TAILS: ReadonlySet<string> = new Set([
   'eddine',
@@ -171,6 +174,8 @@ function reorderComma(tokens: readonly NormalizedToken[]): readonly NormalizedTo
 export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
   const norm = normalizeName(text);
   const ordered = kind === 'organisation' ? norm.tokens : reorderComma(norm.tokens);
+  const comma = ordered !== norm.tokens ? norm.tokens.find((t) => t.commaAfter) : undefined;
+  familyEnd = comma ? comma.end : -1;
   const raws: Raw[] = ordered.flatMap(splitGlued);
 
   // Organisations: "p.l.c." and "s.a." arrive as single letters; glue runs of them back together.
@@ -259,7 +264,7 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
         ...prev,
         text: `${prev.text} ${tok.text}`,
         key: `${prev.key}${isDin ? 'dn' : tok.key}`,
-        alt: '',
+        alts: [],
         end: tok.end,
         latin: prev.latin + tok.latin,
       };
@@ -273,27 +278,38 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
   return { original: text, kind, tokens, dropped, arabicStructure, hasNasab };
 }
 
+/** End offset of the surname block of the name being parsed (parsing is synchronous, so a module variable is safe). */
+let familyEnd = -1;
+
 function toToken(r: Raw, ancestor: boolean): NameToken {
   const latin = latinOf(r.text, r.script).replace(/ /g, '');
   const role: TokenRole =
     r.role === 'word' && r.script === 'latin' && r.text.length === 1 ? 'initial' : r.role;
   const key = r.key ?? keyOf(r.text.replace(/ /g, ''), r.script);
-  let alt = '';
+  const alts: string[] = [];
   if (r.key === undefined && r.script === 'latin') {
-    const glued = ARTICLE_GLUED.exec(r.text);
-    const split = latinKey(r.text, true);
-    if (glued?.[1]) alt = latinKey(glued[1]);
-    else if (split !== key) alt = split;
+    const t = r.text;
+    const glued = ARTICLE_GLUED.exec(t);
+    if (glued?.[1]) alts.push(latinKey(glued[1]));
+    // Essabar = as-Sabbar, Essaadi = as-Saʿdi: a sun-letter article glued on, its consonant doubled
+    const sun = SUN_GLUED.exec(t);
+    if (sun?.[1]) alts.push(latinKey(sun[1]));
+    alts.push(latinKey(t, true)); // Lakhal = لكحل: kh as two letters
+    if (/[aeiou]h$/.test(t)) alts.push(`${latinKey(t.slice(0, -1))}h`); // Salah = صالح: a real final h
+    if (t.includes('g')) alts.push(latinKey(t.replace(/g(?!h)/g, 'j'))); // Ragab = رجب (Egyptian g)
+    if (t.includes('c')) alts.push(latinKey(t.replace(/c(?!h)/g, 's'))); // Faycal = فيصل
   }
+  const uniqueAlts = [...new Set(alts)].filter((a) => a.length > 0 && a !== key);
   return {
     text: r.text,
     key,
-    alt,
+    alts: uniqueAlts,
     latin,
     script: r.script,
     role,
     start: r.start,
     end: r.end,
     ancestor,
+    family: r.start < familyEnd,
   };
 }

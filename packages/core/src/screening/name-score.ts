@@ -4,7 +4,13 @@
  * name after "bin" is an ancestor's ("Salman bin Muhammad" is not "Muhammad bin Salman").
  */
 import type { NameToken, ParsedName } from './name-parse.ts';
-import { looseKey } from './phonetic-key.ts';
+
+function collapseKey(key: string): string {
+  let out = '';
+  for (const c of key) if (out[out.length - 1] !== c) out += c;
+  return out;
+}
+
 import { levenshtein } from './string-distance.ts';
 import { type MatchHow, tokenSimilarity } from './token-similarity.ts';
 
@@ -61,7 +67,7 @@ function unmatchedWeight(
     if (matched[i] === 1) continue;
     const t = tokens[i] as NameToken;
     const middle = i > 0 && i < tokens.length - 1;
-    total += weight(t) * (!conflict && (middle || t.role === 'initial') ? MIDDLE_DISCOUNT : 1);
+    total += weight(t) * (!conflict && !t.family && (middle || t.role === 'initial') ? MIDDLE_DISCOUNT : 1);
   }
   return total;
 }
@@ -97,7 +103,8 @@ function joinAdjacent(
         d = levenshtein(a.latin, b1.latin + b2.latin, 1);
       } else {
         // across scripts, join the keys ("شهيد خيل" = Shahidkhel, "ولی جان" = Walijan)
-        d = looseKey(a.key) === looseKey(b1.key + b2.key) ? 0 : 2;
+        const joined = collapseKey(b1.key + b2.key);
+        d = b1.key.length >= 2 && b2.key.length >= 2 && joined.length >= 4 && a.key === joined ? 0 : 2;
       }
       if (d > 1) continue;
       mOne[i] = 1;
@@ -175,7 +182,9 @@ export function scoreNames(q: ParsedName, c: ParsedName, weight: TokenWeight = u
   const ccov = totalC > 0 ? Math.min(1, matchedC / totalC) : 0;
   // persons: a name wholly contained in the other (missing middle or family parts) is strong evidence;
   // organisations: an extra word often names a different subsidiary, so both sides weigh alike
-  const share = q.kind === 'organisation' || c.kind === 'organisation' ? 0.5 : QUERY_SHARE;
+  // and a one-word name inside a longer one ("BAXTER" in "Lee Baxter") is weak evidence either way
+  const share =
+    q.kind === 'organisation' || c.kind === 'organisation' || Math.min(qn, cn) === 1 ? 0.5 : QUERY_SHARE;
   let score = share * Math.max(qcov, ccov) + (1 - share) * Math.min(qcov, ccov);
 
   const adjustments: NameAdjustment[] = [];

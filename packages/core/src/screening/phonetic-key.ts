@@ -152,6 +152,7 @@ export function latinKey(token: string, splitDigraphs = false): string {
       .replace(/dj|dzh/g, 'j');
   }
   s = s
+    .replace(/c(?=[eiy])/g, 's') // soft c: Lounici = لونيسي
     .replace(/ck|q|c|g/g, 'k')
     .replace(/ph|v/g, 'f')
     .replace(/p/g, 'b');

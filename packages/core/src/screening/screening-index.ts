@@ -16,7 +16,10 @@ export const DEFAULT_THRESHOLD = 0.8;
 export const DEFAULT_LIMIT = 10;
 /** Weak aliases (UN "Low", OFAC "weak aka") are nicknames many people share. */
 const WEAK_ALIAS_FACTOR = 0.9;
-const MIN_FUZZY_KEY = 3;
+const MIN_FUZZY_KEY = 4;
+/** Retrieval bound: the least weight an unmatched token can carry, and the largest query share in the score. */
+const BOUND_DISCOUNT = 0.5;
+const QUERY_SHARE_BOUND = 0.6;
 
 export interface IndexedName {
   readonly entry: number;
@@ -29,10 +32,17 @@ export interface ScreeningIndex {
   readonly entries: readonly ListEntry[];
   readonly names: readonly IndexedName[];
   readonly weight: TokenWeight;
-  /** key → ids of names holding a token with that key. */
+  /** key → name ids holding a token with that key (or alternative or loose key). */
   readonly postings: ReadonlyMap<string, Int32Array>;
+  /** Token position within its name, parallel to `postings`. */
+  readonly positions: ReadonlyMap<string, Uint8Array>;
   /** key with one character deleted (or the key itself) → keys of the vocabulary. */
   readonly neighbours: ReadonlyMap<string, readonly string[]>;
+  /** Per name: sum of its token weights (for the retrieval bound). */
+  readonly nameWeights: Float64Array;
+  /** Per name and token (first 32 tokens): token weights, flattened with `tokenOffsets`. */
+  readonly tokenWeights: Float64Array;
+  readonly tokenOffsets: Int32Array;
 }
 
 export interface BuildIndexOptions {
@@ -50,6 +60,14 @@ function deletions(key: string): string[] {
   const out = [key];
   if (key.length < MIN_FUZZY_KEY) return out;
   for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
+}
+
+/** Keys under which a token is indexed and looked up: its key, its alternative key, its loose key. */
+function tokenKeys(t: NameToken): string[] {
+  const out = [t.key, ...t.alts];
+  const loose = looseKey(t.key);
+  if (loose.length >= 2 && !out.includes(loose)) out.push(loose);
   return out;
 }
 
@@ -90,11 +108,17 @@ export function buildScreeningIndex(
     }
   }
   const lists = new Map<string, number[]>();
+  const df = new Map<string, number>();
   names.forEach((n, id) => {
     const seen = new Set<string>();
-    for (const t of n.parsed.tokens) {
-      if (t.role === 'initial') continue;
-      for (const key of [t.key, t.alt, looseKey(t.key)]) {
+    const seenKey = new Set<string>();
+    n.parsed.tokens.forEach((t, pos) => {
+      if (t.role === 'initial' || pos > 255) return;
+      if (t.key && !seenKey.has(t.key)) {
+        seenKey.add(t.key);
+        df.set(t.key, (df.get(t.key) ?? 0) + 1);
+      }
+      for (const key of tokenKeys(t)) {
         if (key.length === 0 || seen.has(key)) continue;
         seen.add(key);
         let l = lists.get(key);
@@ -102,14 +126,22 @@ export function buildScreeningIndex(
           l = [];
           lists.set(key, l);
         }
-        l.push(id);
+        l.push(id, pos);
       }
-    }
+    });
   });
   const postings = new Map<string, Int32Array>();
+  const positions = new Map<string, Uint8Array>();
   const neighbours = new Map<string, string[]>();
-  for (const [key, ids] of lists) {
-    postings.set(key, Int32Array.from(ids));
+  for (const [key, pairs] of lists) {
+    const ids = new Int32Array(pairs.length / 2);
+    const pos = new Uint8Array(pairs.length / 2);
+    for (let i = 0; i < ids.length; i++) {
+      ids[i] = pairs[2 * i] as number;
+      pos[i] = pairs[2 * i + 1] as number;
+    }
+    postings.set(key, ids);
+    positions.set(key, pos);
     for (const d of deletions(key)) {
       const l = neighbours.get(d);
       if (l) l.push(key);
@@ -118,13 +150,36 @@ export function buildScreeningIndex(
   }
   const total = Math.max(1, names.length);
   const maxIdf = Math.log(total + 1);
+  const keyWeight = new Map<string, number>();
   const weight: TokenWeight = (t: NameToken) => {
     if (t.role === 'initial') return 0.5;
-    const df = postings.get(t.key)?.length ?? 0;
-    // 1 for a key no name holds, down to ~0.3 for the most common given names
-    return 0.25 + (0.75 * Math.log((total + 1) / (df + 1))) / maxIdf;
+    let w = keyWeight.get(t.key);
+    if (w === undefined) {
+      // 1 for a key no name holds, down to ~0.3 for the most common given names
+      w = 0.25 + (0.75 * Math.log((total + 1) / ((df.get(t.key) ?? 0) + 1))) / maxIdf;
+      keyWeight.set(t.key, w);
+    }
+    return w;
   };
-  return { entries, names, weight, postings, neighbours };
+  const nameWeights = new Float64Array(names.length);
+  const tokenOffsets = new Int32Array(names.length + 1);
+  let offset = 0;
+  names.forEach((n, id) => {
+    tokenOffsets[id] = offset;
+    offset += Math.min(n.parsed.tokens.length, 256);
+  });
+  tokenOffsets[names.length] = offset;
+  const tokenWeights = new Float64Array(offset);
+  names.forEach((n, id) => {
+    let sum = 0;
+    n.parsed.tokens.forEach((t, pos) => {
+      const w = weight(t);
+      sum += w;
+      if (pos < 256) tokenWeights[(tokenOffsets[id] as number) + pos] = w;
+    });
+    nameWeights[id] = sum;
+  });
+  return { entries, names, weight, postings, positions, neighbours, nameWeights, tokenWeights, tokenOffsets };
 }
 
 export interface ScreenOptions extends QueryAttributes {
@@ -147,15 +202,39 @@ export interface ScreeningMatch {
 }
 
 /** Keys of the vocabulary within one edit (by deletion neighbourhood) of a query key. */
-function nearKeys(index: ScreeningIndex, key: string): Set<string> {
-  const out = new Set<string>();
+function nearKeys(index: ScreeningIndex, key: string, out: Set<string>): void {
   if (index.postings.has(key)) out.add(key);
+  // short keys: exact only (a one-letter edit to a two-letter key is a different name)
+  if (key.length < MIN_FUZZY_KEY) return;
   for (const d of deletions(key)) for (const k of index.neighbours.get(d) ?? []) out.add(k);
-  if (key.length < MIN_FUZZY_KEY) {
-    // short keys: exact only (a one-letter edit to a two-letter key is a different name)
-    for (const k of out) if (k !== key) out.delete(k);
+}
+
+/** Per-query scratch space, reused across queries (the engine is single-threaded). */
+interface Scratch {
+  accQ: Float64Array;
+  accC: Float64Array;
+  lastQ: Int32Array;
+  seenTok: Uint32Array;
+  touched: number[];
+  stamp: number;
+}
+const scratches = new WeakMap<ScreeningIndex, Scratch>();
+
+function scratchFor(index: ScreeningIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) {
+    const n = index.names.length;
+    s = {
+      accQ: new Float64Array(n),
+      accC: new Float64Array(n),
+      lastQ: new Int32Array(n),
+      seenTok: new Uint32Array(n),
+      touched: [],
+      stamp: 0,
+    };
+    scratches.set(index, s);
   }
-  return out;
+  return s;
 }
 
 /**
@@ -174,38 +253,57 @@ export function screenName(
   const qTokens = parsed.tokens;
   if (qTokens.length === 0) return [];
   const weight = index.weight;
-  const acc = new Map<number, number>();
+  const s = scratchFor(index);
+  for (const id of s.touched) {
+    s.accQ[id] = 0;
+    s.accC[id] = 0;
+    s.lastQ[id] = 0;
+    s.seenTok[id] = 0;
+  }
+  s.touched.length = 0;
   let totalQ = 0;
-  for (const t of qTokens) {
+  const keys = new Set<string>();
+  qTokens.forEach((t, qi) => {
     const w = weight(t);
     totalQ += w;
-    if (t.role === 'initial' || t.key.length === 0) continue;
-    const seen = new Set<number>();
-    const keys = nearKeys(index, t.key);
-    if (t.alt) for (const k of nearKeys(index, t.alt)) keys.add(k);
-    const loose = looseKey(t.key);
-    if (loose && index.postings.has(loose)) keys.add(loose);
+    if (t.role === 'initial' || t.key.length === 0) return;
+    keys.clear();
+    for (const k of tokenKeys(t)) nearKeys(index, k, keys);
+    const mark = qi + 1;
     for (const k of keys) {
-      const ids = index.postings.get(k);
-      if (!ids) continue;
+      const ids = index.postings.get(k) as Int32Array;
+      const pos = index.positions.get(k) as Uint8Array;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i] as number;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        acc.set(id, (acc.get(id) ?? 0) + w);
+        if (s.lastQ[id] === 0 && s.accQ[id] === 0 && s.seenTok[id] === 0) s.touched.push(id);
+        if (s.lastQ[id] !== mark) {
+          s.lastQ[id] = mark;
+          s.accQ[id] = (s.accQ[id] ?? 0) + w;
+        }
+        const p = pos[i] as number;
+        const bit = p < 32 ? 1 << p : 0;
+        if (bit !== 0 && ((s.seenTok[id] as number) & bit) === 0) {
+          s.seenTok[id] = (s.seenTok[id] as number) | bit;
+          s.accC[id] = (s.accC[id] ?? 0) + (index.tokenWeights[(index.tokenOffsets[id] as number) + p] ?? 0);
+        }
       }
     }
-  }
+  });
   const maxBoost = options.identifiers?.length ? 0.4 : options.dob || options.country ? 0.15 : 0;
   const best = new Map<
     number,
     { score: number; n: IndexedName; ns: NameScore; effects: ReturnType<typeof scoreAttributes> }
   >();
   const listFilter = options.lists ? new Set(options.lists) : undefined;
-  for (const [id, a] of acc) {
-    // optimistic bound: all retrieved tokens match perfectly, unmatched query tokens discounted as middles
-    const qcovMax = a / (a + 0.5 * (totalQ - a));
-    if ((qcovMax + 1) / 2 + maxBoost < threshold) continue;
+  for (const id of s.touched) {
+    // optimistic bound: every retrieved token matches perfectly, every other token is a discounted middle
+    const aq = s.accQ[id] as number;
+    const ac = s.accC[id] as number;
+    const qMax = aq / (aq + BOUND_DISCOUNT * (totalQ - aq));
+    const tc = index.nameWeights[id] as number;
+    const cMax = ac / (ac + BOUND_DISCOUNT * Math.max(0, tc - ac));
+    const bound = QUERY_SHARE_BOUND * Math.max(qMax, cMax) + (1 - QUERY_SHARE_BOUND) * Math.min(qMax, cMax);
+    if (bound + maxBoost < threshold) continue;
     const n = index.names[id] as IndexedName;
     const entry = index.entries[n.entry] as ListEntry;
     if (options.type && nameKindOf(entry.kind) !== options.type) continue;

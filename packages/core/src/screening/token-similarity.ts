@@ -4,6 +4,7 @@
  */
 import type { NameToken } from './name-parse.ts';
 import { looseKey } from './phonetic-key.ts';
+import { sameSpellingFamily } from './spelling-families.ts';
 import { jaroWinkler, levenshtein } from './string-distance.ts';
 
 export const MATCH_HOWS = [
@@ -25,6 +26,83 @@ export interface TokenSimilarity {
 
 const NONE: TokenSimilarity = { sim: 0, how: 'fuzzy' };
 
+/** True when an alternative key of one token equals the key or an alternative key of the other. */
+function altsMeet(q: NameToken, c: NameToken): boolean {
+  for (const a of q.alts) if (a === c.key || c.alts.includes(a)) return true;
+  for (const a of c.alts) if (a === q.key) return true;
+  return false;
+}
+
+/** Strength of a key match across scripts by key length: a one-consonant key (Ali = علي → l) says little. */
+function keyStrength(len: number): number {
+  return len >= 3 ? 0.95 : len === 2 ? 0.85 : 0.7;
+}
+
+const AR_VOWEL_END = new Set(['ا', 'ي', 'و']);
+/** Endings romanisations treat either way: ه (taa marbuta or h), ع and ء (often dropped: Rabi, Mati). */
+const AR_EITHER_END = new Set(['ه', 'ع']);
+const AR_VOWEL_START = new Set(['ا', 'ع']);
+const LATIN_VOWELS = /[aeiouy]/;
+
+/**
+ * Arabic writes long vowels, and a romanisation writes them too: a name ending in a vowel letter (حسنا,
+ * عباسي) ends in a Latin vowel (Hasna, Abbasi), one starting with alef or ʿayn (احمد, عمر) starts with a
+ * Latin vowel. Keys drop vowels, so this check keeps Hasna from meeting Hossein and Ahmadi from Hamidi.
+ */
+function vowelFrameAgrees(arabic: string, latin: string): boolean {
+  const first = arabic[0] ?? '';
+  const last = arabic[arabic.length - 1] ?? '';
+  const lFirst = latin[0] ?? '';
+  if (!AR_EITHER_END.has(last) && arabic.length > 2) {
+    const arVowelEnd = AR_VOWEL_END.has(last);
+    // a silent final e (Hassane, Eddine) never makes a vowel ending; a final h after a vowel (Yahyah) does
+    const trimmed = (arVowelEnd ? latin.replace(/([aeiou])h$/, '$1') : latin).replace(/([^aeiouy])e$/, '$1');
+    const latVowelEnd = LATIN_VOWELS.test(trimmed[trimmed.length - 1] ?? '');
+    if (arVowelEnd !== latVowelEnd) return false;
+  }
+  if (AR_VOWEL_START.has(first) && !LATIN_VOWELS.test(lFirst) && lFirst !== 'h') return false;
+  if (!AR_VOWEL_START.has(first) && first !== 'و' && first !== 'ي' && LATIN_VOWELS.test(lFirst)) return false;
+  return true;
+}
+
+/** Arabic (or Cyrillic) against Latin, or Arabic against Arabic: the keys are all there is to compare. */
+function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
+  if (q.key.length === 0 || c.key.length === 0) return NONE;
+  if (q.script === 'arabic' && c.script === 'arabic') {
+    // both in Arabic script: the spellings themselves are comparable (محمد بن سلطان / محمد بن سلمان)
+    const maxLen = Math.max(q.text.length, c.text.length);
+    const d = levenshtein(q.text, c.text, Math.floor(maxLen * 0.34));
+    const ratio = 1 - d / maxLen;
+    return ratio >= 0.66 ? { sim: ratio * 0.95, how: 'fuzzy' } : NONE;
+  }
+  const sim = crossScriptKeys(q, c);
+  if (sim.sim === 0) return sim;
+  const [ar, lat] = q.script === 'arabic' ? [q, c] : [c, q];
+  if (
+    ar.script === 'arabic' &&
+    lat.latin &&
+    !ar.text.includes(' ') &&
+    !vowelFrameAgrees(ar.text, lat.latin)
+  ) {
+    return { sim: Math.min(sim.sim, 0.6), how: sim.how };
+  }
+  return sim;
+}
+
+function crossScriptKeys(q: NameToken, c: NameToken): TokenSimilarity {
+  if (q.key === c.key) return { sim: keyStrength(q.key.length), how: 'transliteration' };
+  if (altsMeet(q, c)) {
+    return { sim: keyStrength(Math.min(q.key.length, c.key.length)) - 0.05, how: 'transliteration' };
+  }
+  const lq = looseKey(q.key);
+  if (lq.length >= 2 && lq === looseKey(c.key))
+    return { sim: lq.length >= 3 ? 0.85 : 0.75, how: 'transliteration' };
+  if (Math.min(q.key.length, c.key.length) >= 4 && levenshtein(q.key, c.key, 1) === 1) {
+    return { sim: 0.8, how: 'transliteration' };
+  }
+  return NONE;
+}
+
 /** Similarity of two tokens in [0,1]; 0 means they do not correspond. */
 export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.text === c.text) return { sim: 1, how: 'exact' };
@@ -36,21 +114,16 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
     return NONE;
   }
   let best = NONE;
-  const keyLen = Math.min(q.key.length, c.key.length);
-  const altEqual =
-    (q.alt.length > 0 && (q.alt === c.key || q.alt === c.alt)) || (c.alt.length > 0 && c.alt === q.key);
-  if ((q.key === c.key && q.key.length > 0) || altEqual) {
-    const base = q.key === c.key ? 0.95 : 0.9;
-    if (!bothLatin) return { sim: base, how: 'transliteration' };
-    const jw = jaroWinkler(q.latin, c.latin);
-    best = { sim: jw >= 0.8 ? base : jw >= 0.7 ? 0.85 : 0.7, how: 'spelling-variant' };
-  } else if (!bothLatin && q.key.length > 0 && c.key.length > 0 && looseKey(q.key) === looseKey(c.key)) {
-    best = { sim: 0.88, how: 'transliteration' };
-  } else if (keyLen >= 3 && !bothLatin) {
-    // across scripts the key is all there is to compare; between two Latin spellings the surface decides
-    const d = levenshtein(q.key, c.key, 2);
-    if (d === 1) best = { sim: bothLatin ? 0.8 : 0.82, how: bothLatin ? 'fuzzy' : 'transliteration' };
-    else if (d === 2 && keyLen >= 5) best = { sim: 0.7, how: bothLatin ? 'fuzzy' : 'transliteration' };
+  if (bothLatin) {
+    if (sameSpellingFamily(q.latin, c.latin)) return { sim: 0.95, how: 'spelling-variant' };
+    if ((q.key === c.key && q.key.length > 0) || altsMeet(q, c)) {
+      // same consonants, different vowels: a romanisation variant only when the spellings are close too
+      const jw = jaroWinkler(q.latin, c.latin);
+      best = { sim: jw >= 0.9 ? 0.95 : jw >= 0.85 ? 0.8 : 0.6, how: 'spelling-variant' };
+    }
+  } else {
+    best = crossScript(q, c);
+    if (best.sim > 0) return best;
   }
   if (bothLatin) {
     const maxLen = Math.max(q.latin.length, c.latin.length);

@@ -1,0 +1,80 @@
+/**
+ * Spelling families of common Arabic-origin names in Latin script: romanisations of one Arabic name that
+ * a consonant key alone cannot tell from different names (Yusuf/Youssef vs Mary/Mario both differ only in
+ * vowels). Members of a family meet as 'spelling-variant' at full strength; other Latin pairs with the same
+ * key need close spellings. Built from the OFAC/UN lists' own alias pairs and the OFAC name fixtures.
+ */
+const FAMILIES: readonly string[] = [
+  'muhammad mohammed mohamed mohamad mohammad muhammed mohamud mohummad muhamad mohd mohamaed mouhamed mohammadi',
+  'ahmad ahmed ahmet ahmat achmad',
+  'mahmud mahmoud mahmood mehmood mahmut',
+  'hussein husayn hussain husain hussien hossein husein housein hussin hosein huseyin',
+  'hassan hasan hasen hassen hassane',
+  'hassani hasani',
+  'yusuf youssef yousef yousif yusef youssouf yousuf yusif yossef',
+  'ibrahim ebrahim ibraheem brahim ibrahima',
+  'usama osama oussama ousama osamah',
+  'umar omar omer ömer oumar',
+  'uthman othman osman usman otman',
+  'ali aly alee',
+  'abdullah abdallah abdulla abdalla abdellah abdoulaye abdelilah',
+  'khalid khaled khaleed',
+  'khalil khaleel halil',
+  'mustafa mostafa moustafa mustapha mostapha',
+  'said saeed sayed sayyid saied seyed syed sayid saiid',
+  'salih saleh salah salahuddin',
+  'hamid hameed hamed',
+  'hamad hammad',
+  'rashid rasheed rachid rached',
+  'majid majeed magid maged',
+  'jamal gamal djamel jamel',
+  'karim kareem karime',
+  'nasir nasser naser nassir nasr',
+  'qasim kassim qassem kasem kassem qasem gasim',
+  'tariq tarik tarek tareq',
+  'walid waleed oualid',
+  'zaid zayd zeid said',
+  'yahya yahia yehia yahiya',
+  'isa issa eisa aissa',
+  'musa moussa mousa mussa',
+  'ismail ismael esmail smail',
+  'jafar jaafar jafer djafar',
+  'faisal faysal faycal feisal',
+  'abbas abass',
+  'anwar anouar anuar',
+  'ayman aiman',
+  'bakr bakar bakir',
+  'hamza hamzah hamzeh',
+  'hafiz hafez hafeez',
+  'idris idriss edris',
+  'jabir jaber',
+  'mansur mansour mansoor',
+  'mahdi mehdi',
+  'munir mounir',
+  'nabil nabeel',
+  'nur nour noor',
+  'qadir kader qader kadir',
+  'rahman rehman rahmane',
+  'sadiq sadek sadeq sadik siddiq',
+  'sharif sherif cherif shareef',
+  'shaikh sheikh shaykh cheikh',
+  'sulayman suleiman sulaiman soliman sleiman suleyman',
+  'tahir taher tahar',
+  'wali waly',
+  'yasin yassin yaseen yassine',
+  'zakariya zakaria zakariyya zakariyah',
+  'aziz azeez',
+  'laden ladin',
+  'qaida qaeda qaidah',
+];
+
+const byName = new Map<string, number>();
+FAMILIES.forEach((line, i) => {
+  for (const n of line.split(' ')) if (!byName.has(n)) byName.set(n, i);
+});
+
+/** True when two normalised Latin tokens are spellings of the same Arabic name. */
+export function sameSpellingFamily(a: string, b: string): boolean {
+  const fa = byName.get(a);
+  return fa !== undefined && fa === byName.get(b);
+}
