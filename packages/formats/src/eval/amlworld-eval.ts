@@ -80,6 +80,7 @@ export async function evaluateAmlworld(input: AmlworldEvalInput): Promise<Transa
       else waiting.set(key, [ref]);
     });
   });
+  const payers = new Set(instances.flatMap((inst) => inst.transactions.map((tx) => tx.fromAccount)));
   const { flagged, scored } = input.flags;
   let rows = 0;
   let quarantined = 0;
@@ -114,7 +115,8 @@ export async function evaluateAmlworld(input: AmlworldEvalInput): Promise<Transa
         else fn++;
       } else if (isFlagged) fp++;
       else tn++;
-      if (waiting.size > 0) {
+      // building a key per row is the costly part; most rows' payer is in no pattern at all
+      if (waiting.size > 0 && payers.has(tx.fromAccount)) {
         const key = matchKey(tx);
         const list = waiting.get(key);
         if (list) {
