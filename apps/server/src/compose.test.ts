@@ -84,5 +84,14 @@ describe('compose (SQLite)', () => {
     } finally {
       await app.close();
     }
+    // a restart rebuilds the account windows from the stored transactions
+    await composition.close();
+    composition = await compose(loadServerConfig({ RAQIB_DB: db, RAQIB_LOG_LEVEL: 'silent' }));
+    expect(composition.summary.replayed).toBe(30);
+    await composition.close();
+    composition = await compose(
+      loadServerConfig({ RAQIB_DB: db, RAQIB_LOG_LEVEL: 'silent', RAQIB_WARMUP_DAYS: '0' }),
+    );
+    expect(composition.summary.replayed).toBe(0);
   });
 });

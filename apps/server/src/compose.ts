@@ -21,6 +21,7 @@ import {
 } from '@raqib/store-sql';
 import type { ServerConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
+import { warmUpScorer } from './warm-up.ts';
 
 const systemClock: Clock = { now: () => Date.now() };
 
@@ -28,7 +29,13 @@ export interface Composition {
   readonly deps: AppDeps;
   readonly database: RaqibDatabase;
   /** What was loaded, for the start-up message. */
-  readonly summary: { readonly lists: number; readonly listEntries: number; readonly indicators: number };
+  readonly summary: {
+    readonly lists: number;
+    readonly listEntries: number;
+    readonly indicators: number;
+    /** Stored transactions replayed into the monitor at start. */
+    readonly replayed: number;
+  };
   close(): Promise<void>;
 }
 
@@ -50,14 +57,20 @@ export async function compose(config: ServerConfig): Promise<Composition> {
     const catalogue = config.indicatorsFile ? await loadIndicatorCatalogue(config.indicatorsFile) : undefined;
     const screening = loadScreening(config.listsPath);
     const db = database.db;
+    const transactions = new SqlTransactionStore(db);
+    const scorer = createMonitor({ clock: systemClock });
+    const replayed = await warmUpScorer(scorer, transactions, {
+      days: config.RAQIB_WARMUP_DAYS,
+      maxRows: config.RAQIB_WARMUP_MAX,
+    });
     const deps: AppDeps = {
       alerts: new SqlAlertStore(db),
       cases: new SqlCaseStore(db),
       documents: new SqlCaseDocumentStore(db),
       audit: new SqlAuditLog(db, sha256Hex),
       keys: new SqlApiKeyStore(db),
-      transactions: new SqlTransactionStore(db),
-      scorer: createMonitor({ clock: systemClock }),
+      transactions,
+      scorer,
       screening: screening.index,
       clock: systemClock,
       hash: sha256Hex,
@@ -90,6 +103,7 @@ export async function compose(config: ServerConfig): Promise<Composition> {
         lists: screening.lists,
         listEntries: screening.entries,
         indicators: catalogue?.labels.size ?? 0,
+        replayed,
       },
       close: () => database.close(),
     };

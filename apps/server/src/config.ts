@@ -37,6 +37,9 @@ export const serverConfigSchema = z.object({
   RAQIB_WEB_DIST: z.string().optional(),
   /** A sanctions list file or folder for /v1/screen; `none` turns screening off. Default: the demo excerpts. */
   RAQIB_LISTS: z.string().optional(),
+  /** On start, replay this many days of stored API transactions into the monitor (0: start empty). */
+  RAQIB_WARMUP_DAYS: z.coerce.number().min(0).max(3650).default(30),
+  RAQIB_WARMUP_MAX: z.coerce.number().int().min(0).default(500_000),
   RAQIB_GOAML_RENTITY_ID: z.coerce.number().int().min(1).default(1),
   RAQIB_GOAML_BRANCH: z.string().max(255).optional(),
   RAQIB_GOAML_CURRENCY: z

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { compose } from './compose.ts';
+import { type Composition, compose } from './compose.ts';
 import type { ServerConfig } from './config.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly url: string;
+  readonly summary: Composition['summary'];
   close(): Promise<void>;
 }
 
@@ -25,5 +26,5 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     closing ??= app.close().then(() => composition.close());
     return closing;
   };
-  return { app, url, close };
+  return { app, url, summary: composition.summary, close };
 }

@@ -109,4 +109,23 @@ export class SqlTransactionStore implements TransactionStore {
     const order = new Map(ids.map((id, i) => [id, i]));
     return out.sort((a, b) => (order.get(a.tx.id) ?? 0) - (order.get(b.tx.id) ?? 0));
   }
+
+  async recentTransactions(sinceTs: number, limit: number): Promise<Transaction[]> {
+    const rows = await this.#db
+      .selectFrom('transactions')
+      .select(['payload', 'ts'])
+      .where('ts', '>=', sinceTs)
+      .orderBy('ts', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.reverse().map((r) => JSON.parse(r.payload) as Transaction);
+  }
+
+  async latestEventTime(): Promise<number | undefined> {
+    const row = await this.#db
+      .selectFrom('transactions')
+      .select((eb) => eb.fn.max('ts').as('ts'))
+      .executeTakeFirst();
+    return row?.ts === null || row?.ts === undefined ? undefined : Number(row.ts);
+  }
 }

@@ -61,10 +61,12 @@ export function registerServeCommand(program: Command): void {
       const out = process.stderr;
       out.write(`raqib serve: ${server.url}  (database ${config.RAQIB_DB})\n`);
       out.write(`  API docs: ${server.url}/docs   OpenAPI: ${server.url}/openapi.json\n`);
+      const { summary } = server;
+      if (summary.replayed > 0) out.write(`  monitor: replayed ${summary.replayed} stored transactions\n`);
       out.write(
         config.listsPath === undefined
           ? '  screening: off (set RAQIB_LISTS to a list file or folder)\n'
-          : `  screening lists: ${config.listsPath}\n`,
+          : `  screening: ${summary.listEntries} entries from ${config.listsPath}\n`,
       );
       if (webProblem !== undefined) out.write(`  web UI not available: ${webProblem}\n`);
       if (keyCount === 0) {

@@ -35,6 +35,13 @@ export interface TransactionStore {
   /** Idempotent by transaction id: a resubmitted transaction keeps its first record. */
   saveTransactions(items: readonly ScoredTransaction[]): Promise<void>;
   getTransactions(ids: readonly string[]): Promise<ScoredTransaction[]>;
+  /**
+   * The newest `limit` transactions with event time ≥ `sinceTs`, oldest first: what a restarted server replays
+   * to rebuild its account windows.
+   */
+  recentTransactions(sinceTs: number, limit: number): Promise<Transaction[]>;
+  /** Latest event time stored, if any. */
+  latestEventTime(): Promise<number | undefined>;
 }
 
 /** In-memory API keys, for tests. */
@@ -73,6 +80,16 @@ export class MemoryTransactionStore implements TransactionStore {
       if (item) out.push(item);
     }
     return Promise.resolve(out);
+  }
+  recentTransactions(sinceTs: number, limit: number): Promise<Transaction[]> {
+    const all = [...this.#items.values()].map((i) => i.tx).filter((t) => t.ts >= sinceTs);
+    all.sort((a, b) => a.ts - b.ts);
+    return Promise.resolve(all.slice(Math.max(0, all.length - limit)));
+  }
+  latestEventTime(): Promise<number | undefined> {
+    let max: number | undefined;
+    for (const { tx } of this.#items.values()) if (max === undefined || tx.ts > max) max = tx.ts;
+    return Promise.resolve(max);
   }
 }
 
