@@ -115,7 +115,8 @@ export class SyntheticDataset {
       o.minPerType,
       Math.round(patternTarget / MEAN_LEGS_PER_INSTANCE / PATTERN_TYPES.length),
     );
-    const fresh = Math.min(Math.floor(o.accounts / 10), perType * 15 + 16);
+    // new accounts: cell-funding beneficiaries (≤ 15 an instance) and scatter-gather mules (≤ 8)
+    const fresh = Math.min(Math.floor(o.accounts / 10), perType * 23 + 16);
     this.world = buildWorld(seededRng(subSeed(o.seed, 'world')), this.fx, o.accounts, fresh);
     const economy = buildEconomy(seededRng(subSeed(o.seed, 'economy')), this.world);
     this.background = new BackgroundDay(this.world, economy, this.fx);
@@ -129,7 +130,7 @@ export class SyntheticDataset {
     );
     for (let i = 0; i < perType; i++) for (const type of PATTERN_TYPES) BUILDERS[type](ctx);
     const typed = ctx.txs.length;
-    this.untyped = addUntypedTo(ctx, Math.round((typed * UNTYPED_SHARE) / (1 - UNTYPED_SHARE)), economy);
+    this.untyped = addUntyped(ctx, Math.round((typed * UNTYPED_SHARE) / (1 - UNTYPED_SHARE)), economy);
     this.plan = ctx;
     this.pickListedHolders(seededRng(subSeed(o.seed, 'listed')));
   }
@@ -311,10 +312,6 @@ function writeRows(
       .char(10);
   }
   return k;
-}
-
-function addUntypedTo(ctx: PatternContext, target: number, economy: ReturnType<typeof buildEconomy>): number {
-  return addUntyped(ctx, target, economy.receivers);
 }
 
 function csvField(text: string): string {

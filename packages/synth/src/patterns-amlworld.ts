@@ -84,8 +84,15 @@ export function cycle(ctx: PatternContext): void {
 /** Source scatters to 3–8 intermediaries, which all gather into one destination later. */
 export function scatterGather(ctx: PatternContext): void {
   const p = ctx.begin('SCATTER-GATHER');
-  const [src, dst, ...mid] = accounts(ctx, 2 + intBetween(ctx.rng, 3, 8));
+  const [src, dst] = accounts(ctx, 2);
   if (src === undefined || dst === undefined) return;
+  // intermediaries: half of them money mules whose accounts were opened for the purpose (no history)
+  const mid: number[] = [];
+  for (let i = intBetween(ctx.rng, 3, 8); i > 0; i--) {
+    const m = ctx.rng.next() < 0.5 ? ctx.freshAccount() : -1;
+    const a = m >= 0 ? m : ctx.account((x) => launderer(ctx, x));
+    if (a >= 0) mid.push(a);
+  }
   const f = ctx.fit(3 * DAY_MS);
   const t0 = ctx.startTime(3 * DAY_MS * f);
   const unit = logNormal(ctx.rng, 5000, 0.8);

@@ -1,6 +1,6 @@
+import type { Economy } from './economy.ts';
 import type { PatternContext, PlannedTx } from './laundering-plan.ts';
 import { HOUR_MS } from './laundering-plan.ts';
-import type { AliasTable } from './sampling.ts';
 import { between, intBetween } from './sampling.ts';
 
 /**
@@ -9,14 +9,17 @@ import { between, intBetween } from './sampling.ts';
  * accounts hours to a day and a half after they were funded, part of what came in, to ordinary accounts; some
  * of those pass it on again. Stops at `target` rows (≈ 35 % of all positives in AMLworld).
  */
-export function addUntyped(ctx: PatternContext, target: number, receivers: AliasTable): number {
+export function addUntyped(ctx: PatternContext, target: number, economy: Economy): number {
   const funded: PlannedTx[] = ctx.txs.filter((t) => t.pattern >= 0);
   let added = 0;
   let misses = 0;
   while (added < target && funded.length > 0 && misses < target * 20 + 100) {
     const src = funded[Math.floor(ctx.rng.next() * funded.length)];
     if (!src) break;
-    const to = receivers.draw(ctx.rng);
+    // mostly to someone at home, like the account's ordinary payments
+    const local = economy.receiversByCountry[ctx.world.country[src.to] ?? 0];
+    const to =
+      local && local.size > 1 && ctx.rng.next() < 0.8 ? local.draw(ctx.rng) : economy.receivers.draw(ctx.rng);
     const ts = ctx.minute(src.ts + between(ctx.rng, 1, 36) * HOUR_MS);
     if (to < 0 || to === src.to || ts >= ctx.end) {
       misses++;
