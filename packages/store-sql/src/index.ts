@@ -6,8 +6,24 @@ export { SqlCaseStore } from './case-repository.ts';
 export { type LaneCheckpoint, SqlCheckpointStore, saveCheckpoint } from './checkpoint-repository.ts';
 export { isPostgresUrl, openDatabase, type RaqibDatabase, redactUrl } from './database.ts';
 export { type LedgerEntry, SqlLaneLedger } from './ledger-repository.ts';
+export {
+  entryFingerprint,
+  type ListDelta,
+  type ListToStore,
+  SqlListStore,
+  type StoredListVersion,
+} from './list-repository.ts';
 export { SqlMediaArticleStore, type StoredMediaArticle } from './media-article-repository.ts';
 export { SqlMediaCustomerStore } from './media-customer-repository.ts';
 export { migrateToLatest } from './migrate.ts';
 export type { Database } from './schema.ts';
+export {
+  type DecisionRecord,
+  isSuppressed,
+  SCREENING_DECISIONS,
+  type ScreeningCustomer,
+  type ScreeningDecision,
+  SqlScreeningStore,
+  type StoredHit,
+} from './screening-repository.ts';
 export { SqlTransactionStore } from './transaction-repository.ts';

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { m0001Alerts } from './0001-alerts.ts';
+import { m0100Screening } from './0100-screening.ts';
 import { m0200Cases } from './0200-cases.ts';
 import { m0201AuditLog } from './0201-audit-log.ts';
 import { m0202ApiKeys } from './0202-api-keys.ts';
@@ -14,6 +15,7 @@ import { m0400ScaleLedger } from './0400-scale-ledger.ts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-alerts': m0001Alerts,
+  '0100-screening': m0100Screening,
   '0200-cases': m0200Cases,
   '0201-audit-log': m0201AuditLog,
   '0202-api-keys': m0202ApiKeys,

@@ -1,0 +1,103 @@
+import type { ListEntry } from '@raqib/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, type RaqibDatabase } from './database.ts';
+import { entryFingerprint, SqlListStore } from './list-repository.ts';
+import { migrateToLatest } from './migrate.ts';
+import { isSuppressed, SqlScreeningStore } from './screening-repository.ts';
+
+const opened: RaqibDatabase[] = [];
+afterAll(async () => {
+  for (const d of opened) await d.close();
+});
+
+async function fresh(): Promise<RaqibDatabase> {
+  const d = openDatabase(':memory:');
+  opened.push(d);
+  await migrateToLatest(d);
+  return d;
+}
+
+const entry = (refId: string, name: string, version: string, extra: Partial<ListEntry> = {}): ListEntry => ({
+  list: 'UN',
+  listVersion: version,
+  refId,
+  kind: 'person',
+  names: [{ text: name, type: 'primary' }],
+  programmes: ['Al-Qaida'],
+  birthDates: [],
+  countries: [],
+  identifiers: [],
+  ...extra,
+});
+
+describe('SqlListStore (sqlite)', () => {
+  it('stores a version, reports the delta of the next one, and serves the current entries', async () => {
+    const d = await fresh();
+    const store = new SqlListStore(d.db);
+    const v1 = [
+      entry('QDi.1', 'Usama bin Ladin', '2026-01-01'),
+      entry('QDi.2', 'Ayman al-Zawahiri', '2026-01-01'),
+    ];
+    const first = await store.save(
+      { list: 'UN', version: '2026-01-01', format: 'un-xml', sources: ['a.xml'], entries: v1 },
+      1,
+    );
+    expect(first).toMatchObject({ previous: undefined, added: ['QDi.1', 'QDi.2'], removed: [], changed: [] });
+    const v2 = [
+      entry('QDi.2', 'Ayman al-Zawahiri', '2026-02-01', { birthDates: ['1951-06-19'] }),
+      entry('QDi.3', 'Saif al-Adel', '2026-02-01'),
+    ];
+    const second = await store.save(
+      { list: 'UN', version: '2026-02-01', format: 'un-xml', sources: ['b.xml'], entries: v2 },
+      2,
+    );
+    expect(second).toEqual({
+      list: 'UN',
+      version: '2026-02-01',
+      previous: '2026-01-01',
+      added: ['QDi.3'],
+      removed: ['QDi.1'],
+      changed: ['QDi.2'],
+      unchanged: 0,
+    });
+    expect((await store.currentEntries()).map((e) => e.refId)).toEqual(['QDi.2', 'QDi.3']);
+    const versions = await store.versions();
+    expect(versions.map((v) => [v.version, v.current, v.entryCount])).toEqual([
+      ['2026-01-01', false, 2],
+      ['2026-02-01', true, 2],
+    ]);
+  });
+
+  it('an unchanged entry keeps its fingerprint across versions', () => {
+    expect(entryFingerprint(entry('QDi.1', 'A', 'v1'))).toBe(entryFingerprint(entry('QDi.1', 'A', 'v2')));
+    expect(entryFingerprint(entry('QDi.1', 'A', 'v1'))).not.toBe(entryFingerprint(entry('QDi.1', 'B', 'v1')));
+  });
+});
+
+describe('SqlScreeningStore (sqlite)', () => {
+  it('remembers a false-positive decision per customer, entry and list version', async () => {
+    const d = await fresh();
+    const store = new SqlScreeningStore(d.db);
+    await store.upsertCustomers([{ id: 'C1', name: 'Usama Ladin', type: 'person' }], 1);
+    expect(await store.customers()).toEqual([
+      { id: 'C1', name: 'Usama Ladin', type: 'person', dob: undefined, country: undefined },
+    ]);
+    await store.recordDecision(
+      {
+        customerId: 'C1',
+        list: 'UN',
+        refId: 'QDi.1',
+        listVersion: 'v1',
+        fingerprint: 'f1',
+        decision: 'false-positive',
+        analyst: 'rana',
+      },
+      2,
+    );
+    const decisions = await store.decisions();
+    expect(isSuppressed(decisions, 'C1', 'UN', 'QDi.1', 'v1', 'f1')?.analyst).toBe('rana');
+    expect(isSuppressed(decisions, 'C1', 'UN', 'QDi.1', 'v2', 'f1')).toBeDefined();
+    expect(isSuppressed(decisions, 'C1', 'UN', 'QDi.1', 'v2', 'f2')).toBeUndefined();
+    expect(isSuppressed(decisions, 'C2', 'UN', 'QDi.1', 'v1', 'f1')).toBeUndefined();
+  });
+});

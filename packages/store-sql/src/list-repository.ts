@@ -1,0 +1,223 @@
+import { fnv1a64, type ListEntry } from '@raqib/core';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+interface ListVersionsTable {
+  list: string;
+  version: string;
+  format: string;
+  sources: string;
+  entry_count: number;
+  loaded_at: number;
+}
+interface ListEntriesTable {
+  list: string;
+  version: string;
+  ref_id: string;
+  kind: string;
+  primary_name: string;
+  fingerprint: string;
+  data: string;
+}
+interface ListCurrentTable {
+  list: string;
+  version: string;
+}
+declare module './schema.ts' {
+  interface Database {
+    list_versions: ListVersionsTable;
+    list_entries: ListEntriesTable;
+    list_current: ListCurrentTable;
+  }
+}
+
+/** A list version to store: what a parser produced. */
+export interface ListToStore {
+  readonly list: string;
+  readonly version: string;
+  readonly format: string;
+  readonly sources: readonly string[];
+  readonly entries: readonly ListEntry[];
+}
+
+/** What changed between the previous current version of a list and the one just stored. */
+export interface ListDelta {
+  readonly list: string;
+  readonly version: string;
+  readonly previous?: string | undefined;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly string[];
+  readonly unchanged: number;
+}
+
+export interface StoredListVersion {
+  readonly list: string;
+  readonly version: string;
+  readonly format: string;
+  readonly sources: readonly string[];
+  readonly entryCount: number;
+  readonly loadedAt: number;
+  readonly current: boolean;
+}
+
+/** Fingerprint of an entry's content, independent of the list version it came with. */
+export function entryFingerprint(entry: ListEntry): string {
+  const { listVersion: _v, ...content } = entry;
+  return fnv1a64(JSON.stringify(content));
+}
+
+const BATCH = 200;
+
+/** Sanctions and in-house lists: versions, entries, and which version is current. */
+export class SqlListStore {
+  readonly #db: Kysely<Database>;
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  /**
+   * Stores a complete list version in one transaction (a failure leaves nothing half-stored), makes it the
+   * current version of its list, and returns the delta against the previous current version.
+   */
+  async save(list: ListToStore, now: number): Promise<ListDelta> {
+    return this.#db.transaction().execute(async (trx) => {
+      const prev = await trx
+        .selectFrom('list_current')
+        .select('version')
+        .where('list', '=', list.list)
+        .executeTakeFirst();
+      const before = new Map<string, string>();
+      if (prev) {
+        const rows = await trx
+          .selectFrom('list_entries')
+          .select(['ref_id', 'fingerprint'])
+          .where('list', '=', list.list)
+          .where('version', '=', prev.version)
+          .execute();
+        for (const r of rows) before.set(r.ref_id, r.fingerprint);
+      }
+      await trx
+        .deleteFrom('list_entries')
+        .where('list', '=', list.list)
+        .where('version', '=', list.version)
+        .execute();
+      await trx
+        .deleteFrom('list_versions')
+        .where('list', '=', list.list)
+        .where('version', '=', list.version)
+        .execute();
+      const added: string[] = [];
+      const changed: string[] = [];
+      let unchanged = 0;
+      const seen = new Set<string>();
+      const rows = list.entries.map((e) => {
+        const fingerprint = entryFingerprint(e);
+        seen.add(e.refId);
+        const old = before.get(e.refId);
+        if (old === undefined) added.push(e.refId);
+        else if (old !== fingerprint) changed.push(e.refId);
+        else unchanged++;
+        return {
+          list: list.list,
+          version: list.version,
+          ref_id: e.refId,
+          kind: e.kind,
+          primary_name: e.names[0]?.text ?? '',
+          fingerprint,
+          data: JSON.stringify(e),
+        };
+      });
+      for (let i = 0; i < rows.length; i += BATCH) {
+        await trx
+          .insertInto('list_entries')
+          .values(rows.slice(i, i + BATCH))
+          .execute();
+      }
+      await trx
+        .insertInto('list_versions')
+        .values({
+          list: list.list,
+          version: list.version,
+          format: list.format,
+          sources: JSON.stringify(list.sources),
+          entry_count: rows.length,
+          loaded_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('list_current')
+        .values({ list: list.list, version: list.version })
+        .onConflict((oc) => oc.column('list').doUpdateSet({ version: list.version }))
+        .execute();
+      const removed = [...before.keys()].filter((r) => !seen.has(r)).sort();
+      return {
+        list: list.list,
+        version: list.version,
+        previous: prev?.version,
+        added: added.sort(),
+        removed,
+        changed: changed.sort(),
+        unchanged,
+      };
+    });
+  }
+
+  /** Entries of the current version of every list (or of the named lists). */
+  async currentEntries(lists?: readonly string[]): Promise<ListEntry[]> {
+    let q = this.#db
+      .selectFrom('list_entries')
+      .innerJoin('list_current', (j) =>
+        j
+          .onRef('list_current.list', '=', 'list_entries.list')
+          .onRef('list_current.version', '=', 'list_entries.version'),
+      )
+      .select(['list_entries.data'])
+      .orderBy('list_entries.list')
+      .orderBy('list_entries.ref_id');
+    if (lists && lists.length > 0) q = q.where('list_entries.list', 'in', [...lists]);
+    const rows = await q.execute();
+    return rows.map((r) => JSON.parse(r.data) as ListEntry);
+  }
+
+  /** Fingerprints of the current entries, keyed `list:refId`. */
+  async currentFingerprints(): Promise<Map<string, { version: string; fingerprint: string }>> {
+    const rows = await this.#db
+      .selectFrom('list_entries')
+      .innerJoin('list_current', (j) =>
+        j
+          .onRef('list_current.list', '=', 'list_entries.list')
+          .onRef('list_current.version', '=', 'list_entries.version'),
+      )
+      .select([
+        'list_entries.list',
+        'list_entries.ref_id',
+        'list_entries.version',
+        'list_entries.fingerprint',
+      ])
+      .execute();
+    return new Map(
+      rows.map((r) => [`${r.list}:${r.ref_id}`, { version: r.version, fingerprint: r.fingerprint }]),
+    );
+  }
+
+  async versions(): Promise<StoredListVersion[]> {
+    const cur = await this.#db.selectFrom('list_current').selectAll().execute();
+    const current = new Set(cur.map((c) => `${c.list}\u0001${c.version}`));
+    const rows = await this.#db
+      .selectFrom('list_versions')
+      .selectAll()
+      .orderBy('list')
+      .orderBy('version')
+      .execute();
+    return rows.map((r) => ({
+      list: r.list,
+      version: r.version,
+      format: r.format,
+      sources: JSON.parse(r.sources) as string[],
+      entryCount: Number(r.entry_count),
+      loadedAt: Number(r.loaded_at),
+      current: current.has(`${r.list}\u0001${r.version}`),
+    }));
+  }
+}
