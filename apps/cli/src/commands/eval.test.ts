@@ -56,6 +56,10 @@ beforeAll(async () => {
     .map((l) => l.slice(l.lastIndexOf(',') + 1));
   expect(labels).toHaveLength(summary.transactions);
   expect(labels.filter((l) => l === '1')).toHaveLength(summary.laundering);
+  const recorded = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as {
+    options: { seed: number };
+  };
+  expect(recorded).toMatchObject({ options: { seed: 9 }, transactions: summary.transactions });
   for (const sub of ['perfect', 'half', 'none']) mkdirSync(join(dir, sub));
 });
 
