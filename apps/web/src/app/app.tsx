@@ -16,11 +16,11 @@ function Page({ route }: { route: Route }) {
     case 'alerts':
       return <AlertQueuePage query={route.query} />;
     case 'alert':
-      return <AlertPage id={route.id} />;
+      return <AlertPage key={route.id} id={route.id} />;
     case 'cases':
       return <CaseListPage />;
     case 'case':
-      return <CasePage id={route.id} />;
+      return <CasePage key={route.id} id={route.id} />;
     case 'screening':
       return <ScreeningPage query={route.query} />;
   }

@@ -9,11 +9,34 @@ import { AccountLabel, ScoreBadge, StatusBadge, TypologyTags } from '../../ui/ba
 import { EvidenceTable } from './evidence-table.tsx';
 import { EvidenceTimeline } from './evidence-timeline.tsx';
 import { NetworkGraph } from './network-graph.tsx';
+import { ScreeningDetails } from './screening-details.tsx';
 
 function totalsByCurrency(alert: AlertView): [string, number][] {
   const totals = new Map<string, number>();
   for (const e of alert.subgraph.edges) totals.set(e.currency, (totals.get(e.currency) ?? 0) + e.amount);
   return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+const SHOWN_ACCOUNTS = 6;
+
+function AccountList({ accounts }: { accounts: AlertView['accounts'] }) {
+  const { t, fmt } = useLocale();
+  const [all, setAll] = useState(false);
+  const shown = all ? accounts : accounts.slice(0, SHOWN_ACCOUNTS);
+  return (
+    <>
+      {shown.map((a) => (
+        <div key={`${a.bank}|${a.account}`}>
+          <AccountLabel account={`${a.bank}|${a.account}`} />
+        </div>
+      ))}
+      {!all && accounts.length > SHOWN_ACCOUNTS && (
+        <button type="button" className="link" onClick={() => setAll(true)}>
+          {t('alert.moreAccounts', { count: fmt.number(accounts.length - SHOWN_ACCOUNTS) })}
+        </button>
+      )}
+    </>
+  );
 }
 
 function CreateCase({ alert }: { alert: AlertView }) {
@@ -79,12 +102,14 @@ export function AlertPage({ id }: { id: string }) {
                   <span>
                     {t('alert.meta.window')}: {fmt.dateTime(alert.start)} – {fmt.dateTime(alert.end)}
                   </span>
-                  <span>
-                    {t('alert.meta.total')}:{' '}
-                    {totalsByCurrency(alert)
-                      .map(([c, v]) => fmt.money(v, c))
-                      .join(' + ')}
-                  </span>
+                  {alert.subgraph.edges.length > 0 && (
+                    <span>
+                      {t('alert.meta.total')}:{' '}
+                      {totalsByCurrency(alert)
+                        .map(([c, v]) => fmt.money(v, c))
+                        .join(' + ')}
+                    </span>
+                  )}
                 </div>
               </div>
             </div>
@@ -101,11 +126,7 @@ export function AlertPage({ id }: { id: string }) {
                   <dd dir="ltr">{alert.configVersion}</dd>
                   <dt>{t('alerts.col.accounts')}</dt>
                   <dd>
-                    {alert.accounts.map((a) => (
-                      <div key={`${a.bank}|${a.account}`}>
-                        <AccountLabel account={`${a.bank}|${a.account}`} />
-                      </div>
-                    ))}
+                    <AccountList accounts={alert.accounts} />
                   </dd>
                 </dl>
                 {cases.length > 0 && (
@@ -152,18 +173,25 @@ export function AlertPage({ id }: { id: string }) {
                 </table>
               </article>
             </div>
-            <article className="panel">
-              <h2>{t('alert.network')}</h2>
-              <NetworkGraph subgraph={alert.subgraph} />
-            </article>
-            <article className="panel">
-              <h2>{t('alert.timeline')}</h2>
-              <EvidenceTimeline edges={alert.subgraph.edges} />
-            </article>
-            <article className="panel">
-              <h2>{t('alert.evidence')}</h2>
-              <EvidenceTable transactions={transactions} edges={alert.subgraph.edges} />
-            </article>
+            <ScreeningDetails details={alert.details} />
+            {alert.subgraph.edges.length > 0 && (
+              <>
+                <article className="panel">
+                  <h2>{t('alert.network')}</h2>
+                  <NetworkGraph subgraph={alert.subgraph} />
+                </article>
+                <article className="panel">
+                  <h2>{t('alert.timeline')}</h2>
+                  <EvidenceTimeline edges={alert.subgraph.edges} />
+                </article>
+              </>
+            )}
+            {(transactions.length > 0 || alert.subgraph.edges.length > 0) && (
+              <article className="panel">
+                <h2>{t('alert.evidence')}</h2>
+                <EvidenceTable transactions={transactions} edges={alert.subgraph.edges} />
+              </article>
+            )}
           </>
         )}
       </AsyncState>

@@ -4,7 +4,8 @@ import { useLocale } from '../../i18n/locale.tsx';
 import { useWidth } from '../../ui/use-width.ts';
 import { type GraphLink, type GraphNode, layoutSubgraph } from './graph-layout.ts';
 
-const HEIGHT = 460;
+/** Taller pictures for bigger subgraphs, within a screen's reach. */
+const heightFor = (nodes: number) => Math.min(680, Math.max(420, 260 + nodes * 16));
 const RADIUS = 18;
 
 interface View {
@@ -25,7 +26,7 @@ type Drag =
       readonly pointer: number;
     };
 
-function fitView(nodes: readonly GraphNode[], WIDTH: number): View {
+function fitView(nodes: readonly GraphNode[], WIDTH: number, HEIGHT: number): View {
   if (nodes.length === 0) return { k: 1, x: WIDTH / 2, y: HEIGHT / 2 };
   const xs = nodes.map((n) => n.x);
   const ys = nodes.map((n) => n.y);
@@ -74,7 +75,8 @@ export function NetworkGraph({ subgraph }: { subgraph: Subgraph }) {
   );
   const [box, WIDTH] = useWidth<HTMLDivElement>(760);
   // the fitted view follows the panel's width; the analyst's pan and zoom apply on top of it
-  const fit = useMemo(() => fitView(layout.nodes, WIDTH), [layout, WIDTH]);
+  const HEIGHT = heightFor(layout.nodes.length);
+  const fit = useMemo(() => fitView(layout.nodes, WIDTH, HEIGHT), [layout, WIDTH, HEIGHT]);
   const [view, setView] = useState<View>(IDENTITY);
   const [focus, setFocus] = useState<string | null>(null);
   const [hover, setHover] = useState<GraphLink | null>(null);

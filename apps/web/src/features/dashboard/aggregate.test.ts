@@ -1,6 +1,13 @@
 import type { Transaction } from '@raqib/core';
 import { describe, expect, it } from 'vitest';
-import { alertsPerTypology, amountsByCorridor, mainCurrency, queueAgeing } from './aggregate.ts';
+import {
+  alertsPerTypology,
+  amountsByCorridor,
+  flowsFromEdges,
+  flowsFromTransactions,
+  mainCurrency,
+  queueAgeing,
+} from './aggregate.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2022, 8, 1);
@@ -73,11 +80,21 @@ describe('amountsByCorridor', () => {
       tx('3', { fromCountry: 'AE', toCountry: 'SY', amountPaid: 1_000, currencyPaid: 'KWD' }),
       tx('4', {}),
     ];
-    expect(amountsByCorridor(rows)).toEqual([
+    expect(amountsByCorridor(flowsFromTransactions(rows))).toEqual([
       { label: 'AE → SY', currency: 'USD', amount: 10_000, count: 2 },
       { label: '010 → 020', currency: 'USD', amount: 100, count: 1 },
       { label: 'AE → SY', currency: 'KWD', amount: 1, count: 1 },
     ]);
-    expect(mainCurrency(amountsByCorridor(rows))).toBe('USD');
+    expect(mainCurrency(amountsByCorridor(flowsFromTransactions(rows)))).toBe('USD');
+  });
+
+  it('falls back to the bank pair for evidence known only by its subgraph edges', () => {
+    const edges = [
+      { txId: 'a', from: '045|X1', to: '0213|Y1', amount: 12_345, currency: 'EUR', ts: T0 },
+      { txId: 'b', from: '045|X2', to: '0213|Y9', amount: 55, currency: 'EUR', ts: T0 },
+    ];
+    expect(amountsByCorridor(flowsFromEdges(edges))).toEqual([
+      { label: '045 → 0213', currency: 'EUR', amount: 124, count: 2 },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Alert, Transaction } from '@raqib/core';
+import type { Alert, SubgraphEdge, Transaction } from '@raqib/core';
 import { currencyExponent } from '@raqib/core';
 
 const DAY = 86_400_000;
@@ -62,7 +62,7 @@ export function queueAgeing(alerts: readonly Pick<Alert, 'status' | 'createdAt'>
 }
 
 export interface Corridor {
-  /** `AE → SY`, or bank ids when the transactions carry no country. */
+  /** `AE → SY`, or paying → receiving bank where the country is unknown. */
   readonly label: string;
   readonly currency: string;
   /** Major units. */
@@ -70,24 +70,53 @@ export interface Corridor {
   readonly count: number;
 }
 
+/** One payment reduced to what the corridor chart needs. */
+export interface CorridorFlow {
+  readonly id: string;
+  readonly label: string;
+  readonly currency: string;
+  /** Integer minor units. */
+  readonly amount: number;
+}
+
+/** Payments with their full record: the corridor is the country pair, or the bank pair when a country is missing. */
+export function flowsFromTransactions(transactions: readonly Transaction[]): CorridorFlow[] {
+  return transactions.map((tx) => ({
+    id: tx.id,
+    label:
+      tx.fromCountry && tx.toCountry
+        ? `${tx.fromCountry} → ${tx.toCountry}`
+        : `${tx.fromBank} → ${tx.toBank}`,
+    currency: tx.currencyPaid,
+    amount: tx.amountPaid,
+  }));
+}
+
+/** Evidence known only by its subgraph edges (a file scan stores no records): the corridor is the bank pair. */
+export function flowsFromEdges(edges: readonly SubgraphEdge[]): CorridorFlow[] {
+  const bank = (key: string) => key.slice(0, Math.max(0, key.indexOf('|')));
+  return edges.map((e) => ({
+    id: e.txId,
+    label: `${bank(e.from)} → ${bank(e.to)}`,
+    currency: e.currency,
+    amount: e.amount,
+  }));
+}
+
 /**
- * Sums evidence transactions by corridor (paying country → receiving country) and paid currency. Currencies
- * are never added together: the UI has no exchange rates, and a converted figure would hide the corridor's
- * real currency. Each transaction counts once even if it is evidence in several alerts.
+ * Sums payments by corridor and currency. Currencies are never added together: the UI has no exchange rates,
+ * and a converted figure would hide the corridor's real currency. Each payment counts once even if it is evidence
+ * in several alerts.
  */
-export function amountsByCorridor(transactions: readonly Transaction[]): Corridor[] {
+export function amountsByCorridor(flows: readonly CorridorFlow[]): Corridor[] {
   const seen = new Set<string>();
   const acc = new Map<string, { label: string; currency: string; amount: number; count: number }>();
-  for (const tx of transactions) {
-    if (seen.has(tx.id)) continue;
-    seen.add(tx.id);
-    const label =
-      tx.fromCountry || tx.toCountry
-        ? `${tx.fromCountry ?? '?'} → ${tx.toCountry ?? '?'}`
-        : `${tx.fromBank} → ${tx.toBank}`;
-    const key = `${label}\u0000${tx.currencyPaid}`;
-    const entry = acc.get(key) ?? { label, currency: tx.currencyPaid, amount: 0, count: 0 };
-    entry.amount += tx.amountPaid / 10 ** currencyExponent(tx.currencyPaid);
+  for (const f of flows) {
+    if (seen.has(f.id)) continue;
+    seen.add(f.id);
+    const key = `${f.label}\u0000${f.currency}`;
+    const entry = acc.get(key) ?? { label: f.label, currency: f.currency, amount: 0, count: 0 };
+    entry.amount += f.amount / 10 ** currencyExponent(f.currency);
     entry.count += 1;
     acc.set(key, entry);
   }

@@ -6,7 +6,14 @@ import { useLocale } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { AsyncState } from '../../ui/async-state.tsx';
 import { HorizontalBars, PALETTE, StackedColumns } from '../../ui/charts.tsx';
-import { alertsPerTypology, amountsByCorridor, mainCurrency, queueAgeing } from './aggregate.ts';
+import {
+  alertsPerTypology,
+  amountsByCorridor,
+  flowsFromEdges,
+  flowsFromTransactions,
+  mainCurrency,
+  queueAgeing,
+} from './aggregate.ts';
 
 /** How many recent alerts the dashboard summarises, and how many of them it opens for corridor amounts. */
 const SAMPLE = 500;
@@ -28,7 +35,15 @@ function Corridors({ alertIds }: { alertIds: readonly string[] }) {
     queries: alertIds.map((id) => ({ queryKey: ['alert', id], queryFn: () => api.getAlert(client, id) })),
   });
   const loaded = details.filter((d) => d.data !== undefined);
-  const corridors = amountsByCorridor(loaded.flatMap((d) => d.data?.transactions ?? []));
+  const corridors = amountsByCorridor(
+    loaded.flatMap((d) =>
+      d.data === undefined
+        ? []
+        : d.data.transactions.length > 0
+          ? flowsFromTransactions(d.data.transactions)
+          : flowsFromEdges(d.data.alert.subgraph.edges),
+    ),
+  );
   const currencies = [...new Set(corridors.map((c) => c.currency))];
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const currency = chosen ?? mainCurrency(corridors);
@@ -90,7 +105,8 @@ export function DashboardPage() {
         {(page) => {
           const items = page.items;
           const open = items.filter((a) => a.status !== 'closed');
-          const perTypology = alertsPerTypology(items);
+          // activity time is meaningful for monitoring alerts only; a screening alert's time is when it ran
+          const perTypology = alertsPerTypology(items.filter((a) => a.source === 'monitoring'));
           const ageing = queueAgeing(items, now);
           const oldest = open.length > 0 ? Math.min(...open.map((a) => a.createdAt)) : undefined;
           const openCases = cases.data?.items.filter(
@@ -120,6 +136,7 @@ export function DashboardPage() {
               <div className="grid-2">
                 <article className="panel">
                   <h2>{t('dashboard.perTypology')}</h2>
+                  <p className="muted small">{t('dashboard.perTypologyNote')}</p>
                   {perTypology.series.length === 0 ? (
                     <p className="muted">{t('dashboard.noData')}</p>
                   ) : (
