@@ -17,6 +17,7 @@ import type {
   Delivery,
   PublishAck,
   PublishOptions,
+  ReaderOptions,
   StreamSpec,
 } from '@raqib/core';
 
@@ -157,9 +158,27 @@ export class NatsBus implements Bus {
     }
     const consumer = await this.#js.consumers.get(stream, durable);
     const handle = new NatsConsumer(
-      await consumer.consume({ max_messages: this.#options.prefetch ?? 2048 }),
+      await consumer.consume({ max_messages: this.#options.prefetch ?? 2048, expires: 4000 }),
       () => consumer.info().then((i) => i.num_pending + i.num_ack_pending),
       () => this.#nc.flush(),
+    );
+    this.#open.add(handle);
+    return handle;
+  }
+
+  async reader(stream: string, options: ReaderOptions): Promise<BusConsumer> {
+    // An ordered consumer: the client checks the delivery sequence and, on any gap (a server restart, a lost
+    // message), recreates it from the last stream sequence it saw, so the order survives every failure.
+    const consumer = await this.#js.consumers.get(stream, {
+      filter_subjects: options.filterSubject,
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: Math.max(1, options.startSeq),
+    });
+    const handle = new NatsConsumer(
+      await consumer.consume({ max_messages: this.#options.prefetch ?? 2048, expires: 4000 }),
+      () => consumer.info().then((i) => i.num_pending),
+      () => Promise.resolve(),
+      false,
     );
     this.#open.add(handle);
     return handle;
@@ -182,11 +201,18 @@ class NatsConsumer implements BusConsumer {
   #room: (() => void) | undefined;
   #closed = false;
   #failure: unknown;
+  readonly #acks: boolean;
 
-  constructor(messages: ConsumerMessages, pending: () => Promise<number>, flush: () => Promise<void>) {
+  constructor(
+    messages: ConsumerMessages,
+    pending: () => Promise<number>,
+    flush: () => Promise<void>,
+    acks = true,
+  ) {
     this.#messages = messages;
     this.#pending = pending;
     this.#flush = flush;
+    this.#acks = acks;
     void this.#pump();
   }
 
@@ -231,8 +257,12 @@ class NatsConsumer implements BusConsumer {
       data: m.data,
       seq: m.seq,
       redelivered: m.redelivered,
-      ack: () => m.ack(),
-      nak: () => m.nak(),
+      ack: () => {
+        if (this.#acks) m.ack();
+      },
+      nak: () => {
+        if (this.#acks) m.nak();
+      },
     }));
   }
 

@@ -151,6 +151,24 @@ export function busContract(name: string, makeBus: () => Promise<Bus>, options: 
       await expect(bus.ensureStream({ ...spec, subjects: ['elsewhere.*'] })).rejects.toThrow(/elsewhere/);
     });
 
+    it('reads in stream order from a position, each time from scratch, whatever was acknowledged', async () => {
+      const { bus, stream, prefix } = await open();
+      for (let i = 0; i < 12; i++) await bus.publish(`${prefix}.${i % 3}`, encoder.encode(`m${i}`));
+      const all = await bus.reader(stream, { filterSubject: `${prefix}.1`, startSeq: 1 });
+      const got = await collect(all, 4, 5000);
+      expect(got.map(text)).toEqual(['m1', 'm4', 'm7', 'm10']);
+      for (const d of got) d.ack();
+      await all.close();
+      const from = await bus.reader(stream, { filterSubject: `${prefix}.1`, startSeq: got[1]!.seq + 1 });
+      expect(await from.pending()).toBe(2);
+      const rest = await collect(from, 3, 1500);
+      expect(rest.map(text)).toEqual(['m7', 'm10']);
+      const late = from.fetch(5, 5000);
+      await bus.publish(`${prefix}.1`, encoder.encode('m12'));
+      expect((await late).map(text)).toEqual(['m12']);
+      await from.close();
+    });
+
     it('rejects a consumer that names a missing stream', async () => {
       const { bus } = await open();
       await expect(bus.consumer('no_such_stream_here', 'x', consumerOptions('nothing.>'))).rejects.toThrow();

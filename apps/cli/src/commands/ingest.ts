@@ -11,9 +11,9 @@ import { TxPublisher } from './ingest-publish.ts';
 import {
   DEFAULT_PARTITIONS,
   DEFAULT_STREAM,
-  DEFAULT_SUBJECT_PREFIX,
   ensureTxStream,
   parsePartitionCount,
+  subjectPrefixFor,
   type TxStreamSpec,
 } from './worker-stream.ts';
 
@@ -57,7 +57,7 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
   for (const f of files) if (!existsSync(f)) throw new CliError(`input file not found: ${f}`);
   const stream: TxStreamSpec = {
     name: flags.stream,
-    subjectPrefix: DEFAULT_SUBJECT_PREFIX,
+    subjectPrefix: subjectPrefixFor(flags.stream),
     partitions: parsePartitionCount(flags.partitionCount),
   };
   const bus = await NatsBus.connect(url, { name: 'raqib-ingest' }).catch((error: unknown) => {

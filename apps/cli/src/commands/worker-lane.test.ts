@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type Alert,
-  type Bus,
   createMonitor,
   defaultMonitoringConfig,
   fixedClock,
@@ -76,36 +75,17 @@ class FailingLedger extends SqlLaneLedger {
   }
 }
 
-/** A bus whose consumers lose every acknowledgement after the given fetch: the crash comes after the commit. */
-function ackLosingBus(bus: Bus, loseFromFetch: number): Bus {
-  return {
-    ensureStream: (spec) => bus.ensureStream(spec),
-    publish: (s, d, o) => bus.publish(s, d, o),
-    close: () => bus.close(),
-    consumer: async (stream, durable, options) => {
-      const inner = await bus.consumer(stream, durable, options);
-      let fetches = 0;
-      return {
-        ...inner,
-        fetch: async (max, wait) => {
-          const got = await inner.fetch(max, wait);
-          if (++fetches < loseFromFetch) return got;
-          return got.map((d) => ({ ...d, ack: () => {} }));
-        },
-        flushAcks: async () => {
-          await inner.flushAcks();
-          if (fetches >= loseFromFetch) throw new Error('simulated crash before the acks left');
-        },
-        close: () => inner.close(),
-        pending: () => inner.pending(),
-      };
-    },
-  };
+/** A ledger whose commit lands and then the process dies, before the lane reads on. */
+class CrashAfterCommitLedger extends FailingLedger {
+  override async commit(entries: readonly LedgerEntry[], checkpoint: LaneCheckpoint): Promise<void> {
+    await SqlLaneLedger.prototype.commit.call(this, entries, checkpoint);
+    if (++this.calls === this.failAt) throw new Error('simulated crash after commit');
+  }
 }
 
 interface Crash {
   readonly lane: Lane;
-  readonly kind: 'before-commit' | 'before-ack';
+  readonly kind: 'before-commit' | 'after-commit';
   readonly atBatch: number;
 }
 
@@ -143,9 +123,10 @@ async function runLanes(partitions: number, crashes: readonly Crash[] = []) {
     if (crash) {
       const doomed = new LaneRunner(lane, {
         ...base,
-        ...(crash.kind === 'before-commit'
-          ? { ledger: new FailingLedger(database, crash.atBatch) }
-          : { bus: ackLosingBus(bus, crash.atBatch) }),
+        ledger:
+          crash.kind === 'before-commit'
+            ? new FailingLedger(database, crash.atBatch)
+            : new CrashAfterCommitLedger(database, crash.atBatch),
       });
       await doomed.start();
       await expect(async () => {
@@ -183,16 +164,16 @@ describe('worker lanes (in-process bus, SQLite)', () => {
     expect(comparable(alerts)).toEqual(comparable(embedded));
     expect(ledgerCounts.get('p0')).toBe(txs.length); // nothing lost, nothing twice
 
-    const afterAckLoss = await runLanes(1, [{ lane: 0, kind: 'before-ack', atBatch: 14 }]);
-    expect(comparable(afterAckLoss.alerts)).toEqual(comparable(embedded));
-    expect(afterAckLoss.ledgerCounts.get('p0')).toBe(txs.length);
+    const afterCommit = await runLanes(1, [{ lane: 0, kind: 'after-commit', atBatch: 14 }]);
+    expect(comparable(afterCommit.alerts)).toEqual(comparable(embedded));
+    expect(afterCommit.ledgerCounts.get('p0')).toBe(txs.length);
   });
 
   it('with four partitions and the graph lane, give the same alerts whether or not workers crash', async () => {
     const calm = await runLanes(4);
     const stormy = await runLanes(4, [
       { lane: 1, kind: 'before-commit', atBatch: 3 },
-      { lane: 2, kind: 'before-ack', atBatch: 4 },
+      { lane: 2, kind: 'after-commit', atBatch: 4 },
       { lane: GRAPH_LANE, kind: 'before-commit', atBatch: 12 },
     ]);
     expect(comparable(stormy.alerts)).toEqual(comparable(calm.alerts));

@@ -46,11 +46,13 @@ export interface LaneStats {
 }
 
 /**
- * One lane of a worker: a durable consumer, the lane's monitor, its ledger and checkpoint. Each batch goes
- * monitor → alerts upserted (idempotent by alert id) → ledger rows + checkpoint committed in one database
- * transaction → acknowledged. A crash anywhere before the commit leaves the batch unacknowledged: it comes again
- * and is processed from the replayed state as if for the first time. A crash after the commit leaves it in the
- * ledger: it comes again and is skipped. Either way the lane's alerts are those of an uninterrupted run.
+ * One lane of a worker: an ordered reader of the lane's subject, the lane's monitor, its ledger and checkpoint.
+ * Each batch goes monitor → alerts upserted (idempotent by alert id) → ledger rows + checkpoint (the stream
+ * position) committed in one database transaction: that commit is the acknowledgement. A crash before it loses
+ * nothing: the restarted lane rebuilds its state from the ledger and reads on from the checkpoint, so the batch
+ * is processed as if for the first time. A transaction published again (an ingest re-run after the bus's
+ * de-duplication window) is already in the ledger and is skipped. Either way the lane's alerts are those of an
+ * uninterrupted run.
  */
 export class LaneRunner {
   readonly lane: Lane;
@@ -99,10 +101,11 @@ export class LaneRunner {
       // these alerts were stored before the restart, from the same transactions in the same order
       this.#monitor.drainAlerts();
     }
-    this.#consumer = await this.#deps.bus.consumer(stream.name, `raqib-${this.name}`, {
+    // The position lives in the database, committed with the state: read on from there, in stream order.
+    this.#consumer = await this.#deps.bus.reader(stream.name, {
       filterSubject:
         this.lane === GRAPH_LANE ? `${stream.subjectPrefix}.*` : `${stream.subjectPrefix}.${this.lane}`,
-      ackWaitMs: 30_000,
+      startSeq: this.#seq + 1,
     });
   }
 
@@ -117,7 +120,7 @@ export class LaneRunner {
 
     const candidates: LedgerEntry[] = [];
     for (const d of deliveries) {
-      if (d.seq <= this.#seq) continue; // committed before a crash, acknowledgement lost
+      if (d.seq <= this.#seq) continue; // at or before the checkpoint: already in the ledger
       let tx: Transaction;
       try {
         tx = decodeTransactionMessage(d.data);

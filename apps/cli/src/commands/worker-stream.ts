@@ -13,6 +13,14 @@ export const DEFAULT_STREAM = 'RAQIB_TX';
 export const DEFAULT_SUBJECT_PREFIX = 'raqib.tx';
 export const DEFAULT_PARTITIONS = 8;
 
+/**
+ * Subjects of a stream: `raqib.tx.<partition>` for the default stream; another stream gets its own prefix,
+ * because JetStream refuses two streams whose subjects overlap.
+ */
+export function subjectPrefixFor(stream: string): string {
+  return stream === DEFAULT_STREAM ? DEFAULT_SUBJECT_PREFIX : `raqib.tx-${stream.toLowerCase()}`;
+}
+
 /** Lane names as stored in checkpoints and used in durable consumer names: `p0`…, `graph`. */
 export function laneName(lane: Lane): string {
   return lane === GRAPH_LANE ? GRAPH_LANE : `p${lane}`;

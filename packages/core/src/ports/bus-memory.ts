@@ -6,6 +6,7 @@ import {
   type Delivery,
   type PublishAck,
   type PublishOptions,
+  type ReaderOptions,
   type StreamSpec,
   subjectMatches,
 } from './bus.ts';
@@ -117,6 +118,30 @@ export class InProcessBus implements Bus {
       this.#consumers.set(key, state);
     }
     return Promise.resolve(this.#handle(state, ++this.#handles));
+  }
+
+  reader(streamName: string, options: ReaderOptions): Promise<BusConsumer> {
+    this.#open();
+    const stream = this.#streams.get(streamName);
+    if (!stream) return Promise.reject(new Error(`no stream named ${streamName}`));
+    // a private, throw-away consumer state: acks are ignored and nothing is ever delivered again
+    const state: ConsumerState = {
+      stream,
+      filter: options.filterSubject,
+      cursor: Math.max(1, options.startSeq),
+      outstanding: new Map(),
+      redeliver: [],
+      delivered: new Set(),
+    };
+    const handle = this.#handle(state, ++this.#handles);
+    return Promise.resolve({
+      ...handle,
+      fetch: async (max: number, waitMs: number) => {
+        const got = await handle.fetch(max, waitMs);
+        state.outstanding.clear();
+        return got.map((d) => ({ ...d, ack: () => {}, nak: () => {} }));
+      },
+    });
   }
 
   close(): Promise<void> {

@@ -42,6 +42,12 @@ export interface ConsumerOptions {
   readonly maxAckPending?: number;
 }
 
+export interface ReaderOptions {
+  readonly filterSubject: string;
+  /** First stream sequence to read (1 = from the beginning). */
+  readonly startSeq: number;
+}
+
 export interface Delivery {
   readonly subject: string;
   readonly data: Uint8Array;
@@ -76,6 +82,13 @@ export interface Bus {
   publish(subject: string, data: Uint8Array, options?: PublishOptions): Promise<PublishAck>;
   /** Opens (creating when missing) the durable consumer `durable` on `stream`. */
   consumer(stream: string, durable: string, options: ConsumerOptions): Promise<BusConsumer>;
+  /**
+   * An ordered reader from a stream position: every matching message from `startSeq` on, strictly in stream
+   * order, each once, with no acknowledgements (ack and nak do nothing). For a consumer that keeps its position
+   * itself, atomically with its state: after any failure it reopens a reader at its own checkpoint, and nothing
+   * the bus remembers about earlier deliveries can reorder or hold back what it reads.
+   */
+  reader(stream: string, options: ReaderOptions): Promise<BusConsumer>;
   close(): Promise<void>;
 }
 

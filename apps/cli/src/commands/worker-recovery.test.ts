@@ -1,0 +1,192 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NatsBus } from '@raqib/bus-nats';
+import {
+  type Alert,
+  createMonitor,
+  defaultMonitoringConfig,
+  fixedClock,
+  type Transaction,
+} from '@raqib/core';
+import { readTransactions } from '@raqib/formats';
+import {
+  migrateToLatest,
+  openDatabase,
+  type RaqibDatabase,
+  SqlAlertStore,
+  SqlLaneLedger,
+} from '@raqib/store-sql';
+import { writeDataset } from '@raqib/synth';
+import {
+  natsServerBinary,
+  natsTestUrl,
+  type OwnNatsServer,
+  postgresTestUrl,
+  skipNotice,
+  startOwnNatsServer,
+} from '@raqib/testkit';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subjectPrefixFor } from './worker-stream.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const bin = join(root, 'apps/cli/bin/raqib.js');
+const pgUrl = postgresTestUrl();
+const enabled = pgUrl !== undefined && natsTestUrl() !== undefined && natsServerBinary() !== undefined;
+
+/** Runs the CLI as its own process (so that SIGKILL is a real crash). */
+function cli(args: readonly string[]): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; out: string }>;
+} {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const done = new Promise<{ code: number | null; out: string }>((ok) => {
+    child.once('exit', (code) => ok({ code, out }));
+  });
+  return { child, done };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const comparable = (alerts: readonly Alert[]) =>
+  alerts.map(({ createdAt: _, ...rest }) => rest).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+if (!enabled) {
+  describe('worker recovery (real processes, PostgreSQL, NATS)', () => {
+    it.skip(
+      skipNotice('worker SIGKILL and NATS restart recovery', 'RAQIB_TEST_PG and RAQIB_TEST_NATS'),
+      () => {},
+    );
+  });
+} else {
+  describe('worker recovery (real processes, PostgreSQL, NATS)', () => {
+    let dir = '';
+    let file = '';
+    const txs: Transaction[] = [];
+    let embedded: Alert[] = [];
+    let nats: OwnNatsServer | undefined;
+    const databases: RaqibDatabase[] = [];
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'raqib-recovery-'));
+      await writeDataset(dir, { accounts: 500, days: 6, seed: 5, rate: 0.03 });
+      file = join(dir, 'transactions.csv');
+      for await (const batch of readTransactions(file)) txs.push(...batch.accepted);
+      const monitor = createMonitor({ config: defaultMonitoringConfig(), clock: fixedClock(0) });
+      for (const tx of txs) {
+        monitor.process(tx);
+        embedded.push(...monitor.drainAlerts());
+      }
+      embedded = [...embedded, ...monitor.finish()];
+      expect(embedded.length).toBeGreaterThan(10);
+      // a server of our own on a spare port: the test restarts it, and must never touch the shared one
+      nats = await startOwnNatsServer();
+    });
+    afterAll(async () => {
+      for (const d of databases) await d.close();
+      await nats?.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function freshSchema(tag: string): Promise<{ url: string; database: RaqibDatabase }> {
+      const schema = `raqib_recovery_${tag}_${process.pid}`;
+      const admin = openDatabase(pgUrl!);
+      await sql.raw(`drop schema if exists ${schema} cascade; create schema ${schema}`).execute(admin.db);
+      await admin.close();
+      const url = `${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}schema=${schema}`;
+      const database = openDatabase(url);
+      databases.push(database);
+      await migrateToLatest(database);
+      return { url, database };
+    }
+
+    const processed = async (database: RaqibDatabase) => {
+      const row = await sql<{
+        n: string | number | null;
+      }>`select sum(processed) as n from scale_checkpoints`.execute(database.db);
+      return Number(row.rows[0]?.n ?? 0);
+    };
+
+    async function expectEmbedded(database: RaqibDatabase, stream: string): Promise<void> {
+      const alerts = await new SqlAlertStore(database.db).listAlerts({ limit: 1_000_000 });
+      expect(alerts.length).toBe(embedded.length);
+      expect(comparable(alerts)).toEqual(comparable(embedded));
+      // every transaction once in the ledger: nothing lost, nothing twice
+      expect(await new SqlLaneLedger(database.db).count(stream, 'p0')).toBe(txs.length);
+      expect(await processed(database)).toBe(txs.length);
+    }
+
+    it('a worker killed with SIGKILL mid-stream and restarted raises the alerts of the single-process scan', async () => {
+      const stream = `KILL_${process.pid}`;
+      const { url, database } = await freshSchema('kill');
+      const common = ['--nats', nats!.url, '--partition-count', '1', '--stream', stream];
+      const ingest = await cli(['ingest', ...common, '--quarantine', join(dir, 'q1.jsonl'), file]).done;
+      expect(ingest.code, ingest.out).toBe(0);
+
+      const worker = ['worker', ...common, '--db', url, '--batch', '100', '--exit-when-idle', '1500'];
+      const first = cli(worker);
+      await until(async () => (await processed(database)) >= txs.length / 4, 'the first worker to get going');
+      first.child.kill('SIGKILL');
+      const killed = await first.done;
+      expect(killed.code).toBeNull(); // it died, it did not finish
+      const before = await processed(database);
+      expect(before).toBeLessThan(txs.length);
+
+      const second = await cli([...worker, '--json']).done;
+      expect(second.code, second.out).toBe(0);
+      expect(second.out).toMatch(/window state rebuilt from \d+ ledger rows/);
+      await expectEmbedded(database, stream);
+    }, 120_000);
+
+    it('ingest and worker ride out a restart of the NATS server without losing or repeating anything', async () => {
+      const stream = `RESTART_${process.pid}`;
+      const { url, database } = await freshSchema('restart');
+      const common = ['--nats', nats!.url, '--partition-count', '1', '--stream', stream];
+      const ingest = cli(['ingest', ...common, '--quarantine', join(dir, 'q2.jsonl'), file]);
+      const watcher = await NatsBus.connect(nats!.url);
+      await until(async () => {
+        const reader = await watcher
+          .reader(stream, { filterSubject: `${subjectPrefixFor(stream)}.*`, startSeq: 1 })
+          .catch(() => undefined);
+        const n = reader ? await reader.pending() : 0;
+        await reader?.close();
+        return n > 500;
+      }, 'ingest to have published part of the file');
+      await watcher.close();
+      await nats!.stop(); // mid-ingest
+      await sleep(1000);
+      await nats!.start();
+      const ingested = await ingest.done;
+      expect(ingested.code, ingested.out).toBe(0);
+      expect(ingested.out).toMatch(new RegExp(`ingested ${txs.length} transactions`));
+
+      const worker = cli(['worker', ...common, '--db', url, '--batch', '100', '--exit-when-idle', '2000']);
+      await until(async () => (await processed(database)) >= txs.length / 4, 'the worker to get going');
+      await nats!.stop(); // mid-consumption
+      await sleep(1000);
+      await nats!.start();
+      const done = await worker.done;
+      expect(done.code, done.out).toBe(0);
+      await expectEmbedded(database, stream);
+    }, 120_000);
+  });
+}

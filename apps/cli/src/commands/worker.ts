@@ -1,0 +1,215 @@
+import { hostname } from 'node:os';
+import { NatsBus, redactNatsUrl } from '@raqib/bus-nats';
+import { GRAPH_LANE, type Lane, parsePartitionList } from '@raqib/core';
+import {
+  acquireLaneLease,
+  type LaneLease,
+  SqlAlertStore,
+  SqlCheckpointStore,
+  SqlLaneLedger,
+} from '@raqib/store-sql';
+import type { Command } from 'commander';
+import { CliError } from '../cli-error.ts';
+import { dbOption, openStore } from '../db-option.ts';
+import { startProgress } from '../progress.ts';
+import { LaneRunner } from './worker-lane.ts';
+import { loadWorkerReference } from './worker-reference.ts';
+import {
+  DEFAULT_PARTITIONS,
+  DEFAULT_STREAM,
+  ensureTxStream,
+  laneName,
+  parsePartitionCount,
+  subjectPrefixFor,
+  type TxStreamSpec,
+} from './worker-stream.ts';
+
+interface WorkerFlags {
+  partitions?: string;
+  graph?: boolean;
+  nats?: string;
+  db?: string;
+  partitionCount: string;
+  stream: string;
+  banks?: string;
+  accounts?: string;
+  config?: string;
+  jurisdictions?: string;
+  batch: string;
+  exitWhenIdle?: string;
+  json?: boolean;
+}
+
+/** `raqib worker --partitions 0-3 --nats URL --db postgres://…`: consumes lanes of the stream and raises alerts. */
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description(
+      'consume partitions of the transaction stream, keep their window state, write alerts to the store',
+    )
+    .option('--partitions <list>', 'account partitions this worker owns, e.g. 0-3 or 0,2,5 (default: all)')
+    .option(
+      '--graph',
+      'also run the graph lane (multi-hop detectors over the whole stream; exactly one worker runs it)',
+    )
+    .option('--nats <url>', 'NATS server URL (env RAQIB_NATS)')
+    .addOption(dbOption())
+    .option(
+      '--partition-count <n>',
+      'partitions of the stream (must match ingest)',
+      String(DEFAULT_PARTITIONS),
+    )
+    .option('--stream <name>', 'JetStream stream name', DEFAULT_STREAM)
+    .option('--banks <file>', 'banks.csv (bank_id,country_iso2)')
+    .option('--accounts <file>', 'accounts.csv (bank_id,account,entity_name,entity_type)')
+    .option('--config <file>', 'monitoring configuration (JSON)')
+    .option('--jurisdictions <file>', 'jurisdiction list (default: the shipped file)')
+    .option('--batch <n>', 'messages per database transaction', '1000')
+    .option(
+      '--exit-when-idle <ms>',
+      'batch run: when no message came for this long, close open patterns and exit',
+    )
+    .option('--json', 'print the summary as JSON')
+    .action(async (flags: WorkerFlags) => {
+      await runWorker(flags);
+    });
+}
+
+/** True when the bus confirms that nothing is left for the lane (an unreachable bus is not "idle"). */
+async function drained(runner: LaneRunner): Promise<boolean> {
+  try {
+    return (await runner.pending()) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function parseLanes(flags: WorkerFlags, partitions: number): Lane[] {
+  let lanes: Lane[];
+  try {
+    lanes =
+      flags.partitions === undefined
+        ? Array.from({ length: partitions }, (_, i) => i)
+        : parsePartitionList(flags.partitions, partitions);
+  } catch (error) {
+    throw new CliError(`--partitions: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (flags.graph) {
+    if (partitions === 1)
+      throw new CliError('--graph needs --partition-count above 1 (one partition runs every detector)');
+    lanes.push(GRAPH_LANE);
+  }
+  return lanes;
+}
+
+async function runWorker(flags: WorkerFlags): Promise<void> {
+  const url = flags.nats ?? process.env.RAQIB_NATS;
+  if (!url) throw new CliError('worker needs --nats URL (or RAQIB_NATS)');
+  const partitions = parsePartitionCount(flags.partitionCount);
+  const lanes = parseLanes(flags, partitions);
+  const batchSize = Number(flags.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
+    throw new CliError(`--batch must be an integer from 1 to 10000, not "${flags.batch}"`);
+  }
+  const idleMs = flags.exitWhenIdle === undefined ? undefined : Number(flags.exitWhenIdle);
+  if (idleMs !== undefined && !(Number.isFinite(idleMs) && idleMs >= 0)) {
+    throw new CliError(`--exit-when-idle must be milliseconds, not "${flags.exitWhenIdle}"`);
+  }
+  const { reference, config } = await loadWorkerReference(flags);
+  const stream: TxStreamSpec = {
+    name: flags.stream,
+    subjectPrefix: subjectPrefixFor(flags.stream),
+    partitions,
+  };
+  const database = await openStore(flags.db);
+  const bus = await NatsBus.connect(url, { name: `raqib-worker-${process.pid}` }).catch(
+    async (error: unknown) => {
+      await database.close();
+      throw new CliError(error instanceof Error ? error.message : String(error));
+    },
+  );
+  const started = Date.now();
+  let stopping = false;
+  const onSignal = () => {
+    stopping = true;
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const runners: LaneRunner[] = [];
+  let lease: LaneLease | undefined;
+  try {
+    lease = await acquireLaneLease(
+      database,
+      lanes.map((l) => `${stream.name}/${laneName(l)}`),
+    ).catch((error: unknown) => {
+      throw new CliError(error instanceof Error ? error.message : String(error));
+    });
+    await ensureTxStream(bus, stream);
+    const deps = {
+      bus,
+      stream,
+      ledger: new SqlLaneLedger(database.db),
+      checkpoints: new SqlCheckpointStore(database.db),
+      alerts: new SqlAlertStore(database.db),
+      config,
+      reference,
+      clock: { now: () => Date.now() },
+      worker: `${hostname()}:${process.pid}`,
+      batchSize,
+      onRejected: (lane: string, seq: number, reason: string) => {
+        process.stderr.write(
+          `raqib worker: lane ${lane}: message ${stream.name}#${seq} rejected: ${reason}\n`,
+        );
+      },
+    };
+    for (const lane of lanes) {
+      const runner = new LaneRunner(lane, deps);
+      await runner.start();
+      runners.push(runner);
+    }
+    const replayed = runners.reduce((n, r) => n + r.stats().replayed, 0);
+    process.stderr.write(
+      `raqib worker: lanes ${runners.map((r) => r.name).join(',')} of ${stream.name} at ${redactNatsUrl(url)} → ` +
+        `${database.location}${replayed ? ` (window state rebuilt from ${replayed} ledger rows)` : ''}\n`,
+    );
+    const progress = startProgress('worker', Number.MAX_SAFE_INTEGER);
+    let lastWork = Date.now();
+    await Promise.all(
+      runners.map(async (runner) => {
+        while (!stopping) {
+          const n = await runner.step(200);
+          if (n > 0) lastWork = Date.now();
+          else if (idleMs !== undefined && Date.now() - lastWork >= idleMs && (await drained(runner))) break;
+          const done = runners.reduce((s, r) => s + r.stats().processed, 0);
+          progress.update(done, `${done} processed`);
+        }
+      }),
+    );
+    progress.stop();
+    if (!stopping && idleMs !== undefined) for (const r of runners) await r.finish();
+    const seconds = (Date.now() - started) / 1000;
+    const stats = runners.map((r) => r.stats());
+    const processed = stats.reduce((s, x) => s + x.processed, 0);
+    const summary = {
+      lanes: stats,
+      processed,
+      alerts: stats.reduce((s, x) => s + x.alerts, 0),
+      seconds,
+      messagesPerSecond: Math.round(processed / Math.max(seconds, 1e-3)),
+      interrupted: stopping,
+    };
+    if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    else {
+      process.stdout.write(
+        `worker: ${processed} messages on ${stats.length} lanes, ${summary.alerts} alerts, ${seconds.toFixed(1)} s\n`,
+      );
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    for (const r of runners) await r.close();
+    await lease?.release();
+    await bus.close();
+    await database.close();
+  }
+}

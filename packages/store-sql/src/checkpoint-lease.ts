@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { RaqibDatabase } from './database.ts';
+
+/** Exclusive ownership of some lanes by one worker process, for as long as it lives. */
+export interface LaneLease {
+  release(): Promise<void>;
+}
+
+/**
+ * Takes PostgreSQL session advisory locks on the given lane keys, all on one dedicated connection that is held
+ * until release. Two workers that both think they own a lane would split its messages between them and corrupt
+ * its window state; with the lease the second one fails at start. A crashed worker's connection closes, so its
+ * locks go with it and a restarted worker can take them at once. SQLite is single-host and gets no lease.
+ * Throws an Error naming the lanes another process holds.
+ */
+export async function acquireLaneLease(database: RaqibDatabase, keys: readonly string[]): Promise<LaneLease> {
+  if (database.dialect !== 'postgres' || keys.length === 0) return { release: () => Promise.resolve() };
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let report: (held: string[] | Error) => void = () => {};
+  const outcome = new Promise<string[] | Error>((resolve) => {
+    report = resolve;
+  });
+  const session = database.db
+    .connection()
+    .execute(async (conn) => {
+      const taken: string[] = [];
+      const held: string[] = [];
+      for (const key of keys) {
+        const r = await sql<{
+          ok: boolean;
+        }>`select pg_try_advisory_lock(hashtext('raqib-lane'), hashtext(${key})) as ok`.execute(conn);
+        if (r.rows[0]?.ok === true) taken.push(key);
+        else held.push(key);
+      }
+      report(held);
+      if (held.length === 0) await released;
+      for (const key of taken) {
+        await sql`select pg_advisory_unlock(hashtext('raqib-lane'), hashtext(${key}))`.execute(conn);
+      }
+    })
+    .catch((error: unknown) => {
+      report(error instanceof Error ? error : new Error(String(error)));
+    });
+  const result = await outcome;
+  if (result instanceof Error) throw result;
+  if (result.length > 0) {
+    await session;
+    throw new Error(`lanes ${result.join(', ')} are held by another running worker`);
+  }
+  return {
+    release: async () => {
+      release();
+      await session;
+    },
+  };
+}
