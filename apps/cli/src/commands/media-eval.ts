@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeArticle } from '@raqib/core';
-import { checkGolden, evaluateAdverseCsv, evaluateCases, type GoldenFile } from '@raqib/formats';
+import {
+  checkGolden,
+  evaluateAdverseCsv,
+  evaluateCases,
+  evaluateNewsFane,
+  type GoldenFile,
+} from '@raqib/formats';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 
@@ -10,6 +16,7 @@ interface EvalFlags {
   golden: string;
   seed: string;
   adverse: string;
+  newsfane: string;
   json?: boolean;
   misses?: boolean;
 }
@@ -36,6 +43,11 @@ export function registerMediaEval(media: Command): void {
       'folder with public_test.csv and private_test.csv',
       '../shared/data/arabic/adverse_media_en/ut_ml_adverse_media',
     )
+    .option(
+      '--newsfane <txt>',
+      'NewsFANE Gold BIO file (evaluation only)',
+      '../shared/data/arabic/ner/newsfane_gold_2014/NewsFANE_Gold_2014_170K.txt',
+    )
     .option('--misses', 'list every case item that was missed or extra')
     .option('--json', 'print the figures as JSON')
     .action((flags: EvalFlags) => {
@@ -53,6 +65,9 @@ export function registerMediaEval(media: Command): void {
           ? evaluateAdverseCsv(read(file))
           : `skipped: ${file} not found`;
       }
+      report.newsfane = existsSync(flags.newsfane)
+        ? evaluateNewsFane(read(flags.newsfane))
+        : `skipped: ${flags.newsfane} not found`;
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return;
@@ -82,6 +97,16 @@ export function registerMediaEval(media: Command): void {
             ? `English adverse ${set}: ${r}`
             : `English adverse ${set}: accuracy ${r.accuracy.toFixed(3)} on ${r.articles} (tp ${r.tp}, fp ${r.fp}, fn ${r.fn}, tn ${r.tn})`,
         );
+      }
+      const ner = report.newsfane as ReturnType<typeof evaluateNewsFane> | string;
+      if (typeof ner === 'string') lines.push(`NewsFANE entities: ${ner}`);
+      else {
+        lines.push(`NewsFANE Gold entities (${ner.sentences} sentences; exact span, then overlap recall):`);
+        for (const t of ['person', 'organisation', 'place', 'all']) {
+          const p = ner.exact[t];
+          if (p !== undefined)
+            lines.push(`  ${t.padEnd(12)} ${f(p)}  overlap R ${(ner.overlapRecall[t] ?? 0).toFixed(3)}`);
+        }
       }
       if (flags.misses) lines.push('', ...cases.misses);
       process.stdout.write(`${lines.join('\n')}\n`);

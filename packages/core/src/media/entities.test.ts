@@ -29,7 +29,7 @@ describe('extractEntities', () => {
 
   it('finds a person by apposition and later mentions of the family name alone', () => {
     const text =
-      'وأوضح سيرجيو فيوكتيستوف، نائب رئيس القسم، أن التنظيم يراكم الأموال. وقال فيوكتيستوف إن ذلك تغير.';
+      'وكان سيرجيو فيوكتيستوف، نائب رئيس القسم، قد أكد أن التنظيم يراكم الأموال. وقال فيوكتيستوف إن ذلك تغير.';
     const persons = run(text).filter((e) => e.type === 'person');
     expect(persons.map((p) => [p.text, p.rule])).toEqual([
       ['سيرجيو فيوكتيستوف', 'apposition'],

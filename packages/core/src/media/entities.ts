@@ -97,6 +97,8 @@ const ORG_HEADS = new Set(ORG_HEADS_AR.map(normalizeMedia));
 const TITLES = new PhraseMatcher(TITLES_AR.map((t): [string, true] => [t, true]));
 const TITLES_LATIN = new Set(TITLES_EN);
 const GIVEN = new Set(GIVEN_NAMES_AR.map(normalizeMedia));
+const SPEECH_OPENERS = new Set(['ان', 'بان', 'في'].map(normalizeMedia));
+const TITLE_WORDS = new Set(TITLES_AR.filter((t) => !t.includes(' ')).map(normalizeMedia));
 const PARTICLES = new Set(NAME_PARTICLES_AR.map(normalizeMedia));
 const NON_NAME = new Set(
   [
@@ -124,10 +126,26 @@ function isVerb(t: MediaToken): boolean {
 
 /** Could this token be part of an Arabic personal name? */
 function nameToken(t: MediaToken | undefined): boolean {
-  if (!isArabicWord(t) || t.norm.length < 2) return false;
-  if (NON_NAME.has(t.norm) || isVerb(t) || MAQSURA_WORDS.test(t.text)) return false;
+  // two-letter words are mostly particles and short verbs (فر، قد); two-letter names (جو) are in GIVEN
+  if (!isArabicWord(t) || (t.norm.length < 3 && !GIVEN.has(t.norm))) return false;
+  if (
+    t.forms.some((f) => NON_NAME.has(f)) ||
+    isVerb(t) ||
+    MAQSURA_WORDS.test(t.text) ||
+    TITLE_WORDS.has(t.norm)
+  )
+    return false;
+  // a verb with an object pronoun ("ساعده", "مولها"): names end in ة, rarely in a written ه / ها
+  if (t.text.length >= 4 && /(?:[^\u0627]ه|ها|هم)$/.test(t.text.replace(/[\u064b-\u065f]/g, '')))
+    return false;
   if (t.norm.startsWith('\u0627\u0644') && !t.norm.endsWith('\u064a')) return false; // definite, not a nisba
   return true;
+}
+
+/** The word after عبد / أبو / بن: a name, and for عبد also a definite divine name (عبد الرحمن، عبد الله). */
+function particleObject(t: MediaToken | undefined): boolean {
+  if (!isArabicWord(t) || NON_NAME.has(t.norm) || isVerb(t)) return false;
+  return nameToken(t) || t.norm.startsWith('\u0627\u0644');
 }
 
 /** Offset in the raw token text after `letters` base letters (skipping their diacritics and tatweel). */
@@ -279,7 +297,7 @@ function personSpan(c: Collector, first: number, rule: string, maxLen = 3): numb
   while (j < tokens.length && j - first < maxLen && !c.used[j]) {
     const t = tokens[j];
     if (t === undefined) break;
-    if (PARTICLES.has(t.norm) && nameToken(tokens[j + 1])) {
+    if (PARTICLES.has(t.norm) && particleObject(tokens[j + 1])) {
       j += 2;
       continue;
     }
@@ -310,10 +328,27 @@ function personPass(c: Collector): void {
     const given = MAQSURA_WORDS.test(t.text)
       ? undefined
       : procliticVariants(t.norm).find((v) => GIVEN.has(v));
-    if (given !== undefined && nameToken(tokens[i + 1])) {
+    const next = tokens[i + 1];
+    const nextIsParticle = next !== undefined && PARTICLES.has(next.norm) && particleObject(tokens[i + 2]);
+    if (
+      given !== undefined &&
+      (nameToken(next) || nextIsParticle || (PARTICLES.has(given) && particleObject(next)))
+    ) {
       const s = personSpanFrom(c, i, t.norm.length - given.length);
       if (s > i) i = s - 1;
     }
+  }
+  // "وقال محمد البرادعي إن …": two or three name words between a reporting verb and إن / أن / a colon
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined || t.kind !== 'word' || !isVerb(t)) continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i <= 3 && !c.used[j] && nameToken(tokens[j])) j++;
+    const after = tokens[j];
+    const opens =
+      after !== undefined &&
+      (SPEECH_OPENERS.has(after.norm) || after.text === ':' || after.text === '،' || after.text === ',');
+    if (j - i >= 3 && opens) c.add(i + 1, j, 0, { type: 'person', rule: 'reporting-verb' });
   }
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
@@ -332,10 +367,12 @@ function personPass(c: Collector): void {
 function personSpanFrom(c: Collector, i: number, stripped: number): number {
   const { tokens } = c;
   let j = i + 1;
+  const head = tokens[i]?.forms.find((v) => PARTICLES.has(v));
+  if (head !== undefined && particleObject(tokens[j])) j++;
   while (j < tokens.length && j - i < 4 && !c.used[j]) {
     const t = tokens[j];
     if (t === undefined) break;
-    if (PARTICLES.has(t.norm) && nameToken(tokens[j + 1])) {
+    if (PARTICLES.has(t.norm) && particleObject(tokens[j + 1])) {
       j += 2;
       continue;
     }

@@ -5,6 +5,7 @@ import {
   checkGolden,
   evaluateAdverseCsv,
   evaluateCases,
+  evaluateNewsFane,
   type GoldenFile,
   moneyMatches,
   prf,
@@ -16,6 +17,8 @@ const SEED = at('../shared/seed/000_876e788b94d627ed.txt');
 const ADVERSE = at('../shared/data/arabic/adverse_media_en/ut_ml_adverse_media/');
 const hasSeed = existsSync(SEED);
 const hasAdverse = existsSync(new URL('public_test.csv', ADVERSE));
+const NEWSFANE = at('../shared/data/arabic/ner/newsfane_gold_2014/NewsFANE_Gold_2014_170K.txt');
+const hasNewsFane = existsSync(NEWSFANE);
 
 describe('scoring helpers', () => {
   it('computes P/R/F1 and matches money within 0.5 % and the same currency', () => {
@@ -67,6 +70,19 @@ describe('English adverse vs not (ut-ml-adverse-media test sets, evaluation only
       // figures in docs/media.md; the private set is below the 0.85 target (see "Known gaps")
       expect(pub.accuracy).toBeGreaterThanOrEqual(0.9);
       expect(priv.accuracy).toBeGreaterThanOrEqual(0.81);
+    },
+  );
+});
+
+describe('entities on NewsFANE Gold (CC BY-SA, evaluation only; nothing trained on it)', () => {
+  it.skipIf(!hasNewsFane)(
+    'finds places well and persons and organisations with precision (skips when ../shared is absent)',
+    () => {
+      const r = evaluateNewsFane(readFileSync(NEWSFANE, 'utf8'), 1000);
+      expect(r.sentences).toBe(1000);
+      // full-corpus figures are in docs/media.md; these floors hold on the first 1,000 sentences
+      expect(r.exact.place?.f1).toBeGreaterThanOrEqual(0.65);
+      expect(r.exact.all?.precision).toBeGreaterThanOrEqual(0.65);
     },
   );
 });

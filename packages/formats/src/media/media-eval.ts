@@ -310,3 +310,131 @@ export function evaluateAdverseCsv(csvText: string): AdverseEvaluation {
   const n = tp + fp + fn + tn;
   return { articles: n, accuracy: n === 0 ? 0 : Math.round(((tp + tn) / n) * 10000) / 10000, tp, fp, fn, tn };
 }
+
+// NewsFANE fine classes → raqib entity types (the coarse mapping proposed in shared/data/arabic/SOURCES.md).
+const FANE_PERSON = new Set([
+  'Politician',
+  'Athlete',
+  'Artist',
+  'Other_PER',
+  'Religious_PER',
+  'Scientist',
+  'Businessperson',
+  'Lawyer',
+  'Engineer',
+  'Police',
+]);
+const FANE_ORG = new Set([
+  'Non-Governmental',
+  'Government',
+  'Commercial',
+  'Media',
+  'Sports',
+  'Educational',
+  'Religious_ORG',
+  'Medical-Science',
+  'Entertainment',
+]);
+const FANE_PLACE = new Set([
+  'Nation',
+  'Population-Center',
+  'State-or-Province',
+  'County-or-District',
+  'GPE-Cluster',
+  'Continent',
+  'Water-Body',
+  'Land-Region-Natural',
+]);
+
+function faneType(fine: string): string | undefined {
+  if (FANE_PERSON.has(fine)) return 'person';
+  if (FANE_ORG.has(fine)) return 'organisation';
+  if (FANE_PLACE.has(fine)) return 'place';
+  return undefined;
+}
+
+/** Entity figures on NewsFANE Gold (evaluation only, CC BY-SA): exact-span and overlap matches per type. */
+export interface NerEvaluation {
+  readonly sentences: number;
+  readonly exact: Readonly<Record<string, Prf>>;
+  /** A gold entity counts as found when a predicted entity of the same type overlaps it. */
+  readonly overlapRecall: Readonly<Record<string, number>>;
+}
+
+/**
+ * Scores the rule-based entity finder on NewsFANE's BIO file (token<TAB>tag, sentences split by TAB-only lines,
+ * U+200E marks and BOM stripped). Sentences are rebuilt by joining tokens with spaces, so the clitics the corpus
+ * splits off (و، ب، ل) stay separate words, as the corpus has them.
+ */
+export function evaluateNewsFane(content: string, maxSentences = Number.POSITIVE_INFINITY): NerEvaluation {
+  const sentences: Array<Array<[string, string]>> = [];
+  let cur: Array<[string, string]> = [];
+  for (const raw of content.replace(/^\uFEFF/, '').split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') {
+      if (cur.length > 0) sentences.push(cur);
+      cur = [];
+      if (sentences.length >= maxSentences) break;
+      continue;
+    }
+    const [tok, tag] = line.split('\t');
+    if (tok === undefined || tag === undefined) continue;
+    cur.push([tok.replace(/\u200e/g, ''), tag.trim()]);
+  }
+  if (cur.length > 0 && sentences.length < maxSentences) sentences.push(cur);
+  const types = ['person', 'organisation', 'place'];
+  const counts = new Map(types.map((t) => [t, { tp: 0, fp: 0, fn: 0, overlap: 0, gold: 0 }]));
+  for (const s of sentences) {
+    let text = '';
+    const starts: number[] = [];
+    for (const [tok] of s) {
+      if (text !== '') text += ' ';
+      starts.push(text.length);
+      text += tok;
+    }
+    const gold: Array<{ type: string; start: number; end: number }> = [];
+    s.forEach(([tok, tag], i) => {
+      const start = starts[i] ?? 0;
+      const t = faneType(tag.slice(2));
+      if (tag.startsWith('B-') && t !== undefined) gold.push({ type: t, start, end: start + tok.length });
+      else if (tag.startsWith('I-') && t !== undefined) {
+        const g = gold[gold.length - 1];
+        if (g !== undefined && g.type === t && g.end === start - 1) g.end = start + tok.length;
+      }
+    });
+    const pred = analyzeArticle(text, { lang: 'ar' }).entities.map((e) => ({
+      type: e.type,
+      start: e.start,
+      end: e.end,
+    }));
+    for (const t of types) {
+      const c = counts.get(t);
+      if (c === undefined) continue;
+      const g = gold.filter((x) => x.type === t);
+      const p = pred.filter((x) => x.type === t);
+      const exact = g.filter((x) => p.some((y) => y.start === x.start && y.end === x.end)).length;
+      c.tp += exact;
+      c.fn += g.length - exact;
+      c.fp += p.length - exact;
+      c.gold += g.length;
+      c.overlap += g.filter((x) => p.some((y) => y.start < x.end && x.start < y.end)).length;
+    }
+  }
+  const exact: Record<string, Prf> = {};
+  const overlapRecall: Record<string, number> = {};
+  let all = { tp: 0, fp: 0, fn: 0, overlap: 0, gold: 0 };
+  for (const [t, c] of counts) {
+    exact[t] = prf(c.tp, c.fp, c.fn);
+    overlapRecall[t] = c.gold === 0 ? 0 : Math.round((c.overlap / c.gold) * 10000) / 10000;
+    all = {
+      tp: all.tp + c.tp,
+      fp: all.fp + c.fp,
+      fn: all.fn + c.fn,
+      overlap: all.overlap + c.overlap,
+      gold: all.gold + c.gold,
+    };
+  }
+  exact.all = prf(all.tp, all.fp, all.fn);
+  overlapRecall.all = all.gold === 0 ? 0 : Math.round((all.overlap / all.gold) * 10000) / 10000;
+  return { sentences: sentences.length, exact, overlapRecall };
+}
