@@ -6,7 +6,10 @@ export const API_MAX_BATCH = 1000;
 
 /** `POST /v1/transactions` (JSON): one transaction, or `{ transactions: [...] }`. */
 export const apiTransactionBatch = z.object({
-  transactions: z.array(z.unknown()).min(1, 'empty batch').max(API_MAX_BATCH, `at most ${API_MAX_BATCH} per request`),
+  transactions: z
+    .array(z.unknown())
+    .min(1, 'empty batch')
+    .max(API_MAX_BATCH, `at most ${API_MAX_BATCH} per request`),
 });
 
 /** What the documentation shows for the body (validation goes record by record, to name each bad record). */
@@ -31,5 +34,7 @@ export const apiTransactionResult = z.object({
   typologies: z.array(z.string()),
   detectors: z.array(apiDetectorResult),
   alertIds: z.array(z.string()),
+  /** The id was received before: the first assessment is returned and the transaction is not scored again. */
+  duplicate: z.boolean().optional(),
 });
 export type ApiTransactionResult = z.infer<typeof apiTransactionResult>;

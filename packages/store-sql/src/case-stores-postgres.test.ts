@@ -126,7 +126,7 @@ if (!pgUrl) {
         { tx: { ...tx, amountPaid: 9 }, score: 0, typologies: [], alertIds: [], receivedAt: 4 },
       ]);
       expect(await txs.getTransactions(['t1'])).toEqual([
-        { tx, score: 0.5, typologies: ['T01'], alertIds: [], receivedAt: 3 },
+        { tx, score: 0.5, flag: false, typologies: ['T01'], alertIds: [], receivedAt: 3 },
       ]);
     });
   });

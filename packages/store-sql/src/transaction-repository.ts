@@ -14,6 +14,7 @@ interface TransactionsTable {
   alert_ids: string;
   received_at: number;
   payload: string;
+  flag: number;
 }
 declare module './schema.ts' {
   interface Database {
@@ -33,6 +34,7 @@ const toRow = (s: ScoredTransaction): TransactionsTable => ({
   alert_ids: JSON.stringify(s.alertIds),
   received_at: s.receivedAt,
   payload: JSON.stringify(s.tx),
+  flag: s.flag ? 1 : 0,
 });
 
 const fromRow = (r: TransactionsTable): ScoredTransaction => ({
@@ -41,6 +43,7 @@ const fromRow = (r: TransactionsTable): ScoredTransaction => ({
   typologies: JSON.parse(r.typologies) as string[],
   alertIds: JSON.parse(r.alert_ids) as string[],
   receivedAt: Number(r.received_at),
+  flag: Number(r.flag) === 1,
 });
 
 const COLUMNS = [
@@ -55,6 +58,7 @@ const COLUMNS = [
   'alert_ids',
   'received_at',
   'payload',
+  'flag',
 ] as const satisfies readonly (keyof TransactionsTable)[];
 const CHUNK = 200;
 

@@ -155,3 +155,34 @@ describe('POST /v1/transactions', () => {
     expect(tooMany.json().error.code).toBe('VALIDATION');
   });
 });
+
+describe('resubmitted transactions', () => {
+  it('are answered with their first assessment and not scored again, also within one batch', async () => {
+    let processed = 0;
+    const server = await testServer();
+    const scorer = server.deps.scorer;
+    const counting = {
+      process: (tx: Parameters<typeof scorer.process>[0]) => {
+        processed++;
+        return scorer.process(tx);
+      },
+      drainAlerts: () => scorer.drainAlerts(),
+    };
+    const app = (await testServer({ ...server.deps, scorer: counting })).app;
+    const send = (payload: object) =>
+      app.inject({ method: 'POST', url: '/v1/transactions', headers: bearer(server.keys.analyst), payload });
+    const first = await send(contractTx('d1', '15000'));
+    expect(first.json().results[0]).toMatchObject({ id: 'd1', flag: true });
+    const again = await send({
+      transactions: [contractTx('d1', '15000'), contractTx('d2', '5'), contractTx('d2', '5')],
+    });
+    expect(again.json().results).toEqual([
+      { ...first.json().results[0], detectors: [], duplicate: true },
+      expect.objectContaining({ id: 'd2', flag: false }),
+      expect.objectContaining({ id: 'd2', duplicate: true }),
+    ]);
+    expect(processed).toBe(2);
+    await app.close();
+    await server.app.close();
+  });
+});

@@ -49,6 +49,8 @@ function readJsonBody(body: unknown): Transaction[] {
 
 export function registerTransactionRoutes(app: FastifyInstance, deps: AppDeps): void {
   const store = new GroupCommit<ScoredTransaction>((items) => deps.transactions.saveTransactions(items));
+  // scored but not yet committed: a resubmission racing its first request must not be scored twice
+  const inFlight = new Map<string, ScoredTransaction>();
 
   app.post(
     '/v1/transactions',
@@ -85,9 +87,25 @@ export function registerTransactionRoutes(app: FastifyInstance, deps: AppDeps): 
         txs = readJsonBody(request.body);
       }
       const receivedAt = deps.clock.now();
+      // a retried request must not count its payments twice in the account windows: known ids get their first answer
+      const known = new Map<string, ScoredTransaction>();
+      for (const s of await deps.transactions.getTransactions(txs.map((t) => t.id))) known.set(s.tx.id, s);
       const results: ApiTransactionResult[] = [];
       const scored: ScoredTransaction[] = [];
       for (const tx of txs) {
+        const prior = known.get(tx.id) ?? inFlight.get(tx.id);
+        if (prior !== undefined) {
+          results.push({
+            id: tx.id,
+            score: prior.score,
+            flag: prior.flag ?? false,
+            typologies: [...prior.typologies],
+            detectors: [],
+            alertIds: [...prior.alertIds],
+            duplicate: true,
+          });
+          continue;
+        }
         const a = deps.scorer.process(tx);
         const detectors = a.findings.filter((f) => f.band !== '.00');
         results.push({
@@ -105,13 +123,26 @@ export function registerTransactionRoutes(app: FastifyInstance, deps: AppDeps): 
           })),
           alertIds: [...a.alertIds],
         });
-        scored.push({ tx, score: a.score, typologies: a.typologies, alertIds: a.alertIds, receivedAt });
+        const item = {
+          tx,
+          score: a.score,
+          flag: a.flag,
+          typologies: a.typologies,
+          alertIds: a.alertIds,
+          receivedAt,
+        };
+        scored.push(item);
+        inFlight.set(tx.id, item);
       }
       const alerts = deps.scorer.drainAlerts();
-      await Promise.all([
-        store.add(scored),
-        alerts.length > 0 ? deps.alerts.upsertAlerts(alerts) : undefined,
-      ]);
+      try {
+        await Promise.all([
+          store.add(scored),
+          alerts.length > 0 ? deps.alerts.upsertAlerts(alerts) : undefined,
+        ]);
+      } finally {
+        for (const item of scored) inFlight.delete(item.tx.id);
+      }
       return { results };
     },
   );

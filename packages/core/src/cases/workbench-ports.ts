@@ -25,6 +25,8 @@ export interface ApiKeyStore {
 export interface ScoredTransaction {
   readonly tx: Transaction;
   readonly score: number;
+  /** Whether the score crossed the flag threshold when the transaction was received. */
+  readonly flag?: boolean | undefined;
   readonly typologies: readonly string[];
   readonly alertIds: readonly string[];
   readonly receivedAt: number;

@@ -6,6 +6,7 @@ import { m0201AuditLog } from './0201-audit-log.ts';
 import { m0202ApiKeys } from './0202-api-keys.ts';
 import { m0203Transactions } from './0203-transactions.ts';
 import { m0204CaseDocuments } from './0204-case-documents.ts';
+import { m0205TransactionsFlag } from './0205-transactions-flag.ts';
 import { m0300Media } from './0300-media.ts';
 import { m0400ScaleLedger } from './0400-scale-ledger.ts';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0202-api-keys': m0202ApiKeys,
   '0203-transactions': m0203Transactions,
   '0204-case-documents': m0204CaseDocuments,
+  '0205-transactions-flag': m0205TransactionsFlag,
   '0300-media': m0300Media,
   '0400-scale-ledger': m0400ScaleLedger,
 };
