@@ -55,6 +55,11 @@ export class BackgroundDay {
     this.xgd = fx.currencyIndex('XGD');
   }
 
+  /** A minute of the day drawn from the background's day curve. */
+  minuteOfDay(rng: Rng): number {
+    return this.minuteTable.draw(rng);
+  }
+
   /** Minor units of currency `c` worth `usd` US dollars on `day` (at least one minor unit). */
   toMinor(usd: number, c: number, day: number): number {
     return Math.max(1, Math.round((usd / this.fx.usdPerUnit(c, day)) * minorScale(c)));

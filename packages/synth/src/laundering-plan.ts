@@ -99,6 +99,15 @@ export class PatternContext {
     return this.minute(this.start + this.rng.next() * room);
   }
 
+  /**
+   * The same day as `ts`, at a minute drawn from the background's day curve: payments whose order within an
+   * instance does not matter keep business hours instead of a uniform clock that would give them away.
+   */
+  daytime(ts: number): number {
+    const day = Math.floor((ts - this.start) / DAY_MS);
+    return this.start + day * DAY_MS + this.money.minuteOfDay(this.rng) * MINUTE_MS;
+  }
+
   minute(ts: number): number {
     return Math.floor(ts / MINUTE_MS) * MINUTE_MS;
   }

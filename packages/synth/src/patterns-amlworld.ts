@@ -49,7 +49,7 @@ export function fanOut(ctx: PatternContext): void {
   const t0 = ctx.startTime(span);
   const unit = logNormal(ctx.rng, 4000, 0.8);
   const fmt = format(ctx);
-  for (const d of dst) ctx.leg(p, t0 + ctx.rng.next() * span, src, d, ctx.near(unit, 0.3), fmt);
+  for (const d of dst) ctx.leg(p, ctx.daytime(t0 + ctx.rng.next() * span), src, d, ctx.near(unit, 0.3), fmt);
 }
 
 /** k accounts pay one account over a few days. */
@@ -62,7 +62,7 @@ export function fanIn(ctx: PatternContext): void {
   const t0 = ctx.startTime(span);
   const unit = logNormal(ctx.rng, 4000, 0.8);
   const fmt = format(ctx);
-  for (const s of src) ctx.leg(p, t0 + ctx.rng.next() * span, s, dst, ctx.near(unit, 0.3), fmt);
+  for (const s of src) ctx.leg(p, ctx.daytime(t0 + ctx.rng.next() * span), s, dst, ctx.near(unit, 0.3), fmt);
 }
 
 /** Funds go round a simple cycle of 3–10 accounts and come back to the origin, a little less each hop. */
@@ -144,7 +144,14 @@ function bipartiteLayer(
     for (let j = 0; j < b.length; j++) {
       const forced = j === i % b.length || i === j % a.length;
       if (forced || ctx.rng.next() < 0.6) {
-        ctx.leg(p, t0 + ctx.rng.next() * 2 * DAY_MS * f, a[i] ?? -1, b[j] ?? -1, ctx.near(unit, 0.3), fmt);
+        ctx.leg(
+          p,
+          ctx.daytime(t0 + ctx.rng.next() * 2 * DAY_MS * f),
+          a[i] ?? -1,
+          b[j] ?? -1,
+          ctx.near(unit, 0.3),
+          fmt,
+        );
       }
     }
   }

@@ -30,6 +30,12 @@ function inCountries(ctx: PatternContext, isos: readonly string[], accept?: (a: 
   return -1;
 }
 
+/** Not utilities' or government bodies' accounts. */
+function launderer(ctx: PatternContext, a: number): boolean {
+  const r = ctx.world.role[a];
+  return r !== ROLE.government && r !== ROLE.biller;
+}
+
 function inEurope(ctx: PatternContext): number {
   for (let tries = 0; tries < 20; tries++) {
     const list = ctx.world.byCountry[pick(ctx.rng, EUROPE)];
@@ -48,7 +54,7 @@ export function exodus(ctx: PatternContext): void {
   const sources = intBetween(ctx.rng, 1, 2);
   const origins: number[] = [];
   for (let i = 0; i < sources; i++) {
-    const o = inCountries(ctx, EXODUS_ORIGINS);
+    const o = inCountries(ctx, EXODUS_ORIGINS, (a) => launderer(ctx, a));
     if (o >= 0) origins.push(o);
   }
   const targets: number[] = [];
@@ -96,7 +102,7 @@ export function cellFunding(ctx: PatternContext): void {
     if (b < 0) break;
     ctx.leg(
       p,
-      t0 + ctx.rng.next() * span,
+      ctx.daytime(t0 + ctx.rng.next() * span),
       src,
       b,
       ctx.near(unit, 0.06),
@@ -122,7 +128,7 @@ export function fxPremium(ctx: PatternContext): void {
   for (let i = 0; i < n; i++) {
     const buyer = inCountries(ctx, [country], (a) => ctx.world.role[a] === ROLE.person);
     if (buyer < 0) break;
-    const ts = ctx.minute(t0 + ctx.rng.next() * 3 * DAY_MS * f);
+    const ts = ctx.daytime(t0 + ctx.rng.next() * 3 * DAY_MS * f);
     const day = Math.floor((ts - ctx.start) / DAY_MS);
     const coins = intBetween(ctx.rng, 5, 120);
     const usd = coins * ctx.fx.usdPerUnit(xgd, day) * premium * between(ctx.rng, 0.98, 1.02);
