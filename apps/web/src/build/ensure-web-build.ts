@@ -9,9 +9,9 @@ export const webRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const webDistDir = join(webRoot, 'dist');
 
 const STAMP = '.raqib-build.json';
-/** Inputs whose content decides whether dist is stale. Shared packages the UI bundles are included. */
+/** Inputs whose content decides whether dist is stale, including the core values the UI bundles (decision 0054). */
 const INPUT_DIRS = ['src', '../../packages/core/src/model'];
-const INPUT_FILES = ['index.html', 'package.json'];
+const INPUT_FILES = ['index.html', 'package.json', '../../packages/core/src/cases/case.ts'];
 
 function listFiles(dir: string, out: string[]): void {
   if (!existsSync(dir)) return;
