@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../main.ts';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const so = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  const se = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await main(['node', 'raqib', ...args]), out, err };
+  } finally {
+    so.mockRestore();
+    se.mockRestore();
+  }
+}
+
+const fixture = (name: string) => new URL(`../../../../fixtures/media/${name}`, import.meta.url).pathname;
+
+describe('raqib media analyze', () => {
+  it('prints amounts, entities with list links, attributions and risks; --json gives spans', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-media-'));
+    const file = join(dir, 'a.txt');
+    writeFileSync(
+      file,
+      'وكشف المسؤول الروسي أن "داعش" باع أكثر من 100 ألف دينار بسعر أعلى من 180 دولارا للدينار الداعشي الواحد.',
+    );
+    const text = await run(['media', 'analyze', file]);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('100,000 XGD ISIS gold dinar (currency assumed) · more_than');
+    expect(text.out).toContain('180 USD (currency assumed) · more_than · per unit');
+    expect(text.out).toMatch(/organisation داعش → ISIL {2}⇒ .*UN QDe\.115/);
+    expect(text.out).toContain('«كشف» المسؤول الروسي');
+    const json = await run(['media', 'analyze', file, '--json']);
+    const a = JSON.parse(json.out) as {
+      language: string;
+      money: Array<{ start: number; end: number; text: string }>;
+    };
+    expect(a.language).toBe('ar');
+    expect(a.money[0]?.text).toBe('أكثر من 100 ألف دينار');
+  });
+
+  it('refuses a bad --lang and a missing file with a clear message', async () => {
+    expect(await run(['media', 'analyze', fixture('seed-golden.json'), '--lang', 'fr'])).toMatchObject({
+      code: 2,
+    });
+    const missing = await run(['media', 'analyze', '/nonexistent/article.txt']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('cannot read /nonexistent/article.txt: ENOENT');
+  });
+});
+
+describe('raqib media ingest', () => {
+  it('stores articles once, reports rejects, and turns customer mentions into media alerts', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'raqib-media-db-')), 'r.db');
+    const files = [fixture('sample-feed.rss'), fixture('sample-feed.atom'), fixture('sample-articles.jsonl')];
+    const first = await run([
+      'media',
+      'ingest',
+      ...files,
+      '--customers',
+      fixture('sample-customers.csv'),
+      '--db',
+      db,
+      '--json',
+    ]);
+    expect(first.code).toBe(0);
+    const s = JSON.parse(first.out) as {
+      read: number;
+      stored: number;
+      duplicates: number;
+      customerMatches: number;
+      rejected: unknown[];
+      alerts: { inserted: number };
+    };
+    expect(s).toMatchObject({
+      read: 6,
+      stored: 5,
+      duplicates: 1,
+      customerMatches: 4,
+      alerts: { inserted: 4 },
+    });
+    expect(s.rejected).toHaveLength(4);
+    const again = await run(['media', 'ingest', fixture('sample-feed.atom'), '--db', db, '--json']);
+    expect(JSON.parse(again.out)).toMatchObject({ stored: 0, duplicates: 2, alerts: { inserted: 0 } });
+    const alerts = await run(['alerts', '--source', 'media', '--db', db, '--json']);
+    const rows = alerts.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { source: string; details: { customerId: string; role: string } });
+    expect(rows.map((r) => [r.details.customerId, r.details.role]).sort()).toEqual([
+      ['C1', 'accused'],
+      ['C2', 'accused'],
+      ['C3', 'victim'],
+      ['C4', 'accused'],
+    ]);
+  });
+
+  it('refuses a file that is not a feed, naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-media-bad-'));
+    const bad = join(dir, 'page.xml');
+    writeFileSync(bad, '<html><body>hi</body></html>');
+    const r = await run(['media', 'ingest', bad, '--db', join(dir, 'r.db')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${bad}: not an RSS 2.0 or Atom 1.0 feed`);
+  });
+});
