@@ -77,6 +77,23 @@ export const MONITORING_CONFIG_SCHEMA = z
       })
       .strict()
       .optional(),
+    fundsTracing: z
+      .object({
+        enabled: z.boolean().optional(),
+        windowMs: z
+          .number()
+          .int()
+          .min(HOUR)
+          .max(30 * DAY)
+          .optional(),
+        maxShare: z.number().min(0).max(10).optional(),
+        minBase: z.number().min(0).optional(),
+        factor: z.number().min(0).max(1).optional(),
+        maxPayerRate: z.number().min(0).optional(),
+        maxPayeeRate: z.number().min(0).optional(),
+      })
+      .strict()
+      .optional(),
     detectors: z
       .object(Object.fromEntries(DETECTORS.map((d) => [d.id, detectorSchema(d).optional()])))
       .strict()
@@ -149,6 +166,7 @@ export function parseMonitoringConfig(json: unknown, source = 'monitoring config
     busyRatePerDay: input.busyRatePerDay ?? base.busyRatePerDay,
     maxEvidence: input.maxEvidence ?? base.maxEvidence,
     passThrough: { ...base.passThrough, ...(input.passThrough ?? {}) } as MonitoringConfig['passThrough'],
+    fundsTracing: { ...base.fundsTracing, ...(input.fundsTracing ?? {}) } as MonitoringConfig['fundsTracing'],
     detectors,
     typologies,
   });

@@ -39,6 +39,21 @@ export interface MonitoringConfig {
     readonly maxScan: number;
     readonly minBase: number;
   };
+  /**
+   * Funds tracing: payments a flagged payment's payee makes within `windowMs` afterwards, by a moving instrument
+   * (not card, not reinvestment), between `minBase` and `maxShare` of what it received, inherit
+   * `factor` × the flagged score (one hop).
+   */
+  readonly fundsTracing: {
+    readonly enabled: boolean;
+    readonly windowMs: number;
+    readonly maxShare: number;
+    readonly minBase: number;
+    readonly factor: number;
+    /** Legs a day (AccountTable.rate) above which the payer, or the payee, is too busy to be followed. */
+    readonly maxPayerRate: number;
+    readonly maxPayeeRate: number;
+  };
   readonly detectors: Readonly<Record<string, DetectorConfig>>;
   readonly typologies: Readonly<Record<string, TypologyConfig>>;
 }
@@ -63,6 +78,15 @@ export function defaultMonitoringConfig(): MonitoringConfig {
     busyRatePerDay: 25,
     maxEvidence: 500,
     passThrough: { windowMs: 3 * DAY, minRatio: 0.85, maxRatio: 1.01, maxScan: 16, minBase: 1_000 },
+    fundsTracing: {
+      enabled: true,
+      windowMs: 36 * HOUR,
+      maxShare: 0.92,
+      minBase: 0,
+      factor: 0.95,
+      maxPayerRate: 6,
+      maxPayeeRate: 10,
+    },
     detectors,
     typologies,
   };

@@ -68,6 +68,7 @@ const NONE: TxAssessment = Object.freeze({
 
 const FORMAT_IDS = new Map<string, number>(PAYMENT_FORMATS.map((f, i) => [f, i]));
 const REINVESTMENT = PAYMENT_FORMATS.indexOf('Reinvestment');
+const CARD = PAYMENT_FORMATS.indexOf('Credit Card');
 const EVIDENCE_CAP = 8192;
 const CLOSE_EVERY = 1024;
 
@@ -196,6 +197,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
   };
 
   const pt = config.passThrough;
+  const tracing = config.fundsTracing;
   const suppliedRates = reference.fxRates;
   const flagThreshold = config.flagThreshold;
   let watermark = Number.NEGATIVE_INFINITY;
@@ -211,6 +213,48 @@ export function createMonitor(options: MonitorOptions): Monitor {
     ring.typoMask[i] = m;
     if (score > prev) ring.score[i] = score;
     onScore?.(ring.row[i]!, ring.ids[i] ?? String(ring.row[i]), Math.max(score, prev), namesOf(m));
+    if (tracing.enabled && prev < flagThreshold && score >= flagThreshold) taint(seq, score, m);
+  }
+
+  /**
+   * Funds tracing: the payee of a flagged payment holds proceeds; what it pays on shortly afterwards, by a
+   * moving instrument and up to about what it received, is flagged too (one hop), retroactively as well.
+   */
+  function taint(seq: number, score: number, mask: number): void {
+    const i = seq & ring.mask;
+    const to = ring.to[i]!;
+    const ts = ring.ts[i]!;
+    if (to === ring.from[i] || acc.rate(to, ts) > config.busyRatePerDay) return;
+    if (acc.taintTs[to]! < ts - tracing.windowMs) acc.taintBase[to] = 0;
+    acc.taintBase[to] = acc.taintBase[to]! + ring.base[i]!;
+    if (ts > acc.taintTs[to]!) acc.taintTs[to] = ts;
+    if (score > acc.taintScore[to]!) acc.taintScore[to] = score;
+    acc.taintMask[to] = acc.taintMask[to]! | mask;
+    const minSeq = ring.minSeq();
+    let scanned = 0;
+    for (let s = acc.lastOut[to]!; s >= minSeq && scanned < 32; s = ring.prevOut[s & ring.mask]!) {
+      const j = s & ring.mask;
+      const t = ring.ts[j]!;
+      if (t < ts) break;
+      scanned++;
+      if (t <= ts + tracing.windowMs) traced(s, to);
+    }
+  }
+
+  function traced(seq: number, from: number): void {
+    const j = seq & ring.mask;
+    const f = ring.format[j]!;
+    if (f === CARD || f === REINVESTMENT || ring.to[j] === from) return;
+    const b = ring.base[j]!;
+    if (b < tracing.minBase || b > tracing.maxShare * acc.taintBase[from]!) return;
+    // Busy payers and payees are trade: proceeds are followed through quiet accounts only.
+    const t = ring.ts[j]!;
+    if (acc.rate(from, t) > tracing.maxPayerRate || acc.rate(ring.to[j]!, t) > tracing.maxPayeeRate) return;
+    const s = acc.taintScore[from]! * tracing.factor;
+    if (s <= ring.score[j]!) return;
+    ring.score[j] = s;
+    ring.typoMask[j] = ring.typoMask[j]! | acc.taintMask[from]!;
+    onScore?.(ring.row[j]!, ring.ids[j] ?? String(ring.row[j]), s, namesOf(ring.typoMask[j]!));
   }
 
   function matchPassThrough(seq: number, from: number, ts: number, base: number): void {
@@ -322,6 +366,10 @@ export function createMonitor(options: MonitorOptions): Monitor {
 
     let result = NONE;
     if (fired > 0) result = score(seq, ts);
+    if (tracing.enabled && acc.taintTs[from]! >= ts - tracing.windowMs && ts >= acc.taintTs[from]!) {
+      traced(seq, from);
+      if (result === NONE && ring.score[i]! > 0) result = assessment(i, undefined);
+    }
     updateAccounts(seq, from, to, ts, base);
     if (paidCur !== recvCur && tx.amountPaid > 0) {
       fx.observe(paidCur, recvCur, fx.major(tx.amountReceived, recvCur) / fx.major(tx.amountPaid, paidCur));
@@ -385,8 +433,12 @@ export function createMonitor(options: MonitorOptions): Monitor {
         onScore?.(ring.row[i]!, ring.ids[i] ?? String(ring.row[i]), s, namesOf(ring.typoMask[i]!));
       }
     }
+    if (ring.score[i]! <= 0 && findings === undefined) return NONE;
+    return assessment(i, findings);
+  }
+
+  function assessment(i: number, findings: DetectorFinding[] | undefined): TxAssessment {
     const sc = ring.score[i]!;
-    if (sc <= 0 && findings === undefined) return NONE;
     return {
       score: sc,
       flag: sc >= flagThreshold,

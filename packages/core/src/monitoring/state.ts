@@ -70,6 +70,11 @@ export class AccountTable {
   /** Last time the account received money from a high-risk jurisdiction, and that amount (TF-EXODUS provenance). */
   riskInTs: Float64Array;
   riskInSeq: Int32Array;
+  /** Funds tracing: last time the account received flagged money, how much (USD), the score and typologies. */
+  taintTs: Float64Array;
+  taintBase: Float64Array;
+  taintScore: Float32Array;
+  taintMask: Int32Array;
   /** Scratch for allocation-free set counting: stamp[a] === epoch means counter[a] is live. */
   stamp: Int32Array;
   counter: Int32Array;
@@ -102,6 +107,10 @@ export class AccountTable {
     this.entity = new Uint8Array(initial).fill(ENTITY_UNKNOWN);
     this.riskInTs = new Float64Array(initial).fill(Number.NEGATIVE_INFINITY);
     this.riskInSeq = new Int32Array(initial).fill(-1);
+    this.taintTs = new Float64Array(initial).fill(Number.NEGATIVE_INFINITY);
+    this.taintBase = new Float64Array(initial);
+    this.taintScore = new Float32Array(initial);
+    this.taintMask = new Int32Array(initial);
     this.stamp = new Int32Array(initial);
     this.counter = new Int32Array(initial);
     this.stamp2 = new Int32Array(initial);
@@ -165,6 +174,10 @@ export class AccountTable {
     this.entity = growU8(this.entity, n, ENTITY_UNKNOWN);
     this.riskInTs = growF64(this.riskInTs, n, Number.NEGATIVE_INFINITY);
     this.riskInSeq = growInt32(this.riskInSeq, n, -1);
+    this.taintTs = growF64(this.taintTs, n, Number.NEGATIVE_INFINITY);
+    this.taintBase = growF64(this.taintBase, n);
+    this.taintScore = growF32(this.taintScore, n);
+    this.taintMask = growInt32(this.taintMask, n);
     this.stamp = growInt32(this.stamp, n);
     this.counter = growInt32(this.counter, n);
     this.stamp2 = growInt32(this.stamp2, n);

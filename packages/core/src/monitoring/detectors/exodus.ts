@@ -1,5 +1,5 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
-import { ENTITY_INDIVIDUAL, ENTITY_UNKNOWN } from '../state.ts';
+import { ENTITY_INDIVIDUAL, ENTITY_NPO, ENTITY_UNKNOWN, isBusiness } from '../state.ts';
 
 export type ExodusParams = {
   readonly windowMs: number;
@@ -10,6 +10,7 @@ export type ExodusParams = {
   readonly minLegs: number;
   readonly minPayers: number;
   readonly minLegsOnePayer: number;
+  readonly minLegsDirect: number;
   readonly maxScan: number;
   readonly individualsOnly: number;
 };
@@ -18,9 +19,9 @@ export type ExodusParams = {
  * Detector 11, TF-EXODUS (T08): money moving from a conflict zone or FATF-listed jurisdiction into the destination
  * set (Europe by default), directly (the payer's country is risky) or one hop later (the payer was paid from a
  * risky country inside the provenance window). One remittance is not a pattern (FATF: no wholesale de-risking),
- * so the beneficiary must have received at least `minLegs` direct payments inside the window from `minPayers`
- * distinct risky payers (one of them repeating), or `minLegsOnePayer` payments forwarded by an intermediary after
- * it was paid from a risky country. The value is the
+ * so one of three shapes is required inside the window: a person in a risky country paying people in the
+ * destination set `minLegsDirect` times; a beneficiary paid `minLegs` times by `minPayers` risky payers (one
+ * repeating); or `minLegsOnePayer` payments forwarded by an intermediary after it was paid from a risky country. The value is the
  * origin's geographic risk (tier A / call-for-action 1.0, tier B/C 0.6, grey list 0.4; one-hop risk × factor).
  */
 export const exodusDetector: Detector<ExodusParams> = {
@@ -56,6 +57,13 @@ export const exodusDetector: Detector<ExodusParams> = {
       unit: 'payments',
       description:
         'forwarded credits (via an intermediary paid from a risky country) that suffice on their own',
+    },
+    minLegsDirect: {
+      default: 4,
+      min: 1,
+      max: 100,
+      unit: 'payments',
+      description: 'payments into the destination set by one risky-country person that suffice on their own',
     },
     maxScan: { default: 32, min: 1, max: 1024, unit: 'transactions', description: 'credits examined' },
     individualsOnly: {
@@ -138,8 +146,31 @@ export const exodusDetector: Detector<ExodusParams> = {
     }
     // One-off payments from unrelated senders, or one sender's remittances, are ordinary; several risky payers
     // repeating, or an intermediary forwarding what it was sent from a risky country, is what the scheme shows.
-    const direct = directLegs >= p.minLegs && directPayers >= p.minPayers && repeat >= 2;
-    if (!direct && forwarded < p.minLegsOnePayer) return 0;
+    const collected = directLegs >= p.minLegs && directPayers >= p.minPayers && repeat >= 2;
+    // One person in a risky country paying into the destination set again and again (to one or several people).
+    let sent = 0;
+    const ea = acc.entity[a]!;
+    if (
+      !collected &&
+      forwarded < p.minLegsOnePayer &&
+      geoRisk[fc]! >= p.minRisk &&
+      !isBusiness(ea) &&
+      ea !== ENTITY_NPO
+    ) {
+      scanned = 0;
+      for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+        const i = s & mask;
+        if (ring.ts[i]! < cutoff) break;
+        scanned++;
+        const t = ring.to[i]!;
+        if (ring.base[i]! < p.minBase || dest[acc.country[t]!] !== 1) continue;
+        const et = acc.entity[t]!;
+        if (p.individualsOnly >= 1 && et !== ENTITY_INDIVIDUAL && et !== ENTITY_UNKNOWN) continue;
+        sent++;
+        ctx.add(s);
+      }
+    }
+    if (!collected && forwarded < p.minLegsOnePayer && sent < p.minLegsDirect) return 0;
     ctx.anchor = b;
     return risk;
   },

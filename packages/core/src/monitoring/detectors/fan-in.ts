@@ -1,11 +1,11 @@
 import type { Detector } from '../detector.ts';
-import { ENTITY_INDIVIDUAL, ENTITY_UNKNOWN, isBusiness } from '../state.ts';
+import { isBusiness } from '../state.ts';
 import { FAN_SCHEMA, type FanParams } from './fan-out.ts';
 
 /**
  * Detector 2, FAN-IN: the number of distinct accounts that paid the payee within the window, counting only
  * similar legs (same instrument, amount within a factor of the current one) from non-business payers. Silent on
- * business payees and merchant-like degrees (many payers is normal for a shop) and on batch credits.
+ * busy or merchant-like payees (many payers is normal for a shop) and on batch credits.
  */
 export const fanInDetector: Detector<FanParams> = {
   id: 'fan-in',
@@ -20,13 +20,13 @@ export const fanInDetector: Detector<FanParams> = {
     const b = ctx.to;
     if (b === ctx.from || ctx.base < p.minBase) return 0;
     if (acc.inCount[b]! > p.maxLifetime || acc.rate(b, ctx.ts) > ctx.busyRate) return 0;
-    const ent = acc.entity[b]!;
-    if (p.individualsOnly >= 1 && ent !== ENTITY_INDIVIDUAL && ent !== ENTITY_UNKNOWN) return 0;
     const cutoff = ctx.ts - p.windowMs;
     const lo = ctx.base / p.amountSpread;
     const hi = ctx.base * p.amountSpread;
     const minSeq = ring.minSeq();
     const mask = ring.mask;
+    // A business centre counts only foreign counterparties: domestic payroll, suppliers and customers are its trade.
+    const home = isBusiness(acc.entity[b]!) ? acc.country[b]! : -1;
     const epoch = acc.nextEpoch();
     let distinct = 0;
     let scanned = 0;
@@ -41,6 +41,7 @@ export const fanInDetector: Detector<FanParams> = {
       // Businesses paying a person (salary, refunds, invoices) are not the smurfs of a collection pattern.
       if (from === b || bs < p.minBase || bs < lo || bs > hi || ring.format[i] !== ctx.format) continue;
       if (p.individualsOnly >= 1 && isBusiness(acc.entity[from]!)) continue;
+      if (home >= 0 && (home === 0 || acc.country[from] === home)) continue;
       if (t === ctx.ts) sameTs++;
       ctx.add(s);
       if (acc.stamp[from] !== epoch) {

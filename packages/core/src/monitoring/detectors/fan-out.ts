@@ -1,5 +1,5 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
-import { ENTITY_INDIVIDUAL, ENTITY_UNKNOWN } from '../state.ts';
+import { isBusiness } from '../state.ts';
 
 export type FanParams = {
   readonly windowMs: number;
@@ -62,8 +62,9 @@ export const FAN_SCHEMA = {
 } as const;
 
 /**
- * Detector 1, FAN-OUT: the number of distinct accounts the payer paid within the window. Silent on
- * business-like degrees and on batch files (payroll), which are the classic false-positive traps.
+ * Detector 1, FAN-OUT: the number of distinct accounts the payer paid within the window, counting only similar
+ * legs (same instrument, amount within a factor of the current one, above materiality) to non-business payees.
+ * Silent on busy or high-degree payers and on batch files (payroll), the classic false-positive traps.
  */
 export const fanOutDetector: Detector<FanParams> = {
   id: 'fan-out',
@@ -78,13 +79,13 @@ export const fanOutDetector: Detector<FanParams> = {
     const a = ctx.from;
     if (a === ctx.to || ctx.base < p.minBase) return 0;
     if (acc.outCount[a]! > p.maxLifetime || acc.rate(a, ctx.ts) > ctx.busyRate) return 0;
-    const ent = acc.entity[a]!;
-    if (p.individualsOnly >= 1 && ent !== ENTITY_INDIVIDUAL && ent !== ENTITY_UNKNOWN) return 0;
     const cutoff = ctx.ts - p.windowMs;
     const lo = ctx.base / p.amountSpread;
     const hi = ctx.base * p.amountSpread;
     const minSeq = ring.minSeq();
     const mask = ring.mask;
+    // A business centre counts only foreign counterparties: domestic payroll, suppliers and customers are its trade.
+    const home = isBusiness(acc.entity[a]!) ? acc.country[a]! : -1;
     const epoch = acc.nextEpoch();
     let distinct = 0;
     let scanned = 0;
@@ -97,6 +98,9 @@ export const fanOutDetector: Detector<FanParams> = {
       const to = ring.to[i] ?? 0;
       const b = ring.base[i]!;
       if (to === a || b < p.minBase || b < lo || b > hi || ring.format[i] !== ctx.format) continue;
+      // Paying businesses (suppliers, bills) is trade; dispersal to people is the pattern.
+      if (p.individualsOnly >= 1 && isBusiness(acc.entity[to]!)) continue;
+      if (home >= 0 && (home === 0 || acc.country[to] === home)) continue;
       if (t === ctx.ts) sameTs++;
       ctx.add(s);
       if (acc.stamp[to] !== epoch) {

@@ -1,4 +1,5 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
+import { isBusiness } from '../state.ts';
 
 export type GatherScatterParams = {
   readonly windowMs: number;
@@ -82,6 +83,8 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
     const lo = ctx.base / p.amountSpread;
     const hi = ctx.base * p.amountSpread;
     const fmt = ctx.format;
+    // A business centre counts only foreign counterparties: its domestic customers and suppliers are its trade.
+    const home = isBusiness(acc.entity[v]!) ? acc.country[v]! : -1;
     const epoch = acc.nextEpoch();
     // Gather phase: similar-instrument credits in the window; the scatter phase starts after the newest of them.
     let payers = 0;
@@ -99,6 +102,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
       const b = ring.base[i]!;
       // Gathered legs may differ in size from the scattered ones; same instrument and materiality suffice.
       if (f === v || b < p.minBase || ring.format[i] !== fmt) continue;
+      if (home >= 0 && (home === 0 || acc.country[f] === home)) continue;
       ctx.add(s);
       gathered += b;
       gathered2 += b * b;
@@ -124,6 +128,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
       const to = ring.to[i]!;
       const b = ring.base[i]!;
       if (to === v || b < lo || b > hi || ring.format[i] !== fmt) continue;
+      if (home >= 0 && (home === 0 || acc.country[to] === home)) continue;
       ctx.add(s);
       paid += b;
       if (acc.stamp2[to] !== epoch) {

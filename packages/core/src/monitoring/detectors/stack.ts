@@ -6,6 +6,7 @@ export type StackParams = {
   readonly maxScan: number;
   readonly minBase: number;
   readonly amountSpread: number;
+  readonly maxCv: number;
 };
 
 const payers = new Int32Array(64);
@@ -38,6 +39,13 @@ export const stackDetector: Detector<StackParams> = {
       unit: 'USD',
       description: 'smaller legs are ignored (materiality)',
     },
+    maxCv: {
+      default: 0.35,
+      min: 0,
+      max: 10,
+      unit: 'ratio',
+      description: 'legs of both layers must be of similar size (coefficient of variation at most this)',
+    },
     amountSpread: {
       default: 2.5,
       min: 1,
@@ -67,6 +75,8 @@ export const stackDetector: Detector<StackParams> = {
     const epoch = acc.nextEpoch();
     let n = 0;
     let down = 0;
+    let sum = 0;
+    let sum2 = 0;
     let scanned = 0;
     for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
       const i = s & mask;
@@ -77,6 +87,8 @@ export const stackDetector: Detector<StackParams> = {
       if (f === b || bs < lo || bs > hi || ring.format[i] !== fmt || acc.rate(f, ctx.ts) > ctx.busyRate)
         continue;
       down++;
+      sum += bs;
+      sum2 += bs * bs;
       if (acc.stamp2[f] === epoch) continue;
       acc.stamp2[f] = epoch;
       if (n < payers.length) payers[n++] = f;
@@ -118,6 +130,8 @@ export const stackDetector: Detector<StackParams> = {
         if (u === f || u === b || bs < lo || bs > hi || ring.format[i] !== fmt || acc.stamp[u] !== epoch)
           continue;
         up++;
+        sum += bs;
+        sum2 += bs * bs;
         ctx.add(s);
         if (acc.counter[u]! >= 2) shared = true;
         if (acc.counter2[u] !== -2) {
@@ -127,6 +141,9 @@ export const stackDetector: Detector<StackParams> = {
       }
     }
     if (uppers < 2 || !shared) return 0;
+    const legs = up + down;
+    const mean = sum / legs;
+    if (Math.sqrt(Math.max(0, sum2 / legs - mean * mean)) > p.maxCv * mean) return 0;
     // The lower layer: every similar payment of S in the window.
     for (let k = 0; k < n; k++) {
       const f = payers[k]!;
