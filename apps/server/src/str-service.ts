@@ -39,7 +39,12 @@ export interface StrDraft {
 export async function draftStr(
   deps: AppDeps,
   c: Case,
-  request: { indicators?: string[] | undefined; reason?: string | undefined; action?: string | undefined },
+  request: {
+    indicators?: string[] | undefined;
+    reason?: string | undefined;
+    action?: string | undefined;
+    fxRates?: Record<string, number> | undefined;
+  },
 ): Promise<StrDraft> {
   const alerts = (await Promise.all(c.alertIds.map((id) => deps.alerts.getAlert(id)))).filter(
     (a): a is Alert => a !== undefined,
@@ -78,7 +83,9 @@ export async function draftStr(
     request.reason ??
     [c.title, ...alerts.map((a) => a.explanation.en)].filter((s) => s.trim() !== '').join('\n');
   const built = strFromTransactions({
-    entity: deps.goaml.entity,
+    entity: request.fxRates
+      ? { ...deps.goaml.entity, fxToLocal: { ...deps.goaml.entity.fxToLocal, ...request.fxRates } }
+      : deps.goaml.entity,
     reference: c.id,
     reportDate: deps.clock.now(),
     reason,
@@ -87,7 +94,10 @@ export async function draftStr(
     indicators,
   });
   if (!built.ok)
-    throw new ApiError('STR_NOT_REPORTABLE', built.problems.join('; '), { problems: built.problems });
+    throw new ApiError('STR_NOT_REPORTABLE', built.problems.join('; '), {
+      problems: built.problems,
+      missingRates: built.missingRates,
+    });
   const xml = writeGoamlStr(built.report);
   return { xml, hash: deps.hash(xml), indicators, unknownIndicators: unknown };
 }

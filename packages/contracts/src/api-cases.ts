@@ -22,9 +22,14 @@ export const apiCaseStatus = z.object({
 
 /** `POST /v1/cases/:id/str`: draft the goAML STR; indicators default to those suggested for the typologies. */
 export const apiStrRequest = z.object({
-  indicators: z.array(z.string().regex(/^[A-Z0-9-]{1,10}$/)).max(50).optional(),
+  indicators: z
+    .array(z.string().regex(/^[A-Z0-9-]{1,10}$/))
+    .max(50)
+    .optional(),
   reason: text(8000).optional(),
   action: text(8000).optional(),
+  /** Local-currency units per foreign unit for this report (e.g. the bank's booking rates), over the configured ones. */
+  fxRates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive().finite()).optional(),
 });
 
 export const apiApproveStr = z.object({ comment: text(2000).optional() });

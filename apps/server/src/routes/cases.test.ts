@@ -205,6 +205,30 @@ describe('case workflow over the API', () => {
     expect(list.json().items.map((c: { id: string }) => c.id)).toContain(id);
   });
 
+  it('names the currencies that need a rate, and takes rates with the request', async () => {
+    const res = await req('analyst', 'POST', '/v1/transactions', {
+      transactions: [contractTx('eur1', '30000', { currencyPaid: 'EUR' })],
+    });
+    const id = (
+      await req('analyst', 'POST', '/v1/cases', { alertIds: res.json().results[0].alertIds })
+    ).json().case.id;
+    const refused = await req('analyst', 'POST', `/v1/cases/${id}/str`, { indicators: ['STRUC'] });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'STR_NOT_REPORTABLE',
+      details: {
+        missingRates: ['EUR'],
+        problems: ['transaction eur1: no exchange rate from EUR to AED configured'],
+      },
+    });
+    const drafted = await req('analyst', 'POST', `/v1/cases/${id}/str`, {
+      indicators: ['STRUC'],
+      fxRates: { EUR: 4.25 },
+    });
+    expect(drafted.statusCode, drafted.body).toBe(200);
+    expect(drafted.json().str.xml).toContain('<amount_local>127500.00</amount_local>');
+  });
+
   it('validates bodies with stable codes', async () => {
     const r = await req('analyst', 'POST', '/v1/cases', { alertIds: [] });
     expect(r.statusCode).toBe(400);

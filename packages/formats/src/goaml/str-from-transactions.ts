@@ -63,7 +63,12 @@ export interface StrFromTransactionsInput {
 
 export type StrBuildResult =
   | { readonly ok: true; readonly report: GoamlStr }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly string[];
+      /** Currencies that need a rate to the local currency (RAQIB_GOAML_FX or the request's fxRates). */
+      readonly missingRates: readonly string[];
+    };
 
 /** Local-currency amount, from integer minor units: exact when the currency is local, else at the given rate. */
 function localAmount(minor: number, currency: string, entity: ReportingEntity): string | undefined {
@@ -81,6 +86,7 @@ function localAmount(minor: number, currency: string, entity: ReportingEntity): 
  */
 export function strFromTransactions(input: StrFromTransactionsInput): StrBuildResult {
   const problems: string[] = [];
+  const missingRates = new Set<string>();
   const party = (
     bank: string,
     account: string,
@@ -102,6 +108,7 @@ export function strFromTransactions(input: StrFromTransactionsInput): StrBuildRe
   for (const tx of [...input.transactions].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : 1))) {
     const amountLocal = localAmount(tx.amountPaid, tx.currencyPaid, input.entity);
     if (amountLocal === undefined) {
+      missingRates.add(tx.currencyPaid);
       problems.push(
         `transaction ${tx.id}: no exchange rate from ${tx.currencyPaid} to ${input.entity.localCurrency} configured`,
       );
@@ -133,7 +140,7 @@ export function strFromTransactions(input: StrFromTransactionsInput): StrBuildRe
   }
   if (input.transactions.length === 0) problems.push('the case has no evidence transactions to report');
   if (input.indicators.length === 0) problems.push('choose at least one report indicator code');
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, missingRates: [...missingRates].sort() };
   return {
     ok: true,
     report: {

@@ -144,6 +144,7 @@ describe('goAML STR writer', () => {
       indicators: [],
     });
     expect(r.ok).toBe(false);
+    expect(!r.ok && r.missingRates).toEqual(['EUR']);
     expect(!r.ok && r.problems).toEqual([
       'transaction T9: no exchange rate from EUR to AED configured',
       'choose at least one report indicator code',
