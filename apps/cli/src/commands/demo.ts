@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_JURISDICTIONS, defaultMonitoringConfig } from '@raqib/core';
 import { evaluateAmlworld, loadListPath, readAccounts, readBanks, readFlagsFile } from '@raqib/formats';
-import { SqlAlertStore } from '@raqib/store-sql';
+import { SqlAlertStore, SqlListStore } from '@raqib/store-sql';
 import { writeDataset } from '@raqib/synth';
 import type { Command } from 'commander';
 import { dbOption, openStore } from '../db-option.ts';
@@ -55,13 +55,20 @@ export function registerDemoCommand(program: Command): void {
         `   ${generated.transactions.toLocaleString('en-US')} transactions written to ${dataDir} (${elapsed()})`,
       );
 
-      say('2. sanctions list: the UN consolidated list excerpt shipped in fixtures/sanctions');
-      const lists = existsSync(UN_EXCERPT) ? loadListPath(UN_EXCERPT) : [];
-      const entries = lists.flatMap((l) => l.entries);
-      say(`   ${entries.length} UN entries (list dated ${lists[0]?.version ?? 'n/a'})`);
+      say(
+        '2. sanctions list: the UN consolidated list excerpt shipped in fixtures/sanctions, loaded into the database',
+      );
+      const database = await openStore(flags.db);
+      const listStore = new SqlListStore(database.db);
+      for (const list of existsSync(UN_EXCERPT) ? loadListPath(UN_EXCERPT) : []) {
+        const delta = await listStore.save(list, Date.now());
+        say(
+          `   ${list.list} ${list.version}: ${list.entries.length} entries (${delta.added.length} new, ${delta.changed.length} changed)`,
+        );
+      }
+      const entries = await listStore.currentEntries();
 
       say('3. scanning: every detector, typology scoring, party screening of account holders');
-      const database = await openStore(flags.db);
       try {
         const banks = await readBanks(join(dataDir, 'banks.csv'));
         const holders = await readAccounts(join(dataDir, 'accounts.csv'));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputFileError } from '@raqib/formats';
-import { SqlAlertStore } from '@raqib/store-sql';
+import { SqlAlertStore, SqlListStore } from '@raqib/store-sql';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { dbOption, openStore } from '../db-option.ts';
@@ -9,6 +9,7 @@ import { startProgress } from '../progress.ts';
 import { loadScanReference } from '../scan/load-reference.ts';
 import { printScanSummary } from '../scan/print-summary.ts';
 import { runScan } from '../scan/run-scan.ts';
+import { screenPartiesAgainst } from '../scan/screen-parties.ts';
 
 interface ScanFlags {
   input: string;
@@ -53,6 +54,9 @@ export function registerScanCommand(program: Command): void {
       if (!existsSync(flags.input)) throw new CliError(`input file not found: ${flags.input}`);
       const reference = await loadScanReference(flags);
       const database = flags.store ? await openStore(flags.db) : undefined;
+      // party screening runs against the lists loaded into the same database (raqib lists load)
+      const listEntries = database ? await new SqlListStore(database.db).currentEntries() : [];
+      const clock = { now: () => Date.now() };
       const controller = new AbortController();
       let interrupts = 0;
       const onSigint = () => {
@@ -76,8 +80,14 @@ export function registerScanCommand(program: Command): void {
             ...reference,
             outDir: resolve(flags.out),
             store: database ? new SqlAlertStore(database.db) : undefined,
-            clock: { now: () => Date.now() },
+            clock,
             signal: controller.signal,
+            ...(listEntries.length > 0
+              ? {
+                  screenParties: (parties) =>
+                    Promise.resolve(screenPartiesAgainst(listEntries, parties, clock)),
+                }
+              : {}),
             onProgress: (bytes, total, rows, alerts) =>
               progress.update(
                 Math.floor((bytes / Math.max(total, 1)) * 100),
@@ -88,7 +98,14 @@ export function registerScanCommand(program: Command): void {
         );
         progress.stop();
         if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-        else printScanSummary(summary, database?.location);
+        else {
+          printScanSummary(summary, database?.location);
+          process.stdout.write(
+            listEntries.length > 0
+              ? `  parties   screened against ${listEntries.length} list entries in the database\n`
+              : '  parties   not screened: no sanctions list in the database (load one with `raqib lists load PATH`)\n',
+          );
+        }
         if (summary.interrupted) process.exitCode = 130;
       } catch (error) {
         progress.stop();
