@@ -6,8 +6,11 @@ import { registerEvalCommand } from './eval.ts';
 import { registerGenerateCommand } from './generate.ts';
 import { registerIngestCommand } from './ingest.ts';
 import { registerKeysCommand } from './keys.ts';
+import { registerListsCommand } from './lists.ts';
 import { registerMediaCommand } from './media.ts';
 import { registerScanCommand } from './scan.ts';
+import { registerScreenCommand } from './screen.ts';
+import { registerScreenPairsCommand } from './screen-pairs.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerWorkerCommand } from './worker.ts';
 
@@ -15,6 +18,9 @@ import { registerWorkerCommand } from './worker.ts';
  * Every command registers itself here, one line each, so that adding a command touches one list.
  */
 export function registerCommands(program: Command): void {
+  registerListsCommand(program);
+  registerScreenCommand(program);
+  registerScreenPairsCommand(program);
   registerIngestCommand(program);
   registerWorkerCommand(program);
   registerAlertsCommand(program);

@@ -50,6 +50,8 @@ const INVERSION_ARABIC = 0.85;
 const INVERSION_OTHER = 0.97;
 /** Per aligned pair where one side names the person and the other an ancestor (after bin/ibn). */
 const ANCESTOR_MISMATCH = 0.7;
+/** When one name's given name sits in the other's father/grandfather slot (Arabic order, no nasab markers). */
+const SHIFTED_GIVEN_NAME = 0.8;
 
 /**
  * Weight of the unmatched tokens of one side. A middle name the other side simply lacks is discounted;
@@ -212,6 +214,19 @@ export function scoreNames(q: ParsedName, c: ParsedName, weight: TokenWeight = u
       factor,
     });
     score *= factor;
+  }
+  // Arabic names without bin/ibn are still ordered given name, father, grandfather, family (UN style):
+  // a query whose given name is the list name's father is another person ("Saddam Hussein" vs "Uday Saddam Hussein")
+  if (!nasab && (q.arabicStructure || c.arabicStructure) && qn >= 2 && cn >= 2) {
+    const firstQ = chosen.find((p) => p.i === 0);
+    const firstC = chosen.find((p) => p.j === 0);
+    if ((firstQ && firstQ.j > 0 && !firstC) || (firstC && firstC.i > 0 && !firstQ)) {
+      adjustments.push({
+        reason: 'the given name of one is a father or grandfather name in the other',
+        factor: SHIFTED_GIVEN_NAME,
+      });
+      score *= SHIFTED_GIVEN_NAME;
+    }
   }
   const pairs: TokenPair[] = chosen.map((p) => ({
     query: qt[p.i] as NameToken,

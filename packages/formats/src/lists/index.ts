@@ -1,3 +1,4 @@
+export * from './csv-records.ts';
 export * from './eu-xml.ts';
 export * from './ftm-jsonl.ts';
 export * from './generic-csv.ts';

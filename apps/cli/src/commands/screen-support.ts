@@ -1,0 +1,153 @@
+/**
+ * Shared by `screen`, `screen-pairs` and `lists`: the index over the lists stored in the database, and the
+ * re-screening of stored customers with analysts' false-positive decisions applied.
+ */
+import {
+  buildScreeningIndex,
+  explanationText,
+  type ScreeningIndex,
+  type ScreeningMatch,
+  screenName,
+} from '@raqib/core';
+import {
+  isSuppressed,
+  type RaqibDatabase,
+  type ScreeningCustomer,
+  SqlListStore,
+  SqlScreeningStore,
+  type StoredHit,
+} from '@raqib/store-sql';
+import { CliError } from '../cli-error.ts';
+
+export const NO_LISTS_HINT =
+  'no sanctions list is loaded in the database. Load one first, e.g.\n' +
+  '  npx raqib lists load fixtures/sanctions/un-excerpt.xml     (the UN excerpt shipped with raqib)\n' +
+  '  npx raqib lists load path/to/UN_consolidated.xml path/to/ofac-folder\n' +
+  '  npx raqib lists update                                     (fetch the official lists)';
+
+/** Builds the index over the current version of every stored list (or the named lists). */
+export async function indexFromDatabase(
+  database: RaqibDatabase,
+  lists?: readonly string[],
+): Promise<ScreeningIndex | undefined> {
+  const entries = await new SqlListStore(database.db).currentEntries(lists);
+  if (entries.length === 0) return undefined;
+  return buildScreeningIndex(entries);
+}
+
+export async function requireIndex(
+  database: RaqibDatabase,
+  lists?: readonly string[],
+): Promise<ScreeningIndex> {
+  const index = await indexFromDatabase(database, lists);
+  if (!index) {
+    throw new CliError(
+      lists && lists.length > 0
+        ? `none of the lists ${lists.join(', ')} is loaded.\n${NO_LISTS_HINT}`
+        : NO_LISTS_HINT,
+    );
+  }
+  return index;
+}
+
+export interface CustomerScreening {
+  readonly customer: ScreeningCustomer;
+  readonly matches: readonly ScreeningMatch[];
+  /** Matches hidden by a false-positive decision, with who decided. */
+  readonly suppressed: readonly { match: ScreeningMatch; analyst: string }[];
+}
+
+/** Screens customers, applies remembered decisions, and stores their latest hits. */
+export async function screenCustomers(
+  database: RaqibDatabase,
+  index: ScreeningIndex,
+  customers: readonly ScreeningCustomer[],
+  options: {
+    threshold?: number | undefined;
+    limit?: number | undefined;
+    onProgress?: (done: number) => void;
+  },
+): Promise<CustomerScreening[]> {
+  const screening = new SqlScreeningStore(database.db);
+  const decisions = await screening.decisions();
+  const fingerprints = await new SqlListStore(database.db).currentFingerprints();
+  const out: CustomerScreening[] = [];
+  const hits: StoredHit[] = [];
+  customers.forEach((customer, i) => {
+    const all = screenName(index, customer.name, {
+      threshold: options.threshold,
+      limit: options.limit,
+      dob: customer.dob,
+      country: customer.country,
+      type: customer.type,
+    });
+    const matches: ScreeningMatch[] = [];
+    const suppressed: { match: ScreeningMatch; analyst: string }[] = [];
+    for (const m of all) {
+      const fp = fingerprints.get(`${m.entry.list}:${m.entry.refId}`)?.fingerprint;
+      const d = isSuppressed(decisions, customer.id, m.entry.list, m.entry.refId, m.entry.listVersion, fp);
+      if (d) suppressed.push({ match: m, analyst: d.analyst });
+      else {
+        matches.push(m);
+        hits.push({
+          customerId: customer.id,
+          list: m.entry.list,
+          refId: m.entry.refId,
+          listVersion: m.entry.listVersion,
+          score: m.score,
+          matchedName: m.matchedName.text,
+          explanation: explanationText(m.explanation),
+        });
+      }
+    }
+    out.push({ customer, matches, suppressed });
+    if (options.onProgress && (i % 50 === 0 || i === customers.length - 1)) options.onProgress(i + 1);
+  });
+  await screening.replaceHits(
+    customers.map((c) => c.id),
+    hits,
+    Date.now(),
+  );
+  return out;
+}
+
+/** Parses --threshold (0–1). */
+export function parseThreshold(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = Number(value);
+  if (!(t >= 0 && t <= 1)) throw new CliError(`--threshold must be a number from 0 to 1, got "${value}"`);
+  return t;
+}
+
+/** Parses --limit (positive whole number). */
+export function parseLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`--limit must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+/** Parses --type. */
+export function parseType(value: string | undefined): 'person' | 'organisation' | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'person') return 'person';
+  if (value === 'org' || value === 'organisation' || value === 'organization') return 'organisation';
+  throw new CliError(`--type must be person or org, got "${value}"`);
+}
+
+/** Checks a date of birth: YYYY, YYYY-MM or YYYY-MM-DD. */
+export function parseDob(value: string | undefined, where = '--dob'): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value))
+    throw new CliError(`${where} must be YYYY or YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/** Checks a country: ISO 3166 alpha-2. */
+export function parseCountry(value: string | undefined, where = '--country'): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[A-Za-z]{2}$/.test(value))
+    throw new CliError(`${where} must be a two-letter ISO country code, got "${value}"`);
+  return value.toUpperCase();
+}

@@ -1,0 +1,212 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../main.ts';
+
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/sanctions');
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+    out += String(c);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+    err += String(c);
+    return true;
+  });
+  const code = await main(['node', 'raqib', ...args]);
+  vi.restoreAllMocks();
+  return { code, out, err };
+}
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'raqib-screen-'));
+}
+
+describe('raqib screen / lists / screen-pairs', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('says how to load a list when none is loaded', async () => {
+    const db = join(tmp(), 'r.db');
+    const r = await run('screen', 'Usama bin Ladin', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('raqib lists load fixtures/sanctions/un-excerpt.xml');
+  });
+
+  it('loads lists, screens a name with explanations, and reports the delta of a reload', async () => {
+    const db = join(tmp(), 'r.db');
+    const load = await run(
+      'lists',
+      'load',
+      join(FIXTURES, 'un-excerpt.xml'),
+      join(FIXTURES, 'ofac-2021-07-07'),
+      '--db',
+      db,
+    );
+    expect(load.code).toBe(0);
+    expect(load.out).toContain('UN 2026-02-27: 26 entries (first version loaded)');
+    expect(load.out).toContain('OFAC-SDN 2021-07-07: 12 entries');
+    const r = await run('screen', 'Osama bin Laden', '--dob', '1957', '--json', '--db', db);
+    const matches = JSON.parse(r.out) as {
+      list: string;
+      refId: string;
+      score: number;
+      explanation: { tokens: { how: string }[] };
+    }[];
+    expect(matches[0]).toMatchObject({ list: 'OFAC-SDN', refId: '6365' });
+    expect(matches[0]?.explanation.tokens.map((t) => t.how)).toEqual([
+      'spelling-variant',
+      'spelling-variant',
+    ]);
+    const isil = await run('screen', 'داعش', '--db', db);
+    expect(isil.out).toMatch(/UN QDe\.115/);
+    expect(isil.out).toContain('via raqib alias table [isil]');
+    const reload = await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    expect(reload.out).toContain('since 2026-02-27: +0 added, -0 removed, ~0 changed, 26 unchanged');
+  });
+
+  it('refuses a malformed list and stores nothing', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    const bad = join(dir, 'bad.xml');
+    writeFileSync(
+      bad,
+      readFileSync(join(FIXTURES, 'un-excerpt.xml'), 'utf8').replace(
+        '<REFERENCE_NUMBER>IQi.002</REFERENCE_NUMBER>',
+        '',
+      ),
+    );
+    const r = await run('lists', 'load', bad, '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /list not loaded: .*bad\.xml: INDIVIDUAL #3 \(line \d+\): REFERENCE_NUMBER is missing/,
+    );
+    const show = await run('lists', 'show', '--db', db);
+    expect(show.out).toBe('no list loaded\n');
+  });
+
+  it('screens a customers file, remembers a false-positive decision, and re-screens on reload', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'ofac-2021-07-07'), '--db', db);
+    const customers = join(dir, 'customers.csv');
+    writeFileSync(
+      customers,
+      'id,name,dob,country,type\nC1,Osama bin Laden,1957,SA,person\nC2,Jane Smith,,,\n',
+    );
+    const out = join(dir, 'hits.csv');
+    const r = await run('screen', '--file', customers, '--out', out, '--db', db);
+    expect(r.code).toBe(0);
+    const hits = readFileSync(out, 'utf8').trim().split('\n');
+    expect(hits[0]).toBe('id,name,score,list,ref_id,matched_name,primary_name,explanation');
+    expect(hits).toHaveLength(2);
+    expect(hits[1]).toMatch(/^C1,Osama bin Laden,1\.000,OFAC-SDN,6365,/);
+    const d = await run(
+      'lists',
+      'decide',
+      '--customer',
+      'C1',
+      '--list',
+      'OFAC-SDN',
+      '--ref',
+      '6365',
+      '--decision',
+      'false-positive',
+      '--analyst',
+      'rana',
+      '--db',
+      db,
+    );
+    expect(d.code).toBe(0);
+    const again = await run('lists', 'load', join(FIXTURES, 'ofac-2021-07-07'), '--db', db);
+    expect(again.out).toContain(
+      're-screened 2 stored customers: 0 with hits, 1 hit(s) hidden by false-positive decisions',
+    );
+  });
+
+  it('fails on a bad customers row with its line', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, 'id,name,dob\nC1,Ali,1990\nC2,Omar,12/1990\n');
+    const r = await run('screen', '--file', customers, '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('c.csv: line 3: dob must be YYYY or YYYY-MM-DD, got "12/1990"');
+  });
+
+  it('scores pairs as row,score', async () => {
+    const dir = tmp();
+    const input = join(dir, 'pairs.csv');
+    const out = join(dir, 'scores.csv');
+    writeFileSync(
+      input,
+      'name_a,name_b,type\nMuhammad bin Salman,Mohammed bin Salman,person\nSalman bin Muhammad,Muhammad bin Salman,person\n',
+    );
+    const r = await run('screen-pairs', '--input', input, '--out', out, '--uniform');
+    expect(r.code).toBe(0);
+    const rows = readFileSync(out, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('row,score');
+    const [, s1, s2] = rows.map((l) => Number(l.split(',')[1]));
+    expect(s1).toBeGreaterThanOrEqual(0.9);
+    expect(s2).toBeLessThan(0.6);
+  });
+
+  it('lists update fetches from the publishers (a local server standing in for them)', async () => {
+    const files: Record<string, string> = {
+      '/un/UN_consolidated.xml': join(FIXTURES, 'un-excerpt.xml'),
+      '/ofac/sdn.csv': join(FIXTURES, 'ofac-2021-07-07/sdn.csv'),
+      '/ofac/alt.csv': join(FIXTURES, 'ofac-2021-07-07/alt.csv'),
+      '/ofac/add.csv': join(FIXTURES, 'ofac-2021-07-07/add.csv'),
+      '/ofac/sdn_comments.csv': join(FIXTURES, 'ofac-2021-07-07/sdn_comments.csv'),
+    };
+    const server = createServer((req, res) => {
+      const f = files[req.url ?? ''];
+      if (!f) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200).end(readFileSync(f));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const db = join(tmp(), 'r.db');
+      const r = await run(
+        'lists',
+        'update',
+        '--only',
+        'UN,OFAC-SDN',
+        '--source',
+        `UN=${base}/un/`,
+        '--source',
+        `OFAC-SDN=${base}/ofac/`,
+        '--db',
+        db,
+      );
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('UN 2026-02-27: 26 entries');
+      expect(r.out).toMatch(/OFAC-SDN \d{4}-\d{2}-\d{2}: 12 entries/);
+      const missing = await run(
+        'lists',
+        'update',
+        '--only',
+        'UN',
+        '--source',
+        `UN=${base}/nope/`,
+        '--db',
+        db,
+      );
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain('HTTP 404');
+    } finally {
+      server.close();
+    }
+  });
+});

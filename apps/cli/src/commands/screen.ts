@@ -1,0 +1,231 @@
+/**
+ * `raqib screen "NAME" [--dob] [--country] [--type] [--limit] [--threshold] [--json]`: ranked matches with
+ * explanations; `raqib screen --file customers.csv --out hits.csv`: batch screening with a progress bar.
+ */
+import { createWriteStream, readFileSync } from 'node:fs';
+import {
+  DEFAULT_LIMIT,
+  DEFAULT_THRESHOLD,
+  explanationText,
+  type ScreeningMatch,
+  screenName,
+} from '@raqib/core';
+import { csvRecords } from '@raqib/formats';
+import { type ScreeningCustomer, SqlScreeningStore } from '@raqib/store-sql';
+import type { Command } from 'commander';
+import { CliError } from '../cli-error.ts';
+import { dbOption, openStore } from '../db-option.ts';
+import { startProgress } from '../progress.ts';
+import {
+  parseCountry,
+  parseDob,
+  parseLimit,
+  parseThreshold,
+  parseType,
+  requireIndex,
+  screenCustomers,
+} from './screen-support.ts';
+
+interface ScreenFlags {
+  dob?: string;
+  country?: string;
+  type?: string;
+  limit?: string;
+  threshold?: string;
+  json?: boolean;
+  file?: string;
+  out?: string;
+  lists?: string;
+  db?: string;
+}
+
+/** Largest customers file accepted (bytes). */
+const MAX_FILE = 512 * 1024 * 1024;
+
+export function registerScreenCommand(program: Command): void {
+  program
+    .command('screen')
+    .description('screen a name (or a customers file) against the sanctions lists in the database')
+    .argument('[name]', 'the name to screen, in any script')
+    .option('--dob <date>', 'date of birth YYYY or YYYY-MM-DD (raises or lowers the score)')
+    .option('--country <XX>', 'nationality or country, ISO 3166 alpha-2')
+    .option('--type <type>', 'person | org')
+    .option('--limit <n>', `at most n matches (default ${DEFAULT_LIMIT})`)
+    .option('--threshold <t>', `minimum score 0–1 (default ${DEFAULT_THRESHOLD})`)
+    .option('--json', 'JSON output')
+    .option('--file <customers.csv>', 'screen every row of a CSV: id,name[,dob][,country][,type]')
+    .option('--out <hits.csv>', 'with --file: write the hits here (default: stdout)')
+    .option('--lists <codes>', 'only these lists, comma-separated (e.g. UN,OFAC-SDN)')
+    .addOption(dbOption())
+    .action(async (name: string | undefined, flags: ScreenFlags) => {
+      const threshold = parseThreshold(flags.threshold);
+      const limit = parseLimit(flags.limit);
+      const lists = flags.lists
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (flags.file === undefined && (name === undefined || name.trim() === '')) {
+        throw new CliError('give a NAME to screen, or --file customers.csv');
+      }
+      if (flags.file !== undefined && name !== undefined)
+        throw new CliError('give either a NAME or --file, not both');
+      if (flags.out !== undefined && flags.file === undefined) throw new CliError('--out goes with --file');
+      const database = await openStore(flags.db);
+      try {
+        const index = await requireIndex(database, lists);
+        if (flags.file !== undefined) {
+          const customers = readCustomers(flags.file);
+          const bar = startProgress('screening', customers.length, ' customers');
+          const results = await screenCustomers(database, index, customers, {
+            threshold,
+            limit,
+            onProgress: (done) => bar.update(done),
+          });
+          bar.stop();
+          await new SqlScreeningStore(database.db).upsertCustomers(customers, Date.now());
+          const rows = results.flatMap((r) =>
+            r.matches.map((m) => hitRow(r.customer.id, r.customer.name, m)),
+          );
+          const text = `${HIT_COLUMNS.join(',')}\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}${rows.length ? '\n' : ''}`;
+          if (flags.out) {
+            await new Promise<void>((resolve, reject) => {
+              const out = createWriteStream(flags.out as string);
+              out.on('error', reject);
+              out.end(text, () => resolve());
+            });
+          } else process.stdout.write(text);
+          const hitCustomers = results.filter((r) => r.matches.length > 0).length;
+          const suppressed = results.reduce((a, r) => a + r.suppressed.length, 0);
+          process.stderr.write(
+            `screened ${customers.length} customers: ${hitCustomers} with hits (${rows.length} hits)` +
+              `${suppressed ? `, ${suppressed} hidden by false-positive decisions` : ''}${flags.out ? ` → ${flags.out}` : ''}\n`,
+          );
+          return;
+        }
+        const matches = screenName(index, name as string, {
+          threshold,
+          limit,
+          dob: parseDob(flags.dob),
+          country: parseCountry(flags.country),
+          type: parseType(flags.type),
+        });
+        if (flags.json) {
+          process.stdout.write(
+            `${JSON.stringify(
+              matches.map((m) => ({
+                score: m.score,
+                list: m.entry.list,
+                listVersion: m.entry.listVersion,
+                refId: m.entry.refId,
+                kind: m.entry.kind,
+                matchedName: m.matchedName.text,
+                primaryName: m.entry.names[0]?.text,
+                programmes: m.entry.programmes,
+                explanation: m.explanation,
+              })),
+              null,
+              2,
+            )}\n`,
+          );
+          return;
+        }
+        if (matches.length === 0) {
+          process.stdout.write(`no match at threshold ${threshold ?? DEFAULT_THRESHOLD} for "${name}"\n`);
+          return;
+        }
+        for (const m of matches) {
+          const primary = m.entry.names[0]?.text ?? '';
+          process.stdout.write(
+            `${m.score.toFixed(3)}  ${m.entry.list} ${m.entry.refId}  ${m.matchedName.text}` +
+              `${m.matchedName.text !== primary ? `  (listed as ${primary})` : ''}  [${m.entry.kind}; ${m.entry.programmes.join(', ')}]\n` +
+              `       ${explanationText(m.explanation)}\n`,
+          );
+        }
+      } finally {
+        await database.close();
+      }
+    });
+}
+
+export const HIT_COLUMNS = [
+  'id',
+  'name',
+  'score',
+  'list',
+  'ref_id',
+  'matched_name',
+  'primary_name',
+  'explanation',
+] as const;
+
+function hitRow(id: string, name: string, m: ScreeningMatch): string[] {
+  return [
+    id,
+    name,
+    m.score.toFixed(3),
+    m.entry.list,
+    m.entry.refId,
+    m.matchedName.text,
+    m.entry.names[0]?.text ?? '',
+    explanationText(m.explanation),
+  ];
+}
+
+function csvCell(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Reads `id,name[,dob][,country][,type]`; every bad row fails with its line. */
+export function readCustomers(path: string): ScreeningCustomer[] {
+  let text: string;
+  try {
+    const buf = readFileSync(path);
+    if (buf.length > MAX_FILE) throw new CliError(`${path}: larger than ${MAX_FILE} bytes`);
+    text = buf.toString('utf8').replace(/^\ufeff/, '');
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  let records: ReturnType<typeof csvRecords>;
+  try {
+    records = csvRecords(text, path);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const header = records[0]?.record.map((h) => h.trim().toLowerCase()) ?? [];
+  const allowed = ['id', 'name', 'dob', 'country', 'type'];
+  if (header[0] !== 'id' || header[1] !== 'name')
+    throw new CliError(`${path}: line 1: header must start with id,name (got "${header.join(',')}")`);
+  const unknown = header.filter((h) => !allowed.includes(h));
+  if (unknown.length)
+    throw new CliError(
+      `${path}: line 1: unknown column(s) ${unknown.join(', ')}; expected id,name[,dob][,country][,type]`,
+    );
+  const col = (row: string[], c: string): string => {
+    const i = header.indexOf(c);
+    return i < 0 ? '' : (row[i] ?? '').trim();
+  };
+  const seen = new Set<string>();
+  return records.slice(1).map(({ record, line }) => {
+    const where = `${path}: line ${line}`;
+    if (record.length !== header.length)
+      throw new CliError(`${where}: expected ${header.length} columns, found ${record.length}`);
+    const id = col(record, 'id');
+    const name = col(record, 'name');
+    if (!id) throw new CliError(`${where}: id is empty`);
+    if (seen.has(id)) throw new CliError(`${where}: id "${id}" appears twice`);
+    seen.add(id);
+    if (!name) throw new CliError(`${where}: name is empty`);
+    try {
+      return {
+        id,
+        name,
+        dob: parseDob(col(record, 'dob'), 'dob'),
+        country: parseCountry(col(record, 'country'), 'country'),
+        type: parseType(col(record, 'type')),
+      };
+    } catch (error) {
+      throw new CliError(`${where}: ${(error as Error).message}`);
+    }
+  });
+}
