@@ -174,12 +174,19 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
     );
     const progress = startProgress('worker', Number.MAX_SAFE_INTEGER);
     let lastWork = Date.now();
+    // first and last moment a batch was handled: the busy span, without start-up and the final idle wait
+    let firstAt = 0;
+    let lastAt = 0;
     await Promise.all(
       runners.map(async (runner) => {
         while (!stopping) {
           const n = await runner.step(200);
-          if (n > 0) lastWork = Date.now();
-          else if (idleMs !== undefined && Date.now() - lastWork >= idleMs && (await drained(runner))) break;
+          if (n > 0) {
+            lastWork = Date.now();
+            firstAt ||= lastWork;
+            lastAt = lastWork;
+          } else if (idleMs !== undefined && Date.now() - lastWork >= idleMs && (await drained(runner)))
+            break;
           const done = runners.reduce((s, r) => s + r.stats().processed, 0);
           progress.update(done, `${done} processed`);
         }
@@ -196,6 +203,8 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       alerts: stats.reduce((s, x) => s + x.alerts, 0),
       seconds,
       messagesPerSecond: Math.round(processed / Math.max(seconds, 1e-3)),
+      firstAt,
+      lastAt,
       interrupted: stopping,
     };
     if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
