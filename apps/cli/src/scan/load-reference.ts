@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import * as contracts from '@raqib/contracts';
+import { parseMonitoringConfig } from '@raqib/contracts';
 import {
   type AccountInfo,
   type BankInfo,
@@ -8,7 +8,7 @@ import {
   type Jurisdictions,
   type MonitoringConfig,
 } from '@raqib/core';
-import * as formats from '@raqib/formats';
+import { loadJurisdictions, readAccounts, readBanks } from '@raqib/formats';
 import { CliError } from '../cli-error.ts';
 
 export interface ScanReference {
@@ -33,23 +33,15 @@ export async function loadScanReference(flags: {
       throw new CliError(message.includes(path) ? message : `${what} ${path}: ${message}`);
     }
   };
-  const banks = flags.banks ? await named('banks file', flags.banks, formats.readBanks) : undefined;
-  const accounts = flags.accounts
-    ? await named('accounts file', flags.accounts, formats.readAccounts)
-    : undefined;
+  const banks = flags.banks ? await named('banks file', flags.banks, readBanks) : undefined;
+  const accounts = flags.accounts ? await named('accounts file', flags.accounts, readAccounts) : undefined;
   const jurisdictions = flags.jurisdictions
-    ? await named('jurisdiction file', flags.jurisdictions, loadJurisdictionsFile)
+    ? await named('jurisdiction file', flags.jurisdictions, loadJurisdictions)
     : DEFAULT_JURISDICTIONS;
   const config = flags.config
     ? await named('config file', flags.config, loadConfigFile)
     : defaultMonitoringConfig();
   return { banks, accounts, jurisdictions, config };
-}
-
-async function loadJurisdictionsFile(path: string): Promise<Jurisdictions> {
-  const loader = (formats as Record<string, unknown>).loadJurisdictions;
-  if (typeof loader !== 'function') throw new Error('this build cannot read jurisdiction files');
-  return (await (loader as (p: string) => Promise<Jurisdictions>)(path)) as Jurisdictions;
 }
 
 async function loadConfigFile(path: string): Promise<MonitoringConfig> {
@@ -60,7 +52,5 @@ async function loadConfigFile(path: string): Promise<MonitoringConfig> {
   } catch (error) {
     throw new Error(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parse = (contracts as Record<string, unknown>).parseMonitoringConfig;
-  if (typeof parse !== 'function') throw new Error('this build cannot read monitoring config files');
-  return (parse as (j: unknown, source: string) => MonitoringConfig)(json, path);
+  return parseMonitoringConfig(json, path);
 }
