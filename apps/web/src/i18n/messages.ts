@@ -171,7 +171,8 @@ export const en = {
   'screening.col.why': 'Why it matched',
   'screening.matchedAs': 'matched as “{variant}”',
   'dashboard.title': 'Dashboard',
-  'dashboard.subtitle': 'Based on the {count} most recent alerts',
+  'dashboard.subtitle':
+    'Based on {count} of {total} alerts (the first page of the queue, highest score first)',
   'dashboard.perTypology': 'Alerts per typology over time',
   'dashboard.perTypologyNote': 'Monitoring alerts, by the day their activity began.',
   'dashboard.ageing': 'Queue ageing (alerts not yet closed)',
@@ -362,7 +363,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   'screening.col.why': 'سبب التطابق',
   'screening.matchedAs': 'طابق الصيغة «{variant}»',
   'dashboard.title': 'لوحة المؤشرات',
-  'dashboard.subtitle': 'استنادًا إلى أحدث {count} تنبيه',
+  'dashboard.subtitle':
+    'استنادًا إلى {count} من أصل {total} تنبيه (الصفحة الأولى من القائمة، الأعلى درجةً أولًا)',
   'dashboard.perTypology': 'التنبيهات حسب النمط عبر الزمن',
   'dashboard.perTypologyNote': 'تنبيهات المراقبة، حسب يوم بدء النشاط.',
   'dashboard.ageing': 'أعمار التنبيهات في القائمة (غير المغلقة)',

@@ -29,6 +29,8 @@ describe('alert queue state', () => {
       'createdAt',
     );
     expect(requestFor(state)).toMatchObject({ offset: 50, limit: 25, sort: 'createdAt', minScore: 0.7 });
+    const dated = queueStateFromQuery(new URLSearchParams('from=2022-09-01&to=2022-09-03'));
+    expect(requestFor(dated)).toMatchObject({ from: '2022-09-01', to: '2022-09-03T23:59:59.999Z' });
   });
 
   it('falls back to highest score first for an unknown sort key, and ignores a bad page', () => {

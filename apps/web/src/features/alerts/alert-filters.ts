@@ -62,10 +62,15 @@ export function queueStateToQuery(state: QueueState): Record<string, string | un
   };
 }
 
-/** The API request for a queue state: one page, the server sorts and filters. */
+/**
+ * The API request for a queue state: one page, the server filters. A `to` date means "up to the end of that day"
+ * (UTC, the data's time base), not its first millisecond.
+ */
 export function requestFor(state: QueueState): AlertFilters {
+  const to = state.filters.to;
   return {
     ...state.filters,
+    to: to !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(to) ? `${to}T23:59:59.999Z` : to,
     sort: formatSort(state.sort),
     limit: PAGE_SIZE,
     offset: (state.page - 1) * PAGE_SIZE,

@@ -15,7 +15,7 @@ import {
   queueAgeing,
 } from './aggregate.ts';
 
-/** How many recent alerts the dashboard summarises, and how many of them it opens for corridor amounts. */
+/** How many alerts (the queue's first page, highest score first) the dashboard summarises, and how many of them it opens for corridor amounts. */
 const SAMPLE = 500;
 const CORRIDOR_SAMPLE = 40;
 
@@ -81,7 +81,7 @@ export function DashboardPage() {
   const { client } = useSession();
   const alerts = useQuery({
     queryKey: ['alerts', { dashboard: SAMPLE }],
-    queryFn: () => api.listAlerts(client, { limit: SAMPLE, sort: '-createdAt' }),
+    queryFn: () => api.listAlerts(client, { limit: SAMPLE }),
   });
   const cases = useQuery({
     queryKey: ['cases', 'list'],
@@ -96,7 +96,10 @@ export function DashboardPage() {
           <h1>{t('dashboard.title')}</h1>
           {alerts.data && (
             <p className="muted">
-              {t('dashboard.subtitle', { count: fmt.number(alerts.data.items.length) })}
+              {t('dashboard.subtitle', {
+                count: fmt.number(alerts.data.items.length),
+                total: fmt.number(alerts.data.total),
+              })}
             </p>
           )}
         </div>
