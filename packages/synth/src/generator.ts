@@ -1,14 +1,14 @@
-import { knownCurrencies, seededRng } from '@raqib/core';
+import { seededRng } from '@raqib/core';
 import {
   AMLWORLD_FORMATS,
   AMLWORLD_HEADER,
-  CURRENCY_NAMES,
   currencyName,
   formatAmlworldTimestamp,
   formatAmountAt,
 } from './amlworld-text.ts';
 import { BackgroundDay, TX_PER_ACCOUNT_DAY } from './background.ts';
 import { DayBuffer, MINUTES_PER_DAY } from './day-buffer.ts';
+import { writeRows } from './day-rows.ts';
 import { buildEconomy } from './economy.ts';
 import { FxReference } from './fx-reference.ts';
 import {
@@ -32,16 +32,11 @@ import {
   stack,
 } from './patterns-amlworld.ts';
 import { cellFunding, exodus, fxPremium } from './patterns-tf.ts';
-import { bytesOf, type PackedFields, packFields, RowWriter } from './row-writer.ts';
+import { bytesOf, packFields, RowWriter } from './row-writer.ts';
 import { subSeed } from './sampling.ts';
 import { UN_LISTED_NAMES } from './sanctioned-names.ts';
 import { addUntyped } from './untyped.ts';
 import { buildWorld, countryOf, entityTypeName, ROLE, type World } from './world.ts';
-
-const EXPONENTS: readonly number[] = knownCurrencies().map((c) => c.exponent);
-/** `,Currency Name,` and `Format,` as bytes: the separators around them are part of the field. */
-const CURRENCY_FIELD: readonly Uint8Array[] = CURRENCY_NAMES.map((n) => bytesOf(`,${n},`));
-const FORMAT_FIELD: readonly Uint8Array[] = AMLWORLD_FORMATS.map((f) => bytesOf(`${f},`));
 
 export interface GenerateOptions {
   readonly accounts: number;
@@ -276,42 +271,6 @@ export class SyntheticDataset {
     for (const t of this.plan.txs) (t.pattern >= 0 ? typed : untyped).push(this.line(t));
     return { typed, untyped };
   }
-}
-
-/** Writes AMLworld rows for `order[k…]` until about 1 MB is buffered; returns where it stopped. */
-function writeRows(
-  out: RowWriter,
-  buf: DayBuffer,
-  order: Uint32Array,
-  start: number,
-  stamps: readonly Uint8Array[],
-  refs: PackedFields,
-): number {
-  const rb = refs.bytes;
-  const ro = refs.offsets;
-  let k = start;
-  for (; k < order.length && out.length <= 1 << 20; k++) {
-    const i = order[k] as number;
-    const cr = buf.currencyReceived[i] as number;
-    const cp = buf.currencyPaid[i] as number;
-    const from = buf.from[i] as number;
-    const to = buf.to[i] as number;
-    out
-      .bytes(stamps[buf.minute[i] as number] as Uint8Array)
-      .char(44)
-      .range(rb, ro[from] as number, ro[from + 1] as number)
-      .char(44)
-      .range(rb, ro[to] as number, ro[to + 1] as number)
-      .char(44)
-      .amount(buf.received[i] as number, EXPONENTS[cr] as number)
-      .bytes(CURRENCY_FIELD[cr] as Uint8Array)
-      .amount(buf.paid[i] as number, EXPONENTS[cp] as number)
-      .bytes(CURRENCY_FIELD[cp] as Uint8Array)
-      .bytes(FORMAT_FIELD[buf.format[i] as number] as Uint8Array)
-      .char(buf.label[i] === 1 ? 49 : 48)
-      .char(10);
-  }
-  return k;
 }
 
 function csvField(text: string): string {
