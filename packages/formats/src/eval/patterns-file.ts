@@ -31,7 +31,8 @@ export function parsePatterns(text: string, source: string): PatternInstance[] {
   let open: { type: string; note: string; line: number; transactions: Transaction[] } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    // CRLF and trailing blanks are tolerated: some copies of IBM's files carry them
+    const line = raw.trimEnd();
     const lineNo = i + 1;
     if (line.trim().length === 0) continue;
     const begin = BEGIN.exec(line);
