@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { generateApiKey } from './auth.ts';
-import { type Composition, compose } from './compose.ts';
+import { approximateRatesTo, type Composition, compose } from './compose.ts';
 import { ConfigError, loadServerConfig } from './config.ts';
 import { verifyAudit } from './routes/audit.ts';
 import { bearer, contractTx } from './test-support.ts';
@@ -37,6 +37,15 @@ describe('loadServerConfig', () => {
       RAQIB_GOAML_FX: { USD: 3.6725 },
     });
     expect(c.webDist).toMatch(/apps\/web\/dist$/);
+  });
+});
+
+describe('approximateRatesTo', () => {
+  it('derives local units per foreign unit from the monitor reference levels', () => {
+    const rates = approximateRatesTo('AED');
+    expect(rates.USD).toBeCloseTo(3.67, 1);
+    expect(rates.EUR).toBeGreaterThan(rates.USD ?? 0);
+    expect(rates.AED).toBeUndefined();
   });
 });
 

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   buildScreeningIndex,
   type Clock,
+  CurrencyTable,
   createMonitor,
+  knownCurrencies,
   type ListEntry,
   type ScreeningIndex,
 } from '@raqib/core';
@@ -37,6 +39,19 @@ export interface Composition {
     readonly replayed: number;
   };
   close(): Promise<void>;
+}
+
+/** Local units per foreign unit from the monitor's rough USD levels: a labelled fallback, never a booking rate. */
+export function approximateRatesTo(local: string): Record<string, number> {
+  const table = new CurrencyTable();
+  const usd = (code: string) => table.usd[table.id(code)] ?? 0;
+  const localUsd = usd(local);
+  const out: Record<string, number> = {};
+  if (!(localUsd > 0)) return out;
+  for (const { code } of knownCurrencies()) {
+    if (code !== local && usd(code) > 0) out[code] = Number((usd(code) / localUsd).toPrecision(6));
+  }
+  return out;
 }
 
 function loadScreening(path: string | undefined): { index?: ScreeningIndex; lists: number; entries: number } {
@@ -81,6 +96,10 @@ export async function compose(config: ServerConfig): Promise<Composition> {
           branch: config.RAQIB_GOAML_BRANCH,
           localCurrency: config.RAQIB_GOAML_CURRENCY,
           fxToLocal: config.RAQIB_GOAML_FX,
+          approximateFxToLocal:
+            config.RAQIB_GOAML_FX_FALLBACK === 'approximate'
+              ? approximateRatesTo(config.RAQIB_GOAML_CURRENCY)
+              : undefined,
           reportingPerson:
             config.RAQIB_GOAML_REPORTER === undefined
               ? undefined

@@ -48,6 +48,11 @@ export const serverConfigSchema = z.object({
     .default('AED'),
   /** Units of local currency per foreign unit; the default is the AED's fixed USD peg. */
   RAQIB_GOAML_FX: fxRates.default({ USD: 3.6725 }),
+  /**
+   * Currencies without a configured rate: `approximate` converts at raqib's rough reference levels and marks every
+   * such transaction and the draft with a warning (demo data has many currencies); `none` refuses the draft.
+   */
+  RAQIB_GOAML_FX_FALLBACK: z.enum(['approximate', 'none']).default('approximate'),
   /** The FIU's indicator list ([{code,label}]); defaults to the UAE list in ../shared when present. */
   RAQIB_GOAML_INDICATORS: z.string().optional(),
   RAQIB_GOAML_REPORTER: z.string().max(200).optional(),

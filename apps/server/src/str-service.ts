@@ -33,6 +33,7 @@ export interface StrDraft {
   readonly hash: string;
   readonly indicators: readonly string[];
   readonly unknownIndicators: readonly string[];
+  readonly warnings: readonly string[];
 }
 
 /** Builds the goAML STR of a case from its alerts' evidence. Problems come back as STR_* errors naming the record. */
@@ -99,5 +100,5 @@ export async function draftStr(
       missingRates: built.missingRates,
     });
   const xml = writeGoamlStr(built.report);
-  return { xml, hash: deps.hash(xml), indicators, unknownIndicators: unknown };
+  return { xml, hash: deps.hash(xml), indicators, unknownIndicators: unknown, warnings: built.warnings };
 }

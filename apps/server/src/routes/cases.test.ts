@@ -227,6 +227,7 @@ describe('case workflow over the API', () => {
     });
     expect(drafted.statusCode, drafted.body).toBe(200);
     expect(drafted.json().str.xml).toContain('<amount_local>127500.00</amount_local>');
+    expect(drafted.json().str.warnings).toEqual([]);
   });
 
   it('validates bodies with stable codes', async () => {

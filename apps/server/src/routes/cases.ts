@@ -128,6 +128,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
           hash: draft.hash,
           indicators: draft.indicators,
           unknownIndicators: draft.unknownIndicators,
+          warnings: draft.warnings,
           xml: draft.xml,
         },
       };

@@ -46,6 +46,11 @@ export interface ReportingEntity {
   readonly localCurrency: string;
   /** Units of local currency per one unit of each foreign currency, e.g. { USD: 3.6725 } for AED. */
   readonly fxToLocal: Readonly<Record<string, number>>;
+  /**
+   * Approximate rates used only when `fxToLocal` has none for a currency. Every transaction converted with one
+   * says so in its goAML `comments`, and the result lists a warning, so that the approver sees it before filing.
+   */
+  readonly approximateFxToLocal?: Readonly<Record<string, number>> | undefined;
   readonly reportingPerson?: GoamlReportingPerson | undefined;
 }
 
@@ -62,7 +67,12 @@ export interface StrFromTransactionsInput {
 }
 
 export type StrBuildResult =
-  | { readonly ok: true; readonly report: GoamlStr }
+  | {
+      readonly ok: true;
+      readonly report: GoamlStr;
+      /** Things the approver must look at, e.g. amounts converted at approximate rates. */
+      readonly warnings: readonly string[];
+    }
   | {
       readonly ok: false;
       readonly problems: readonly string[];
@@ -70,11 +80,20 @@ export type StrBuildResult =
       readonly missingRates: readonly string[];
     };
 
-/** Local-currency amount, from integer minor units: exact when the currency is local, else at the given rate. */
-function localAmount(minor: number, currency: string, entity: ReportingEntity): string | undefined {
-  if (currency === entity.localCurrency) return formatAmount(minor, currency);
-  const rate = entity.fxToLocal[currency];
-  if (rate === undefined || !(rate > 0)) return undefined;
+/** The rate to the local currency: configured, else approximate (flagged), else none. */
+function rateFor(
+  currency: string,
+  entity: ReportingEntity,
+): { rate: number; approximate: boolean } | undefined {
+  const configured = entity.fxToLocal[currency];
+  if (configured !== undefined && configured > 0) return { rate: configured, approximate: false };
+  const approximate = entity.approximateFxToLocal?.[currency];
+  if (approximate !== undefined && approximate > 0) return { rate: approximate, approximate: true };
+  return undefined;
+}
+
+/** Local-currency amount of integer minor units at a rate, to 2 decimals. */
+function localAmount(minor: number, currency: string, rate: number): string {
   const major = minor / 10 ** currencyExponent(currency);
   return (Math.round(major * rate * 100) / 100).toFixed(2);
 }
@@ -87,6 +106,7 @@ function localAmount(minor: number, currency: string, entity: ReportingEntity): 
 export function strFromTransactions(input: StrFromTransactionsInput): StrBuildResult {
   const problems: string[] = [];
   const missingRates = new Set<string>();
+  const approximated = new Set<string>();
   const party = (
     bank: string,
     account: string,
@@ -106,22 +126,32 @@ export function strFromTransactions(input: StrFromTransactionsInput): StrBuildRe
   };
   const transactions: GoamlTransaction[] = [];
   for (const tx of [...input.transactions].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : 1))) {
-    const amountLocal = localAmount(tx.amountPaid, tx.currencyPaid, input.entity);
-    if (amountLocal === undefined) {
+    const isLocal = tx.currencyPaid === input.entity.localCurrency;
+    const fx = isLocal ? undefined : rateFor(tx.currencyPaid, input.entity);
+    if (!isLocal && fx === undefined) {
       missingRates.add(tx.currencyPaid);
       problems.push(
         `transaction ${tx.id}: no exchange rate from ${tx.currencyPaid} to ${input.entity.localCurrency} configured`,
       );
       continue;
     }
+    const amountLocal =
+      fx === undefined
+        ? formatAmount(tx.amountPaid, tx.currencyPaid)
+        : localAmount(tx.amountPaid, tx.currencyPaid, fx.rate);
     const foreign =
-      tx.currencyPaid === input.entity.localCurrency
+      fx === undefined
         ? undefined
         : {
             currency: tx.currencyPaid,
             amount: formatAmount(tx.amountPaid, tx.currencyPaid),
-            rate: String(input.entity.fxToLocal[tx.currencyPaid]),
+            rate: String(fx.rate),
           };
+    let comments: string | undefined;
+    if (fx?.approximate) {
+      approximated.add(tx.currencyPaid);
+      comments = `amount_local converted at an approximate rate (1 ${tx.currencyPaid} = ${fx.rate} ${input.entity.localCurrency}), not a booking rate`;
+    }
     transactions.push({
       id: tx.id,
       ts: tx.ts,
@@ -136,13 +166,21 @@ export function strFromTransactions(input: StrFromTransactionsInput): StrBuildRe
       foreign,
       from: party(tx.fromBank, tx.fromAccount, tx.fromCountry, tx.debtorName, tx.currencyPaid),
       to: party(tx.toBank, tx.toAccount, tx.toCountry, tx.creditorName, tx.currencyReceived),
+      comments,
     });
   }
   if (input.transactions.length === 0) problems.push('the case has no evidence transactions to report');
   if (input.indicators.length === 0) problems.push('choose at least one report indicator code');
   if (problems.length > 0) return { ok: false, problems, missingRates: [...missingRates].sort() };
+  const warnings = [...approximated]
+    .sort()
+    .map(
+      (c) =>
+        `${c} amounts were converted to ${input.entity.localCurrency} at an approximate rate; give the booking rate (fxRates) before filing`,
+    );
   return {
     ok: true,
+    warnings,
     report: {
       rentityId: input.entity.rentityId,
       rentityBranch: input.entity.branch,

@@ -32,6 +32,8 @@ export interface GoamlTransaction {
     | undefined;
   readonly from: GoamlParty;
   readonly to: GoamlParty;
+  /** goAML transaction `comments`, e.g. how amount_local was converted. */
+  readonly comments?: string | undefined;
 }
 
 export interface GoamlReportingPerson {

@@ -45,6 +45,7 @@ const entity: ReportingEntity = {
   branch: 'DXB-MAIN',
   localCurrency: 'AED',
   fxToLocal: { USD: 3.6725 },
+  approximateFxToLocal: { GBP: 4.66, USD: 9 },
   reportingPerson: { name: 'سارة خان', occupation: 'MLRO', email: 'mlro@example.com' },
 };
 
@@ -132,6 +133,32 @@ describe('goAML STR writer', () => {
     expect(doc.report.entity_reference).toBe('case-00ff & <x>');
     expect(xml).toContain('case-00ff &amp; &lt;x&gt;');
     expect(doc.report.report_indicators.indicator).toEqual(['STRUC', 'TFFTH']);
+  });
+
+  it('converts at an approximate rate only without a configured one, and says so', () => {
+    const r = strFromTransactions({
+      entity,
+      reference: 'c',
+      reportDate: 0,
+      reason: 'r',
+      transactions: [
+        tx({ id: 'G1', amountPaid: 100_000, currencyPaid: 'GBP' }),
+        tx({ id: 'U1', amountPaid: 100, currencyPaid: 'USD' }),
+      ],
+      indicators: ['STRUC'],
+    });
+    if (!r.ok) throw new Error(r.problems.join());
+    expect(r.warnings).toEqual([
+      'GBP amounts were converted to AED at an approximate rate; give the booking rate (fxRates) before filing',
+    ]);
+    const [g, u] = r.report.transactions;
+    expect(g).toMatchObject({
+      amountLocal: '4660.00',
+      comments: expect.stringContaining('1 GBP = 4.66 AED'),
+    });
+    // the configured USD peg wins over the approximate level
+    expect(u).toMatchObject({ amountLocal: '3.67', comments: undefined });
+    expect(writeGoamlStr(r.report)).toContain('<comments>amount_local converted at an approximate rate');
   });
 
   it('names every transaction it cannot report', () => {

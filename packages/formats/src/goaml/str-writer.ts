@@ -61,7 +61,7 @@ function transactionNode(tx: GoamlTransaction, options: GoamlWriteOptions): Node
   }
   from.from_account = accountNode(tx.from, options);
   from.from_country = tx.from.country ?? '-';
-  return {
+  const node: Node = {
     transactionnumber: tx.id.slice(0, 100),
     internal_ref_number: tx.id.slice(0, 100),
     transaction_location: tx.location.slice(0, 255),
@@ -78,6 +78,8 @@ function transactionNode(tx: GoamlTransaction, options: GoamlWriteOptions): Node
       to_country: tx.to.country ?? '-',
     },
   };
+  if (tx.comments !== undefined) node.comments = tx.comments.slice(0, 8000);
+  return node;
 }
 
 /**
