@@ -59,6 +59,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerAuth(app, deps.keys, deps.clock);
+  // case data must not linger in shared caches, and JSON must never be sniffed into something else
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/v1/')) {
+      void reply.header('cache-control', 'no-store');
+      void reply.header('x-content-type-options', 'nosniff');
+    }
+  });
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerTransactionRoutes(app, deps);

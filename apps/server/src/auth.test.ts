@@ -107,6 +107,16 @@ describe('route table', () => {
     expect(paths['/v1/transactions']?.post).toMatchObject({ security: [{ bearer: [] }] });
   });
 
+  it('marks API answers as not cacheable', async () => {
+    const res = await s.app.inject({
+      method: 'GET',
+      url: '/v1/me',
+      headers: { authorization: `Bearer ${s.keys.analyst}` },
+    });
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('serves the docs page and a health check without a key', async () => {
     const docs = await s.app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
