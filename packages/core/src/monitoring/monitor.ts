@@ -58,6 +58,8 @@ export interface MonitorOptions {
   readonly onScore?: ScoreSink;
 }
 
+const NO_NAMES: readonly string[] = Object.freeze([]);
+const NO_FINDINGS: readonly DetectorFinding[] = Object.freeze([]);
 const NONE: TxAssessment = Object.freeze({
   score: 0,
   flag: false,
@@ -396,6 +398,14 @@ export function createMonitor(options: MonitorOptions): Monitor {
       }
       if (!any || s <= 0) continue;
       if (s > 1) s = 1;
+      if (s < flagThreshold) {
+        // Below the flag: record the score only (no evidence, no objects: this is the common case).
+        if (s > ring.score[i]!) {
+          ring.score[i] = s;
+          onScore?.(ring.row[i]!, ring.ids[i] ?? String(ring.row[i]), s, namesOf(ring.typoMask[i]!));
+        }
+        continue;
+      }
       const bit = 1 << t;
       // Evidence of every fired detector of the typology, and the anchor of the strongest.
       let n = 0;
@@ -407,14 +417,13 @@ export function createMonitor(options: MonitorOptions): Monitor {
         const b = bandIdx[slot]!;
         if (b === 0) continue;
         const d = dets[slot]!;
-        const f: DetectorFinding = {
+        tf.push({
           detector: d.id,
           version: d.version,
           band: BAND_REFS[b] ?? '.00',
           value: values[slot]!,
           unit: d.unit,
-        };
-        tf.push(f);
+        });
         const w = ty.weights[k * 3 + b - 1]!;
         if (w > bestW) {
           bestW = w;
@@ -424,16 +433,14 @@ export function createMonitor(options: MonitorOptions): Monitor {
       }
       findings ??= [];
       for (const f of tf) if (!findings.some((g) => g.detector === f.detector)) findings.push(f);
-      if (s >= flagThreshold) {
-        for (let e = 0; e < n; e++) raise(scratch[e]!, s, bit);
-        raise(seq, s, bit);
-        if (s >= ty.alertThreshold) instances.record(t, s, anchor, scratch, n, ts, tf);
-      } else if (s > ring.score[i]!) {
-        ring.score[i] = s;
-        onScore?.(ring.row[i]!, ring.ids[i] ?? String(ring.row[i]), s, namesOf(ring.typoMask[i]!));
-      }
+      for (let e = 0; e < n; e++) raise(scratch[e]!, s, bit);
+      raise(seq, s, bit);
+      if (s >= ty.alertThreshold) instances.record(t, s, anchor, scratch, n, ts, tf);
     }
-    if (ring.score[i]! <= 0 && findings === undefined) return NONE;
+    const sc = ring.score[i]!;
+    if (sc <= 0) return NONE;
+    if (findings === undefined)
+      return { score: sc, flag: false, typologies: NO_NAMES, findings: NO_FINDINGS, alertIds: NO_NAMES };
     return assessment(i, findings);
   }
 

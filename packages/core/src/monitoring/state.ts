@@ -55,6 +55,7 @@ export class AccountTable {
   readonly banks: string[] = [];
   readonly accounts: string[] = [];
   private readonly byBank = new Map<string, Map<string, number>>();
+  private readonly byAccount = new Map<string, number>();
   /** Newest outgoing / incoming transaction sequence number, -1 when none. Lists continue through TxRing.prevOut/In. */
   lastOut: Int32Array;
   lastIn: Int32Array;
@@ -130,6 +131,9 @@ export class AccountTable {
 
   /** Interns an account, creating its state on first sight. */
   intern(bank: string, account: string): number {
+    // Fast path: account ids are nearly always unique across banks, so one lookup by account usually settles it.
+    const guess = this.byAccount.get(account);
+    if (guess !== undefined && this.banks[guess] === bank) return guess;
     let m = this.byBank.get(bank);
     if (m === undefined) {
       m = new Map();
@@ -149,6 +153,7 @@ export class AccountTable {
     const id = this.size++;
     if (id >= this.capacity) this.grow(this.capacity * 2);
     m.set(account, id);
+    if (!this.byAccount.has(account)) this.byAccount.set(account, id);
     const key = accountKey(bank, account);
     this.keys.push(key);
     this.banks.push(bank);

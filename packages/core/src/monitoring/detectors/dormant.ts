@@ -29,13 +29,15 @@ export const dormantDetector: Detector<DormantParams> = {
     const { acc } = ctx;
     let gap = 0;
     let who = -1;
-    for (const a of [ctx.from, ctx.to]) {
-      if (acc.outCount[a]! + acc.inCount[a]! === 0) continue;
-      const g = ctx.ts - acc.lastTs[a]!;
-      if (g > gap) {
-        gap = g;
-        who = a;
-      }
+    const a = ctx.from;
+    const b = ctx.to;
+    if (acc.outCount[a]! + acc.inCount[a]! > 0) {
+      gap = ctx.ts - acc.lastTs[a]!;
+      who = a;
+    }
+    if (acc.outCount[b]! + acc.inCount[b]! > 0 && ctx.ts - acc.lastTs[b]! > gap) {
+      gap = ctx.ts - acc.lastTs[b]!;
+      who = b;
     }
     if (who < 0) return 0;
     ctx.add(ctx.seq);
