@@ -87,6 +87,11 @@ function printTransactions(r: TransactionEval): string[] {
     if (r.unmatchedPatternRows > 0)
       lines.push(`(${r.unmatchedPatternRows} pattern rows matched no data row)`);
   }
+  if (r.untyped && r.untyped.rows > 0) {
+    lines.push(
+      `${'untyped'.padEnd(18)} ${'—'.padStart(9)} ${'—'.padStart(6)}  ${f3(r.untyped.recall).padStart(6)} ${String(r.untyped.rows).padStart(6)} ${String(r.untyped.flagged).padStart(8)}   (laundering rows in no block; recall by rows)`,
+    );
+  }
   lines.push(...printAlertQuality(r.alertQuality, 'have a laundering row in their evidence'));
   return lines;
 }

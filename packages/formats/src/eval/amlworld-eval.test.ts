@@ -85,6 +85,8 @@ describe('evaluateAmlworld', () => {
     expect(r.precision).toBe(0.75);
     expect(r.recall).toBeCloseTo(3 / 7, 12);
     expect(r.unmatchedPatternRows).toBe(1);
+    // row 7 is the only laundering row in no block, and it is not flagged
+    expect(r.untyped).toEqual({ rows: 1, flagged: 0, recall: 0 });
     const byType = Object.fromEntries(r.patterns.map((p) => [p.type, p]));
     expect(byType['FAN-OUT']).toMatchObject({ instances: 1, found: 1, rows: 4, rowsFlagged: 2, recall: 1 });
     expect(byType.CYCLE).toMatchObject({ instances: 1, found: 0, rows: 3, rowsFlagged: 1, recall: 0 });

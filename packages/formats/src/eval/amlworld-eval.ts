@@ -44,6 +44,15 @@ export interface TransactionEval extends Scores {
   readonly patterns: readonly PatternRecall[];
   /** Pattern rows that matched no data row (by their fields). */
   readonly unmatchedPatternRows: number;
+  /**
+   * Laundering rows in no pattern block (AMLworld's untyped, transitively labelled laundering) and how many of
+   * them were flagged; null without a patterns file.
+   */
+  readonly untyped: {
+    readonly rows: number;
+    readonly flagged: number;
+    readonly recall: number | null;
+  } | null;
   readonly alerts: number | null;
   readonly alertsPerThousand: number | null;
   /** Alerts whose evidence holds at least one laundering row, overall and per typology; null without alerts. */
@@ -142,6 +151,16 @@ export async function evaluateAmlworld(input: AmlworldEvalInput): Promise<Transa
     }
     return { type: inst.type, rows: inst.transactions.length, flagged: hit };
   });
+  // positives that no pattern row claimed: untyped laundering
+  for (const rowsOfInstance of rowOf)
+    for (const row of rowsOfInstance) if (positive[row] === 1) positive[row] = 2;
+  let untypedRows = 0;
+  let untypedFlagged = 0;
+  for (let row = 0; row < positive.length; row++) {
+    if (positive[row] !== 1) continue;
+    untypedRows++;
+    if (flagged[row] === 1) untypedFlagged++;
+  }
   const evidence = await readAlertEvidence(input.alerts ?? '');
   const confusion = { tp, fp, fn, tn };
   const total = rows - quarantined;
@@ -156,8 +175,16 @@ export async function evaluateAmlworld(input: AmlworldEvalInput): Promise<Transa
     unscored,
     patterns: instances.length > 0 ? patternRecall(outcomes, EVAL_PATTERN_ORDER) : [],
     unmatchedPatternRows: unmatched,
+    untyped:
+      instances.length === 0
+        ? null
+        : {
+            rows: untypedRows,
+            flagged: untypedFlagged,
+            recall: untypedRows === 0 ? null : untypedFlagged / untypedRows,
+          },
     alerts: evidence?.length ?? null,
     alertsPerThousand: evidence ? alertsPerThousand(evidence.length, total) : null,
-    alertQuality: evidence ? alertQuality(evidence, (a) => a.rows.some((r) => positive[r] === 1)) : null,
+    alertQuality: evidence ? alertQuality(evidence, (a) => a.rows.some((r) => (positive[r] ?? 0) > 0)) : null,
   };
 }
