@@ -82,8 +82,9 @@ export interface DatasetSummary {
 }
 
 /**
- * A synthetic AMLworld-style data set. Pure and deterministic per seed: the file texts come out as string chunks
- * that a writer streams to disk. `transactionChunks()` holds one day at a time in typed arrays, never all rows.
+ * A synthetic AMLworld-style data set. Pure and deterministic per seed: the files come out as chunks (strings for
+ * the small files, bytes for transactions.csv) that a writer streams to disk. All laundering is planned in the
+ * constructor; `transactionChunks()` then holds one day at a time in typed arrays, never all rows.
  */
 export class SyntheticDataset {
   readonly options: Required<GenerateOptions>;
