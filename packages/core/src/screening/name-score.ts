@@ -12,7 +12,7 @@ function collapseKey(key: string): string {
 }
 
 import { levenshtein } from './string-distance.ts';
-import { type MatchHow, tokenSimilarity } from './token-similarity.ts';
+import { type MatchHow, type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
 
 /** Weight of a token by its key (rarer → heavier). The index supplies one from list statistics. */
 export type TokenWeight = (token: NameToken) => number;
@@ -123,7 +123,13 @@ function joinAdjacent(
  * Aligns and scores two parsed names.
  * @param weight token weights; use the index's IDF weights when screening, uniform weights otherwise
  */
-export function scoreNames(q: ParsedName, c: ParsedName, weight: TokenWeight = uniformWeight): NameScore {
+export function scoreNames(
+  q: ParsedName,
+  c: ParsedName,
+  weight: TokenWeight = uniformWeight,
+  similarity: (q: NameToken, qi: number, c: NameToken) => TokenSimilarity = (a, _i, b) =>
+    tokenSimilarity(a, b),
+): NameScore {
   const qt = q.tokens;
   const ct = c.tokens;
   if (qt.length === 0 || ct.length === 0) {
@@ -132,7 +138,7 @@ export function scoreNames(q: ParsedName, c: ParsedName, weight: TokenWeight = u
   const cands: { i: number; j: number; sim: number; how: MatchHow }[] = [];
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
-      const s = tokenSimilarity(qt[i] as NameToken, ct[j] as NameToken);
+      const s = similarity(qt[i] as NameToken, i, ct[j] as NameToken);
       if (s.sim > 0) cands.push({ i, j, sim: s.sim, how: s.how });
     }
   }

@@ -61,7 +61,22 @@ const DROP = new Set([
 const COMBINING = /\p{M}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+const foldCache = new Map<string, string>();
+
+/** Folds one code point (memoised: names reuse a small alphabet, and NFKC/NFD per character is the slow part). */
 function foldCodePoint(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 97 && code <= 122) return ch;
+  if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
+  let out = foldCache.get(ch);
+  if (out === undefined) {
+    out = foldSlow(ch);
+    if (foldCache.size < 10_000) foldCache.set(ch, out);
+  }
+  return out;
+}
+
+function foldSlow(ch: string): string {
   if (DROP.has(ch)) return '';
   const code = ch.codePointAt(0) ?? 0;
   // Arabic-Indic and Persian digits to ASCII digits.

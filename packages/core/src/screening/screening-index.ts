@@ -10,6 +10,7 @@ import type { EntityKind, ListEntry, ListName, NameType } from './list-entry.ts'
 import { type NameKind, type NameToken, type ParsedName, parseName } from './name-parse.ts';
 import { type NameScore, scoreNames, type TokenWeight } from './name-score.ts';
 import { looseKey } from './phonetic-key.ts';
+import { type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
 
 /** The threshold `screen` uses and every reported figure is measured at. */
 export const DEFAULT_THRESHOLD = 0.8;
@@ -209,11 +210,18 @@ function nearKeys(index: ScreeningIndex, key: string, out: Set<string>): void {
   for (const d of deletions(key)) for (const k of index.neighbours.get(d) ?? []) out.add(k);
 }
 
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** Per-query scratch space, reused across queries (the engine is single-threaded). */
 interface Scratch {
   accQ: Float64Array;
   accC: Float64Array;
   lastQ: Int32Array;
+  hitsQ: Uint8Array;
   seenTok: Uint32Array;
   touched: number[];
   stamp: number;
@@ -228,6 +236,7 @@ function scratchFor(index: ScreeningIndex): Scratch {
       accQ: new Float64Array(n),
       accC: new Float64Array(n),
       lastQ: new Int32Array(n),
+      hitsQ: new Uint8Array(n),
       seenTok: new Uint32Array(n),
       touched: [],
       stamp: 0,
@@ -258,6 +267,7 @@ export function screenName(
     s.accQ[id] = 0;
     s.accC[id] = 0;
     s.lastQ[id] = 0;
+    s.hitsQ[id] = 0;
     s.seenTok[id] = 0;
   }
   s.touched.length = 0;
@@ -279,6 +289,7 @@ export function screenName(
         if (s.lastQ[id] !== mark) {
           s.lastQ[id] = mark;
           s.accQ[id] = (s.accQ[id] ?? 0) + w;
+          s.hitsQ[id] = (s.hitsQ[id] ?? 0) + 1;
         }
         const p = pos[i] as number;
         const bit = p < 32 ? 1 << p : 0;
@@ -289,6 +300,18 @@ export function screenName(
       }
     }
   });
+  // memo of token similarities for this query: list tokens repeat across names (Muhammad, Ali, al-…)
+  const memo = qTokens.map(() => new Map<string, TokenSimilarity>());
+  const similarity = (qt: NameToken, qi: number, ct: NameToken): TokenSimilarity => {
+    const m = memo[qi] as Map<string, TokenSimilarity>;
+    const k = `${ct.text}\u0001${ct.role}`;
+    let r = m.get(k);
+    if (r === undefined) {
+      r = tokenSimilarity(qt, ct);
+      m.set(k, r);
+    }
+    return r;
+  };
   const maxBoost = options.identifiers?.length ? 0.4 : options.dob || options.country ? 0.15 : 0;
   const best = new Map<
     number,
@@ -297,7 +320,11 @@ export function screenName(
   const listFilter = options.lists ? new Set(options.lists) : undefined;
   for (const id of s.touched) {
     // optimistic bound: every retrieved token matches perfectly, every other token is a discounted middle
-    const aq = s.accQ[id] as number;
+    // one-to-one alignment: no more query tokens can match than distinct list tokens were hit
+    const hitsQ = s.hitsQ[id] as number;
+    const distinct = popcount(s.seenTok[id] as number);
+    const aq =
+      distinct > 0 && distinct < hitsQ ? ((s.accQ[id] as number) * distinct) / hitsQ : (s.accQ[id] as number);
     const ac = s.accC[id] as number;
     const qMax = aq / (aq + BOUND_DISCOUNT * (totalQ - aq));
     const tc = index.nameWeights[id] as number;
@@ -308,7 +335,7 @@ export function screenName(
     const entry = index.entries[n.entry] as ListEntry;
     if (options.type && nameKindOf(entry.kind) !== options.type) continue;
     if (listFilter && !listFilter.has(entry.list)) continue;
-    const ns = scoreNames(parsed, n.parsed, weight);
+    const ns = scoreNames(parsed, n.parsed, weight, similarity);
     let score = ns.score * (n.name.type === 'weak-alias' ? WEAK_ALIAS_FACTOR : 1);
     if (score + maxBoost < threshold) continue;
     const effects = scoreAttributes(options, entry);

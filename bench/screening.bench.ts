@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:screening`: index build over UN + OFAC with every alias, per-query latency (p50/p99),
+ * queries per second on one core, and resident memory. Writes the "Screening" section of BENCHMARKS.md.
+ *
+ * Lists: UN consolidated 2026-02-27 and OFAC SDN 2024-05-03 sdn.csv with the 2025-12-24 alt/add/comments
+ * files (aliases of ent_nums newer than the sdn.csv kept as alias-only entries), from ../shared/data/sanctions.
+ * Queries: the yente candidate-generation fixtures (UN persons as queries, treated with typos and reordering,
+ * and synthetic negatives in Latin and Arabic script), cycled in a fixed order.
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { buildScreeningIndex, DEFAULT_THRESHOLD, type ListEntry, screenName } from '@raqib/core';
+import { parseOfacCsv, parseUnXml } from '@raqib/formats';
+import { parse } from 'csv-parse/sync';
+import { machineLine, writeBenchmarkSection } from './benchmarks-file.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const SHARED = join(ROOT, '../shared/data');
+const S = join(SHARED, 'sanctions');
+const FIX = join(SHARED, 'screening-eval/opensanctions/yente_candidate_generation_fixtures');
+const QUERIES = Number(process.env.SCREENING_BENCH_QUERIES ?? 20000);
+
+const rss = (): number => process.memoryUsage().rss / 2 ** 20;
+const rss0 = rss();
+
+let t = performance.now();
+const un = parseUnXml(readFileSync(join(S, 'un/UN_consolidated.xml'), 'utf8'), 'UN_consolidated.xml').entries;
+const f = (p: string) => ({ file: p, text: readFileSync(join(S, p), 'utf8') });
+const ofac = parseOfacCsv(
+  {
+    primary: f('ofac/2024-05-03/sdn.csv'),
+    alt: f('ofac/2025-12-24/alt.csv'),
+    add: f('ofac/2025-12-24/add.csv'),
+    comments: f('ofac/2025-12-24/sdn_comments.csv'),
+  },
+  { list: 'OFAC-SDN', version: '2024-05-03', orphans: 'entries' },
+).entries;
+const parseMs = performance.now() - t;
+const entries: ListEntry[] = [...un, ...ofac];
+const nameCount = entries.reduce((a, e) => a + e.names.length, 0);
+
+t = performance.now();
+const index = buildScreeningIndex(entries);
+const buildMs = performance.now() - t;
+const rssIndex = rss();
+
+const read = (file: string): string[] =>
+  (parse(readFileSync(join(FIX, file)), { columns: true }) as Record<string, string>[]).map(
+    (r) => r.full_name ?? '',
+  );
+const pool = [
+  ...read('positives_un_treated.csv'),
+  ...read('negatives_global.csv').slice(0, 12000),
+  ...read('negatives_us.csv').slice(0, 3000),
+].filter((q) => q.trim().length > 0);
+
+// warm-up: JIT and the per-index scratch arrays
+for (let i = 0; i < 1000; i++) screenName(index, pool[i % pool.length] as string);
+
+// Wall-clock per query, and CPU time per query (process.cpuUsage, µs): the machine is shared (load average
+// well above its core count), so wall-clock tails mostly measure time slices given to other processes.
+const lat = new Float64Array(QUERIES);
+const cpu = new Float64Array(QUERIES);
+let hits = 0;
+const start = performance.now();
+const cpuStart = process.cpuUsage();
+for (let i = 0; i < QUERIES; i++) {
+  const c0 = process.cpuUsage();
+  const q0 = performance.now();
+  const m = screenName(index, pool[(i * 7919) % pool.length] as string);
+  lat[i] = performance.now() - q0;
+  const c1 = process.cpuUsage(c0);
+  cpu[i] = (c1.user + c1.system) / 1000;
+  if (m.length > 0) hits++;
+}
+const totalMs = performance.now() - start;
+const cpuTotal = process.cpuUsage(cpuStart);
+const cpuMs = (cpuTotal.user + cpuTotal.system) / 1000;
+const sorted = Float64Array.from(lat).sort();
+const sortedCpu = Float64Array.from(cpu).sort();
+const pctOf = (arr: Float64Array, p: number): number =>
+  arr[Math.min(arr.length - 1, Math.floor(p * arr.length))] ?? 0;
+const pct = (p: number): number => pctOf(sorted, p);
+const pctCpu = (p: number): number => pctOf(sortedCpu, p);
+const qps = (QUERIES / totalMs) * 1000;
+const qpsCpu = (QUERIES / cpuMs) * 1000;
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ');
+const rssEnd = rss();
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+
+const check = (ok: boolean): string => (ok ? 'met' : '**not met**');
+const md = `## Screening
+
+\`npm run bench:screening\` (bench/screening.bench.ts), one process on one core (the matcher is single-threaded).
+Index over UN 2026-02-27 (${un.length} entries) + OFAC SDN 2024-05-03 sdn.csv with the 2025-12-24 alt/add/comments
+(${ofac.length} entries, aliases of newer ent_nums as alias-only entries): ${nameCount} names, every alias, plus
+raqib's curated alias table. ${QUERIES} queries cycled from the yente candidate-generation fixtures
+(${pool.length} names: UN persons with typos/reordering, synthetic negatives in Latin and Arabic script), default
+threshold ${DEFAULT_THRESHOLD}, limit 10; ${hits} queries returned a match. Machine: ${machineLine()}, shared with
+other work. Measured ${when} UTC.
+
+| measure | value | target |
+|---|---:|---|
+| parse lists (UN XML + OFAC CSV set) | ${(parseMs / 1000).toFixed(2)} s | — |
+| index build | ${(buildMs / 1000).toFixed(2)} s | ≤ 5 s: ${check(buildMs <= 5000)} |
+| latency p50, CPU time per query | ${pctCpu(0.5).toFixed(3)} ms | — |
+| latency p99, CPU time per query | ${pctCpu(0.99).toFixed(3)} ms | ≤ 5 ms: ${check(pctCpu(0.99) <= 5)} |
+| queries/s per core (queries ÷ process CPU seconds) | ${qpsCpu.toFixed(0)} | ≥ 2,000: ${check(qpsCpu >= 2000)} |
+| latency p50 / p99 / max, wall clock | ${pct(0.5).toFixed(3)} / ${pct(0.99).toFixed(2)} / ${(sorted[sorted.length - 1] ?? 0).toFixed(1)} ms | (load average ${load}) |
+| queries/s, wall clock, one process | ${qps.toFixed(0)} | — |
+| RSS after index build | ${rssIndex.toFixed(0)} MB (process start ${rss0.toFixed(0)} MB) | ≤ 500 MB: ${check(rssIndex <= 500)} |
+| RSS at end | ${rssEnd.toFixed(0)} MB | ≤ 500 MB: ${check(rssEnd <= 500)} |
+
+CPU-time figures are the ones held against the targets: on this shared machine (load average ${load} on
+two cores during the run) wall-clock tails are dominated by time slices taken by other processes.
+Anchors from the issue: Watchman ≈ 0.85 ms per search over OFAC alone; yente ≈ 4–30 requests/s per vCPU.
+`;
+process.stdout.write(md);
+if (!process.argv.includes('--no-write')) writeBenchmarkSection('screening', md);
