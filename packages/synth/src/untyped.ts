@@ -20,7 +20,10 @@ export function addUntyped(ctx: PatternContext, target: number, economy: Economy
     const local = economy.receiversByCountry[ctx.world.country[src.to] ?? 0];
     const to =
       local && local.size > 1 && ctx.rng.next() < 0.8 ? local.draw(ctx.rng) : economy.receivers.draw(ctx.rng);
-    const ts = ctx.minute(src.ts + between(ctx.rng, 1, 36) * HOUR_MS);
+    const due = src.ts + between(ctx.rng, 1, 36) * HOUR_MS;
+    // business hours of the same day when that is still after the funding; else the exact delay
+    const day = ctx.daytime(due);
+    const ts = ctx.minute(day > src.ts ? day : due);
     if (to < 0 || to === src.to || ts >= ctx.end) {
       misses++;
       continue;
