@@ -155,6 +155,17 @@ describe.skipIf(!hasChromium)(`analyst workbench in Debian Chromium (${hasChromi
     await page.click('button[type=submit]');
     await page.getByTestId('identity').waitFor();
     await page.goto(caseUrl);
+    // the supervisor reads the stored draft byte for byte before approving it
+    await page.getByTestId('str-preview').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('str-download').click(),
+    ]);
+    const saved = join(artifacts, 'str-approved.xml');
+    await download.saveAs(saved);
+    const hash = createHash('sha256').update(readFileSync(saved)).digest('hex');
+    expect(readFileSync(saved, 'utf8')).toBe(readFileSync(join(artifacts, 'str.xml'), 'utf8'));
+    expect(await page.getByTestId('str-panel').textContent()).toContain(hash);
     await page.getByRole('button', { name: 'Approve filing' }).click();
     await page.getByText(/Approved by Omar Saleh/).waitFor();
   });

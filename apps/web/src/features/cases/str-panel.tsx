@@ -1,5 +1,5 @@
 import type { Case } from '@raqib/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, type StrDocument } from '../../api/endpoints.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -44,7 +44,7 @@ export function StrPanel({ current }: { current: Case }) {
   const { t, fmt } = useLocale();
   const { client, identity } = useSession();
   const queryClient = useQueryClient();
-  const [doc, setDoc] = useState<StrDocument | null>(null);
+  const [generated, setGenerated] = useState<StrDocument | null>(null);
   const draft = current.draft;
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['case', current.id] });
@@ -53,19 +53,20 @@ export function StrPanel({ current }: { current: Case }) {
   const generate = useMutation({
     mutationFn: () => api.draftStr(client, current.id),
     onSuccess: async (result) => {
-      setDoc(result);
+      setGenerated(result);
       await refresh();
     },
   });
   const approve = useMutation({ mutationFn: () => api.approveStr(client, current.id), onSuccess: refresh });
-  // a draft made earlier (or by a colleague) is fetched from the server as stored
-  const fetchLatest = useMutation({
-    mutationFn: () => api.latestStr(client, current.id),
-    onSuccess: (result) => {
-      setDoc(result);
-      download(result);
-    },
+  // a draft made earlier (or by a colleague) is loaded as stored, so a supervisor previews and downloads exactly
+  // what they approve; loaded ahead of the click because browsers block downloads started after an await
+  const needStored = draft !== undefined && generated?.documentHash !== draft.documentHash;
+  const stored = useQuery({
+    queryKey: ['str', current.id, draft?.documentHash],
+    queryFn: () => api.latestStr(client, current.id),
+    enabled: needStored,
   });
+  const doc = needStored ? (stored.data ?? null) : generated;
   const approved = draft !== undefined && current.approval?.documentHash === draft.documentHash;
   const final = current.status === 'reported' || current.status === 'closed';
   const canApprove =
@@ -117,9 +118,9 @@ export function StrPanel({ current }: { current: Case }) {
           </>
         )}
       </div>
-      {(generate.error ?? approve.error ?? fetchLatest.error) instanceof Error && (
+      {(generate.error ?? approve.error ?? stored.error) instanceof Error && (
         <p className="error" role="alert">
-          {(generate.error ?? approve.error ?? fetchLatest.error)?.message}
+          {(generate.error ?? approve.error ?? stored.error)?.message}
         </p>
       )}
       {doc !== null && doc.indicators.length > 0 && (
