@@ -122,6 +122,7 @@ async function main(): Promise<void> {
       messages: number;
       seconds: number;
       busy: number;
+      cpu: number[];
       cmp: ReturnType<typeof compare>;
       alerts: Alert[];
     }[] = [];
@@ -167,8 +168,10 @@ async function main(): Promise<void> {
               processed: number;
               firstAt: number;
               lastAt: number;
+              cpuSeconds: number;
             },
         );
+        const cpu = summaries.map((x) => x.cpuSeconds);
         const laneMessages = summaries.reduce((s, x) => s + x.processed, 0);
         const busy =
           (Math.max(...summaries.map((x) => x.lastAt)) - Math.min(...summaries.map((x) => x.firstAt))) / 1000;
@@ -179,6 +182,7 @@ async function main(): Promise<void> {
           messages: laneMessages,
           seconds,
           busy,
+          cpu,
           cmp: compare(embedded, alerts),
           alerts,
         });
@@ -189,10 +193,13 @@ async function main(): Promise<void> {
     const two = results.find((r) => r.label.startsWith('2 workers'))!;
     const sameAcrossWorkers = compare(one.alerts, two.alerts);
     const ratio = one.busy / two.busy;
+    // with a free core per worker, the run takes as long as its busiest worker's CPU time
+    const cpuRatio = Math.max(...one.cpu) / Math.max(...two.cpu);
     const rows = results
       .map(
         (r) =>
           `| ${r.label} | ${r.messages} | ${r.seconds.toFixed(1)} | ${r.busy.toFixed(1)} | ${Math.round(n / r.busy)} | ` +
+          `${r.cpu.map((c) => c.toFixed(1)).join(' + ')} | ` +
           `${r.cmp.got} | ${r.cmp.identical} of ${r.cmp.expected}${r.cmp.equal ? ' (**equal**)' : ''} |`,
       )
       .join('\n');
@@ -205,16 +212,17 @@ load average ${loadavg()[0]?.toFixed(1)} at the end (the machine is shared). Wal
 last commit ("wall", process start-up included) and from the first batch handled to the last one committed
 ("busy", the figure throughput is computed from). Measured ${new Date().toISOString().slice(0, 10)}.
 
-| run | lane messages | wall s | busy s | transactions/s (busy) | alerts | identical to the single-process run |
-|---|---:|---:|---:|---:|---:|---:|
-| single process (\`createMonitor\`, in memory, no I/O) | ${n} | ${embeddedSeconds.toFixed(1)} | ${embeddedSeconds.toFixed(1)} | ${Math.round(n / embeddedSeconds)} | ${embedded.length} | (reference) |
+| run | lane messages | wall s | busy s | transactions/s (busy) | worker CPU s | alerts | identical to the single-process run |
+|---|---:|---:|---:|---:|---:|---:|---:|
+| single process (\`createMonitor\`, in memory, no I/O) | ${n} | ${embeddedSeconds.toFixed(1)} | ${embeddedSeconds.toFixed(1)} | ${Math.round(n / embeddedSeconds)} | ${embeddedSeconds.toFixed(1)} | ${embedded.length} | (reference) |
 ${rows}
 
 Ingest: ${ingests.map((i) => `${i.messages} messages for ${i.partitions} partition(s) in ${i.seconds.toFixed(1)} s`).join('; ')}.
 
 - **Two workers vs one** (same ${P} partitions + graph lane): ${ratio.toFixed(2)}× the throughput
   (busy ${one.busy.toFixed(1)} s → ${two.busy.toFixed(1)} s; wall ${one.seconds.toFixed(1)} s → ${two.seconds.toFixed(1)} s); their alerts are ${sameAcrossWorkers.equal ? '**identical**' : `NOT identical (${sameAcrossWorkers.identical} of ${sameAcrossWorkers.expected})`}
-  (the lanes, not the workers, define the result).
+  (the lanes, not the workers, define the result). The busiest worker needed ${Math.max(...two.cpu).toFixed(1)} CPU s instead of
+  ${Math.max(...one.cpu).toFixed(1)}: ${cpuRatio.toFixed(2)}× — the speed-up to expect where each worker has a core of its own.
 - **One partition** gives exactly the single-process alerts: ${results[0]?.cmp.equal ? '**equal**' : '**not equal**'} (ids and content, creation time aside).
 - **${P} partitions** agree with the single-process run on ${one.cmp.identical} of ${one.cmp.expected} alerts: the monitor merges
   overlapping pattern instances across accounts (a fan-in that is also part of a bipartite layer is one alert), and a lane

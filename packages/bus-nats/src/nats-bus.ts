@@ -270,8 +270,9 @@ class NatsConsumer implements BusConsumer {
     return this.#flush();
   }
 
-  pending(): Promise<number> {
-    return this.#pending();
+  async pending(): Promise<number> {
+    // a reader's server-side count leaves out what it already received and holds here
+    return (await this.#pending()) + (this.#acks ? 0 : this.#queue.length);
   }
 
   async close(): Promise<void> {

@@ -21,6 +21,8 @@ declare module './schema.ts' {
 export interface LedgerEntry {
   readonly tx: Transaction;
   readonly seq: number;
+  /** The message text as it came off the bus, when at hand (saves encoding the transaction again). */
+  readonly text?: string;
 }
 
 const CHUNK = 500;
@@ -64,7 +66,7 @@ export class SqlLaneLedger {
             tx_id: e.tx.id,
             seq: e.seq,
             ts: e.tx.ts,
-            payload: transactionMessageText(e.tx),
+            payload: e.text ?? transactionMessageText(e.tx),
           }),
         );
         await trx

@@ -11,7 +11,8 @@ export interface PublishStats {
 }
 
 /**
- * Publishes transactions to the partitions of both their accounts, pipelined `window` messages at a time. Each
+ * Publishes transactions to the partitions of both their accounts (`<prefix>.<p>.o` for the payer's partition,
+ * `<prefix>.<p>.i` for the payee's when it differs), pipelined `window` messages at a time. Each
  * message id is `<tx id>:<partition>`, so a retried or repeated publish is stored once. Messages of one window are
  * sent in order on one connection, so the stream holds them in the order of the input.
  */
@@ -32,9 +33,13 @@ export class TxPublisher {
     let inFlight: Promise<void>[] = [];
     for (const tx of batch) {
       const data = encodeTransactionMessage(tx);
-      for (const p of transactionPartitions(tx, partitions)) {
+      const parts = transactionPartitions(tx, partitions);
+      for (let k = 0; k < parts.length; k++) {
+        const p = parts[k]!;
+        // the payer's copy ends in .o: the graph lane reads those alone, i.e. every payment once
+        const subject = `${subjectPrefix}.${p}.${k === 0 ? 'o' : 'i'}`;
         inFlight.push(
-          this.#bus.publish(`${subjectPrefix}.${p}`, data, { msgId: `${tx.id}:${p}` }).then((ack) => {
+          this.#bus.publish(subject, data, { msgId: `${tx.id}:${p}` }).then((ack) => {
             if (ack.duplicate) this.stats.duplicates++;
             else this.stats.messages++;
           }),

@@ -6,13 +6,13 @@ import {
   type BusConsumer,
   type Clock,
   createMonitor,
-  decodeTransactionMessage,
+  decodeMessageText,
   GRAPH_LANE,
   type Lane,
   laneConfig,
   type Monitor,
   type MonitoringConfig,
-  partitionOf,
+  parseTransactionMessageText,
   type ReferenceData,
   type Transaction,
 } from '@raqib/core';
@@ -104,7 +104,7 @@ export class LaneRunner {
     // The position lives in the database, committed with the state: read on from there, in stream order.
     this.#consumer = await this.#deps.bus.reader(stream.name, {
       filterSubject:
-        this.lane === GRAPH_LANE ? `${stream.subjectPrefix}.*` : `${stream.subjectPrefix}.${this.lane}`,
+        this.lane === GRAPH_LANE ? `${stream.subjectPrefix}.*.o` : `${stream.subjectPrefix}.${this.lane}.*`,
       startSeq: this.#seq + 1,
     });
   }
@@ -122,15 +122,16 @@ export class LaneRunner {
     for (const d of deliveries) {
       if (d.seq <= this.#seq) continue; // at or before the checkpoint: already in the ledger
       let tx: Transaction;
+      let text: string;
       try {
-        tx = decodeTransactionMessage(d.data);
+        text = decodeMessageText(d.data);
+        tx = parseTransactionMessageText(text);
       } catch (error) {
         this.#rejected++;
         this.#deps.onRejected?.(this.name, d.seq, error instanceof Error ? error.message : String(error));
         continue;
       }
-      if (this.lane === GRAPH_LANE && !this.#isPayerCopy(d.subject, tx)) continue;
-      candidates.push({ tx, seq: d.seq });
+      candidates.push({ tx, seq: d.seq, text });
     }
     const known = candidates.length
       ? await ledger.knownIds(
@@ -191,12 +192,6 @@ export class LaneRunner {
       rejected: this.#rejected,
       alerts: this.#alerts,
     };
-  }
-
-  /** The graph lane reads every partition subject and keeps the copy sent to the payer's partition. */
-  #isPayerCopy(subject: string, tx: Transaction): boolean {
-    const token = subject.slice(subject.lastIndexOf('.') + 1);
-    return Number(token) === partitionOf(`${tx.fromBank}|${tx.fromAccount}`, this.#deps.stream.partitions);
   }
 
   #owned(alerts: readonly Alert[]): Alert[] {

@@ -165,7 +165,7 @@ if (!enabled) {
       const watcher = await NatsBus.connect(nats!.url);
       await until(async () => {
         const reader = await watcher
-          .reader(stream, { filterSubject: `${subjectPrefixFor(stream)}.*`, startSeq: 1 })
+          .reader(stream, { filterSubject: `${subjectPrefixFor(stream)}.>`, startSeq: 1 })
           .catch(() => undefined);
         const n = reader ? await reader.pending() : 0;
         await reader?.close();

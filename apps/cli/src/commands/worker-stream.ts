@@ -4,7 +4,7 @@ import { CliError } from '../cli-error.ts';
 /** The transaction stream that ingest writes and workers read. */
 export interface TxStreamSpec {
   readonly name: string;
-  /** Subjects are `<prefix>.<partition>`. */
+  /** Subjects are `<prefix>.<partition>.o` (payer's copy) and `<prefix>.<partition>.i` (payee's copy). */
   readonly subjectPrefix: string;
   readonly partitions: number;
 }
@@ -14,7 +14,7 @@ export const DEFAULT_SUBJECT_PREFIX = 'raqib.tx';
 export const DEFAULT_PARTITIONS = 8;
 
 /**
- * Subjects of a stream: `raqib.tx.<partition>` for the default stream; another stream gets its own prefix,
+ * Subject prefix of a stream: `raqib.tx` for the default stream; another stream gets its own prefix,
  * because JetStream refuses two streams whose subjects overlap.
  */
 export function subjectPrefixFor(stream: string): string {
@@ -39,7 +39,7 @@ export async function ensureTxStream(bus: Bus, spec: TxStreamSpec): Promise<void
   try {
     await bus.ensureStream({
       name: spec.name,
-      subjects: [`${spec.subjectPrefix}.*`],
+      subjects: [`${spec.subjectPrefix}.*.*`],
       description: `raqib transactions; partitions=${spec.partitions}`,
       duplicateWindowMs: 10 * 60_000,
     });

@@ -205,6 +205,8 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       messagesPerSecond: Math.round(processed / Math.max(seconds, 1e-3)),
       firstAt,
       lastAt,
+      // CPU time of this process: on a machine without a free core, it shows how work splits when wall time cannot
+      cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
       interrupted: stopping,
     };
     if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -39,7 +39,15 @@ export function decodeTransactionMessage(data: Uint8Array): Transaction {
   if (data.byteLength > MAX_TX_MESSAGE_BYTES) {
     throw new Error(`message of ${data.byteLength} bytes exceeds ${MAX_TX_MESSAGE_BYTES}`);
   }
-  return parseTransactionMessageText(decoder.decode(data));
+  return parseTransactionMessageText(decodeMessageText(data));
+}
+
+/** The text of a message, refused when oversized (see MAX_TX_MESSAGE_BYTES). */
+export function decodeMessageText(data: Uint8Array): string {
+  if (data.byteLength > MAX_TX_MESSAGE_BYTES) {
+    throw new Error(`message of ${data.byteLength} bytes exceeds ${MAX_TX_MESSAGE_BYTES}`);
+  }
+  return decoder.decode(data);
 }
 
 /** Decodes the text form of a transaction message (see decodeTransactionMessage). */

@@ -70,7 +70,10 @@ export interface BusConsumer {
   fetch(max: number, waitMs: number): Promise<Delivery[]>;
   /** Waits until every ack given so far has reached the bus (the NATS adapter sends acks asynchronously). */
   flushAcks(): Promise<void>;
-  /** Messages matching the filter that are not yet acknowledged (a lag figure for progress). */
+  /**
+   * Messages matching the filter that are not yet acknowledged (for a reader: not yet handed out). A lag figure
+   * for progress and idleness; a message the adapter is receiving at this instant may be missing from it.
+   */
   pending(): Promise<number>;
   /** Stops delivery; unacknowledged messages will be delivered again to the next holder of the durable name. */
   close(): Promise<void>;
