@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { generateApiKey } from './auth.ts';
 import { approximateRatesTo, type Composition, compose } from './compose.ts';
-import { ConfigError, loadServerConfig } from './config.ts';
+import { ConfigError, loadServerConfig, REPO_ROOT } from './config.ts';
 import { verifyAudit } from './routes/audit.ts';
 import { bearer, contractTx } from './test-support.ts';
 
@@ -95,8 +95,21 @@ describe('compose (SQLite)', () => {
     }
     // a restart rebuilds the account windows from the stored transactions
     await composition.close();
-    composition = await compose(loadServerConfig({ RAQIB_DB: db, RAQIB_LOG_LEVEL: 'silent' }));
+    const fixtures = join(REPO_ROOT, 'fixtures/transactions');
+    composition = await compose(
+      loadServerConfig({
+        RAQIB_DB: db,
+        RAQIB_LOG_LEVEL: 'silent',
+        RAQIB_BANKS: join(fixtures, 'banks.csv'),
+        RAQIB_ACCOUNTS: join(fixtures, 'accounts.csv'),
+      }),
+    );
     expect(composition.summary.replayed).toBe(30);
+    expect(composition.summary.accounts).toBeGreaterThan(0);
+    expect(composition.summary.banks).toBeGreaterThan(0);
+    expect(composition.deps.goaml.accounts?.get('001|8000F5340')).toMatchObject({
+      entityName: 'Omar Haddad',
+    });
     await composition.close();
     composition = await compose(
       loadServerConfig({ RAQIB_DB: db, RAQIB_LOG_LEVEL: 'silent', RAQIB_WARMUP_DAYS: '0' }),

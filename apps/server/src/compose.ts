@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type AccountInfo,
+  accountKey,
+  type BankInfo,
   buildScreeningIndex,
   type Clock,
   CurrencyTable,
@@ -8,7 +11,7 @@ import {
   type ListEntry,
   type ScreeningIndex,
 } from '@raqib/core';
-import { loadIndicatorCatalogue, loadListPath } from '@raqib/formats';
+import { loadIndicatorCatalogue, loadListPath, readAccounts, readBanks } from '@raqib/formats';
 import {
   migrateToLatest,
   openDatabase,
@@ -37,6 +40,8 @@ export interface Composition {
     readonly indicators: number;
     /** Stored transactions replayed into the monitor at start. */
     readonly replayed: number;
+    readonly banks: number;
+    readonly accounts: number;
   };
   close(): Promise<void>;
 }
@@ -73,7 +78,18 @@ export async function compose(config: ServerConfig): Promise<Composition> {
     const screening = loadScreening(config.listsPath);
     const db = database.db;
     const transactions = new SqlTransactionStore(db);
-    const scorer = createMonitor({ clock: systemClock });
+    const banks = config.banksFile
+      ? new Map<string, BankInfo>((await readBanks(config.banksFile)).map((b) => [b.bankId, b]))
+      : undefined;
+    const accounts = config.accountsFile
+      ? new Map<string, AccountInfo>(
+          (await readAccounts(config.accountsFile)).map((a) => [accountKey(a.bankId, a.account), a]),
+        )
+      : undefined;
+    const scorer = createMonitor({
+      clock: systemClock,
+      reference: { ...(banks ? { banks } : {}), ...(accounts ? { accounts } : {}) },
+    });
     const replayed = await warmUpScorer(scorer, transactions, {
       days: config.RAQIB_WARMUP_DAYS,
       maxRows: config.RAQIB_WARMUP_MAX,
@@ -110,6 +126,8 @@ export async function compose(config: ServerConfig): Promise<Composition> {
                 },
         },
         catalogue,
+        accounts,
+        banks,
       },
       bodyLimit: config.RAQIB_BODY_LIMIT,
       webDist: config.webDist,
@@ -123,6 +141,8 @@ export async function compose(config: ServerConfig): Promise<Composition> {
         listEntries: screening.entries,
         indicators: catalogue?.labels.size ?? 0,
         replayed,
+        banks: banks?.size ?? 0,
+        accounts: accounts?.size ?? 0,
       },
       close: () => database.close(),
     };

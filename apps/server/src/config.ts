@@ -37,6 +37,9 @@ export const serverConfigSchema = z.object({
   RAQIB_WEB_DIST: z.string().optional(),
   /** A sanctions list file or folder for /v1/screen; `none` turns screening off. Default: the demo excerpts. */
   RAQIB_LISTS: z.string().optional(),
+  /** Reference files (banks.csv, accounts.csv) for countries and holder names; default: ./demo-out/data when present. */
+  RAQIB_BANKS: z.string().optional(),
+  RAQIB_ACCOUNTS: z.string().optional(),
   /** On start, replay this many days of stored API transactions into the monitor (0: start empty). */
   RAQIB_WARMUP_DAYS: z.coerce.number().min(0).max(3650).default(30),
   RAQIB_WARMUP_MAX: z.coerce.number().int().min(0).default(500_000),
@@ -63,6 +66,8 @@ export type ServerConfig = Readonly<z.output<typeof serverConfigSchema>> & {
   readonly webDist: string;
   readonly indicatorsFile: string | undefined;
   readonly listsPath: string | undefined;
+  readonly banksFile: string | undefined;
+  readonly accountsFile: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -91,5 +96,12 @@ export function loadServerConfig(
     webDist: c.RAQIB_WEB_DIST ?? resolve(REPO_ROOT, 'apps/web/dist'),
     indicatorsFile: c.RAQIB_GOAML_INDICATORS ?? (existsSync(uaeList) ? uaeList : undefined),
     listsPath,
+    // `npm run demo` writes its reference files here; `raqib serve` in the same folder picks them up
+    banksFile:
+      c.RAQIB_BANKS ??
+      (existsSync('demo-out/data/banks.csv') ? resolve('demo-out/data/banks.csv') : undefined),
+    accountsFile:
+      c.RAQIB_ACCOUNTS ??
+      (existsSync('demo-out/data/accounts.csv') ? resolve('demo-out/data/accounts.csv') : undefined),
   });
 }

@@ -1,8 +1,10 @@
 import type {
+  AccountInfo,
   Alert,
   AlertStore,
   ApiKeyStore,
   AuditLog,
+  BankInfo,
   CaseDocumentStore,
   CaseStore,
   Clock,
@@ -34,6 +36,9 @@ export interface GoamlSettings {
   /** The FIU's indicator list; when absent, explicit codes are passed through and the schema judges them. */
   readonly catalogue?: IndicatorCatalogue | undefined;
   readonly typologyIndicators?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** Reference data: holder names and types of accounts (`bank|account`), bank countries. */
+  readonly accounts?: ReadonlyMap<string, AccountInfo> | undefined;
+  readonly banks?: ReadonlyMap<string, BankInfo> | undefined;
 }
 
 /** Everything `buildApp` needs; compose.ts chooses the adapters, tests pass in-memory ones. */

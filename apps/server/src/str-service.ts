@@ -93,6 +93,8 @@ export async function draftStr(
     action: request.action,
     transactions: [...byId.values()],
     indicators,
+    accounts: deps.goaml.accounts,
+    banks: deps.goaml.banks,
   });
   if (!built.ok)
     throw new ApiError('STR_NOT_REPORTABLE', built.problems.join('; '), {

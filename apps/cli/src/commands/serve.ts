@@ -62,6 +62,9 @@ export function registerServeCommand(program: Command): void {
       out.write(`raqib serve: ${server.url}  (database ${config.RAQIB_DB})\n`);
       out.write(`  API docs: ${server.url}/docs   OpenAPI: ${server.url}/openapi.json\n`);
       const { summary } = server;
+      if (summary.accounts + summary.banks > 0) {
+        out.write(`  reference: ${summary.banks} banks, ${summary.accounts} accounts\n`);
+      }
       if (summary.replayed > 0) out.write(`  monitor: replayed ${summary.replayed} stored transactions\n`);
       out.write(
         config.listsPath === undefined

@@ -27,6 +27,18 @@ beforeAll(async () => {
     goaml: {
       entity: { rentityId: 101, branch: 'DXB-MAIN', localCurrency: 'AED', fxToLocal: { USD: 3.6725 } },
       catalogue,
+      // reference data: the paying account belongs to a person whose name is in Arabic script
+      accounts: new Map([
+        [
+          'BANK1|A-1',
+          {
+            bankId: 'BANK1',
+            account: 'A-1',
+            entityName: 'محمد بن عبدالله الهاشمي',
+            entityType: 'individual' as const,
+          },
+        ],
+      ]),
     },
   });
 });
@@ -89,9 +101,11 @@ describe('case workflow over the API', () => {
     const str = draft.json().str;
     expect(str.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(str.xml).toContain('<report_code>STR</report_code>');
-    // the payment names the holder but not whether it is a person: the original goes to the account comments
-    expect(str.xml).toContain('<account_name>Layla Khalid</account_name>');
-    expect(str.xml).toContain('Account holder name as written: ليلى خالد');
+    // the reference says the payer is a person: Latin name fields, the original in full_name_frn
+    expect(str.xml).toContain('<account_name>Muhammad bin Abdallah al-Hashimi</account_name>');
+    expect(str.xml).toContain('<full_name_frn>محمد بن عبدالله الهاشمي</full_name_frn>');
+    // the payee is named only by the payment: the original goes to the account comments
+    expect(str.xml).toContain('<account_name>Zoe Trading LLC</account_name>');
     if (existsSync(indicators)) expect(str.indicators).toEqual(['STRUC']);
 
     const download = await req('analyst', 'GET', `/v1/cases/${id}/str`);
