@@ -115,7 +115,9 @@ export function DashboardPage() {
           const openCases = cases.data?.items.filter(
             (c) => c.status !== 'reported' && c.status !== 'closed',
           ).length;
-          const recent = [...items]
+          // alerts with money flows only (a screening alert has none)
+          const withFlows = items
+            .filter((a) => a.subgraph.edges.length > 0)
             .sort((a, b) => b.score - a.score)
             .slice(0, CORRIDOR_SAMPLE)
             .map((a) => a.id);
@@ -165,7 +167,7 @@ export function DashboardPage() {
               </div>
               <article className="panel" data-testid="corridor-chart">
                 <h2>{t('dashboard.corridors')}</h2>
-                <Corridors alertIds={recent} />
+                <Corridors alertIds={withFlows} />
               </article>
             </>
           );
