@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../model/clock.ts';
 import { createMonitor } from './monitor.ts';
-import { D, H, Scenario, T0 } from './testing/scenario.ts';
+import { D, H, runScenario, Scenario, T0 } from './testing/scenario.ts';
 
 describe('createMonitor', () => {
   it('flags every leg of a fan-out retroactively and raises one merged alert', () => {
@@ -38,5 +38,17 @@ describe('createMonitor', () => {
     const first = run();
     expect(first.length).toBe(1);
     expect(run()).toEqual(first);
+  });
+
+  it('traces proceeds one hop: quick onward payments of a flagged payee are flagged, card spending is not', () => {
+    const sc = new Scenario();
+    for (let k = 0; k < 7; k++) sc.pay('S', `R${k}`, 1500 + k * 40, T0 + k * 3 * H);
+    const onward = sc.pay('R6', 'Z1', 900, T0 + 20 * H, { paymentFormat: 'Wire' });
+    const card = sc.pay('R6', 'SHOP', 300, T0 + 21 * H, { paymentFormat: 'Credit Card' });
+    const late = sc.pay('R5', 'Z2', 900, T0 + 4 * D);
+    const run = runScenario(sc);
+    expect(run.flagged.has(onward.row)).toBe(true);
+    expect(run.flagged.has(card.row)).toBe(false);
+    expect(run.flagged.has(late.row)).toBe(false);
   });
 });

@@ -56,6 +56,8 @@ export interface MonitorOptions {
   readonly reference?: ReferenceData;
   readonly clock: Clock;
   readonly onScore?: ScoreSink;
+  /** Called for every detector outcome above band .00 (diagnostics and tests; leave unset in production runs). */
+  readonly onFinding?: (row: number, detector: string, value: number, band: number) => void;
 }
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
@@ -92,6 +94,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
   const reference = options.reference ?? {};
   const jurisdictions = reference.jurisdictions ?? DEFAULT_JURISDICTIONS;
   const onScore = options.onScore;
+  const onFinding = options.onFinding;
   const countryIds = new Map<string, number>();
   const acc = new AccountTable(1 << 14, countryIds, reference.banks, reference.accounts);
   const ring = new TxRing(config.retainTransactions);
@@ -364,6 +367,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       evEnd[k] = evLen;
       anchors[k] = ctx.anchor;
       fired++;
+      onFinding?.(tx.row, dets[k]!.id, v, b);
     }
 
     let result = NONE;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { H, maxFinding, reference, runScenario, Scenario, T0 } from '../testing/scenario.ts';
+
+function grid(sc: Scenario): void {
+  let t = T0;
+  for (const p of ['P1', 'P2', 'P3']) {
+    for (const q of ['Q1', 'Q2', 'Q3']) {
+      sc.pay(p, q, 6000 + ((t / H) % 7) * 100, t, { paymentFormat: 'Cash' });
+      t += 2 * H;
+    }
+  }
+}
+
+describe('bipartite detector', () => {
+  it('finds a set of payers paying a set of payees', () => {
+    const sc = new Scenario();
+    grid(sc);
+    const run = runScenario(sc);
+    expect(maxFinding(run, 'bipartite')).toBeGreaterThanOrEqual(6);
+    expect(run.flagged.size).toBeGreaterThanOrEqual(7);
+  });
+
+  it('ignores exchange houses collecting from several customers', () => {
+    const sc = new Scenario();
+    grid(sc);
+    const ref = reference({}, { Q1: 'msb', Q2: 'msb', Q3: 'msb' });
+    expect(maxFinding(runScenario(sc, ref), 'bipartite')).toBe(0);
+  });
+});

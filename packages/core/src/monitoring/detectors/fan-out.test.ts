@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { H, MIN, maxFinding, reference, runScenario, Scenario, T0 } from '../testing/scenario.ts';
+
+describe('fan-out detector', () => {
+  it('counts distinct people paid similar amounts by one payer and flags every leg', () => {
+    const sc = new Scenario();
+    for (let k = 0; k < 7; k++) sc.pay('S', `R${k}`, 1500 + k * 40, T0 + k * 5 * H);
+    const run = runScenario(sc);
+    expect(maxFinding(run, 'fan-out')).toBe(7);
+    expect([...run.flagged].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(run.alerts.map((a) => a.typologies[0])).toEqual(['FAN-OUT']);
+  });
+
+  it('stays silent on a payroll batch and on payments to businesses', () => {
+    const payroll = new Scenario();
+    for (let k = 0; k < 12; k++) payroll.pay('EMPLOYER', `E${k}`, 2500 + k, T0 + 9 * H);
+    expect(maxFinding(runScenario(payroll), 'fan-out')).toBe(0);
+
+    const bills = new Scenario();
+    const entities: Record<string, 'company'> = {};
+    for (let k = 0; k < 7; k++) {
+      bills.pay('S', `SHOP${k}`, 1500 + k * 40, T0 + k * 5 * H);
+      entities[`SHOP${k}`] = 'company';
+    }
+    expect(maxFinding(runScenario(bills, reference({}, entities)), 'fan-out')).toBe(0);
+  });
+
+  it('counts only legs of the same instrument and of similar size', () => {
+    const same = new Scenario();
+    const mixed = new Scenario();
+    for (let k = 0; k < 8; k++) {
+      same.pay('S', `R${k}`, 1500, T0 + k * H);
+      mixed.pay('S', `R${k}`, k === 7 ? 40_000 : 1500, T0 + k * H + MIN, {
+        paymentFormat: k % 2 ? 'Wire' : 'ACH',
+      });
+    }
+    expect(maxFinding(runScenario(same), 'fan-out')).toBe(8);
+    expect(maxFinding(runScenario(mixed), 'fan-out')).toBe(0);
+  });
+});

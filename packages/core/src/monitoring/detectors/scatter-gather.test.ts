@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { H, maxFinding, runScenario, Scenario, T0 } from '../testing/scenario.ts';
+
+describe('scatter-gather detector', () => {
+  it('finds a source split over intermediaries that all forward to one target', () => {
+    const sc = new Scenario();
+    for (let k = 0; k < 4; k++) sc.pay('S', `M${k}`, 4700 - k * 100, T0 + k * H);
+    for (let k = 0; k < 4; k++) sc.pay(`M${k}`, 'T', (4700 - k * 100) * 0.98, T0 + 10 * H + k * H);
+    const run = runScenario(sc);
+    expect(maxFinding(run, 'scatter-gather')).toBe(4);
+    expect(run.flagged.size).toBe(8);
+  });
+
+  it('does not link intermediaries that pay on amounts unrelated to what they received', () => {
+    const sc = new Scenario();
+    for (let k = 0; k < 4; k++) sc.pay('S', `M${k}`, 4700, T0 + k * H);
+    for (let k = 0; k < 4; k++) sc.pay(`M${k}`, 'T', 1500, T0 + 10 * H + k * H);
+    expect(maxFinding(runScenario(sc), 'scatter-gather')).toBe(0);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { H, maxFinding, runScenario, Scenario, T0 } from '../testing/scenario.ts';
+
+/** U1, U2 → S1, S2 (upper layer), then S1, S2 → B1, B2 (lower layer), two hours apart, with the given amounts. */
+function twoLayers(amounts: (k: number) => number): Scenario {
+  const sc = new Scenario();
+  const legs: [string, string][] = [];
+  for (const u of ['U1', 'U2']) for (const s of ['S1', 'S2']) legs.push([u, s]);
+  for (const s of ['S1', 'S2']) for (const b of ['B1', 'B2']) legs.push([s, b]);
+  legs.forEach(([from, to], k) => {
+    sc.pay(from, to, amounts(k), T0 + (k + 1) * 2 * H);
+  });
+  return sc;
+}
+
+describe('stack detector', () => {
+  it('finds two layers of group-to-group payments', () => {
+    const run = runScenario(twoLayers((k) => 12_000 - k * 60));
+    expect(maxFinding(run, 'stack')).toBeGreaterThanOrEqual(6);
+    expect(run.flagged.size).toBe(8);
+  });
+
+  it('stays silent when the layers carry unrelated amounts', () => {
+    const amounts = [1200, 9000, 2500, 14_000, 3000, 11_000, 1800, 7000];
+    expect(maxFinding(runScenario(twoLayers((k) => amounts[k]!)), 'stack')).toBe(0);
+  });
+});
