@@ -6,6 +6,7 @@
  * Writes the "Adverse media" section of BENCHMARKS.md; RAQIB_BENCH_QUICK=1 runs small and writes nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeArticle, seededRng } from '@raqib/core';
@@ -135,6 +136,13 @@ ${row(`Arabic, ${WORDS} words`, arRun)}
 ${row(`English, ${WORDS} words`, enRun)}
 ${row('RSS read only', parseRun)}
 ${row('RSS read + analyze', rssRun)}
+
+Load average during the run: ${loadavg()
+  .map((x) => x.toFixed(1))
+  .join(
+    ' / ',
+  )} (1 / 5 / 15 min) on ${cpus().length} cores; wall-clock figures are lower than per-CPU-second ones when other
+processes share the cores.
 
 Target: ≥ 200 articles per second per core on ${WORDS}-word articles: **${minPerCore >= 200 ? 'met' : 'not met'}**
 (slowest language ${f0(minPerCore)} per CPU-second).`;

@@ -112,6 +112,10 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   });
   const attributions = extractAttributions(text, tokens, sentences);
   const { risks, schemes } = extractRisk(tokens, sentences);
-  const adverse = classifyAdverse(tokens, risks, sentences[0]?.end ?? 0);
+  const adverse = classifyAdverse(tokens, risks, {
+    titleEnd: sentences[0]?.end ?? 0,
+    sentences,
+    names: entities.filter((e) => e.type !== 'place'),
+  });
   return { language, sentences, entities, ...amounts, attributions, risks, schemes, adverse };
 }

@@ -154,6 +154,16 @@ const CUES: ReadonlyArray<readonly [string, number]> = [
   ['freeze', 1.5],
   ['travel ban', 2],
   ['arms embargo', 2],
+  ['blacklists', 3],
+  ['blacklisted', 3],
+  ['banned', 1.5],
+  ['adds names', 3],
+  ['sanctions list', 2],
+  ['Sanctions Committee', 2],
+  ['to pay', 1],
+  ['scrutiny', 1.5],
+  ['indictment', 3],
+  ['pleads guilty', 3],
   ['jail', 2],
   ['fake', 1.5],
   ['sexual misconduct', 2],
@@ -169,6 +179,14 @@ const CUES: ReadonlyArray<readonly [string, number]> = [
   ['interrogate', 2],
   ['interrogated', 2],
   // Arabic
+  ['داعش', 2],
+  ['التنظيم الإرهابي', 3],
+  ['تنظيم إرهابي', 3],
+  ['منظمة إرهابية', 3],
+  ['تمويل', 1],
+  ['مهربين', 2],
+  ['ضبط', 1.5],
+  ['عصابة', 2],
   ['اتهام', 2],
   ['متهم', 2],
   ['اعتقال', 2],
@@ -272,17 +290,67 @@ const TOPICAL_FACTOR = 0.5;
 const REFERENCE_WORDS = 300;
 
 /** Score at or above which an article counts as adverse. */
-export const ADVERSE_THRESHOLD = 9;
+export const ADVERSE_THRESHOLD = 14;
 
 /**
  * Scores an article for adverse media from weighted cue counts (each cue's contribution grows with the log of
  * its count, so one word repeated does not decide) plus its risk findings. Language-independent lexicon.
  */
+/** Cues of legal action against someone: next to a named person or organisation they make the article about them. */
+const ACTION_CUES = new Set(
+  [
+    'charged',
+    'indicted',
+    'convicted',
+    'sentenced',
+    'pleaded guilty',
+    'pleads guilty',
+    'guilty',
+    'arrested',
+    'jailed',
+    'accused',
+    'accuses',
+    'alleged',
+    'allegedly',
+    'fined',
+    'sued',
+    'extradited',
+    'detained',
+    'banned',
+    'sanctioned',
+    'blacklisted',
+    'blacklists',
+    'designated',
+    'designates',
+    'charges',
+    'prosecuted',
+    'indictment',
+    'raided',
+    'متهم',
+    'اتهام',
+    'اعتقال',
+    'القبض',
+    'أدين',
+    'بالسجن',
+  ].map((c) => c.toLowerCase()),
+);
+const NAMED_ACTION_WEIGHT = 3;
+const NAMED_ACTION_MAX = 5;
+
+/** Where the named persons and organisations are, and the sentence spans, for the named-action feature. */
+export interface AdverseContext {
+  readonly titleEnd: number;
+  readonly sentences: ReadonlyArray<{ readonly start: number; readonly end: number }>;
+  readonly names: ReadonlyArray<{ readonly start: number }>;
+}
+
 export function classifyAdverse(
   tokens: readonly MediaToken[],
   risks: readonly RiskFinding[],
-  titleEnd = 0,
+  context: AdverseContext = { titleEnd: 0, sentences: [], names: [] },
 ): AdverseVerdict {
+  const titleEnd = context.titleEnd;
+  const actionSentences = new Set<number>();
   const counts = new Map<string, { n: number; w: number }>();
   let words = 0;
   for (const t of tokens) if (t.kind === 'word') words++;
@@ -292,6 +360,16 @@ export function classifyAdverse(
       if (TOPICAL.has(tokens[k]?.norm ?? '')) topical = true;
     if (topical) continue;
     const inTitle = (tokens[h.first]?.end ?? 0) <= titleEnd;
+    if (ACTION_CUES.has(h.phrase.toLowerCase())) {
+      const at = tokens[h.first]?.start ?? 0;
+      const si = context.sentences.findIndex((x) => at >= x.start && at < x.end);
+      const sentence = context.sentences[si];
+      if (
+        sentence !== undefined &&
+        context.names.some((n) => n.start >= sentence.start && n.start < sentence.end)
+      )
+        actionSentences.add(si);
+    }
     const c = counts.get(h.phrase) ?? { n: 0, w: h.value };
     c.n += inTitle ? TITLE_FACTOR : 1;
     counts.set(h.phrase, c);
@@ -306,6 +384,8 @@ export function classifyAdverse(
   // risk categories with evidence in several sentences add weight; a single passing mention adds little
   for (const r of risks) if (r.category !== 'regulatory') score += Math.min(3, r.evidence.length - 1);
   score *= Math.min(1, Math.sqrt(REFERENCE_WORDS / Math.max(1, words)));
+  // an article that names someone next to a legal action is about them, however long it is
+  score += NAMED_ACTION_WEIGHT * Math.min(NAMED_ACTION_MAX, actionSentences.size);
   let topicalTitle = false;
   for (const t of tokens) {
     if (t.end > titleEnd) break;
