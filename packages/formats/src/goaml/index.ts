@@ -1,3 +1,4 @@
+export * from './goaml-currency.ts';
 export * from './indicator-catalogue.ts';
 export * from './latin-name.ts';
 export * from './str-from-transactions.ts';

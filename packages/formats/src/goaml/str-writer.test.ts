@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AccountInfo, Transaction } from '@raqib/core';
+import { type AccountInfo, knownCurrencies, type Transaction } from '@raqib/core';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { goamlCurrency } from './goaml-currency.ts';
 import { chooseIndicators, loadIndicatorCatalogue } from './indicator-catalogue.ts';
 import { type ReportingEntity, strFromTransactions } from './str-from-transactions.ts';
 import { writeGoamlStr } from './str-writer.ts';
@@ -45,7 +46,7 @@ const entity: ReportingEntity = {
   branch: 'DXB-MAIN',
   localCurrency: 'AED',
   fxToLocal: { USD: 3.6725 },
-  approximateFxToLocal: { GBP: 4.66, USD: 9 },
+  approximateFxToLocal: { GBP: 4.66, USD: 9, BTC: 220_000, LYD: 0.75 },
   reportingPerson: { name: 'سارة خان', occupation: 'MLRO', email: 'mlro@example.com' },
 };
 
@@ -211,6 +212,21 @@ describe('goAML STR writer', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/account_name/);
   });
+
+  it.skipIf(!existsSync(xsd))(
+    'maps every raqib currency to a goAML currency code or to none (skipped without ../shared)',
+    () => {
+      const text = readFileSync(xsd, 'utf8');
+      const start = text.indexOf('<xs:simpleType name="currency_type">');
+      const block = text.slice(start, text.indexOf('</xs:simpleType>', start));
+      const codes = new Set([...block.matchAll(/value="([^"]+)"/g)].map((m) => m[1]));
+      expect(codes.size).toBeGreaterThan(100);
+      for (const { code } of knownCurrencies()) {
+        const mapped = goamlCurrency(code);
+        if (mapped !== undefined) expect(codes.has(mapped), `${code} → ${mapped}`).toBe(true);
+      }
+    },
+  );
 
   it.skipIf(!existsSync(indicatorsFile))(
     'chooses indicator codes from the UAE list (skipped without ../shared)',

@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import { goamlCurrency } from './goaml-currency.ts';
 import { splitPersonName, toGoamlLatin } from './latin-name.ts';
 import type { GoamlParty, GoamlStr, GoamlTransaction } from './str-report.ts';
 
@@ -30,7 +31,6 @@ function accountNode(party: GoamlParty, options: GoamlWriteOptions): Node {
   if (party.institutionName !== undefined) node.institution_name = party.institutionName.slice(0, 255);
   node.institution_code = party.bank.slice(0, 50);
   node.account = party.account.slice(0, 255);
-  if (party.currency !== undefined) node.currency_code = party.currency;
   const latinHolder = latinOr(party.holderName, `Account ${party.account}`, 255);
   node.account_name = latinHolder;
   const original = party.holderName?.trim();
@@ -52,9 +52,15 @@ function accountNode(party: GoamlParty, options: GoamlWriteOptions): Node {
 
 function transactionNode(tx: GoamlTransaction, options: GoamlWriteOptions): Node {
   const from: Node = { from_funds_code: tx.fromFundsCode };
-  if (tx.foreign !== undefined) {
+  const comments = tx.comments === undefined ? [] : [tx.comments];
+  const foreignCode = tx.foreign === undefined ? undefined : goamlCurrency(tx.foreign.currency);
+  if (tx.foreign !== undefined && foreignCode === undefined) {
+    // goAML has no code for this currency: the original amount is kept in words instead
+    comments.push(`original amount ${tx.foreign.amount} ${tx.foreign.currency} at ${tx.foreign.rate}`);
+  }
+  if (tx.foreign !== undefined && foreignCode !== undefined) {
     from.from_foreign_currency = {
-      foreign_currency_code: tx.foreign.currency,
+      foreign_currency_code: foreignCode,
       foreign_amount: tx.foreign.amount,
       foreign_exchange_rate: tx.foreign.rate,
     };
@@ -78,7 +84,7 @@ function transactionNode(tx: GoamlTransaction, options: GoamlWriteOptions): Node
       to_country: tx.to.country ?? '-',
     },
   };
-  if (tx.comments !== undefined) node.comments = tx.comments.slice(0, 8000);
+  if (comments.length > 0) node.comments = comments.join('; ').slice(0, 8000);
   return node;
 }
 
