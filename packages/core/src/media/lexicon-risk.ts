@@ -67,6 +67,7 @@ export const RISK_KEYWORDS: Readonly<
   },
   money_laundering: {
     ar: [
+      'الأموال المهربة',
       'غسلت',
       'غسل',
       'يغسل',
@@ -220,6 +221,7 @@ export const RISK_KEYWORDS: Readonly<
   },
   smuggling: {
     ar: [
+      'الأموال المهربة',
       'تهريب',
       'مهرب',
       'مهربين',

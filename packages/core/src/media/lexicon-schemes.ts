@@ -90,7 +90,8 @@ export const SCHEME_RULES: readonly SchemeRule[] = [
     id: 'oil-sales',
     en: 'oil sales',
     ar: 'تجارة النفط',
-    category: 'smuggling',
+    // in this reporting oil revenue is how the group is financed; oil smuggling shows as smuggling + subject oil
+    category: 'terrorist_financing',
     subject: 'oil',
     allOf: [
       [

@@ -34,12 +34,13 @@ export interface SchemeFinding {
   readonly evidence: readonly RiskEvidence[];
 }
 
-const KEYWORDS = new PhraseMatcher<RiskCategory>(
-  Object.entries(RISK_KEYWORDS).flatMap(([cat, k]) =>
-    [...k.ar, ...k.en].map((p): [string, RiskCategory] => [p, cat as RiskCategory]),
-  ),
-  { ignoreArticle: true },
-);
+/** A keyword may support several categories (اختلاس: fraud and corruption). */
+const KEYWORDS = (() => {
+  const byPhrase = new Map<string, RiskCategory[]>();
+  for (const [cat, k] of Object.entries(RISK_KEYWORDS))
+    for (const p of [...k.ar, ...k.en]) byPhrase.set(p, [...(byPhrase.get(p) ?? []), cat as RiskCategory]);
+  return new PhraseMatcher([...byPhrase.entries()], { ignoreArticle: true });
+})();
 const STAGES = new PhraseMatcher<LegalStage>(
   Object.entries(LEGAL_STAGE_CUES).flatMap(([st, list]) =>
     list.map((p): [string, LegalStage] => [p, st as LegalStage]),
@@ -116,9 +117,11 @@ export function extractRisk(
     for (const h of KEYWORDS.findAll(tokens, a, b)) {
       const before = [tokens[h.first - 1]?.norm, tokens[h.first - 2]?.norm];
       if (before.some((w) => w !== undefined && TOPICAL.has(w))) continue;
-      const list = cuesByCat.get(h.value) ?? [];
-      list.push(h.phrase);
-      cuesByCat.set(h.value, list);
+      for (const cat of h.value) {
+        const list = cuesByCat.get(cat) ?? [];
+        list.push(h.phrase);
+        cuesByCat.set(cat, list);
+      }
     }
     const base = { sentence: s.index, text: s.text, start: s.start, end: s.end };
     // first cue found for each (rule, group) in this sentence

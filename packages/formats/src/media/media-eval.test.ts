@@ -47,6 +47,7 @@ describe('the 38 fixture cases (fixtures/media/extraction-cases.jsonl)', () => {
     expect(r.percentages.f1).toBeGreaterThanOrEqual(0.95);
     expect(r.attributions.recall).toBeGreaterThanOrEqual(0.95);
     expect(r.entities.recall).toBeGreaterThanOrEqual(0.9);
+    expect(r.riskCategories.f1).toBeGreaterThanOrEqual(0.9);
   });
 });
 
