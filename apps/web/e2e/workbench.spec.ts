@@ -168,6 +168,16 @@ describe.skipIf(!hasChromium)(`analyst workbench in Debian Chromium (${hasChromi
     expect(await page.getByTestId('str-panel').textContent()).toContain(hash);
     await page.getByRole('button', { name: 'Approve filing' }).click();
     await page.getByText(/Approved by Omar Saleh/).waitFor();
+
+    await page.getByRole('link', { name: 'Cases' }).click();
+    const cases = page.getByTestId('case-table').locator('tbody tr');
+    await cases.first().waitFor();
+    expect(await cases.count()).toBe(1);
+    expect(await cases.first().textContent()).toContain('Escalated');
+    expect(await cases.first().textContent()).toContain('Approved for filing');
+    await shot('06-cases');
+    await page.goto(caseUrl);
+    await page.getByTestId('case-title').waitFor();
   });
 
   it('switches to Arabic: right-to-left layout, Arabic text, Arabic-Indic digits', async () => {
@@ -178,7 +188,7 @@ describe.skipIf(!hasChromium)(`analyst workbench in Debian Chromium (${hasChromi
       'rtl',
     ]);
     expect(await page.locator('.head-meta .badge').first().textContent()).toBe('مُصعَّدة');
-    await shot('06-case-ar');
+    await shot('07-case-ar');
 
     await page.getByRole('link', { name: 'قائمة التنبيهات' }).click();
     const fanOut = server.seed.alerts[0]!;
@@ -189,11 +199,11 @@ describe.skipIf(!hasChromium)(`analyst workbench in Debian Chromium (${hasChromi
     expect(await page.getByTestId('evidence-table').locator('tbody tr').first().textContent()).toContain(
       '٥٤٬٠٠٠',
     );
-    await shot('07-alert-ar');
+    await shot('08-alert-ar');
 
     await page.getByRole('link', { name: 'لوحة المؤشرات' }).click();
     await page.getByTestId('corridor-chart').getByText('AE → TR').waitFor();
-    await shot('08-dashboard-ar');
+    await shot('09-dashboard-ar');
   });
 
   it('screens an Arabic name and highlights the matched name parts', async () => {
@@ -204,6 +214,6 @@ describe.skipIf(!hasChromium)(`analyst workbench in Debian Chromium (${hasChromi
     await first.waitFor();
     expect(await first.textContent()).toContain('QDi.006');
     expect(await first.locator('mark').count()).toBeGreaterThanOrEqual(2);
-    await shot('09-screening-ar');
+    await shot('10-screening-ar');
   });
 });

@@ -32,6 +32,7 @@ export function CaseListPage() {
                     <th>{t('cases.col.status')}</th>
                     <th className="num">{t('cases.col.alerts')}</th>
                     <th>{t('cases.col.assignee')}</th>
+                    <th>{t('cases.col.str')}</th>
                     <th>{t('cases.col.updated')}</th>
                   </tr>
                 </thead>
@@ -51,6 +52,15 @@ export function CaseListPage() {
                         </td>
                         <td className="num">{fmt.number(c.alertIds.length)}</td>
                         <td>{c.assignee ?? <span className="muted">{t('common.unassigned')}</span>}</td>
+                        <td>
+                          {c.draft === undefined ? (
+                            <span className="muted">—</span>
+                          ) : c.approval?.documentHash === c.draft.documentHash ? (
+                            <span className="badge status-reported">{t('cases.str.approved')}</span>
+                          ) : (
+                            <span className="badge status-escalated">{t('cases.str.draft')}</span>
+                          )}
+                        </td>
                         <td className="nowrap">{fmt.dateTime(c.updatedAt)}</td>
                       </tr>
                     ))}

@@ -201,7 +201,16 @@ function Timeline({ current }: { current: Case }) {
   );
 }
 
-const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+/** A before/after value in a few characters: a draft or approval is named by the document hash it is about. */
+const show = (v: unknown): string => {
+  if (v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && v !== null && 'documentHash' in v) {
+    const o = v as { documentHash: unknown; by?: unknown };
+    return `${String(o.by ?? '')} sha256 ${String(o.documentHash).slice(0, 12)}…`.trim();
+  }
+  return JSON.stringify(v);
+};
 
 function AuditTrail({ id }: { id: string }) {
   const { t, fmt } = useLocale();
