@@ -43,6 +43,8 @@ export interface NameScore {
 
 /** Unmatched tokens between the first and the last (middle names) count for this share of their weight. */
 const MIDDLE_DISCOUNT = 0.5;
+/** …and when the given and family names both match. */
+const FRAME_MIDDLE_DISCOUNT = 0.25;
 /** Share of query coverage in the score: a list name that holds every query token is strong evidence. */
 const QUERY_SHARE = 0.6;
 /** Per crossed pair, where token order carries meaning (Arabic naming) and elsewhere. */
@@ -63,13 +65,15 @@ function unmatchedWeight(
   matched: Uint8Array,
   weight: TokenWeight,
   conflict: boolean,
+  frame: boolean,
 ): number {
   let total = 0;
+  const discount = frame ? FRAME_MIDDLE_DISCOUNT : MIDDLE_DISCOUNT;
   for (let i = 0; i < tokens.length; i++) {
     if (matched[i] === 1) continue;
     const t = tokens[i] as NameToken;
     const middle = i > 0 && i < tokens.length - 1;
-    total += weight(t) * (!conflict && !t.family && (middle || t.role === 'initial') ? MIDDLE_DISCOUNT : 1);
+    total += weight(t) * (!conflict && !t.family && (middle || t.role === 'initial') ? discount : 1);
   }
   return total;
 }
@@ -184,8 +188,11 @@ export function scoreNames(
     weightC += wc;
   }
   const conflict = countUnmatched(mq) > 0 && countUnmatched(mc) > 0;
-  const totalQ = weightQ + unmatchedWeight(qt, mq, weight, conflict);
-  const totalC = weightC + unmatchedWeight(ct, mc, weight, conflict);
+  // given name and family name both met ("Qasim al-Rimi" for Qasim Muhammad Mahdi al-Rimi): the usual short
+  // form of a long Arabic name, so the missing father and grandfather names weigh little
+  const frame = mq[0] === 1 && mq[qn - 1] === 1 && mc[0] === 1 && mc[cn - 1] === 1 && Math.min(qn, cn) >= 2;
+  const totalQ = weightQ + unmatchedWeight(qt, mq, weight, conflict, frame);
+  const totalC = weightC + unmatchedWeight(ct, mc, weight, conflict, frame);
   const qcov = totalQ > 0 ? Math.min(1, matchedQ / totalQ) : 0;
   const ccov = totalC > 0 ? Math.min(1, matchedC / totalC) : 0;
   // persons: a name wholly contained in the other (missing middle or family parts) is strong evidence;

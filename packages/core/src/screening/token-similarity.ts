@@ -57,7 +57,8 @@ function vowelFrameAgrees(arabic: string, latin: string): boolean {
     const arVowelEnd = AR_VOWEL_END.has(last);
     // a silent final e (Hassane, Eddine) never makes a vowel ending; a final h after a vowel (Yahyah) does
     const trimmed = (arVowelEnd ? latin.replace(/([aeiou])h$/, '$1') : latin).replace(/([^aeiouy])e$/, '$1');
-    const latVowelEnd = LATIN_VOWELS.test(trimmed[trimmed.length - 1] ?? '');
+    const lLast = trimmed[trimmed.length - 1] ?? '';
+    const latVowelEnd = LATIN_VOWELS.test(lLast);
     if (arVowelEnd !== latVowelEnd) return false;
   }
   if (AR_VOWEL_START.has(first) && !LATIN_VOWELS.test(lFirst) && lFirst !== 'h') return false;
@@ -95,9 +96,8 @@ function crossScriptKeys(q: NameToken, c: NameToken): TokenSimilarity {
     return { sim: keyStrength(Math.min(q.key.length, c.key.length)) - 0.05, how: 'transliteration' };
   }
   const lq = looseKey(q.key);
-  if (lq.length >= 2 && lq === looseKey(c.key))
-    return { sim: lq.length >= 3 ? 0.85 : 0.75, how: 'transliteration' };
-  if (Math.min(q.key.length, c.key.length) >= 4 && levenshtein(q.key, c.key, 1) === 1) {
+  if (lq.length >= 3 && lq === looseKey(c.key)) return { sim: 0.85, how: 'transliteration' };
+  if (Math.min(q.key.length, c.key.length) >= 5 && levenshtein(q.key, c.key, 1) === 1) {
     return { sim: 0.8, how: 'transliteration' };
   }
   return NONE;
@@ -119,7 +119,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
     if ((q.key === c.key && q.key.length > 0) || altsMeet(q, c)) {
       // same consonants, different vowels: a romanisation variant only when the spellings are close too
       const jw = jaroWinkler(q.latin, c.latin);
-      best = { sim: jw >= 0.9 ? 0.95 : jw >= 0.85 ? 0.8 : 0.6, how: 'spelling-variant' };
+      if (jw >= 0.85) best = { sim: jw >= 0.9 ? 0.95 : 0.8, how: 'spelling-variant' };
     }
   } else {
     best = crossScript(q, c);
