@@ -7,7 +7,7 @@
  * writes nothing. Options: --accounts N --days D --seed S --partitions P.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,8 @@ import {
   createMonitor,
   defaultMonitoringConfig,
   fixedClock,
+  fxRatesFromTable,
+  parseFxRatesCsv,
   type Transaction,
   transactionPartitions,
 } from '@raqib/core';
@@ -107,7 +109,14 @@ async function main(): Promise<void> {
 
     log(`single process: ${n} transactions`);
     const t0 = performance.now();
-    const monitor = createMonitor({ config: defaultMonitoringConfig(), clock: fixedClock(0) });
+    // supplied day rates: without them each lane learns currency values from the payments it alone sees
+    const fxFile = join(dir, 'fx-rates.csv');
+    const fxRates = fxRatesFromTable(parseFxRatesCsv(readFileSync(fxFile, 'utf8')));
+    const monitor = createMonitor({
+      config: defaultMonitoringConfig(),
+      clock: fixedClock(0),
+      reference: { fxRates },
+    });
     const embedded: Alert[] = [];
     for (const tx of txs) {
       monitor.process(tx);
@@ -156,7 +165,18 @@ async function main(): Promise<void> {
         const tw = performance.now();
         const outs = await Promise.all(
           r.workers.map((extra) =>
-            run(['worker', ...common, '--db', url, '--exit-when-idle', '1000', '--json', ...extra]),
+            run([
+              'worker',
+              ...common,
+              '--db',
+              url,
+              '--fx-rates',
+              fxFile,
+              '--exit-when-idle',
+              '1000',
+              '--json',
+              ...extra,
+            ]),
           ),
         );
         // the workers wait 1 s of silence before they close their windows and exit: not part of the work
@@ -206,7 +226,7 @@ async function main(): Promise<void> {
     const md = `## Scale-out
 
 \`npm run bench:scale\` (bench/scale.ts): ${n} synthetic transactions (\`raqib generate\` ${accounts} accounts × ${days}
-days, seed ${seed}), published by \`raqib ingest\` to NATS JetStream (own nats-server ${'2.9'}-compatible, spare port) and
+days, seed ${seed}, with its day FX rates given to every monitor), published by \`raqib ingest\` to NATS JetStream (own nats-server ${'2.9'}-compatible, spare port) and
 consumed by \`raqib worker\` processes writing ledger, checkpoints and alerts to PostgreSQL. Machine: ${machineLine()},
 load average ${loadavg()[0]?.toFixed(1)} at the end (the machine is shared). Wall time from the workers' start to their
 last commit ("wall", process start-up included) and from the first batch handled to the last one committed

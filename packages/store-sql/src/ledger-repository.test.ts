@@ -35,8 +35,15 @@ const checkpoint = (lane: string, seq: number, processed: number): LaneCheckpoin
 });
 
 const opened: RaqibDatabase[] = [];
+const schemas: string[] = [];
 afterAll(async () => {
   for (const d of opened) await d.close();
+  const url = postgresTestUrl();
+  if (url && schemas.length > 0) {
+    const admin = openDatabase(url);
+    for (const s of schemas) await sql.raw(`drop schema if exists ${s} cascade`).execute(admin.db);
+    await admin.close();
+  }
 });
 
 function ledgerSuite(name: string, open: () => Promise<RaqibDatabase>): void {
@@ -107,6 +114,7 @@ if (pgUrl) {
     const admin = openDatabase(pgUrl);
     await sql.raw(`drop schema if exists ${schema} cascade; create schema ${schema}`).execute(admin.db);
     await admin.close();
+    schemas.push(schema);
     const database = openDatabase(`${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`);
     opened.push(database);
     await migrateToLatest(database);

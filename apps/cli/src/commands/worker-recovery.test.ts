@@ -101,8 +101,14 @@ if (!enabled) {
       // a server of our own on a spare port: the test restarts it, and must never touch the shared one
       nats = await startOwnNatsServer();
     });
+    const schemas: string[] = [];
     afterAll(async () => {
       for (const d of databases) await d.close();
+      if (schemas.length > 0) {
+        const admin = openDatabase(pgUrl!);
+        for (const s of schemas) await sql.raw(`drop schema if exists ${s} cascade`).execute(admin.db);
+        await admin.close();
+      }
       await nats?.dispose();
       rmSync(dir, { recursive: true, force: true });
     });
@@ -112,6 +118,7 @@ if (!enabled) {
       const admin = openDatabase(pgUrl!);
       await sql.raw(`drop schema if exists ${schema} cascade; create schema ${schema}`).execute(admin.db);
       await admin.close();
+      schemas.push(schema);
       const url = `${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}schema=${schema}`;
       const database = openDatabase(url);
       databases.push(database);

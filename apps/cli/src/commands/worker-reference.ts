@@ -4,8 +4,10 @@ import {
   accountKey,
   DEFAULT_JURISDICTIONS,
   defaultMonitoringConfig,
+  fxRatesFromTable,
   type Jurisdictions,
   type MonitoringConfig,
+  parseFxRatesCsv,
   type ReferenceData,
 } from '@raqib/core';
 import * as formats from '@raqib/formats';
@@ -16,11 +18,14 @@ export interface WorkerReferenceFlags {
   accounts?: string | undefined;
   config?: string | undefined;
   jurisdictions?: string | undefined;
+  fxRates?: string | undefined;
 }
 
 /**
  * The reference data and configuration a worker's monitors run with. They must be the ones the single-process
- * scan would get (`raqib scan` takes the same four flags), or the lanes' alerts differ from the scan's.
+ * scan would get, or the lanes' alerts differ from the scan's. Day FX rates (`--fx-rates`, the fx-rates.csv of
+ * `raqib generate`) matter more with several partitions: without them the monitor learns currency values from the
+ * payments it sees, and each lane sees different ones.
  * Any problem is a CliError naming the file.
  */
 export async function loadWorkerReference(
@@ -44,11 +49,17 @@ export async function loadWorkerReference(
   const config = flags.config
     ? await named('config file', flags.config, readConfig)
     : defaultMonitoringConfig();
+  const fxRates = flags.fxRates
+    ? await named('fx rates file', flags.fxRates, async (p) =>
+        fxRatesFromTable(parseFxRatesCsv(await readFile(p, 'utf8'))),
+      )
+    : undefined;
   return {
     reference: {
       ...(banks ? { banks: new Map(banks.map((b) => [b.bankId, b])) } : {}),
       ...(accounts ? { accounts: new Map(accounts.map((a) => [accountKey(a.bankId, a.account), a])) } : {}),
       jurisdictions,
+      ...(fxRates ? { fxRates } : {}),
     },
     config,
   };

@@ -35,6 +35,7 @@ interface WorkerFlags {
   accounts?: string;
   config?: string;
   jurisdictions?: string;
+  fxRates?: string;
   batch: string;
   exitWhenIdle?: string;
   json?: boolean;
@@ -64,6 +65,10 @@ export function registerWorkerCommand(program: Command): void {
     .option('--accounts <file>', 'accounts.csv (bank_id,account,entity_name,entity_type)')
     .option('--config <file>', 'monitoring configuration (JSON)')
     .option('--jurisdictions <file>', 'jurisdiction list (default: the shipped file)')
+    .option(
+      '--fx-rates <file>',
+      'day FX rates, CSV date,currency,usd_per_unit (recommended with several partitions)',
+    )
     .option('--batch <n>', 'messages per database transaction', '1000')
     .option(
       '--exit-when-idle <ms>',
