@@ -115,7 +115,14 @@ function SortHeader({ state, column, label }: { state: QueueState; column: SortK
   );
 }
 
-function BulkBar({ selected, onDone }: { selected: readonly string[]; onDone: () => void }) {
+/** A case opened from several alerts is titled by their typologies, e.g. "FAN-OUT, CYCLE (3 alerts)". */
+function caseTitleFor(alerts: readonly AlertView[]): string {
+  const typologies = [...new Set(alerts.flatMap((a) => a.typologies))].slice(0, 4).join(', ');
+  return `${typologies} (${alerts.length} alerts)`;
+}
+
+function BulkBar({ alerts, onDone }: { alerts: readonly AlertView[]; onDone: () => void }) {
+  const selected = alerts.map((a) => a.id);
   const { t } = useLocale();
   const { client, identity } = useSession();
   const queryClient = useQueryClient();
@@ -132,7 +139,7 @@ function BulkBar({ selected, onDone }: { selected: readonly string[]; onDone: ()
     },
   });
   const open = useMutation({
-    mutationFn: () => api.createCase(client, { title: `${selected.length} alerts`, alertIds: selected }),
+    mutationFn: () => api.createCase(client, { title: caseTitleFor(alerts), alertIds: selected }),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       navigate(`/cases/${created.id}`);
@@ -177,7 +184,7 @@ function QueueTable({ state, alerts }: { state: QueueState; alerts: readonly Ale
   if (rows.length === 0) return <p className="panel empty">{t('alerts.empty')}</p>;
   return (
     <>
-      <BulkBar selected={[...selected]} onDone={() => setSelected(new Set())} />
+      <BulkBar alerts={rows.filter((a) => selected.has(a.id))} onDone={() => setSelected(new Set())} />
       <div className="table-wrap panel">
         <table className="data" data-testid="alert-table">
           <thead>
