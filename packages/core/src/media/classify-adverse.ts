@@ -237,17 +237,15 @@ const TOPICAL = new Set([
   'prevention',
   'tackle',
   'tackling',
-  'against',
+
   'detect',
   'detecting',
   'detection',
   'avoid',
   'protect',
   'reduce',
-  'stop',
+
   'mitigate',
-  'law',
-  'laws',
   'awareness',
   'مكافحة',
   'لمكافحة',
@@ -260,6 +258,8 @@ const TITLE_FACTOR = 3;
  */
 const TOPICAL_TITLE = new Set([
   ...TOPICAL,
+  'law',
+  'laws',
   'legislation',
   'bill',
   'rules',

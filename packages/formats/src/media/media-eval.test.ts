@@ -70,7 +70,7 @@ describe('English adverse vs not (ut-ml-adverse-media test sets, evaluation only
       expect(priv.articles).toBe(159);
       // figures in docs/media.md; the private set is below the 0.85 target (see "Known gaps")
       expect(pub.accuracy).toBeGreaterThanOrEqual(0.9);
-      expect(priv.accuracy).toBeGreaterThanOrEqual(0.83);
+      expect(priv.accuracy).toBeGreaterThanOrEqual(0.84);
     },
   );
 });
