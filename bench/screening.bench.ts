@@ -41,8 +41,11 @@ const entries: ListEntry[] = [...un, ...ofac];
 const nameCount = entries.reduce((a, e) => a + e.names.length, 0);
 
 t = performance.now();
+const buildCpu0 = process.cpuUsage();
 const index = buildScreeningIndex(entries);
 const buildMs = performance.now() - t;
+const buildCpu = process.cpuUsage(buildCpu0);
+const buildCpuMs = (buildCpu.user + buildCpu.system) / 1000;
 const rssIndex = rss();
 
 const read = (file: string): string[] =>
@@ -105,7 +108,8 @@ other work. Measured ${when} UTC.
 | measure | value | target |
 |---|---:|---|
 | parse lists (UN XML + OFAC CSV set) | ${(parseMs / 1000).toFixed(2)} s | — |
-| index build | ${(buildMs / 1000).toFixed(2)} s | ≤ 5 s: ${check(buildMs <= 5000)} |
+| index build, CPU time | ${(buildCpuMs / 1000).toFixed(2)} s | ≤ 5 s: ${check(buildCpuMs <= 5000)} |
+| index build, wall clock | ${(buildMs / 1000).toFixed(2)} s | ≤ 5 s: ${check(buildMs <= 5000)} |
 | latency p50, CPU time per query | ${pctCpu(0.5).toFixed(3)} ms | — |
 | latency p99, CPU time per query | ${pctCpu(0.99).toFixed(3)} ms | ≤ 5 ms: ${check(pctCpu(0.99) <= 5)} |
 | queries/s per core (queries ÷ process CPU seconds) | ${qpsCpu.toFixed(0)} | ≥ 2,000: ${check(qpsCpu >= 2000)} |
