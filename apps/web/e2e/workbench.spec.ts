@@ -80,6 +80,16 @@ describe.skipIf(!hasChromium)(`analyst workbench in Debian Chromium (${hasChromi
     );
     await shot('03-queue');
 
+    // triage from the alert page: the cycle is closed (audited server-side), then the queue shows it closed
+    const cycle = server.seed.alerts[1]!;
+    await page.locator(`a[href="#/alerts/${cycle.id}"]`).click();
+    await page.getByRole('button', { name: 'Close alert' }).click();
+    await page.locator('.head-meta .badge', { hasText: 'Closed' }).waitFor();
+    await page.getByRole('link', { name: 'Alert queue' }).click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=alert-table] .status-closed').length === 1,
+    );
+
     const fanOut = server.seed.alerts[0]!;
     await page.locator(`a[href="#/alerts/${fanOut.id}"]`).click();
     await page.getByTestId('alert-explanation').waitFor();

@@ -110,6 +110,13 @@ export const api = {
     return { alert: body.alert, transactions, cases: body.cases ?? [] };
   },
 
+  /** Triage one alert: status and/or assignee (audited by the server). */
+  updateAlert: async (
+    client: ApiClient,
+    id: string,
+    change: { status?: AlertView['status']; assignee?: string | null },
+  ) => (await client.patch<{ alert: AlertView }>(`/v1/alerts/${encodeURIComponent(id)}`, change)).alert,
+
   assignAlerts: (client: ApiClient, alertIds: readonly string[], assignee: string | null) =>
     client.post<{ assigned: number }>('/v1/alerts/assign', { alertIds, assignee }),
 
@@ -168,9 +175,6 @@ export const api = {
 
   caseAudit: async (client: ApiClient, id: string): Promise<Page<AuditEntry>> =>
     toPage<AuditEntry>(await client.get(`/v1/cases/${encodeURIComponent(id)}/audit`)),
-
-  audit: async (client: ApiClient, query: Query): Promise<Page<AuditEntry>> =>
-    toPage<AuditEntry>(await client.get('/v1/audit', query), 'entries'),
 
   screen: (client: ApiClient, name: string) => client.post<ScreeningResult>('/v1/screen', { name }),
 };

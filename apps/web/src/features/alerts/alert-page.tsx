@@ -17,6 +17,39 @@ function totalsByCurrency(alert: AlertView): [string, number][] {
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
+/** Queue triage from the alert itself: mark it triaged, close it, or reopen it (each change is audited). */
+function TriageActions({ alert }: { alert: AlertView }) {
+  const { t } = useLocale();
+  const { client } = useSession();
+  const queryClient = useQueryClient();
+  const update = useMutation({
+    mutationFn: (status: AlertView['status']) => api.updateAlert(client, alert.id, { status }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['alert', alert.id] });
+      await queryClient.invalidateQueries({ queryKey: ['alerts'] });
+    },
+  });
+  return (
+    <span className="triage">
+      {alert.status === 'new' && (
+        <button type="button" disabled={update.isPending} onClick={() => update.mutate('triaged')}>
+          {t('alert.triage.triaged')}
+        </button>
+      )}
+      {alert.status !== 'closed' ? (
+        <button type="button" disabled={update.isPending} onClick={() => update.mutate('closed')}>
+          {t('alert.triage.close')}
+        </button>
+      ) : (
+        <button type="button" disabled={update.isPending} onClick={() => update.mutate('triaged')}>
+          {t('alert.triage.reopen')}
+        </button>
+      )}
+      {update.error instanceof Error && <span className="error"> {update.error.message}</span>}
+    </span>
+  );
+}
+
 const SHOWN_ACCOUNTS = 6;
 
 function AccountList({ accounts }: { accounts: AlertView['accounts'] }) {
@@ -99,6 +132,7 @@ export function AlertPage({ id }: { id: string }) {
                 <div className="head-meta">
                   <ScoreBadge score={alert.score} />
                   <StatusBadge status={alert.status} />
+                  <TriageActions alert={alert} />
                   <span>
                     {t('alert.meta.window')}: {fmt.dateTime(alert.start)} – {fmt.dateTime(alert.end)}
                   </span>
