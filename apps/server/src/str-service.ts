@@ -92,6 +92,15 @@ export async function draftStr(
     reason,
     action: request.action,
     transactions: [...byId.values()],
+    // screening hits carry no transactions: their accounts are reported as parties of an activity report
+    activity: alerts.flatMap((a) =>
+      a.accounts.map((acc) => ({
+        bank: acc.bank,
+        account: acc.account,
+        score: a.score,
+        reason: a.explanation.en,
+      })),
+    ),
     indicators,
     accounts: deps.goaml.accounts,
     banks: deps.goaml.banks,

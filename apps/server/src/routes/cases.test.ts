@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadIndicatorCatalogue } from '@raqib/formats';
+import { buildAlert } from '@raqib/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, contractTx, type TestServer, testServer } from '../test-support.ts';
 
@@ -243,6 +244,39 @@ describe('case workflow over the API', () => {
     expect(drafted.json().str.xml).toContain('<amount_local>127500.00</amount_local>');
     expect(drafted.json().str.warnings).toEqual([]);
   });
+
+  it.skipIf(!existsSync(xsd) || !xmllint)(
+    'reports a screening hit without transactions as a valid activity report (skipped without ../shared or xmllint)',
+    async () => {
+      const hit = buildAlert({
+        id: 'scr-1',
+        source: 'screening',
+        typologies: ['T20'],
+        score: 0.95,
+        transactions: [],
+        rows: [],
+        accounts: [{ bank: 'BANK1', account: 'A-1' }],
+        subgraph: { nodes: ['BANK1|A-1'], edges: [] },
+        explanation: { en: 'Account holder matches UN QDi.001', ar: 'صاحب الحساب يطابق QDi.001' },
+      });
+      await s.deps.alerts.upsertAlerts([hit]);
+      const id = (await req('analyst', 'POST', '/v1/cases', { alertIds: ['scr-1'] })).json().case.id;
+      const draft = await req('analyst', 'POST', `/v1/cases/${id}/str`, {});
+      expect(draft.statusCode, draft.body).toBe(200);
+      const xml = draft.json().str.xml as string;
+      expect(xml).toContain('<report_code>SAR</report_code>');
+      expect(xml).toContain('<reason>Account holder matches UN QDi.001</reason>');
+      if (existsSync(indicators)) expect(draft.json().str.indicators).toEqual(['ITLSL']);
+      const file = join(mkdtempSync(join(tmpdir(), 'raqib-sar-')), 'sar.xml');
+      writeFileSync(file, xml);
+      expect(
+        execFileSync('xmllint', ['--noout', '--nonet', '--schema', xsd, file], {
+          encoding: 'utf8',
+          stdio: 'pipe',
+        }),
+      ).toBe('');
+    },
+  );
 
   it('validates bodies with stable codes', async () => {
     const r = await req('analyst', 'POST', '/v1/cases', { alertIds: [] });

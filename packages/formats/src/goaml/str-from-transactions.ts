@@ -61,6 +61,15 @@ export interface StrFromTransactionsInput {
   readonly reason: string;
   readonly action?: string | undefined;
   readonly transactions: readonly Transaction[];
+  /** Accounts reported without transactions (screening hits), used when `transactions` is empty. */
+  readonly activity?:
+    | readonly {
+        readonly bank: string;
+        readonly account: string;
+        readonly score: number;
+        readonly reason: string;
+      }[]
+    | undefined;
   readonly indicators: readonly string[];
   readonly accounts?: ReadonlyMap<string, AccountInfo> | undefined;
   readonly banks?: ReadonlyMap<string, BankInfo> | undefined;
@@ -169,7 +178,17 @@ export function strFromTransactions(input: StrFromTransactionsInput): StrBuildRe
       comments,
     });
   }
-  if (input.transactions.length === 0) problems.push('the case has no evidence transactions to report');
+  const activity =
+    input.transactions.length > 0
+      ? undefined
+      : (input.activity ?? []).map((a) => ({
+          party: party(a.bank, a.account, undefined, undefined, input.entity.localCurrency),
+          significance: a.score * 10,
+          reason: a.reason,
+        }));
+  if (input.transactions.length === 0 && (activity?.length ?? 0) === 0) {
+    problems.push('the case has no evidence transactions or accounts to report');
+  }
   if (input.indicators.length === 0) problems.push('choose at least one report indicator code');
   if (problems.length > 0) return { ok: false, problems, missingRates: [...missingRates].sort() };
   const warnings = [...approximated]
@@ -191,6 +210,7 @@ export function strFromTransactions(input: StrFromTransactionsInput): StrBuildRe
       reason: input.reason,
       action: input.action,
       transactions,
+      activity,
       indicators: input.indicators,
     },
   };

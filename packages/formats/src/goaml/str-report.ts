@@ -57,5 +57,17 @@ export interface GoamlStr {
   readonly reason: string;
   readonly action?: string | undefined;
   readonly transactions: readonly GoamlTransaction[];
+  /**
+   * Parties reported without transactions (a sanctions-screening hit on an account holder): the report is then
+   * activity-based, `report_code` SAR, with one `report_party` each.
+   */
+  readonly activity?: readonly GoamlActivityParty[] | undefined;
   readonly indicators: readonly string[];
+}
+
+export interface GoamlActivityParty {
+  readonly party: GoamlParty;
+  /** 0–10: how strongly the party is suspected (raqib: the alert score × 10). */
+  readonly significance: number;
+  readonly reason: string;
 }

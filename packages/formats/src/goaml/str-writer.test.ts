@@ -206,6 +206,36 @@ describe('goAML STR writer', () => {
     },
   );
 
+  it.skipIf(!canValidate)(
+    'writes an activity report (SAR) for parties without transactions, valid against the schema',
+    () => {
+      const r = strFromTransactions({
+        entity,
+        reference: 'case-scr',
+        reportDate: Date.UTC(2026, 10, 29),
+        reason: 'Account holder matches a UN-listed person',
+        transactions: [],
+        activity: [
+          {
+            bank: 'BANK1',
+            account: 'AE070331234567890123456',
+            score: 0.93,
+            reason: 'UN QDi.001: name and date of birth match',
+          },
+        ],
+        indicators: ['ITLSL'],
+        accounts,
+      });
+      if (!r.ok) throw new Error(r.problems.join());
+      const xml = writeGoamlStr(r.report);
+      expect(xml).toContain('<report_code>SAR</report_code>');
+      expect(xml).toContain('<significance>9</significance>');
+      expect(xml).toContain('<full_name_frn>محمد بن عبدالله الهاشمي</full_name_frn>');
+      const result = validate(xml);
+      expect(result.output).toBe('');
+    },
+  );
+
   it.skipIf(!canValidate)('the validator is real: a name outside the schema alphabet is rejected', () => {
     const xml = build([tx({})]).replace('<account_name>Muhammad', '<account_name>محمد');
     const result = validate(xml);

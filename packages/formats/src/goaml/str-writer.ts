@@ -93,14 +93,18 @@ function transactionNode(tx: GoamlTransaction, options: GoamlWriteOptions): Node
  * the schema's sequences; text is escaped by the XML builder. Validated against the FIU schema in the tests.
  */
 export function writeGoamlStr(report: GoamlStr, options: GoamlWriteOptions = {}): string {
-  if (report.transactions.length === 0) throw new Error('a goAML STR needs at least one transaction');
+  const activity = report.activity ?? [];
+  if (report.transactions.length === 0 && activity.length === 0) {
+    throw new Error('a goAML report needs at least one transaction or reported party');
+  }
   if (report.indicators.length === 0) throw new Error('a goAML STR needs at least one report indicator');
   const root: Node = {
     rentity_id: report.rentityId,
   };
   if (report.rentityBranch !== undefined) root.rentity_branch = report.rentityBranch.slice(0, 255);
   root.submission_code = 'E';
-  root.report_code = 'STR';
+  // transaction-based suspicion is an STR; a party reported without transactions is an activity report (SAR)
+  root.report_code = report.transactions.length > 0 ? 'STR' : 'SAR';
   root.entity_reference = report.entityReference.slice(0, 255);
   root.submission_date = sqlDate(report.reportDate);
   root.currency_code_local = report.localCurrency;
@@ -114,7 +118,19 @@ export function writeGoamlStr(report: GoamlStr, options: GoamlWriteOptions = {})
   }
   root.reason = report.reason.slice(0, 8000);
   if (report.action !== undefined) root.action = report.action.slice(0, 8000);
-  root.transaction = report.transactions.map((t) => transactionNode(t, options));
+  if (report.transactions.length > 0) {
+    root.transaction = report.transactions.map((t) => transactionNode(t, options));
+  } else {
+    root.activity = {
+      report_parties: {
+        report_party: activity.map((a) => ({
+          account: accountNode(a.party, options),
+          significance: Math.max(0, Math.min(10, Math.round(a.significance))),
+          reason: a.reason.slice(0, 8000),
+        })),
+      },
+    };
+  }
   root.report_indicators = { indicator: [...report.indicators] };
   const builder = new XMLBuilder({
     format: true,
