@@ -159,7 +159,7 @@ async function runLanes(partitions: number, crashes: readonly Crash[] = []) {
 describe('worker lanes (in-process bus, SQLite)', () => {
   it('with one partition, raise exactly the alerts of the single-process scan, across crashes', async () => {
     const embedded = embeddedAlerts(txs);
-    expect(embedded.length).toBeGreaterThan(20);
+    expect(embedded.length).toBeGreaterThanOrEqual(10); // enough alerts for the comparison to mean something
     const { alerts, ledgerCounts } = await runLanes(1, [{ lane: 0, kind: 'before-commit', atBatch: 9 }]);
     expect(comparable(alerts)).toEqual(comparable(embedded));
     expect(ledgerCounts.get('p0')).toBe(txs.length); // nothing lost, nothing twice

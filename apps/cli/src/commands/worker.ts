@@ -69,7 +69,7 @@ export function registerWorkerCommand(program: Command): void {
       '--fx-rates <file>',
       'day FX rates, CSV date,currency,usd_per_unit (recommended with several partitions)',
     )
-    .option('--batch <n>', 'messages per database transaction', '1000')
+    .option('--batch <n>', 'messages per database transaction', '2000')
     .option(
       '--exit-when-idle <ms>',
       'batch run: when no message came for this long, close open patterns and exit',
