@@ -118,7 +118,23 @@ function latinOf(text: string, script: Script): string {
   return '';
 }
 
-function splitGlued(t: NormalizedToken): Raw[] {
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '9': 'g',
+};
+
+/** "Ig0r Sech1n": digits standing for letters inside a Latin word are read as the letters. */
+function unLeet(text: string): string {
+  return /[a-z]/.test(text) && /\d/.test(text) ? text.replace(/[0134579]/g, (d) => LEET[d] ?? d) : text;
+}
+
+function splitGlued(token: NormalizedToken): Raw[] {
+  const t = { ...token, text: unLeet(token.text) };
   const script = scriptOf(t.text);
   const base = { start: t.start, end: t.end, script, role: 'word' as TokenRole };
   if (script === 'arabic') {
