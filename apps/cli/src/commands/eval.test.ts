@@ -127,6 +127,19 @@ describe('raqib generate + raqib eval', () => {
         ])
       ).code,
     ).toBe(2);
+    const notFolder = await run([
+      'generate',
+      '--out',
+      join(dir, 'transactions.csv'),
+      '--accounts',
+      '1000',
+      '--days',
+      '1',
+      '--seed',
+      '1',
+    ]);
+    expect(notFolder.code).toBe(2);
+    expect(notFolder.err).toContain('exists and is not a folder');
     const missing = await run([
       'eval',
       '--data',
