@@ -191,6 +191,11 @@ export class CurrencyTable {
     }
   }
 
+  /** Whether the USD value of a currency comes from supplied rates or was learned from the data (not the table). */
+  trusted(cur: number): boolean {
+    return this.supplied || this.learned.has(cur);
+  }
+
   /** Units valued by their metal content (the gold dinar): never learned from trades, which may all be at a premium. */
   intrinsic(cur: number): boolean {
     return this.codes[cur] === 'XGD';

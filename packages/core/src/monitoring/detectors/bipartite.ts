@@ -29,7 +29,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
     acc.entity[b] === ENTITY_MSB
   )
     return 0;
-  const lo = ctx.base / p.amountSpread;
+  const lo = Math.max(p.minBase, ctx.base / p.amountSpread);
   const hi = ctx.base * p.amountSpread;
   const fmt = ctx.format;
   const epoch = acc.nextEpoch();
@@ -158,7 +158,7 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
       description: 'legs examined per account',
     },
     maxTargetDegree: {
-      default: 40,
+      default: 200,
       min: 2,
       max: 100_000,
       unit: 'transactions',

@@ -43,13 +43,20 @@ export const fxPremiumDetector: Detector<FxPremiumParams> = {
       if (up !== undefined && ur !== undefined && ur > 0) ref = up / ur;
     }
     // A metal-valued unit is judged against its metal value, not against what it trades at.
-    if (ref === undefined && (fx.intrinsic(pc) || fx.intrinsic(rc))) ref = fx.tableRate(pc, rc);
+    if (ref === undefined && (fx.intrinsic(pc) || fx.intrinsic(rc))) {
+      if (!fx.trusted(fx.intrinsic(pc) ? rc : pc)) return 0;
+      ref = fx.tableRate(pc, rc);
+    }
     if (ref === undefined && fx.samples(pc, rc) >= p.minSamples) ref = fx.observedRate(pc, rc);
     if (ref === undefined && fx.samples(rc, pc) >= p.minSamples) {
       const inv = fx.observedRate(rc, pc);
       if (inv !== undefined && inv > 0) ref = 1 / inv;
     }
-    if (ref === undefined) ref = fx.tableRate(pc, rc);
+    if (ref === undefined) {
+      // The built-in table is a rough guess: no judgement until both values were learned from the feed.
+      if (!fx.trusted(pc) || !fx.trusted(rc)) return 0;
+      ref = fx.tableRate(pc, rc);
+    }
     const dev = Math.abs(rate / ref - 1);
     ctx.add(ctx.seq);
     ctx.anchor = ctx.to; // the common counterparty (exchange office) of an FX scheme

@@ -80,7 +80,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
     const mask = ring.mask;
     const cutoff = ctx.ts - p.windowMs;
     if (ring.ts[lastIn & mask]! < cutoff) return 0;
-    const lo = ctx.base / p.amountSpread;
+    const lo = Math.max(p.minBase, ctx.base / p.amountSpread);
     const hi = ctx.base * p.amountSpread;
     const fmt = ctx.format;
     // A business centre counts only foreign counterparties: its domestic customers and suppliers are its trade.

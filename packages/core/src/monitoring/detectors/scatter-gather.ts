@@ -85,7 +85,7 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
       scanned++;
       const m = ring.from[i]!;
       const ob = ring.base[i]!;
-      if (m === t || acc.stamp2[m] === epoch || ring.format[i] !== fmt) continue;
+      if (m === t || acc.stamp2[m] === epoch || ring.format[i] !== fmt || ob < p.minBase) continue;
       acc.stamp2[m] = epoch;
       if (acc.inCount[m]! > p.maxMiddleDegree || acc.rate(m, ctx.ts) > ctx.busyRate) continue;
       let inner = 0;

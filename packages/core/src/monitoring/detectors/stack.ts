@@ -1,5 +1,5 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
-import { ENTITY_MSB } from '../state.ts';
+import { ENTITY_MSB, isBusiness } from '../state.ts';
 
 export type StackParams = {
   readonly windowMs: number;
@@ -69,7 +69,7 @@ export const stackDetector: Detector<StackParams> = {
     const minSeq = ring.minSeq();
     const mask = ring.mask;
     const cutoff = ctx.ts - p.windowMs;
-    const lo = ctx.base / p.amountSpread;
+    const lo = Math.max(p.minBase, ctx.base / p.amountSpread);
     const hi = ctx.base * p.amountSpread;
     const fmt = ctx.format;
     const epoch = acc.nextEpoch();
@@ -104,7 +104,8 @@ export const stackDetector: Detector<StackParams> = {
         scanned++;
         const u = ring.from[i]!;
         const bs = ring.base[i]!;
-        if (u === f || u === b || bs < lo || bs > hi || ring.format[i] !== fmt) continue;
+        if (u === f || u === b || bs < lo || bs > hi || ring.format[i] !== fmt || isBusiness(acc.entity[u]!))
+          continue;
         if (acc.stamp[u] !== epoch) {
           acc.stamp[u] = epoch;
           acc.counter[u] = 0;

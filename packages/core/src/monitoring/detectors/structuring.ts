@@ -1,10 +1,14 @@
+import { PAYMENT_FORMATS } from '../../model/transaction.ts';
 import { DAY, type Detector, HOUR } from '../detector.ts';
+
+const CASH = PAYMENT_FORMATS.indexOf('Cash');
 
 export type StructuringParams = {
   readonly threshold: number;
   readonly delta: number;
   readonly windowMs: number;
   readonly maxScan: number;
+  readonly cashOnly: number;
 };
 
 /**
@@ -29,11 +33,20 @@ export const structuringDetector: Detector<StructuringParams> = {
     },
     windowMs: { default: 7 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
     maxScan: { default: 64, min: 1, max: 1024, unit: 'transactions', description: 'legs examined per side' },
+    cashOnly: {
+      default: 1,
+      min: 0,
+      max: 1,
+      unit: 'flag',
+      description: '1: only cash legs count (reporting thresholds such as CTRs apply to cash)',
+    },
   },
   bands: [3, 4, 6],
   evaluate(ctx, p) {
     const lo = p.threshold * (1 - p.delta);
     if (ctx.base < lo || ctx.base >= p.threshold) return 0;
+    const cash = p.cashOnly >= 1 ? CASH : -1;
+    if (cash >= 0 && ctx.format !== cash) return 0;
     const { acc, ring } = ctx;
     const mask = ring.mask;
     const minSeq = ring.minSeq();
@@ -45,7 +58,7 @@ export const structuringDetector: Detector<StructuringParams> = {
       if (ring.ts[i]! < cutoff) break;
       scanned++;
       const b = ring.base[i]!;
-      if (b >= lo && b < p.threshold) out++;
+      if (b >= lo && b < p.threshold && (cash < 0 || ring.format[i] === cash)) out++;
     }
     let inn = 0;
     scanned = 0;
@@ -54,7 +67,7 @@ export const structuringDetector: Detector<StructuringParams> = {
       if (ring.ts[i]! < cutoff) break;
       scanned++;
       const b = ring.base[i]!;
-      if (b >= lo && b < p.threshold) inn++;
+      if (b >= lo && b < p.threshold && (cash < 0 || ring.format[i] === cash)) inn++;
     }
     const byPayer = out >= inn;
     scanned = 0;
@@ -64,7 +77,7 @@ export const structuringDetector: Detector<StructuringParams> = {
         if (ring.ts[i]! < cutoff) break;
         scanned++;
         const b = ring.base[i]!;
-        if (b >= lo && b < p.threshold) ctx.add(s);
+        if (b >= lo && b < p.threshold && (cash < 0 || ring.format[i] === cash)) ctx.add(s);
       }
     } else {
       for (let s = acc.lastIn[ctx.to]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
@@ -72,7 +85,7 @@ export const structuringDetector: Detector<StructuringParams> = {
         if (ring.ts[i]! < cutoff) break;
         scanned++;
         const b = ring.base[i]!;
-        if (b >= lo && b < p.threshold) ctx.add(s);
+        if (b >= lo && b < p.threshold && (cash < 0 || ring.format[i] === cash)) ctx.add(s);
       }
     }
     ctx.anchor = byPayer ? ctx.from : ctx.to;
