@@ -115,7 +115,8 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const adverse = classifyAdverse(tokens, risks, {
     titleEnd: sentences[0]?.end ?? 0,
     sentences,
-    names: entities.filter((e) => e.type !== 'place'),
+    // institutions and media from the lexicon (FATF, the Treasury, Reuters) accuse and report; they are not the subject
+    names: entities.filter((e) => e.type !== 'place' && e.rule !== 'lexicon'),
   });
   return { language, sentences, entities, ...amounts, attributions, risks, schemes, adverse };
 }

@@ -94,6 +94,12 @@ const FACILITY_HEAD = new Set(FACILITY_HEADS.map(normalizeMedia));
 const COUNTRYSIDE = normalizeMedia(COUNTRYSIDE_HEAD);
 const COMPASS_N = new Map(Object.entries(COMPASS).map(([k, v]) => [normalizeMedia(k), v]));
 const ORG_HEADS = new Set(ORG_HEADS_AR.map(normalizeMedia));
+/** Heads that name a group or company directly by a following proper name. */
+const NAMED_HEADS = new Set(
+  ['حركة', 'حزب', 'جبهة', 'جماعة', 'شركة', 'مجموعة', 'وكالة', 'صحيفة', 'قناة', 'مصرف', 'بنك'].map(
+    normalizeMedia,
+  ),
+);
 const TITLES = new PhraseMatcher(TITLES_AR.map((t): [string, true] => [t, true]));
 const TITLES_LATIN = new Set(TITLES_EN);
 const GIVEN = new Set(GIVEN_NAMES_AR.map(normalizeMedia));
@@ -283,6 +289,16 @@ function orgHeadPass(c: Collector): void {
       const n = tokens[j]?.norm ?? '';
       if (n.startsWith('\u0627\u0644') || (j > i + 1 && n.startsWith('\u0644\u0644') && n.length > 4)) j++;
       else break;
+    }
+    // "حركة فتح", "شركة أرامكو": a named-group head followed by one name word
+    if (
+      j === i + 1 &&
+      NAMED_HEADS.has(t.forms[t.forms.length - 1] ?? '') &&
+      nameToken(tokens[j]) &&
+      !c.used[j]
+    ) {
+      const nt = tokens[j + 1];
+      if (nt === undefined || nt.kind === 'punct' || !nameToken(nt)) j++;
     }
     if (j === i + 1) continue;
     const head = procliticVariants(t.norm).find((v) => ORG_HEADS.has(v)) ?? t.norm;
