@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseName } from './name-parse.ts';
+import { normalizeText } from './normalize.ts';
+import { arabicKey, latinKey, looseKey } from './phonetic-key.ts';
+import { tokenSimilarity } from './token-similarity.ts';
+
+const tok = (text: string) => {
+  const t = parseName(text, 'person').tokens[0];
+  if (!t) throw new Error(`no token in ${text}`);
+  return t;
+};
+
+describe('transliteration keys', () => {
+  it('meet across Arabic script and its romanisation families', () => {
+    const pairs: [string, string[]][] = [
+      ['محمد', ['Muhammad', 'Mohammed', 'Mohamed', 'Mohamad']],
+      ['القذافي', ['Qaddafi', 'Gaddafi', 'Kadhafi']],
+      ['حسين', ['Hussein', 'Husayn', 'Hussain']],
+      ['يوسف', ['Yusuf', 'Yousef']],
+      ['أسامة', ['Usama', 'Osama']],
+    ];
+    for (const [ar, latins] of pairs) {
+      const key = arabicKey(normalizeText(ar).replace(/^ال/, ''));
+      for (const l of latins) expect(latinKey(normalizeText(l)), `${ar} ~ ${l}`).toBe(key);
+    }
+  });
+
+  it('keep consonants that tell names apart', () => {
+    expect(latinKey('hamid')).not.toBe(latinKey('rashid'));
+    expect(arabicKey('جمال')).not.toBe(arabicKey('كمال'));
+  });
+
+  it('loose keys merge the consonants Persian pronounces alike and drop h', () => {
+    expect(looseKey(arabicKey('عظيم'))).toBe(looseKey(latinKey('azim')));
+    expect(looseKey('Xhd')).toBe('kd');
+  });
+});
+
+describe('tokenSimilarity across scripts', () => {
+  it('says transliteration and checks the written long vowels', () => {
+    expect(tokenSimilarity(tok('تكريتي'), tok('Tikriti'))).toEqual({ sim: 0.95, how: 'transliteration' });
+    // a two-consonant key (ʿAbbasi → bs) is weaker evidence
+    expect(tokenSimilarity(tok('عباسي'), tok('Abbasi'))).toEqual({ sim: 0.85, how: 'transliteration' });
+    // حسنا ends in a written long vowel; Hossein does not: same consonants, not the same name
+    expect(tokenSimilarity(tok('حسنا'), tok('Hossein')).sim).toBeLessThanOrEqual(0.6);
+  });
+
+  it('uses alternative keys for digraphs read as two letters and Egyptian g', () => {
+    expect(tokenSimilarity(tok('لكحل'), tok('Lakhal')).sim).toBeGreaterThanOrEqual(0.85);
+    expect(tokenSimilarity(tok('رجب'), tok('Ragab')).sim).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('between Latin spellings, needs a spelling family or close spellings, not just the same consonants', () => {
+    expect(tokenSimilarity(tok('Youssef'), tok('Yusuf'))).toEqual({ sim: 0.95, how: 'spelling-variant' });
+    expect(tokenSimilarity(tok('Mary'), tok('Mario')).sim).toBeLessThan(0.8);
+  });
+});
