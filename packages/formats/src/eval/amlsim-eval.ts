@@ -3,7 +3,7 @@ import { parse } from 'csv-parse';
 import { openCheck } from '../transactions/line-stream.ts';
 import { readTransactions } from '../transactions/read-transactions.ts';
 import { type AlertQuality, alertQuality, readAlertEvidence } from './alerts-file.ts';
-import type { FlagsTable } from './flags-file.ts';
+import { checkFlagsFitData, type FlagsTable } from './flags-file.ts';
 import { alertsPerThousand, type Confusion, type Scores, scores } from './metrics.ts';
 
 /** Column names that carry AMLSim's account id and account-level label, across its output versions. */
@@ -106,6 +106,7 @@ export async function evaluateAmlsim(input: {
       }
     }
   }
+  checkFlagsFitData(input.flags, rows, input.transactions);
   let tp = 0;
   let fp = 0;
   let fn = 0;

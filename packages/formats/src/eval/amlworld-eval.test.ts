@@ -115,6 +115,13 @@ describe('evaluateAmlworld', () => {
     expect(r.patterns).toEqual([]);
     const bad = fixture('0,0.9,1,\n0,0.2,0,\n');
     await expect(readFlagsFile(join(bad, 'flags.csv'))).rejects.toThrow(/line 3: row 0 appears twice/);
+    const other = fixture('0,0.9,1,\n12,0.5,1,\n');
+    await expect(
+      evaluateAmlworld({
+        transactions: join(other, 'transactions.csv'),
+        flags: await readFlagsFile(join(other, 'flags.csv')),
+      }),
+    ).rejects.toThrow(/scores row 12, but .* has 10 data rows/);
     const score = fixture('0,1.7,1,\n');
     await expect(readFlagsFile(join(score, 'flags.csv'))).rejects.toThrow(
       /line 2: score "1.7" is not in \[0,1\]/,

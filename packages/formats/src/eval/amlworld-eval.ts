@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readTransactions } from '../transactions/read-transactions.ts';
 import { type AlertQuality, alertQuality, readAlertEvidence } from './alerts-file.ts';
-import type { FlagsTable } from './flags-file.ts';
+import { checkFlagsFitData, type FlagsTable } from './flags-file.ts';
 import {
   alertsPerThousand,
   type Confusion,
@@ -137,6 +137,7 @@ export async function evaluateAmlworld(input: AmlworldEvalInput): Promise<Transa
       }
     }
   }
+  checkFlagsFitData(input.flags, rows, input.transactions);
   if (rows > 0 && unlabelled === rows - quarantined) {
     throw new Error(
       `${input.transactions}: no "Is Laundering" column, so there is nothing to evaluate against`,

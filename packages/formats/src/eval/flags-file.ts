@@ -2,6 +2,8 @@ import { streamLines } from '../transactions/line-stream.ts';
 
 /** The scan's per-row verdicts, indexed by 0-based data row. */
 export interface FlagsTable {
+  /** The file the table was read from, for messages. */
+  readonly path: string;
   /** 1 where the row is flagged, 0 where scored and not flagged. Rows past the array were not scored. */
   readonly flagged: Uint8Array;
   /** 1 where flags.csv has a line for the row. */
@@ -11,6 +13,15 @@ export interface FlagsTable {
 }
 
 export const FLAGS_HEADER = 'row,score,flag,typologies';
+
+/** A flags file that scores rows the data does not have belongs to other data: refuse rather than mis-score. */
+export function checkFlagsFitData(flags: FlagsTable, rows: number, data: string): void {
+  if (flags.maxRow >= rows) {
+    throw new Error(
+      `${flags.path}: scores row ${flags.maxRow}, but ${data} has ${rows} data rows: the flags come from other data`,
+    );
+  }
+}
 
 function grow(a: Uint8Array<ArrayBuffer>, need: number): Uint8Array<ArrayBuffer> {
   if (need < a.length) return a;
@@ -67,5 +78,5 @@ export async function readFlagsFile(path: string): Promise<FlagsTable> {
     }
   }
   if (lineNo === 0) throw new Error(`${path}: empty file, expected the header "${FLAGS_HEADER}"`);
-  return { flagged, scored, lines, maxRow };
+  return { path, flagged, scored, lines, maxRow };
 }
