@@ -196,6 +196,12 @@ export class CurrencyTable {
     return this.supplied || this.learned.has(cur);
   }
 
+  /** Whether the gold price is known from supplied rates or XAU trades in the feed (not only the table). */
+  goldKnown(): boolean {
+    const xau = this.ids.get('XAU');
+    return xau !== undefined && this.trusted(xau);
+  }
+
   /** Units valued by their metal content (the gold dinar): never learned from trades, which may all be at a premium. */
   intrinsic(cur: number): boolean {
     return this.codes[cur] === 'XGD';

@@ -19,11 +19,14 @@ describe('fx-premium detector (TF-FX-PREMIUM)', () => {
     expect(maxFinding(runScenario(sc), 'fx-premium')).toBeCloseTo(0.3, 2);
   });
 
-  it('judges gold dinars against their gold value, not against what they trade at', () => {
+  it('judges gold dinars against their gold value once the gold price is known from the feed', () => {
     const sc = new Scenario();
-    // Built-in gold value: 4.25 g × XAU 2400 / 31.1035 ≈ USD 328 a dinar; sold at USD 450.
+    // Gold at USD 2,400 an ounce: `received` is scaled by 100 into minor units, and XAU has 4 decimals, so 100 = 1 oz.
+    for (let k = 0; k < 12; k++)
+      sc.pay(`G${k}`, 'BULLION', 2400, T0 + k * H, { currencyReceived: 'XAU', received: 100 });
+    // Gold value of a 4.25 g dinar ≈ USD 328; sold at USD 450.
     for (let k = 0; k < 25; k++) {
-      sc.pay(`C${k}`, 'OFFICE', 4500, T0 + k * H, {
+      sc.pay(`C${k}`, 'OFFICE', 4500, T0 + (20 + k) * H, {
         paymentFormat: 'Cash',
         currencyReceived: 'XGD',
         received: 10,

@@ -10,7 +10,8 @@ export type FxPremiumParams = {
  * units) far from the day's reference rate. The reference is, in order: supplied day rates; the median of the
  * pair's recent effective rates in the data itself once `minSamples` were seen (robust while anomalies stay a
  * minority); the built-in approximate table (or the values learned from the data). A metal-valued unit (the gold
- * dinar, 4.25 g) is always judged against its gold value. The value is |rate ÷ reference − 1|.
+ * dinar, 4.25 g) is judged against its gold value whenever the gold price is known (supplied or learned from XAU
+ * trades), else like any other pair. The value is |rate ÷ reference − 1|.
  */
 export const fxPremiumDetector: Detector<FxPremiumParams> = {
   id: 'fx-premium',
@@ -43,7 +44,7 @@ export const fxPremiumDetector: Detector<FxPremiumParams> = {
       if (up !== undefined && ur !== undefined && ur > 0) ref = up / ur;
     }
     // A metal-valued unit is judged against its metal value, not against what it trades at.
-    if (ref === undefined && (fx.intrinsic(pc) || fx.intrinsic(rc))) {
+    if (ref === undefined && (fx.intrinsic(pc) || fx.intrinsic(rc)) && fx.goldKnown()) {
       if (!fx.trusted(fx.intrinsic(pc) ? rc : pc)) return 0;
       ref = fx.tableRate(pc, rc);
     }
