@@ -134,7 +134,8 @@ export class SyntheticDataset {
   /** UN-listed names go first to the sources of TF instances (so screening hits line up with alerts), then to
    * random individuals. */
   private pickListedHolders(rng: { next(): number }): void {
-    const names = UN_LISTED_NAMES.map((n) => (rng.next() < 0.5 ? n.latin : n.arabic));
+    // as a bank would hold them: Arabic script, or the Latin form in title case rather than the list's capitals
+    const names = UN_LISTED_NAMES.map((n) => (rng.next() < 0.5 ? titleCase(n.latin) : n.arabic));
     const candidates: number[] = [];
     for (const p of this.plan.patterns) {
       if (!p.type.startsWith('TF-') || p.type === 'TF-FX-PREMIUM') continue;
@@ -272,6 +273,12 @@ export class SyntheticDataset {
     for (const t of this.plan.txs) (t.pattern >= 0 ? typed : untyped).push(this.line(t));
     return { typed, untyped };
   }
+}
+
+function titleCase(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 function csvField(text: string): string {
