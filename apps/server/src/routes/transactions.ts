@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { GroupCommit } from '../group-commit.ts';
+import { GroupLookup } from '../group-lookup.ts';
 import { parsePacs008Body } from '../pacs008-body.ts';
 
 /** Validates every record first and names each bad one; a batch with a bad record is refused whole. */
@@ -51,6 +52,11 @@ export function registerTransactionRoutes(app: FastifyInstance, deps: AppDeps): 
   const store = new GroupCommit<ScoredTransaction>((items) => deps.transactions.saveTransactions(items));
   // scored but not yet committed: a resubmission racing its first request must not be scored twice
   const inFlight = new Map<string, ScoredTransaction>();
+  const lookup = new GroupLookup<ScoredTransaction>(async (ids) => {
+    const found = new Map<string, ScoredTransaction>();
+    for (const item of await deps.transactions.getTransactions(ids)) found.set(item.tx.id, item);
+    return found;
+  });
 
   app.post(
     '/v1/transactions',
@@ -88,8 +94,7 @@ export function registerTransactionRoutes(app: FastifyInstance, deps: AppDeps): 
       }
       const receivedAt = deps.clock.now();
       // a retried request must not count its payments twice in the account windows: known ids get their first answer
-      const known = new Map<string, ScoredTransaction>();
-      for (const s of await deps.transactions.getTransactions(txs.map((t) => t.id))) known.set(s.tx.id, s);
+      const known = await lookup.get(txs.map((t) => t.id));
       const results: ApiTransactionResult[] = [];
       const scored: ScoredTransaction[] = [];
       for (const tx of txs) {
