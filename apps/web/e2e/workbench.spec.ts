@@ -135,6 +135,8 @@ describe.skipIf(!hasChromium)(`analyst workbench in Debian Chromium (${hasChromi
         .waitFor();
     }
 
+    // an explicit indicator code, so the draft does not depend on the FIU list in ../shared being present
+    await page.fill('input[name=strIndicators]', 'tffth');
     await page.getByTestId('str-generate').click();
     const preview = page.getByTestId('str-preview');
     await preview.waitFor();
@@ -142,6 +144,7 @@ describe.skipIf(!hasChromium)(`analyst workbench in Debian Chromium (${hasChromi
     expect(xml).toMatch(/^<\?xml/);
     expect(xml).toContain('<report>');
     expect(xml).toContain('E2E-FO-1');
+    expect(xml).toContain('<indicator>TFFTH</indicator>');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -70,6 +70,16 @@ export interface StrDocument {
   readonly unknownIndicators: readonly string[];
 }
 
+/**
+ * What the analyst may set on a draft: goAML indicator codes (otherwise the server suggests them from the
+ * typologies, when it has the FIU's list), the reason text and the action taken (otherwise built from the case).
+ */
+export interface StrRequest {
+  readonly indicators?: readonly string[];
+  readonly reason?: string;
+  readonly action?: string;
+}
+
 interface CaseBody {
   readonly case: Case;
 }
@@ -146,11 +156,11 @@ export const api = {
       .case,
 
   /** Drafts the STR: the server builds the goAML XML, stores it verbatim and records its hash on the case. */
-  draftStr: async (client: ApiClient, id: string): Promise<StrDocument> => {
+  draftStr: async (client: ApiClient, id: string, request: StrRequest = {}): Promise<StrDocument> => {
     const body = await client.post<{
       case: Case;
       str: { hash: string; xml: string; indicators: readonly string[]; unknownIndicators: readonly string[] };
-    }>(`/v1/cases/${encodeURIComponent(id)}/str`, {});
+    }>(`/v1/cases/${encodeURIComponent(id)}/str`, request);
     return {
       xml: body.str.xml,
       documentHash: body.str.hash,

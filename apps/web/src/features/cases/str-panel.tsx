@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { api, type StrDocument } from '../../api/endpoints.ts';
 import { useSession } from '../../auth/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
+import { parseIndicatorCodes } from './str-indicators.ts';
 import { tokenizeXml } from './xml-preview.ts';
 
 function XmlPreview({ xml }: { xml: string }) {
@@ -50,8 +51,15 @@ export function StrPanel({ current }: { current: Case }) {
     await queryClient.invalidateQueries({ queryKey: ['case', current.id] });
     await queryClient.invalidateQueries({ queryKey: ['audit', current.id] });
   };
+  const [indicatorText, setIndicatorText] = useState('');
+  const [reason, setReason] = useState('');
+  const parsed = parseIndicatorCodes(indicatorText);
   const generate = useMutation({
-    mutationFn: () => api.draftStr(client, current.id),
+    mutationFn: () =>
+      api.draftStr(client, current.id, {
+        ...(parsed.codes.length > 0 ? { indicators: parsed.codes } : {}),
+        ...(reason.trim() !== '' ? { reason: reason.trim() } : {}),
+      }),
     onSuccess: async (result) => {
       setGenerated(result);
       await refresh();
@@ -73,11 +81,40 @@ export function StrPanel({ current }: { current: Case }) {
     identity.role !== 'analyst' && draft !== undefined && !approved && current.status === 'escalated';
   return (
     <div className="str" data-testid="str-panel">
+      {!final && (
+        <div className="str-form">
+          <label className="field">
+            <span>{t('case.str.indicatorCodes')}</span>
+            <input
+              name="strIndicators"
+              dir="ltr"
+              value={indicatorText}
+              placeholder={t('case.str.indicatorHint')}
+              onChange={(e) => setIndicatorText(e.target.value)}
+            />
+            {parsed.invalid.length > 0 && (
+              <span className="error small">
+                {t('case.str.invalidCodes', { codes: parsed.invalid.join(' ') })}
+              </span>
+            )}
+          </label>
+          <label className="field grow">
+            <span>{t('case.str.reason')}</span>
+            <textarea
+              name="strReason"
+              rows={2}
+              value={reason}
+              placeholder={t('case.str.reasonHint')}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
+        </div>
+      )}
       <div className="str-actions">
         <button
           type="button"
           className="primary"
-          disabled={generate.isPending || final}
+          disabled={generate.isPending || final || parsed.invalid.length > 0}
           onClick={() => generate.mutate()}
           data-testid="str-generate"
         >
