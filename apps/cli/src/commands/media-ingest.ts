@@ -4,9 +4,12 @@ import {
   analyzeArticle,
   articleKey,
   buildCustomerIndex,
+  buildScreeningIndex,
   type Clock,
+  type MediaCustomer,
   matchCustomers,
   mediaAlert,
+  type ScreeningIndex,
 } from '@raqib/core';
 import {
   type ArticleRejection,
@@ -18,8 +21,10 @@ import {
 import {
   type RaqibDatabase,
   SqlAlertStore,
+  SqlListStore,
   SqlMediaArticleStore,
   SqlMediaCustomerStore,
+  SqlScreeningStore,
 } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -148,7 +153,23 @@ async function ingest(
   const customerStore = new SqlMediaCustomerStore(db);
   const alertStore = new SqlAlertStore(db);
   if (fileCustomers.length > 0) await customerStore.upsert(fileCustomers, clock.now());
-  const customers = await customerStore.list();
+  // customers: the media watch list plus the customers screening stores (media entries win: they carry accounts)
+  const byIdAll = new Map<string, MediaCustomer>();
+  for (const c of await new SqlScreeningStore(db).customers())
+    byIdAll.set(c.id, {
+      id: c.id,
+      name: c.name,
+      type: c.type ?? 'person',
+      ...(c.country === undefined ? {} : { country: c.country }),
+    });
+  for (const c of await customerStore.list()) byIdAll.set(c.id, c);
+  const customers = [...byIdAll.values()];
+  // list entries: --lists when given, else the current versions of the stored lists
+  let lists: ScreeningIndex | undefined = listIndex;
+  if (lists === undefined) {
+    const entries = await new SqlListStore(db).currentEntries();
+    if (entries.length > 0) lists = buildScreeningIndex(entries);
+  }
   const customerIndex = customers.length > 0 ? buildCustomerIndex(customers) : undefined;
   const byId = new Map(customers.map((c) => [c.id, c]));
   const summary: IngestSummary = {
@@ -180,7 +201,7 @@ async function ingest(
     const lang = a.lang === 'ar' || a.lang === 'en' ? a.lang : 'auto';
     const analysis = analyzeArticle(text, {
       lang,
-      ...(listIndex === undefined ? {} : { screeningIndex: listIndex }),
+      ...(lists === undefined ? {} : { screeningIndex: lists }),
     });
     await articleStore.insertIfNew({
       id,

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { migrateToLatest, openDatabase, SqlMediaArticleStore, SqlScreeningStore } from '@raqib/store-sql';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../main.ts';
 
@@ -112,4 +113,35 @@ describe('raqib media ingest', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${bad}: not an RSS 2.0 or Atom 1.0 feed`);
   });
+});
+
+const UN_XML = new URL('../../../../../shared/data/sanctions/un/UN_consolidated.xml', import.meta.url)
+  .pathname;
+
+describe('raqib media ingest with stored lists and screening customers', () => {
+  it.skipIf(!existsSync(UN_XML))(
+    'links names to the stored lists and matches screening’s customers (skips without ../shared)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'raqib-media-lists-'));
+      const db = join(dir, 'r.db');
+      expect((await run(['lists', 'load', UN_XML, '--db', db])).code).toBe(0);
+      const database = openDatabase(db);
+      await migrateToLatest(database);
+      await new SqlScreeningStore(database.db).upsertCustomers(
+        [{ id: 'S9', name: 'Falcon Exchange LLC', type: 'organisation' }],
+        1,
+      );
+      const file = join(dir, 'a.jsonl');
+      writeFileSync(
+        file,
+        `${JSON.stringify({ id: 'a', text: 'وأضاف أن عبد الرحمن مصطفى القادولي ساعد داعش في تهريب الأموال.' })}\n${JSON.stringify({ id: 'b', text: 'The regulator fined Falcon Exchange LLC for laundering.' })}\n`,
+      );
+      const r = await run(['media', 'ingest', file, '--db', db, '--json']);
+      expect(JSON.parse(r.out)).toMatchObject({ stored: 2, customerMatches: 1 });
+      const articles = await new SqlMediaArticleStore(database.db).list();
+      const qaduli = articles.flatMap((a) => a.analysis.entities).find((e) => e.type === 'person');
+      expect(qaduli?.links?.map((l) => `${l.list}:${l.refId}`)).toEqual(['UN:QDi.339']);
+      await database.close();
+    },
+  );
 });
