@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -11,9 +11,11 @@ import { verifyAudit } from './routes/audit.ts';
 import { bearer, contractTx } from './test-support.ts';
 
 let composition: Composition | undefined;
+const dirs: string[] = [];
 afterEach(async () => {
   await composition?.close();
   composition = undefined;
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 describe('loadServerConfig', () => {
@@ -51,7 +53,9 @@ describe('approximateRatesTo', () => {
 
 describe('compose (SQLite)', () => {
   it('scores with the real monitor, persists, and its audit verify catches an edited row', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'raqib-srv-')), 'raqib.db');
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-srv-'));
+    dirs.push(dir);
+    const db = join(dir, 'raqib.db');
     composition = await compose(
       loadServerConfig({ RAQIB_DB: db, RAQIB_LOG_LEVEL: 'silent', RAQIB_WEB_DIST: '/nonexistent' }),
     );

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@raqib/store-sql';
@@ -27,7 +27,8 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 
 describe('raqib keys and raqib audit', () => {
   it('creates a key shown once, stores only its hash, audits it, and detects tampering', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'raqib-cli-keys-')), 'r.db');
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-cli-keys-'));
+    const db = join(dir, 'r.db');
     const created = await run(['keys', 'create', '--role', 'supervisor', '--name', 'Sam', '--db', db]);
     expect(created.code).toBe(0);
     const key = created.out.trim();
@@ -58,6 +59,7 @@ describe('raqib keys and raqib audit', () => {
     const truncated = await run(['audit', 'verify', '--db', db]);
     expect(truncated.out).toMatch(/truncated/);
     await database.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses an unknown role', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,8 @@ function validate(xml: string): { ok: boolean; output: string } {
     return { ok: true, output: '' };
   } catch (error) {
     return { ok: false, output: String((error as { stderr?: Buffer }).stderr ?? error) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
