@@ -177,7 +177,11 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       `raqib worker: lanes ${runners.map((r) => r.name).join(',')} of ${stream.name} at ${redactNatsUrl(url)} → ` +
         `${database.location}${replayed ? ` (window state rebuilt from ${replayed} ledger rows)` : ''}\n`,
     );
-    const progress = startProgress('worker', Number.MAX_SAFE_INTEGER);
+    // the backlog at start sizes the bar (on a TTY only); a live stream keeps growing past it, which the bar caps
+    let backlog = 0;
+    for (const r of runners) backlog += await r.pending().catch(() => 0);
+    const progress = startProgress('worker', backlog, ' messages');
+    const before = runners.reduce((s, r) => s + r.stats().processed, 0);
     let lastWork = Date.now();
     // first and last moment a batch was handled: the busy span, without start-up and the final idle wait
     let firstAt = 0;
@@ -192,7 +196,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
             lastAt = lastWork;
           } else if (idleMs !== undefined && Date.now() - lastWork >= idleMs && (await drained(runner)))
             break;
-          const done = runners.reduce((s, r) => s + r.stats().processed, 0);
+          const done = runners.reduce((s, r) => s + r.stats().processed, 0) - before;
           progress.update(done, `${done} processed`);
         }
       }),
