@@ -54,6 +54,9 @@ const INVERSION_OTHER = 0.97;
 const ANCESTOR_MISMATCH = 0.7;
 /** When one name's given name sits in the other's father/grandfather slot (Arabic order, no nasab markers). */
 const SHIFTED_GIVEN_NAME = 0.8;
+/** When both names end in different family names, and when both chains name different fathers. */
+const FAMILY_CONFLICT = 0.9;
+const ANCESTOR_CONFLICT = 0.85;
 
 /**
  * Weight of the unmatched tokens of one side. A middle name the other side simply lacks is discounted;
@@ -240,6 +243,16 @@ export function scoreNames(
       });
       score *= SHIFTED_GIVEN_NAME;
     }
+  }
+  // both names end in a family or tribal name (nisba) and the two differ: al-Tikriti is not al-Mosuli
+  if (qn >= 2 && cn >= 2 && mq[qn - 1] !== 1 && mc[cn - 1] !== 1) {
+    adjustments.push({ reason: 'the family names differ', factor: FAMILY_CONFLICT });
+    score *= FAMILY_CONFLICT;
+  }
+  // both name a father (after bin/ibn) and the fathers differ: Noureddine ben Ali is not Noureddine ben Mohamed
+  if (nasab && qt.some((t, i) => t.ancestor && mq[i] !== 1) && ct.some((t, j) => t.ancestor && mc[j] !== 1)) {
+    adjustments.push({ reason: 'the fathers named after bin/ibn differ', factor: ANCESTOR_CONFLICT });
+    score *= ANCESTOR_CONFLICT;
   }
   const pairs: TokenPair[] = chosen.map((p) => ({
     query: qt[p.i] as NameToken,
