@@ -48,6 +48,8 @@ function readJsonBody(body: unknown): Transaction[] {
   return out;
 }
 
+const IN_FLIGHT_GRACE_MS = 2000;
+
 export function registerTransactionRoutes(app: FastifyInstance, deps: AppDeps): void {
   const store = new GroupCommit<ScoredTransaction>((items) => deps.transactions.saveTransactions(items));
   // scored but not yet committed: a resubmission racing its first request must not be scored twice
@@ -146,7 +148,10 @@ export function registerTransactionRoutes(app: FastifyInstance, deps: AppDeps): 
           alerts.length > 0 ? deps.alerts.upsertAlerts(alerts) : undefined,
         ]);
       } finally {
-        for (const item of scored) inFlight.delete(item.tx.id);
+        // kept a moment after the commit: a look-up that read the table before this commit may still be running
+        setTimeout(() => {
+          for (const item of scored) if (inFlight.get(item.tx.id) === item) inFlight.delete(item.tx.id);
+        }, IN_FLIGHT_GRACE_MS).unref();
       }
       return { results };
     },
