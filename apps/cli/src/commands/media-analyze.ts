@@ -44,19 +44,22 @@ export function formatAnalysis(a: ArticleAnalysis): string {
     'money',
     a.money.map(
       (m) =>
-        `${num(m.value)}${m.magnitude === undefined ? '' : ` (order of ${num(m.magnitude)})`} ${m.currency}${m.currencyName ? ` ${m.currencyName}` : ''}${m.currencyAssumed ? ' (currency assumed)' : ''}${m.qualifier ? ` · ${m.qualifier}` : ''}${m.per ? ` · per ${m.per}` : ''}  «${m.text}» [${m.start}–${m.end}]`,
+        `${num(m.value)}${m.magnitude === undefined ? '' : ` (order of ${num(m.magnitude)})`} ${m.currency}${m.currencyName ? ` ${m.currencyName}` : ''}${m.currencyAssumed ? ' (currency assumed)' : ''}${m.qualifier ? ` · ${m.qualifier}${m.qualifierCue ? ` («${m.qualifierCue}»)` : ''}` : ''}${m.per ? ` · per ${m.per}` : ''}  «${m.text}» [${m.start}–${m.end}]`,
     ),
   );
   section(
     'quantities',
     a.quantities.map(
       (q) =>
-        `${num(q.value)} ${q.unit}${q.commodity ? ` of ${q.commodity}` : ''}${q.per ? ` per ${q.per}` : ''}${q.qualifier ? ` · ${q.qualifier}` : ''}  «${q.text}»`,
+        `${num(q.value)} ${q.unit}${q.commodity ? ` of ${q.commodity}` : ''}${q.per ? ` per ${q.per}` : ''}${q.qualifier ? ` · ${q.qualifier}${q.qualifierCue ? ` («${q.qualifierCue}»)` : ''}` : ''}  «${q.text}»`,
     ),
   );
   section(
     'percentages',
-    a.percentages.map((p) => `${p.value} %${p.qualifier ? ` · ${p.qualifier}` : ''}  «${p.text}»`),
+    a.percentages.map(
+      (p) =>
+        `${p.value} %${p.qualifier ? ` · ${p.qualifier}${p.qualifierCue ? ` («${p.qualifierCue}»)` : ''}` : ''}  «${p.text}»`,
+    ),
   );
   const seen = new Map<string, { e: (typeof a.entities)[number]; n: number }>();
   for (const e of a.entities) {

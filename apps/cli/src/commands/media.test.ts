@@ -36,8 +36,8 @@ describe('raqib media analyze', () => {
     );
     const text = await run(['media', 'analyze', file]);
     expect(text.code).toBe(0);
-    expect(text.out).toContain('100,000 XGD ISIS gold dinar (currency assumed) · more_than');
-    expect(text.out).toContain('180 USD (currency assumed) · more_than · per unit');
+    expect(text.out).toContain('100,000 XGD ISIS gold dinar (currency assumed) · more_than («أكثر من»)');
+    expect(text.out).toContain('180 USD (currency assumed) · more_than («أعلى من») · per unit');
     expect(text.out).toMatch(/organisation داعش → ISIL {2}⇒ .*UN QDe\.115/);
     expect(text.out).toContain('«كشف» المسؤول الروسي');
     const json = await run(['media', 'analyze', file, '--json']);

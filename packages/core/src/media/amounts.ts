@@ -43,12 +43,15 @@ export interface QuantityMention extends Spanned {
   readonly unit: string;
   readonly per?: PerPeriod;
   readonly qualifier?: AmountQualifier;
+  /** The words that gave the qualifier (ما لا يقل عن = at least, read as more_than). */
+  readonly qualifierCue?: string;
   readonly commodity?: string;
 }
 
 export interface PercentMention extends Spanned {
   readonly value: number;
   readonly qualifier?: AmountQualifier;
+  readonly qualifierCue?: string;
 }
 
 export interface AmountsResult {
@@ -281,6 +284,7 @@ export function extractAmounts(
         ...span(text, tokens, rate, pct.last),
         value: num.value,
         ...(qualifier === undefined ? {} : { qualifier }),
+        ...(qualifierCue ?? {}),
       });
       i = pct.last - 1;
       continue;
@@ -300,6 +304,7 @@ export function extractAmounts(
         unit: unit.value,
         ...(per === undefined || per.per === 'unit' ? {} : { per: per.per }),
         ...(qualifier === undefined ? {} : { qualifier }),
+        ...(qualifierCue ?? {}),
         ...(com === undefined ? {} : { commodity: com.value }),
       });
       i = last - 1;
