@@ -106,6 +106,19 @@ export class RowWriter {
     return this;
   }
 
+  /**
+   * The underlying buffer with at least `n` free bytes after `length`, for hot loops that write a whole row with
+   * local indexes and then call `setLength` (no per-field method call or capacity check).
+   */
+  reserve(n: number): Uint8Array {
+    this.ensure(n);
+    return this.buf;
+  }
+
+  setLength(length: number): void {
+    this.pos = length;
+  }
+
   /** The bytes written so far, as a new chunk; the writer starts empty again. */
   take(): Uint8Array {
     const out = this.buf.slice(0, this.pos);

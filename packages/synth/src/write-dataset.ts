@@ -21,7 +21,8 @@ export interface WriteProgress {
 }
 
 async function streamTo(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
-  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
+  // a deep buffer lets the next day be generated while the OS still writes the last one
+  const out = createWriteStream(path, { highWaterMark: 8 << 20 });
   const failed = once(out, 'error').then(([e]) => {
     throw e;
   });
