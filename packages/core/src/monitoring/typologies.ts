@@ -113,7 +113,7 @@ export const DEFAULT_TYPOLOGIES: readonly TypologyDefinition[] = [
       ar: 'أموال تخرج من منطقة نزاع أو ولاية قضائية عالية المخاطر إلى أوروبا',
     },
     catalogue: ['T08'],
-    weights: { exodus: [0.4, 0.55, 0.65], 'pass-through': [0.1, 0.15, 0.2], 'amount-spike': BOOST },
+    weights: { exodus: [0.5, 0.6, 0.7], 'pass-through': [0.1, 0.15, 0.2], 'amount-spike': BOOST },
     alertThreshold: 0.6,
   },
   {

@@ -41,7 +41,7 @@ export const exodusDetector: Detector<ExodusParams> = {
     },
     minBase: { default: 1_000, min: 0, max: 1e9, unit: 'USD', description: 'smaller payments are ignored' },
     provenanceFactor: { default: 0.9, min: 0, max: 1, unit: 'factor', description: 'one-hop risk discount' },
-    minRisk: { default: 0.55, min: 0, max: 1, unit: 'risk', description: 'origin risk that counts as risky' },
+    minRisk: { default: 0.5, min: 0, max: 1, unit: 'risk', description: 'origin risk that counts as risky' },
     minLegs: { default: 3, min: 1, max: 100, unit: 'payments', description: 'risky-origin credits needed' },
     minPayers: {
       default: 2,
@@ -74,7 +74,7 @@ export const exodusDetector: Detector<ExodusParams> = {
       description: '1: beneficiary must be a person',
     },
   },
-  bands: [0.55, 0.8, 0.95],
+  bands: [0.5, 0.8, 0.95],
   evaluate(ctx, p) {
     const dest = ctx.destination;
     const fc = ctx.fromCountry;
