@@ -41,13 +41,17 @@ function toRow(alert: Alert): AlertsTable {
     end_ts: alert.end,
     created_at: alert.createdAt,
     config_version: alert.configVersion,
-    payload: JSON.stringify(alert),
+    payload: JSON.stringify({ ...alert, assignee: undefined }),
   };
 }
 
-function fromRow(row: Pick<AlertsTable, 'payload' | 'status'>): Alert {
-  const alert = JSON.parse(row.payload) as Alert;
-  return { ...alert, status: row.status as AlertStatus };
+function fromRow(row: Pick<AlertsTable, 'payload' | 'status' | 'assignee'>): Alert {
+  const { assignee: _stale, ...alert } = JSON.parse(row.payload) as Alert;
+  return {
+    ...alert,
+    status: row.status as AlertStatus,
+    ...(row.assignee === null ? {} : { assignee: row.assignee }),
+  };
 }
 
 /** The alert store on SQLite or PostgreSQL. Upserts keep an analyst's status and assignee. */
@@ -119,7 +123,7 @@ export class SqlAlertStore implements AlertStore {
 
   async listAlerts(filter: AlertFilter): Promise<Alert[]> {
     const rows = await this.#filtered(filter)
-      .select(['payload', 'status'])
+      .select(['payload', 'status', 'assignee'])
       .orderBy('score', 'desc')
       .orderBy('id')
       .limit(filter.limit ?? 100)
@@ -136,7 +140,7 @@ export class SqlAlertStore implements AlertStore {
   async getAlert(id: string): Promise<Alert | undefined> {
     const row = await this.#db
       .selectFrom('alerts')
-      .select(['payload', 'status'])
+      .select(['payload', 'status', 'assignee'])
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? fromRow(row) : undefined;

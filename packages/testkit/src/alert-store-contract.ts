@@ -37,6 +37,7 @@ export function alertStoreContract(name: string, makeStore: () => Promise<AlertS
       const got = await store.getAlert(alert.id);
       expect(got?.status).toBe('triaged');
       expect(got?.score).toBe(0.95);
+      expect(got?.assignee).toBe('analyst-1');
       expect((await store.listAlerts({ assignee: 'analyst-1' })).length).toBe(1);
     });
   });

@@ -57,6 +57,8 @@ export interface Alert {
   readonly configVersion: string;
   readonly createdAt: number;
   readonly status: AlertStatus;
+  /** The analyst the alert is assigned to, as the store knows it (set through AlertStore.setAlertStatus). */
+  readonly assignee?: string | undefined;
   /** Free-form structured details (screening match explanation, media article…). */
   readonly details?: Readonly<Record<string, unknown>> | undefined;
 }

@@ -32,7 +32,7 @@ export class MemoryAlertStore implements AlertStore {
       if (filter.from !== undefined && alert.end < filter.from) continue;
       if (filter.to !== undefined && alert.start > filter.to) continue;
       if (filter.assignee !== undefined && assignee !== filter.assignee) continue;
-      out.push(alert);
+      out.push(assignee === null ? alert : { ...alert, assignee });
     }
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -47,7 +47,11 @@ export class MemoryAlertStore implements AlertStore {
   }
 
   getAlert(id: string): Promise<Alert | undefined> {
-    return Promise.resolve(this.#alerts.get(id)?.alert);
+    const entry = this.#alerts.get(id);
+    if (!entry) return Promise.resolve(undefined);
+    return Promise.resolve(
+      entry.assignee === null ? entry.alert : { ...entry.alert, assignee: entry.assignee },
+    );
   }
 
   setAlertStatus(id: string, status: AlertStatus, assignee?: string | null): Promise<void> {
