@@ -3,7 +3,12 @@ import { z } from 'zod';
 export const API_ROLES = ['analyst', 'supervisor', 'admin'] as const;
 
 export const apiCreateKey = z.object({
-  name: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N} ._@-]+$/u, 'letters, digits, space, . _ @ - only'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[\p{L}\p{N} ._@-]+$/u, 'letters, digits, space, . _ @ - only'),
   role: z.enum(API_ROLES),
 });
 

@@ -3,8 +3,14 @@ import { z } from 'zod';
 export const apiScreenQuery = z.object({
   name: z.string().trim().min(1, 'empty name').max(300),
   type: z.enum(['person', 'organisation']).optional(),
-  dob: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD').optional(),
-  country: z.string().regex(/^[A-Z]{2}$/, 'expected ISO 3166-1 alpha-2').optional(),
+  dob: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+    .optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'expected ISO 3166-1 alpha-2')
+    .optional(),
   identifiers: z.array(z.string().min(1).max(100)).max(20).optional(),
   threshold: z.number().min(0).max(1).optional(),
   limit: z.number().int().min(1).max(100).optional(),
