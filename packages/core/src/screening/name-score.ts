@@ -201,8 +201,18 @@ export function scoreNames(
   // persons: a name wholly contained in the other (missing middle or family parts) is strong evidence;
   // organisations: an extra word often names a different subsidiary, so both sides weigh alike
   // and a one-word name inside a longer one ("BAXTER" in "Lee Baxter") is weak evidence either way
+  // and so is a name inside a longer one that leaves part of its surname block out ("Carlos Torres" in
+  // "TORRES HOYOS, Carlos Mario": Spanish double surnames)
+  const surnameLeftOut = (tokens: readonly NameToken[], m: Uint8Array): boolean =>
+    tokens.some((t, i) => m[i] !== 1 && t.family);
   const share =
-    q.kind === 'organisation' || c.kind === 'organisation' || Math.min(qn, cn) === 1 ? 0.5 : QUERY_SHARE;
+    q.kind === 'organisation' ||
+    c.kind === 'organisation' ||
+    Math.min(qn, cn) === 1 ||
+    surnameLeftOut(qt, mq) ||
+    surnameLeftOut(ct, mc)
+      ? 0.5
+      : QUERY_SHARE;
   let score = share * Math.max(qcov, ccov) + (1 - share) * Math.min(qcov, ccov);
 
   const adjustments: NameAdjustment[] = [];
