@@ -27,6 +27,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit,
+    // a client that trickles its request is cut off rather than holding a socket for ever
+    requestTimeout: 30_000,
+    // ids in paths are validated to 200 characters by the route schemas; Fastify's default cut is 100
+    maxParamLength: 256,
     ajv: { customOptions: { strict: false } },
   });
   // zod is the one validator (it names every bad record); Fastify's own schema check is switched off

@@ -65,6 +65,9 @@ describe('alert triage', () => {
     expect(res.json()).toMatchObject({ alert: { id: 'al-a' }, cases: [] });
     expect(res.json().subgraph).toBeDefined();
     expect((await get('/v1/alerts/nope')).json().error.code).toBe('NOT_FOUND');
+    // a long id reaches the route (and its own 404), not the router's
+    const long = await get(`/v1/alerts/${'x'.repeat(150)}`);
+    expect(long.json().error).toMatchObject({ code: 'NOT_FOUND', message: `no alert ${'x'.repeat(150)}` });
   });
 
   it('updates status and assignee, and bulk-assigns, each audited', async () => {
