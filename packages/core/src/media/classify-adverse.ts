@@ -290,7 +290,7 @@ const TOPICAL_FACTOR = 0.5;
 const REFERENCE_WORDS = 300;
 
 /** Score at or above which an article counts as adverse. */
-export const ADVERSE_THRESHOLD = 14;
+export const ADVERSE_THRESHOLD = 16;
 
 /**
  * Scores an article for adverse media from weighted cue counts (each cue's contribution grows with the log of
@@ -336,6 +336,7 @@ const ACTION_CUES = new Set(
 );
 const NAMED_ACTION_WEIGHT = 3;
 const NAMED_ACTION_MAX = 5;
+const TITLE_SUBJECT_WEIGHT = 4;
 
 /** Where the named persons and organisations are, and the sentence spans, for the named-action feature. */
 export interface AdverseContext {
@@ -386,6 +387,9 @@ export function classifyAdverse(
   score *= Math.min(1, Math.sqrt(REFERENCE_WORDS / Math.max(1, words)));
   // an article that names someone next to a legal action is about them, however long it is
   score += NAMED_ACTION_WEIGHT * Math.min(NAMED_ACTION_MAX, actionSentences.size);
+  // the title names someone and the article reports a legal action: the article is about that someone
+  if (actionSentences.size > 0 && context.names.some((n) => n.start < titleEnd))
+    score += TITLE_SUBJECT_WEIGHT;
   let topicalTitle = false;
   for (const t of tokens) {
     if (t.end > titleEnd) break;
