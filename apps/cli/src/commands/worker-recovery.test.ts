@@ -37,12 +37,16 @@ const bin = join(root, 'apps/cli/bin/raqib.js');
 const pgUrl = postgresTestUrl();
 const enabled = pgUrl !== undefined && natsTestUrl() !== undefined && natsServerBinary() !== undefined;
 
+const children = new Set<ChildProcess>();
+
 /** Runs the CLI as its own process (so that SIGKILL is a real crash). */
 function cli(args: readonly string[]): {
   child: ChildProcess;
   done: Promise<{ code: number | null; out: string }>;
 } {
   const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let out = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
@@ -103,6 +107,8 @@ if (!enabled) {
     });
     const schemas: string[] = [];
     afterAll(async () => {
+      // a failed or timed-out case must not leave a worker reconnecting forever to a server that is gone
+      for (const child of children) child.kill('SIGKILL');
       for (const d of databases) await d.close();
       if (schemas.length > 0) {
         const admin = openDatabase(pgUrl!);
