@@ -123,6 +123,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
     bands.push(c?.bands ?? d.bands);
   }
   const nDet = dets.length;
+  // Every detector with a `minBase` parameter returns 0 below it: skip the call (most payments are small).
+  const minBaseOf = Float64Array.from(params, (p) => p.minBase ?? 0);
   const typologies: ActiveTypology[] = [];
   for (const def of DEFAULT_TYPOLOGIES) {
     const tc = config.typologies[def.name];
@@ -353,6 +355,10 @@ export function createMonitor(options: MonitorOptions): Monitor {
     evLen = 0;
     let fired = 0;
     for (let k = 0; k < nDet; k++) {
+      if (base < minBaseOf[k]!) {
+        bandIdx[k] = 0;
+        continue;
+      }
       ctx.anchor = -1;
       const start = evLen;
       const v = dets[k]!.evaluate(ctx, params[k]!);
