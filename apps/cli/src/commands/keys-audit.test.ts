@@ -3,27 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@raqib/store-sql';
 import { sql } from 'kysely';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../main.ts';
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'raqib', ...args]), out, err };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+import { describe, expect, it } from 'vitest';
+import { runCli as run } from '../run-cli.test-support.ts';
 
 describe('raqib keys and raqib audit', () => {
   it('creates a key shown once, stores only its hash, audits it, and detects tampering', async () => {

@@ -2,27 +2,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateToLatest, openDatabase, SqlMediaArticleStore, SqlScreeningStore } from '@raqib/store-sql';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../main.ts';
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'raqib', ...args]), out, err };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+import { describe, expect, it } from 'vitest';
+import { runCli as run } from '../run-cli.test-support.ts';
 
 const fixture = (name: string) => new URL(`../../../../fixtures/media/${name}`, import.meta.url).pathname;
 
