@@ -48,7 +48,10 @@ export function registerWorkerCommand(program: Command): void {
     .description(
       'consume partitions of the transaction stream, keep their window state, write alerts to the store',
     )
-    .option('--partitions <list>', 'account partitions this worker owns, e.g. 0-3 or 0,2,5 (default: all)')
+    .option(
+      '--partitions <list>',
+      'account partitions this worker owns, e.g. 0-3 or 0,2,5 (default: all, and the graph lane)',
+    )
     .option(
       '--graph',
       'also run the graph lane (multi-hop detectors over the whole stream; exactly one worker runs it)',
@@ -99,7 +102,8 @@ function parseLanes(flags: WorkerFlags, partitions: number): Lane[] {
   } catch (error) {
     throw new CliError(`--partitions: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (flags.graph) {
+  // no --partitions: this worker is the whole deployment, graph lane included
+  if (flags.graph || (flags.partitions === undefined && partitions > 1)) {
     if (partitions === 1)
       throw new CliError('--graph needs --partition-count above 1 (one partition runs every detector)');
     lanes.push(GRAPH_LANE);
