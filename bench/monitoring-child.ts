@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { defaultMonitoringConfig } from '@raqib/core';
 import { readAccounts, readBanks, readTransactions } from '@raqib/formats';
+import { loadFxRatesFile } from '../apps/cli/src/scan/load-reference.ts';
 import { runScan } from '../apps/cli/src/scan/run-scan.ts';
 
 const [mode, dataArg, outArg] = process.argv.slice(2);
@@ -34,6 +35,7 @@ async function fullScan(): Promise<number> {
       format: 'amlworld',
       banks,
       accounts,
+      fxRates: await loadFxRatesFile(join(dataDir, 'fx-rates.csv')),
       config: defaultMonitoringConfig(),
       outDir,
       clock: { now: () => Date.now() },

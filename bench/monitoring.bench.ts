@@ -85,8 +85,8 @@ const markdown = `## Monitoring (\`npm run bench\`)
 
 Machine: ${machineLine()}; each measurement in its own process${pinned ? ', pinned to one core with `taskset -c 0`' : ''}.
 Data: \`raqib generate --accounts N --days 10 --seed ${SEED}\` (AMLworld CSV). Parse-only = the AMLworld reader
-into Transaction objects; full scan = \`raqib scan\`'s pipeline (reader, every detector, typology scoring, alert
-merging, flags.csv / alerts.jsonl / summary.json written; no database).
+into Transaction objects; full scan = \`raqib scan --banks --accounts --fx-rates\`'s pipeline (reader, every detector,
+typology scoring, alert merging, flags.csv / alerts.jsonl / summary.json written; no database).
 
 | data | transactions | parse-only rows/s | full scan tx/s | scan/parse ratio | scan time | parse RSS | scan peak RSS |
 |---|---:|---:|---:|---:|---:|---:|---:|

@@ -9,6 +9,7 @@ import { dbOption, openStore } from '../db-option.ts';
 import { topAlerts, typologyChart } from '../demo/print-demo.ts';
 import { UN_EXCERPT } from '../demo/repo-paths.ts';
 import { startProgress } from '../progress.ts';
+import { loadFxRatesFile } from '../scan/load-reference.ts';
 import { runScan } from '../scan/run-scan.ts';
 import { screenPartiesAgainst } from '../scan/screen-parties.ts';
 
@@ -81,6 +82,7 @@ export function registerDemoCommand(program: Command): void {
             banks,
             accounts: holders,
             jurisdictions: DEFAULT_JURISDICTIONS,
+            fxRates: await loadFxRatesFile(join(dataDir, 'fx-rates.csv')),
             config: defaultMonitoringConfig(),
             outDir,
             store: new SqlAlertStore(database.db),

@@ -18,6 +18,7 @@ interface ScanFlags {
   accounts?: string;
   config?: string;
   jurisdictions?: string;
+  fxRates?: string;
   out: string;
   db?: string;
   store: boolean;
@@ -45,6 +46,10 @@ export function registerScanCommand(program: Command): void {
     .option(
       '--jurisdictions <file>',
       'jurisdiction list (FATF lists and conflict areas; default: the shipped June 2026 file)',
+    )
+    .option(
+      '--fx-rates <file>',
+      'day reference rates (date,currency,usd_per_unit); default: derived from the data',
     )
     .requiredOption('--out <dir>', 'output folder')
     .addOption(dbOption())

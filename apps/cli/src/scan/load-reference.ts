@@ -5,8 +5,11 @@ import {
   type BankInfo,
   DEFAULT_JURISDICTIONS,
   defaultMonitoringConfig,
+  type FxReferenceRates,
+  fxRatesFromTable,
   type Jurisdictions,
   type MonitoringConfig,
+  parseFxRatesCsv,
 } from '@raqib/core';
 import { loadJurisdictions, readAccounts, readBanks } from '@raqib/formats';
 import { CliError } from '../cli-error.ts';
@@ -15,6 +18,7 @@ export interface ScanReference {
   readonly banks?: readonly BankInfo[] | undefined;
   readonly accounts?: readonly AccountInfo[] | undefined;
   readonly jurisdictions: Jurisdictions;
+  readonly fxRates?: FxReferenceRates | undefined;
   readonly config: MonitoringConfig;
 }
 
@@ -24,6 +28,7 @@ export async function loadScanReference(flags: {
   accounts?: string | undefined;
   config?: string | undefined;
   jurisdictions?: string | undefined;
+  fxRates?: string | undefined;
 }): Promise<ScanReference> {
   const named = async <T>(what: string, path: string, read: (p: string) => Promise<T>): Promise<T> => {
     try {
@@ -41,7 +46,13 @@ export async function loadScanReference(flags: {
   const config = flags.config
     ? await named('config file', flags.config, loadConfigFile)
     : defaultMonitoringConfig();
-  return { banks, accounts, jurisdictions, config };
+  const fxRates = flags.fxRates ? await named('fx rates file', flags.fxRates, loadFxRatesFile) : undefined;
+  return { banks, accounts, jurisdictions, config, fxRates };
+}
+
+/** `date,currency,usd_per_unit` day rates, as `raqib generate` writes them to fx-rates.csv. */
+export async function loadFxRatesFile(path: string): Promise<FxReferenceRates> {
+  return fxRatesFromTable(parseFxRatesCsv(await readFile(path, 'utf8')));
 }
 
 async function loadConfigFile(path: string): Promise<MonitoringConfig> {

@@ -25,6 +25,8 @@ export interface ScanInput {
   readonly banks?: readonly BankInfo[] | undefined;
   readonly accounts?: readonly AccountInfo[] | undefined;
   readonly jurisdictions?: ReferenceData['jurisdictions'];
+  /** Day reference rates (USD per unit); without them the monitor derives rates from the data. */
+  readonly fxRates?: ReferenceData['fxRates'];
   readonly config: MonitoringConfig;
   readonly outDir: string;
   readonly store?: AlertStore | undefined;
@@ -79,6 +81,7 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
       ? { accounts: new Map(options.accounts.map((a) => [accountKey(a.bankId, a.account), a])) }
       : {}),
     ...(options.jurisdictions ? { jurisdictions: options.jurisdictions } : {}),
+    ...(options.fxRates ? { fxRates: options.fxRates } : {}),
   };
   const monitor = createMonitor({
     config: options.config,
