@@ -45,6 +45,11 @@ describe('tokenSimilarity across scripts', () => {
     expect(tokenSimilarity(tok('حسنا'), tok('Hossein')).sim).toBeLessThanOrEqual(0.6);
   });
 
+  it('keeps common names apart when their keys collide (محمد is not Mahmud)', () => {
+    expect(tokenSimilarity(tok('محمد'), tok('Mahmud')).sim).toBe(0);
+    expect(tokenSimilarity(tok('محمد'), tok('Mohamed')).sim).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('uses alternative keys for digraphs read as two letters and Egyptian g', () => {
     expect(tokenSimilarity(tok('لكحل'), tok('Lakhal')).sim).toBeGreaterThanOrEqual(0.85);
     expect(tokenSimilarity(tok('رجب'), tok('Ragab')).sim).toBeGreaterThanOrEqual(0.85);

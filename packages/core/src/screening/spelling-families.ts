@@ -73,6 +73,67 @@ FAMILIES.forEach((line, i) => {
   for (const n of line.split(' ')) if (!byName.has(n)) byName.set(n, i);
 });
 
+/** Arabic-script spellings (normalised as in normalize.ts) of the commonest names, pointing at their Latin family. */
+const ARABIC_FORMS: Readonly<Record<string, string>> = {
+  محمد: 'muhammad',
+  احمد: 'ahmad',
+  محمود: 'mahmud',
+  حسين: 'hussein',
+  حسن: 'hassan',
+  يوسف: 'yusuf',
+  ابراهيم: 'ibrahim',
+  اسامه: 'usama',
+  عمر: 'umar',
+  عثمان: 'uthman',
+  علي: 'ali',
+  خالد: 'khalid',
+  خليل: 'khalil',
+  مصطفي: 'mustafa',
+  سعيد: 'said',
+  صالح: 'salih',
+  حامد: 'hamid',
+  حمد: 'hamad',
+  رشيد: 'rashid',
+  ماجد: 'majid',
+  جمال: 'jamal',
+  كريم: 'karim',
+  ناصر: 'nasir',
+  قاسم: 'qasim',
+  طارق: 'tariq',
+  وليد: 'walid',
+  زيد: 'zaid',
+  يحيي: 'yahya',
+  عيسي: 'isa',
+  موسي: 'musa',
+  اسماعيل: 'ismail',
+  جعفر: 'jafar',
+  فيصل: 'faisal',
+  عباس: 'abbas',
+  انور: 'anwar',
+  ايمن: 'ayman',
+  حمزه: 'hamza',
+  منصور: 'mansur',
+  مهدي: 'mahdi',
+  نور: 'nur',
+  شريف: 'sharif',
+  سليمان: 'sulayman',
+  طاهر: 'tahir',
+  ياسين: 'yasin',
+  زكريا: 'zakariya',
+  عزيز: 'aziz',
+};
+
+/**
+ * For an Arabic-script token of a common name and a Latin token, whether they are the same name (true),
+ * different common names (false: محمد is not Mahmud, though both keys are m-h-m-d), or unknown (undefined).
+ */
+export function arabicFamilyAgrees(arabic: string, latin: string): boolean | undefined {
+  const fa = ARABIC_FORMS[arabic];
+  const fl = byName.get(latin);
+  if (fa === undefined || fl === undefined) return undefined;
+  return byName.get(fa) === fl;
+}
+
 /** True when two normalised Latin tokens are spellings of the same Arabic name. */
 export function sameSpellingFamily(a: string, b: string): boolean {
   const fa = byName.get(a);

@@ -4,7 +4,7 @@
  */
 import type { NameToken } from './name-parse.ts';
 import { looseKey } from './phonetic-key.ts';
-import { sameSpellingFamily } from './spelling-families.ts';
+import { arabicFamilyAgrees, sameSpellingFamily } from './spelling-families.ts';
 import { jaroWinkler, levenshtein } from './string-distance.ts';
 
 export const MATCH_HOWS = [
@@ -76,9 +76,13 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     const ratio = 1 - d / maxLen;
     return ratio >= 0.66 ? { sim: ratio * 0.95, how: 'fuzzy' } : NONE;
   }
+  const [ar, lat] = q.script === 'arabic' ? [q, c] : [c, q];
+  if (ar.script === 'arabic' && lat.latin) {
+    // محمد and Mahmud share the key m-h-m-d but are different names: known names decide by family
+    if (arabicFamilyAgrees(ar.text, lat.latin) === false) return NONE;
+  }
   const sim = crossScriptKeys(q, c);
   if (sim.sim === 0) return sim;
-  const [ar, lat] = q.script === 'arabic' ? [q, c] : [c, q];
   if (
     ar.script === 'arabic' &&
     lat.latin &&
