@@ -14,22 +14,22 @@ import { registerScreenPairsCommand } from './screen-pairs.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerWorkerCommand } from './worker.ts';
 
-/**
- * Every command registers itself here, one line each, so that adding a command touches one list.
- */
+/** Every command registers itself here, one line each, so that adding a command touches one list. */
 export function registerCommands(program: Command): void {
-  registerListsCommand(program);
-  registerScreenCommand(program);
-  registerScreenPairsCommand(program);
-  registerIngestCommand(program);
-  registerWorkerCommand(program);
-  registerAlertsCommand(program);
+  // listed in the order a newcomer meets them: the demo and monitoring first, then screening, media, the
+  // workbench and scale-out
   registerDemoCommand(program);
   registerGenerateCommand(program);
   registerScanCommand(program);
   registerEvalCommand(program);
+  registerAlertsCommand(program);
+  registerListsCommand(program);
+  registerScreenCommand(program);
+  registerScreenPairsCommand(program);
+  registerMediaCommand(program);
   registerServeCommand(program);
   registerKeysCommand(program);
   registerAuditCommand(program);
-  registerMediaCommand(program);
+  registerIngestCommand(program);
+  registerWorkerCommand(program);
 }
