@@ -29,6 +29,17 @@ export const apiAlertQuery = z.object({
   assignee: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  /**
+   * `score`, `createdAt` or `start`, with a leading `-` for descending (default `-score`). `transactions` (evidence
+   * count) is accepted and ordered within the page by the client, as the store has no column for it.
+   */
+  sort: z
+    .string()
+    .regex(
+      /^-?(score|createdAt|start|transactions)$/,
+      'expected score, createdAt, start or transactions, optionally with a leading -',
+    )
+    .optional(),
 });
 
 export const apiAlertUpdate = z.object({

@@ -26,6 +26,8 @@ declare module './schema.ts' {
   }
 }
 
+const SORT_COLUMN = { score: 'score', createdAt: 'created_at', start: 'start_ts' } as const;
+
 /** Typologies are stored `;`-joined with leading and trailing `;` so that a LIKE finds one exactly. */
 const joinTypologies = (t: readonly string[]) => `;${t.join(';')};`;
 
@@ -124,7 +126,7 @@ export class SqlAlertStore implements AlertStore {
   async listAlerts(filter: AlertFilter): Promise<Alert[]> {
     const rows = await this.#filtered(filter)
       .select(['payload', 'status', 'assignee'])
-      .orderBy('score', 'desc')
+      .orderBy(SORT_COLUMN[filter.sort?.key ?? 'score'], filter.sort?.dir ?? 'desc')
       .orderBy('id')
       .limit(filter.limit ?? 100)
       .offset(filter.offset ?? 0)

@@ -26,6 +26,26 @@ export function alertStoreContract(name: string, makeStore: () => Promise<AlertS
       expect((await store.listAlerts({ source: 'screening' })).map((x) => x.id)).toEqual([c.id]);
       expect(await store.countAlerts({ to: a.start - 1 })).toBe(0);
       expect((await store.listAlerts({ limit: 1, offset: 1 })).map((x) => x.id)).toEqual([c.id]);
+      expect((await store.listAlerts({ sort: { key: 'score', dir: 'asc' } })).map((x) => x.id)).toEqual([
+        b.id,
+        c.id,
+        a.id,
+      ]);
+    });
+
+    it('orders by start or creation time in either direction', async () => {
+      const store = await makeStore();
+      const early = buildAlert({ transactions: ['e'], start: 1_000, createdAt: 9_000, score: 0.5 });
+      const late = buildAlert({ transactions: ['l'], start: 5_000, createdAt: 2_000, score: 0.6 });
+      await store.upsertAlerts([early, late]);
+      expect((await store.listAlerts({ sort: { key: 'start', dir: 'asc' } })).map((x) => x.id)).toEqual([
+        early.id,
+        late.id,
+      ]);
+      expect((await store.listAlerts({ sort: { key: 'createdAt', dir: 'desc' } })).map((x) => x.id)).toEqual([
+        early.id,
+        late.id,
+      ]);
     });
 
     it('keeps the analyst status across a re-upsert', async () => {

@@ -47,6 +47,13 @@ describe('GET /v1/alerts', () => {
     expect(ids(page)).toEqual(['al-b']);
   });
 
+  it('orders by the sort parameter across pages (start, oldest first; score, lowest first)', async () => {
+    expect(ids((await get('/v1/alerts?sort=start')).json())).toEqual(['al-a', 'al-b', 'al-c']);
+    expect(ids((await get('/v1/alerts?sort=-start')).json())).toEqual(['al-c', 'al-b', 'al-a']);
+    expect(ids((await get('/v1/alerts?sort=score&limit=1')).json())).toEqual(['al-c']);
+    expect((await get('/v1/alerts?sort=colour')).statusCode).toBe(400);
+  });
+
   it('refuses bad filters with the field named', async () => {
     const res = await get('/v1/alerts?minScore=2&from=yesterday');
     expect(res.statusCode).toBe(400);

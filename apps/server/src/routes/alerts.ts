@@ -1,5 +1,5 @@
 import { apiAlertBulkAssign, apiAlertQuery, apiAlertUpdate } from '@raqib/contracts';
-import type { Alert } from '@raqib/core';
+import { ALERT_SORT_KEYS, type Alert, type AlertSort, type AlertSortKey } from '@raqib/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { principalOf } from '../auth.ts';
@@ -10,6 +10,12 @@ import { parseWith } from '../validate.ts';
 const idParam = z.object({ id: z.string().min(1).max(200) });
 const doc = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
+function parseSort(text: string | undefined): AlertSort | undefined {
+  const key = text?.replace(/^-/, '');
+  if (key === undefined || !(ALERT_SORT_KEYS as readonly string[]).includes(key)) return undefined;
+  return { key: key as AlertSortKey, dir: text?.startsWith('-') ? 'desc' : 'asc' };
+}
+
 export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(
     '/v1/alerts',
@@ -17,7 +23,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
       config: { minRole: 'analyst' },
       schema: {
         tags: ['alerts'],
-        summary: 'List alerts (filters: typology, minScore, status, source, from/to, assignee; paging)',
+        summary: 'List alerts (filters: typology, minScore, status, source, from/to, assignee; sort; paging)',
         querystring: doc(apiAlertQuery),
         security: [{ bearer: [] }],
       },
@@ -34,7 +40,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
         assignee: q.assignee,
       };
       const [items, total] = await Promise.all([
-        deps.alerts.listAlerts({ ...filter, limit: q.limit, offset: q.offset }),
+        deps.alerts.listAlerts({ ...filter, limit: q.limit, offset: q.offset, sort: parseSort(q.sort) }),
         deps.alerts.countAlerts(filter),
       ]);
       return { items, total, limit: q.limit, offset: q.offset };

@@ -1,5 +1,14 @@
 import type { Alert, AlertSource, AlertStatus } from '../model/alert.ts';
 
+export const ALERT_SORT_KEYS = ['score', 'createdAt', 'start'] as const;
+export type AlertSortKey = (typeof ALERT_SORT_KEYS)[number];
+
+/** Order of a listing; ties are broken by id so that pages are stable. Default: score, highest first. */
+export interface AlertSort {
+  readonly key: AlertSortKey;
+  readonly dir: 'asc' | 'desc';
+}
+
 export interface AlertFilter {
   readonly typology?: string | undefined;
   readonly minScore?: number | undefined;
@@ -10,6 +19,7 @@ export interface AlertFilter {
   readonly assignee?: string | undefined;
   readonly limit?: number | undefined;
   readonly offset?: number | undefined;
+  readonly sort?: AlertSort | undefined;
 }
 
 /**

@@ -34,7 +34,9 @@ export class MemoryAlertStore implements AlertStore {
       if (filter.assignee !== undefined && assignee !== filter.assignee) continue;
       out.push(assignee === null ? alert : { ...alert, assignee });
     }
-    return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const key = filter.sort?.key ?? 'score';
+    const sign = (filter.sort?.dir ?? 'desc') === 'desc' ? -1 : 1;
+    return out.sort((a, b) => sign * (a[key] - b[key]) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   listAlerts(filter: AlertFilter): Promise<Alert[]> {
