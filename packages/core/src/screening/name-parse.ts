@@ -4,7 +4,7 @@
  */
 import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
 import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
-import { latinKey, phoneticKey, romanizeCyrillic } from './phonetic-key.ts';
+import { arabicAltKey, arabicKey, latinKey, phoneticKey, romanizeCyrillic } from './phonetic-key.ts';
 
 export const TOKEN_ROLES = ['word', 'initial', 'article', 'nasab', 'honorific', 'legal'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
@@ -314,6 +314,11 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
     if (/[aeiou]h$/.test(t)) alts.push(`${latinKey(t.slice(0, -1))}h`); // Salah = صالح: a real final h
     if (t.includes('g')) alts.push(latinKey(t.replace(/g(?!h)/g, 'j'))); // Ragab = رجب (Egyptian g)
     if (t.includes('c')) alts.push(latinKey(t.replace(/c(?!h)/g, 's'))); // Faycal = فيصل
+  } else if (r.script === 'arabic') {
+    const bare = r.text.replace(/ /g, '');
+    const alt = arabicAltKey(bare);
+    // a forced key (glued Abu/Abd forms) is not the plain reading of the letters: no alternative for it
+    if (alt && (r.key === undefined || key === arabicKey(bare))) alts.push(alt);
   }
   const uniqueAlts = [...new Set(alts)].filter((a) => a.length > 0 && a !== key);
   return {

@@ -51,6 +51,20 @@ describe('scoreNames', () => {
     expect(score('معمر القذافي', 'Muammar Kadhafi')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('reads ث as s and ظ ذ ض as z, the way Persian, Urdu and many romanisations do', () => {
+    expect(score('نور محمد ثاقب', 'NOOR MOHAMMAD SAQIB')).toBeGreaterThanOrEqual(0.8);
+    expect(score('أيمن محمد ربيع الظواهري', 'AIMAN MUHAMMED RABI AL-ZAWAHIRI')).toBeGreaterThanOrEqual(0.8);
+    // the classical reading still holds
+    expect(score('عثمان', 'Uthman')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('pairs a word with the adjacent words that spell it', () => {
+    expect(score('blackrock, inc.', 'BlackRock, Inc.', 'organisation')).toBeGreaterThanOrEqual(0.9);
+    expect(score('vanderbilt corp', 'van der bilt corp', 'organisation')).toBeGreaterThanOrEqual(0.9);
+    expect(score('Ramimakhlouf', 'Rami Makhlouf')).toBeGreaterThanOrEqual(0.9);
+    expect(score('Goodwill Company', 'Good Will Company', 'organisation')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('knows the nasab chain has an order', () => {
     const same = score('Muhammad bin Salman al-Rawi', 'Mohammed bin Salman al-Rawi');
     const swapped = score('Salman bin Muhammad al-Rawi', 'Muhammad bin Salman al-Rawi');

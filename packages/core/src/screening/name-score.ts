@@ -127,6 +127,44 @@ function joinAdjacent(
 }
 
 /**
+ * Pairs a Latin word with two or three adjacent words of the other name that spell it exactly
+ * ("blackrock" = "Black Rock", "vanderbilt" = "van der bilt", "Ramimakhlouf" = "Rami Makhlouf").
+ */
+function joinExact(
+  one: readonly NameToken[],
+  mOne: Uint8Array,
+  two: readonly NameToken[],
+  mTwo: Uint8Array,
+  out: { i: number; j: number; sim: number; how: MatchHow; j2: number }[],
+  flip: boolean,
+): void {
+  if (two.length < 2) return;
+  for (let i = 0; i < one.length; i++) {
+    const a = (one[i] as NameToken).latin;
+    if (mOne[i] === 1 || a.length < 4) continue;
+    for (let j = 0; j + 1 < two.length; j++) {
+      let joined = '';
+      let k = j;
+      while (k < two.length && k - j < 3 && mTwo[k] !== 1 && joined.length < a.length) {
+        const part = (two[k] as NameToken).latin;
+        if (part.length === 0 || !a.startsWith(part, joined.length)) break;
+        joined += part;
+        k++;
+      }
+      if (k - j < 2 || joined !== a) continue;
+      mOne[i] = 1;
+      for (let x = j; x < k; x++) mTwo[x] = 1;
+      out.push(
+        flip
+          ? { i: j, j: i, sim: 0.95, how: 'fuzzy', j2: k - 1 }
+          : { i, j, sim: 0.95, how: 'fuzzy', j2: k - 1 },
+      );
+      break;
+    }
+  }
+}
+
+/**
  * Aligns and scores two parsed names.
  * @param weight token weights; use the index's IDF weights when screening, uniform weights otherwise
  */
@@ -155,6 +193,11 @@ export function scoreNames(
   cands.sort((a, b) => b.sim - a.sim || Math.abs(a.i / qn - a.j / cn) - Math.abs(b.i / qn - b.j / cn));
   const mq = new Uint8Array(qn);
   const mc = new Uint8Array(cn);
+  const joined: { i: number; j: number; sim: number; how: MatchHow; j2: number }[] = [];
+  // a word that is exactly two adjacent words of the other name ("blackrock" = "Black Rock") is that pair,
+  // before a weaker prefix match ("blackrock" ~ "black") can take one of the two
+  joinExact(qt, mq, ct, mc, joined, false);
+  joinExact(ct, mc, qt, mq, joined, true);
   const chosen: { i: number; j: number; sim: number; how: MatchHow }[] = [];
   for (const p of cands) {
     if (mq[p.i] === 1 || mc[p.j] === 1) continue;
@@ -162,8 +205,7 @@ export function scoreNames(
     mc[p.j] = 1;
     chosen.push(p);
   }
-  const joined: { i: number; j: number; sim: number; how: MatchHow; j2: number }[] = [];
-  if (chosen.length < Math.max(qn, cn)) {
+  if (chosen.length + joined.length < Math.max(qn, cn)) {
     joinAdjacent(qt, mq, ct, mc, joined, false);
     joinAdjacent(ct, mc, qt, mq, joined, true);
   }

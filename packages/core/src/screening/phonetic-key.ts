@@ -132,6 +132,30 @@ export function arabicKey(token: string): string {
 }
 
 /**
+ * Letters that Persian, Urdu and Levantine/Iraqi speech read differently from Classical Arabic, and that
+ * romanisations follow: ث as s (Saqib, Wassiq, Sanaullah), ظ ذ ض as z (Zawahiri, Zia, Azim). The main key
+ * keeps the classical class (t, d); this map gives the alternative class.
+ */
+const ARABIC_ALT_KEY: Readonly<Record<string, string>> = { ث: 's', ظ: 'z', ذ: 'z', ض: 'z' };
+
+/**
+ * Alternative key of an Arabic-script token, '' when it has none: the key with the letters of
+ * `ARABIC_ALT_KEY` read the Persian/Urdu way.
+ */
+export function arabicAltKey(token: string): string {
+  let alt = '';
+  let changed = false;
+  for (const c of token) {
+    const a = ARABIC_ALT_KEY[c];
+    if (a !== undefined) {
+      changed = true;
+      alt += a === 's' ? 'س' : 'ز';
+    } else alt += c;
+  }
+  return changed ? arabicKey(alt) : '';
+}
+
+/**
  * Key of a Latin-script token (normalised: lower case ASCII letters and digits).
  * @param splitDigraphs read kh, sh, th, dh, gh as two letters (Lakhal = لكحل, Ishaq = إسحاق): the alternative key
  */
