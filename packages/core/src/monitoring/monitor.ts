@@ -76,6 +76,19 @@ const CARD = PAYMENT_FORMATS.indexOf('Credit Card');
 const EVIDENCE_CAP = 8192;
 const CLOSE_EVERY = 1024;
 
+/** Whether `id` is exactly `String(row)`, checked without allocating. */
+function idIsRow(id: string, row: number): boolean {
+  const n = id.length;
+  if (row < 0 || n === 0 || n > 15 || (n > 1 && id.charCodeAt(0) === 48)) return false;
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const d = id.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return false;
+    v = v * 10 + d;
+  }
+  return v === row;
+}
+
 interface ActiveTypology {
   readonly def: TypologyDefinition;
   readonly alertThreshold: number;
@@ -327,7 +340,9 @@ export function createMonitor(options: MonitorOptions): Monitor {
     ring.paid[i] = tx.amountPaid;
     ring.paidCur[i] = paidCur;
     ring.row[i] = tx.row;
-    ring.ids[i] = tx.id;
+    // Row-derived ids (every AMLworld row) are rebuilt from `row` when needed: holding millions of id strings in
+    // the ring would move each one to the old generation and make the garbage collector trace them.
+    ring.ids[i] = idIsRow(tx.id, tx.row) ? undefined : tx.id;
     ring.score[i] = 0;
     ring.typoMask[i] = 0;
     ring.format[i] = format;
