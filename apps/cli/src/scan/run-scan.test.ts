@@ -71,6 +71,41 @@ describe('runScan', () => {
     expect(readFileSync(second.outputs.flags!, 'utf8')).toBe(readFileSync(first.outputs.flags!, 'utf8'));
   });
 
+  it('an interrupted run stores only closed instances, so the rerun adds no duplicate of any alert', async () => {
+    const input = join(data, 'transactions.csv');
+    const total = lines(input).length - 1;
+    const base = { input, config: defaultMonitoringConfig(), clock };
+    const reference = new MemoryAlertStore();
+    const full = await runScan({ ...base, outDir: join(data, 'ref'), store: reference }, now);
+    const fullIds = new Set((await reference.listAlerts({ limit: 100_000 })).map((a) => a.id));
+
+    const store = new MemoryAlertStore();
+    const controller = new AbortController();
+    const partial = await runScan(
+      {
+        ...base,
+        outDir: join(data, 'partial'),
+        store,
+        signal: controller.signal,
+        onProgress: (_b, _t, rows) => {
+          if (rows >= total / 2) controller.abort();
+        },
+      },
+      now,
+    );
+    expect(partial.interrupted).toBe(true);
+    expect(partial.records.read).toBeLessThan(total);
+    const partialIds = (await store.listAlerts({ limit: 100_000 })).map((a) => a.id);
+    expect(partialIds.length).toBeGreaterThan(0);
+    for (const id of partialIds) expect(fullIds.has(id)).toBe(true);
+
+    const rerun = await runScan({ ...base, outDir: join(data, 'rerun'), store }, now);
+    expect(rerun.stored.updated).toBe(partialIds.length);
+    const afterIds = new Set((await store.listAlerts({ limit: 100_000 })).map((a) => a.id));
+    expect(afterIds).toEqual(fullIds);
+    expect(afterIds.size).toBe(full.alerts);
+  });
+
   it('quarantines malformed records with their line and reason, and counts them', async () => {
     const out = mkdtempSync(join(tmpdir(), 'raqib-scan-bad-'));
     const summary = await runScan(

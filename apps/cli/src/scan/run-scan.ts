@@ -133,7 +133,10 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
     if (!(options.signal?.aborted && isAbort(error))) throw error;
     interrupted = true;
   }
-  for (const a of monitor.finish()) alerts.push(a);
+  // An interrupted scan keeps only the pattern instances that had closed: their evidence is final, so a rerun
+  // rebuilds the same alerts (same ids) and updates them. Closing the open ones early would store partial
+  // instances under ids that the complete run would not reuse: duplicates of the same instance.
+  if (!interrupted) for (const a of monitor.finish()) alerts.push(a);
   quarantine.end();
   await once(quarantine, 'finish');
   if (options.screenParties && parties) alerts.push(...(await options.screenParties(parties.parties())));
