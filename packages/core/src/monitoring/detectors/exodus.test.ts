@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { H, maxFinding, reference, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
-const ref = reference({ SY: 'SY', DE: 'DE', FR: 'FR', JO: 'JO', VN: 'VN' });
+const ref = reference({
+  SY: 'SY',
+  DE: 'DE',
+  FR: 'FR',
+  JO: 'JO',
+  VN: 'VN',
+  LB: 'LB',
+  TR: 'TR',
+  CH: 'CH',
+  SA: 'SA',
+  GB: 'GB',
+});
 
 describe('exodus detector (TF-EXODUS)', () => {
   it('fires when a person in a conflict zone pays people in Europe again and again', () => {
@@ -26,5 +37,29 @@ describe('exodus detector (TF-EXODUS)', () => {
     for (let k = 0; k < 5; k++) sc.pay('FR:C', 'DE:D', 12_000, T0 + k * H);
     for (let k = 0; k < 5; k++) sc.pay('VN:E', 'DE:F', 12_000, T0 + k * H);
     expect(maxFinding(runScenario(sc, ref), 'exodus')).toBe(0);
+  });
+
+  it('flags a transit account relaying risky-country money to Europe in a few payments, both halves', () => {
+    const sc = new Scenario();
+    const w = { paymentFormat: 'Wire' } as const;
+    sc.pay('LB:O', 'TR:M', 9_500, T0, w);
+    sc.pay('LB:O', 'TR:M', 8_600, T0 + 9 * H, w);
+    sc.pay('TR:M', 'CH:B', 9_200, T0 + 16 * H, w);
+    sc.pay('TR:M', 'CH:B', 8_400, T0 + 29 * H, w);
+    sc.pay('SY:P', 'TR:M', 11_800, T0 + 44 * H, w);
+    sc.pay('TR:M', 'CH:B', 11_500, T0 + 63 * H, w);
+    const run = runScenario(sc, ref);
+    expect(maxFinding(run, 'exodus')).toBeGreaterThanOrEqual(0.5);
+    // the credits from Lebanon and Syria are evidence, so the whole flow is flagged
+    expect([...run.flagged].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('stays silent on a firm whose payments to Europe far exceed what it got from risky countries', () => {
+    const sc = new Scenario();
+    const w = { paymentFormat: 'Wire' } as const;
+    const r = reference({ LB: 'LB', SA: 'SA', GB: 'GB' }, { 'SA:F': 'company', 'GB:S': 'company' });
+    sc.pay('LB:O', 'SA:F', 5_000, T0, w);
+    for (let k = 0; k < 6; k++) sc.pay('SA:F', 'GB:S', 20_000 + k * 1_000, T0 + (k + 1) * 6 * H, w);
+    expect(maxFinding(runScenario(sc, r), 'exodus')).toBe(0);
   });
 });

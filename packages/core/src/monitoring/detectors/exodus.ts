@@ -1,4 +1,4 @@
-import { DAY, type Detector, HOUR } from '../detector.ts';
+import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
 import { ENTITY_INDIVIDUAL, ENTITY_NPO, ENTITY_UNKNOWN, isBusiness } from '../state.ts';
 
 export type ExodusParams = {
@@ -13,6 +13,9 @@ export type ExodusParams = {
   readonly minLegsDirect: number;
   readonly maxScan: number;
   readonly individualsOnly: number;
+  readonly minLegsRelay: number;
+  readonly relayShare: number;
+  readonly relayMaxShare: number;
 };
 
 /**
@@ -59,7 +62,7 @@ export const exodusDetector: Detector<ExodusParams> = {
         'forwarded credits (via an intermediary paid from a risky country) that suffice on their own',
     },
     minLegsDirect: {
-      default: 4,
+      default: 3,
       min: 1,
       max: 100,
       unit: 'payments',
@@ -71,7 +74,30 @@ export const exodusDetector: Detector<ExodusParams> = {
       min: 0,
       max: 1,
       unit: 'flag',
-      description: '1: beneficiary must be a person',
+      description: '1: beneficiary must be a person (not for the relay shape)',
+    },
+    minLegsRelay: {
+      default: 3,
+      min: 1,
+      max: 100,
+      unit: 'payments',
+      description:
+        'payments into the destination set by an account that relays what it got from a risky country',
+    },
+    relayShare: {
+      default: 0.6,
+      min: 0,
+      max: 10,
+      unit: 'share',
+      description: 'relay: paid into the destination set ≥ this share of the risky-origin credits received',
+    },
+    relayMaxShare: {
+      default: 1.25,
+      min: 0,
+      max: 1000,
+      unit: 'share',
+      description:
+        'relay: paid into the destination set ≤ this share of the risky-origin credits (more is own trade)',
     },
   },
   bands: [0.5, 0.8, 0.95],
@@ -83,7 +109,7 @@ export const exodusDetector: Detector<ExodusParams> = {
     const { acc, ring, geoRisk } = ctx;
     const b = ctx.to;
     const e = acc.entity[b]!;
-    if (p.individualsOnly >= 1 && e !== ENTITY_INDIVIDUAL && e !== ENTITY_UNKNOWN) return 0;
+    const person = p.individualsOnly < 1 || e === ENTITY_INDIVIDUAL || e === ENTITY_UNKNOWN;
     const mask = ring.mask;
     const minSeq = ring.minSeq();
     // Risk of the current leg: direct, else one hop back.
@@ -105,7 +131,9 @@ export const exodusDetector: Detector<ExodusParams> = {
     let forwarded = 0;
     let scanned = 0;
     const epoch = acc.nextEpoch();
-    for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+    // Beneficiary-centred shapes look at people only (firms in Europe are paid from everywhere for trade).
+    const lastIn = person ? acc.lastIn[b]! : -1;
+    for (let s = lastIn; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
       const i = s & mask;
       if (ring.ts[i]! < cutoff) break;
       scanned++;
@@ -164,14 +192,77 @@ export const exodusDetector: Detector<ExodusParams> = {
         scanned++;
         const t = ring.to[i]!;
         if (ring.base[i]! < p.minBase || dest[acc.country[t]!] !== 1) continue;
-        const et = acc.entity[t]!;
-        if (p.individualsOnly >= 1 && et !== ENTITY_INDIVIDUAL && et !== ENTITY_UNKNOWN) continue;
         sent++;
         ctx.add(s);
       }
     }
-    if (!collected && forwarded < p.minLegsOnePayer && sent < p.minLegsDirect) return 0;
+    if (!collected && forwarded < p.minLegsOnePayer && sent < p.minLegsDirect)
+      return relay(ctx, p, provSince) ? risk : 0;
     ctx.anchor = b;
     return risk;
   },
 };
+
+/**
+ * The relay shape: the payer received money from a risky country inside the provenance window and has since
+ * passed most of it on into the destination set in several payments (to people or firms). This is the transit
+ * hub of the scheme (a Turkish, Jordanian or Emirati account forwarding Syrian money to Europe); a hub that
+ * keeps the money, or pays it on locally, is not relaying. Adds the risky credits and the onward payments as
+ * evidence, so both halves of the flow are reported.
+ */
+function relay(ctx: EvalContext, p: ExodusParams, provSince: number): boolean {
+  const { acc, ring, geoRisk, destination: dest } = ctx;
+  const a = ctx.from;
+  if (!(acc.riskInTs[a]! >= provSince)) return false;
+  // Only money that crossed a border from a risky country counts: an account's domestic income in its own
+  // (risky) country is its livelihood, not money fleeing.
+  const home = acc.country[a]!;
+  const mask = ring.mask;
+  const minSeq = ring.minSeq();
+  let riskIn = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let scanned = 0;
+  for (let r = acc.lastIn[a]!; r >= minSeq && scanned < p.maxScan; r = ring.prevIn[r & mask]!) {
+    const j = r & mask;
+    const tj = ring.ts[j]!;
+    if (tj < provSince) break;
+    scanned++;
+    const cf = acc.country[ring.from[j]!]!;
+    if (cf === home || dest[cf] === 1 || geoRisk[cf]! < p.minRisk || ring.base[j]! < p.minBase) continue;
+    riskIn += ring.base[j]!;
+    first = tj;
+  }
+  if (riskIn <= 0) return false;
+  // The current payment counts once, whether or not the payer's list already holds it.
+  let legs = 1;
+  let out = ctx.base;
+  scanned = 0;
+  for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+    const i = s & mask;
+    if (ring.ts[i]! < first) break;
+    scanned++;
+    if (s === ctx.seq || ring.base[i]! < p.minBase || dest[acc.country[ring.to[i]!]!] !== 1) continue;
+    legs++;
+    out += ring.base[i]!;
+  }
+  // A hub paying far more into Europe than it got from risky countries is trading on its own account.
+  if (legs < p.minLegsRelay || out < p.relayShare * riskIn || out > p.relayMaxShare * riskIn) return false;
+  // Fires: record both halves.
+  scanned = 0;
+  for (let r = acc.lastIn[a]!; r >= minSeq && scanned < p.maxScan; r = ring.prevIn[r & mask]!) {
+    const j = r & mask;
+    if (ring.ts[j]! < provSince) break;
+    scanned++;
+    const cf = acc.country[ring.from[j]!]!;
+    if (cf !== home && dest[cf] !== 1 && geoRisk[cf]! >= p.minRisk && ring.base[j]! >= p.minBase) ctx.add(r);
+  }
+  scanned = 0;
+  for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+    const i = s & mask;
+    if (ring.ts[i]! < first) break;
+    scanned++;
+    if (ring.base[i]! >= p.minBase && dest[acc.country[ring.to[i]!]!] === 1) ctx.add(s);
+  }
+  ctx.anchor = a;
+  return true;
+}
