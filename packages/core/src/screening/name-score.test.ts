@@ -65,6 +65,14 @@ describe('scoreNames', () => {
     expect(score('Goodwill Company', 'Good Will Company', 'organisation')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('keeps a feminine form or an added syllable apart from the name it extends', () => {
+    expect(score('Luisa Lopez', 'LOPEZ, Luis')).toBeLessThan(0.8);
+    expect(score('Martina Garcia', 'GARCIA, Martin')).toBeLessThan(0.8);
+    expect(score('Canan Yilmaz', 'YILMAZ, Can')).toBeLessThan(score('Can Yilmaz', 'YILMAZ, Can'));
+    // a silent final e is no syllable: French romanisations still meet
+    expect(score('Yassine Hassane', 'Yasin Hassan')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('knows the nasab chain has an order', () => {
     const same = score('Muhammad bin Salman al-Rawi', 'Mohammed bin Salman al-Rawi');
     const swapped = score('Salman bin Muhammad al-Rawi', 'Muhammad bin Salman al-Rawi');

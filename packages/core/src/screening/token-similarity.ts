@@ -107,6 +107,46 @@ function crossScriptKeys(q: NameToken, c: NameToken): TokenSimilarity {
   return NONE;
 }
 
+/**
+ * Vowel groups (syllables) of a Latin token; y after a consonant is a vowel (Zelenskyy), after a vowel a
+ * consonant (Husayn).
+ */
+function vowelGroups(latin: string): number {
+  let n = 0;
+  let inVowel = false;
+  for (let i = 0; i < latin.length; i++) {
+    const c = latin[i];
+    const v =
+      c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || (c === 'y' && i > 0 && !inVowel);
+    if (v && !inVowel) n++;
+    inVowel = v || (c === 'y' && inVowel);
+  }
+  return n;
+}
+
+/** As many syllables, or one more written as a silent final e (Yassine = Yasin, Hassane = Hassan). */
+function syllablesAgree(a: string, b: string): boolean {
+  const ga = vowelGroups(a);
+  const gb = vowelGroups(b);
+  if (ga === gb) return true;
+  const longer = ga > gb ? a : b;
+  return Math.abs(ga - gb) === 1 && /[^aeiouy]e$/.test(longer);
+}
+
+/**
+ * One name is the other with a final a added after a consonant: the feminine form, another person's name
+ * (Luis/Luisa, Martin/Martina, Karim/Karima, Ivanov/Ivanova), not a typo.
+ */
+function feminineForm(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return (
+    long.length === short.length + 1 &&
+    long.endsWith('a') &&
+    long.startsWith(short) &&
+    !/[aeiouy]$/.test(short)
+  );
+}
+
 /** Similarity of two tokens in [0,1]; 0 means they do not correspond. */
 export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.text === c.text) return { sim: 1, how: 'exact' };
@@ -120,8 +160,9 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   let best = NONE;
   if (bothLatin) {
     if (sameSpellingFamily(q.latin, c.latin)) return { sim: 0.95, how: 'spelling-variant' };
-    if ((q.key === c.key && q.key.length > 0) || altsMeet(q, c)) {
-      // same consonants, different vowels: a romanisation variant only when the spellings are close too
+    if (((q.key === c.key && q.key.length > 0) || altsMeet(q, c)) && syllablesAgree(q.latin, c.latin)) {
+      // same consonants, different vowels: a romanisation variant only when the spellings are close too and
+      // have as many syllables: an added syllable makes another name (Luis/Luisa, Martin/Martina, Can/Canan)
       const jw = jaroWinkler(q.latin, c.latin);
       if (jw >= 0.85) best = { sim: jw >= 0.9 ? 0.95 : 0.8, how: 'spelling-variant' };
     }
@@ -129,7 +170,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
     best = crossScript(q, c);
     if (best.sim > 0) return best;
   }
-  if (bothLatin) {
+  if (bothLatin && !feminineForm(q.latin, c.latin)) {
     const maxLen = Math.max(q.latin.length, c.latin.length);
     if (maxLen >= 4) {
       const d = levenshtein(q.latin, c.latin, Math.floor(maxLen * 0.25));
