@@ -116,7 +116,7 @@ function vowelGroups(latin: string): number {
   let inVowel = false;
   for (let i = 0; i < latin.length; i++) {
     const c = latin[i];
-    const v =
+    const v: boolean =
       c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || (c === 'y' && i > 0 && !inVowel);
     if (v && !inVowel) n++;
     inVowel = v || (c === 'y' && inVowel);
