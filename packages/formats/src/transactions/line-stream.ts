@@ -5,10 +5,17 @@ import { InputFileError } from './input-file-error.ts';
 /** Longest line accepted before the file is refused: protects memory against a file with no newlines. */
 export const MAX_LINE_LENGTH = 1 << 20;
 
+/**
+ * 64 KiB reads: a chunk's text (and every line sliced from it) is then an ordinary young-generation string that
+ * dies in the next scavenge. 1 MiB chunks went to V8's large-object space, which is old generation, and cost
+ * ~40 % more scavenge time and ~100 MB more RSS in a 1M-row scan (decision 0014).
+ */
+export const DEFAULT_CHUNK_SIZE = 1 << 16;
+
 export interface LineStreamOptions {
   readonly signal?: AbortSignal | undefined;
   readonly onBytes?: ((bytesRead: number, totalBytes: number) => void) | undefined;
-  /** Read chunk size in bytes. */
+  /** Read chunk size in bytes (default DEFAULT_CHUNK_SIZE). */
   readonly chunkSize?: number | undefined;
 }
 
@@ -47,7 +54,10 @@ function describe(err: unknown): string {
  */
 export async function* streamLines(path: string, options: LineStreamOptions = {}): AsyncGenerator<string[]> {
   const total = await openCheck(path);
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: options.chunkSize ?? 1 << 20 });
+  const stream = createReadStream(path, {
+    encoding: 'utf8',
+    highWaterMark: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+  });
   let carry = '';
   let first = true;
   try {
