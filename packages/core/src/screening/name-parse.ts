@@ -4,7 +4,15 @@
  */
 import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
 import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
-import { arabicAltKey, arabicKey, latinKey, phoneticKey, romanizeCyrillic } from './phonetic-key.ts';
+import {
+  arabicAltKey,
+  arabicFinalHKey,
+  arabicKey,
+  collapseKey,
+  latinKey,
+  phoneticKey,
+  romanizeCyrillic,
+} from './phonetic-key.ts';
 
 export const TOKEN_ROLES = ['word', 'initial', 'article', 'nasab', 'honorific', 'legal'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
@@ -168,7 +176,7 @@ function splitGlued(token: NormalizedToken): Raw[] {
     const abu = ABU_GLUED.exec(t.text);
     if (abu?.[1]) return [{ ...base, text: t.text, key: `V${keyOf(abu[1], 'latin')}` }];
     const din = DIN_GLUED.exec(t.text);
-    if (din?.[1]) return [{ ...base, text: t.text, key: `${keyOf(din[1], 'latin')}dn` }];
+    if (din?.[1]) return [{ ...base, text: t.text, key: collapseKey(`${keyOf(din[1], 'latin')}dn`) }];
   }
   return [{ ...base, text: t.text }];
 }
@@ -279,8 +287,9 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
       tokens[tokens.length - 1] = {
         ...prev,
         text: `${prev.text} ${tok.text}`,
-        key: `${prev.key}${isDin ? 'dn' : tok.key}`,
-        alts: [],
+        // the joined key collapses like any other (ولي الله = Waliullah: the two l's are one)
+        key: collapseKey(`${prev.key}${isDin ? 'dn' : tok.key}`),
+        alts: prev.alts.map((a) => collapseKey(`${a}${isDin ? 'dn' : tok.key}`)),
         end: tok.end,
         latin: prev.latin + tok.latin,
       };
@@ -318,7 +327,10 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
     const bare = r.text.replace(/ /g, '');
     const alt = arabicAltKey(bare);
     // a forced key (glued Abu/Abd forms) is not the plain reading of the letters: no alternative for it
-    if (alt && (r.key === undefined || key === arabicKey(bare))) alts.push(alt);
+    if (r.key === undefined || key === arabicKey(bare)) {
+      if (alt) alts.push(alt);
+      alts.push(arabicFinalHKey(bare));
+    }
   }
   const uniqueAlts = [...new Set(alts)].filter((a) => a.length > 0 && a !== key);
   return {

@@ -58,6 +58,12 @@ describe('scoreNames', () => {
     expect(score('عثمان', 'Uthman')).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('keeps a final ه that is a consonant, joins -ullah tails and split compounds', () => {
+    expect(score('طه ياسين رمضان الجزراوي', 'TAHA YASSIN RAMADAN AL-JIZRAWI')).toBeGreaterThanOrEqual(0.8);
+    expect(score('نذیر الله حنفى ولى الله', 'NAZIRULLAH HANAFI WALIULLAH')).toBeGreaterThanOrEqual(0.8);
+    expect(score('رحمت الله کاکا زاده', 'RAHMATULLAH KAKAZADA')).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('pairs a word with the adjacent words that spell it', () => {
     expect(score('blackrock, inc.', 'BlackRock, Inc.', 'organisation')).toBeGreaterThanOrEqual(0.9);
     expect(score('vanderbilt corp', 'van der bilt corp', 'organisation')).toBeGreaterThanOrEqual(0.9);

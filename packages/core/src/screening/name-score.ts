@@ -111,9 +111,11 @@ function joinAdjacent(
         if (a.latin.length < 4) continue;
         d = levenshtein(a.latin, b1.latin + b2.latin, 1);
       } else {
-        // across scripts, join the keys ("شهيد خيل" = Shahidkhel, "ولی جان" = Walijan)
+        // across scripts, join the keys of a compound written in two words on one side ("شهيد خيل" =
+        // Shahidkhel, "کاکا زاده" = Kakazada, "ظاهرعويس" = Dahir Aweys); Arabic keys are short (عزيز → z), so
+        // one letter per piece is enough when the joined key has three
         const joined = collapseKey(b1.key + b2.key);
-        d = b1.key.length >= 2 && b2.key.length >= 2 && joined.length >= 4 && a.key === joined ? 0 : 2;
+        d = b1.key.length >= 1 && b2.key.length >= 1 && joined.length >= 3 && a.key === joined ? 0 : 2;
       }
       if (d > 1) continue;
       mOne[i] = 1;

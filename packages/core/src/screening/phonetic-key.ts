@@ -103,7 +103,8 @@ export function romanizeCyrillic(token: string): string {
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
-function collapse(key: string): string {
+/** Collapses doubled key letters (shadda is never written in Latin consistently). */
+export function collapseKey(key: string): string {
   let out = '';
   for (const c of key) if (out[out.length - 1] !== c) out += c;
   return out;
@@ -128,7 +129,7 @@ export function arabicKey(token: string): string {
     if (c === 'ه' && i === chars.length - 1 && i > 0) continue; // final h / taa marbuta: Latin drops it too
     out += k;
   }
-  return collapse(out);
+  return collapseKey(out);
 }
 
 /**
@@ -153,6 +154,15 @@ export function arabicAltKey(token: string): string {
     } else alt += c;
   }
   return changed ? arabicKey(alt) : '';
+}
+
+/**
+ * Key of an Arabic-script token that keeps a final ه as h, '' when the token has none: final ه is usually
+ * taa marbuta (silent in Latin), but in طه, فقيه, نبيه it is a consonant romanisations write (Taha, Faqih).
+ */
+export function arabicFinalHKey(token: string): string {
+  if (token.length < 2 || !token.endsWith('ه')) return '';
+  return collapseKey(`${arabicKey(token)}h`);
 }
 
 /**
@@ -200,7 +210,7 @@ export function latinKey(token: string, splitDigraphs = false): string {
     }
     out += c;
   }
-  return collapse(out);
+  return collapseKey(out);
 }
 
 /** Key of a normalised token in any supported script. */
