@@ -14,7 +14,7 @@ export const fanInDetector: Detector<FanParams> = {
   title: 'Fan-in',
   unit: 'distinct payers',
   configSchema: FAN_SCHEMA,
-  bands: [5, 7, 10],
+  bands: [4, 7, 10],
   evaluate(ctx, p) {
     const { acc, ring } = ctx;
     const b = ctx.to;
@@ -50,7 +50,8 @@ export const fanInDetector: Detector<FanParams> = {
       }
     }
     if (distinct > p.maxDegree || scanned >= p.maxScan) return 0;
-    if (distinct >= 5 && sameTs >= p.batchShare * scanned) return 0;
+    // One file of many legs booked at the same instant is a batch (payroll, settlement), whatever its size.
+    if (distinct >= 2 && sameTs >= p.batchShare * scanned) return 0;
     ctx.anchor = b;
     return distinct;
   },

@@ -31,10 +31,24 @@ describe('fan-out detector', () => {
     for (let k = 0; k < 8; k++) {
       same.pay('S', `R${k}`, 1500, T0 + k * H);
       mixed.pay('S', `R${k}`, k === 7 ? 40_000 : 1500, T0 + k * H + MIN, {
-        paymentFormat: k % 2 ? 'Wire' : 'ACH',
+        paymentFormat: k % 3 === 0 ? 'ACH' : k % 3 === 1 ? 'Wire' : 'Cheque',
       });
     }
     expect(maxFinding(runScenario(same), 'fan-out')).toBe(8);
     expect(maxFinding(runScenario(mixed), 'fan-out')).toBe(0);
+  });
+
+  it('finds a small fan-out of four similar payments, but not four of very different sizes', () => {
+    const small = new Scenario();
+    const spread = new Scenario();
+    const amounts = [1_500, 2_400, 900, 4_000];
+    for (let k = 0; k < 4; k++) {
+      small.pay('S', `R${k}`, 1_500 + k * 150, T0 + k * 7 * H, { paymentFormat: 'Wire' });
+      spread.pay('S', `R${k}`, amounts[k]!, T0 + k * 7 * H, { paymentFormat: 'Wire' });
+    }
+    const run = runScenario(small);
+    expect(maxFinding(run, 'fan-out')).toBe(4);
+    expect(run.flagged.size).toBe(4);
+    expect(maxFinding(runScenario(spread), 'fan-out')).toBe(0);
   });
 });

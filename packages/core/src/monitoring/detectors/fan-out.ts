@@ -31,7 +31,7 @@ export const FAN_SCHEMA = {
     description: 'legs below this are ignored (materiality)',
   },
   amountSpread: {
-    default: 2,
+    default: 1.5,
     min: 1,
     max: 1000,
     unit: 'factor',
@@ -73,7 +73,7 @@ export const fanOutDetector: Detector<FanParams> = {
   title: 'Fan-out',
   unit: 'distinct payees',
   configSchema: FAN_SCHEMA,
-  bands: [5, 7, 10],
+  bands: [4, 7, 10],
   evaluate(ctx, p) {
     const { acc, ring } = ctx;
     const a = ctx.from;
@@ -109,7 +109,8 @@ export const fanOutDetector: Detector<FanParams> = {
       }
     }
     if (distinct > p.maxDegree || scanned >= p.maxScan) return 0;
-    if (distinct >= 5 && sameTs >= p.batchShare * scanned) return 0;
+    // One file of many legs booked at the same instant is a batch (payroll, settlement), whatever its size.
+    if (distinct >= 2 && sameTs >= p.batchShare * scanned) return 0;
     ctx.anchor = a;
     return distinct;
   },
