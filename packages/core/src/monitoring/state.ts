@@ -1,6 +1,7 @@
 import type { AccountInfo, BankInfo } from '../model/reference.ts';
 import { ENTITY_TYPES } from '../model/reference.ts';
 import { accountKey } from '../model/transaction.ts';
+import { AccountIndex } from './account-index.ts';
 
 /** Entity-type codes stored per account (index into ENTITY_TYPES; 255 = not known). */
 export const ENTITY_UNKNOWN = 255;
@@ -42,20 +43,11 @@ function growU16(a: Uint16Array, n: number): Uint16Array {
   return b;
 }
 
-/** FNV-1a over bank, a separator and account (32-bit). */
-function keyHash(bank: string, account: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let k = 0; k < bank.length; k++) h = Math.imul(h ^ bank.charCodeAt(k), 0x01000193);
-  h = Math.imul(h ^ 0x7c, 0x01000193);
-  for (let k = 0; k < account.length; k++) h = Math.imul(h ^ account.charCodeAt(k), 0x01000193);
-  return h ^ (h >>> 15);
-}
-
 /**
  * Per-account state as a structure of typed arrays indexed by an interned integer id. Keeping it out of objects
  * is what lets the monitor hold 250k+ accounts with one allocation per array and no per-transaction garbage.
- * Account keys are interned through a flat open-addressing index over their characters, so that no
- * `bank|account` string is built and few cache lines are touched on the hot path.
+ * Account keys are interned through AccountIndex (one flat typed array), so that no `bank|account` string is
+ * built and one cache line is touched per lookup on the hot path.
  */
 export class AccountTable {
   size = 0;
@@ -63,15 +55,7 @@ export class AccountTable {
   readonly keys: string[] = [];
   readonly banks: string[] = [];
   readonly accounts: string[] = [];
-  /**
-   * Open-addressing index bank+account → id, 4 int32 per slot: [hash, id + 1 (0 = empty), offset of the key's
-   * characters in `chars`, bank length << 16 | account length]. A lookup touches one slot line and one run of
-   * `chars`, where a Map of strings touched its bucket, its entry and two heap strings (decision 0014).
-   */
-  private index = new Int32Array(4 << 15);
-  private indexMask = (1 << 15) - 1;
-  private chars = new Uint16Array(1 << 20);
-  private charsUsed = 0;
+  private readonly index = new AccountIndex();
   /** Newest outgoing / incoming transaction sequence number, -1 when none. Lists continue through TxRing.prevOut/In. */
   lastOut: Int32Array;
   lastIn: Int32Array;
@@ -147,63 +131,19 @@ export class AccountTable {
 
   /** Interns an account, creating its state on first sight. */
   intern(bank: string, account: string): number {
-    const h = keyHash(bank, account);
-    const index = this.index;
-    const mask = this.indexMask;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const at = slot << 2;
-      const id1 = index[at + 1]!;
-      if (id1 === 0) return this.create(slot, h, bank, account);
-      if (index[at] === h && this.sameKey(index[at + 2]!, index[at + 3]!, bank, account)) return id1 - 1;
-    }
+    const id = this.index.intern(bank, account, this.size);
+    if (id === this.size) this.create(bank, account);
+    return id;
   }
 
   /** Looks an account up without creating it (-1 when unknown). */
   find(bank: string, account: string): number {
-    const h = keyHash(bank, account);
-    const index = this.index;
-    const mask = this.indexMask;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const at = slot << 2;
-      const id1 = index[at + 1]!;
-      if (id1 === 0) return -1;
-      if (index[at] === h && this.sameKey(index[at + 2]!, index[at + 3]!, bank, account)) return id1 - 1;
-    }
+    return this.index.get(bank, account);
   }
 
-  private sameKey(offset: number, lengths: number, bank: string, account: string): boolean {
-    const bl = lengths >>> 16;
-    const al = lengths & 0xffff;
-    if (bl !== bank.length || al !== account.length) return false;
-    const chars = this.chars;
-    for (let k = 0; k < bl; k++) if (chars[offset + k] !== bank.charCodeAt(k)) return false;
-    const o = offset + bl;
-    for (let k = 0; k < al; k++) if (chars[o + k] !== account.charCodeAt(k)) return false;
-    return true;
-  }
-
-  private create(slot: number, h: number, bank: string, account: string): number {
-    if (bank.length > 0xffff || account.length > 0xffff) {
-      throw new RangeError(`account key longer than 65535 characters (bank ${bank.slice(0, 40)}…)`);
-    }
+  private create(bank: string, account: string): void {
     const id = this.size++;
     if (id >= this.capacity) this.grow(this.capacity * 2);
-    const n = bank.length + account.length;
-    if (this.charsUsed + n > this.chars.length) {
-      const bigger = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + n));
-      bigger.set(this.chars);
-      this.chars = bigger;
-    }
-    const offset = this.charsUsed;
-    for (let k = 0; k < bank.length; k++) this.chars[offset + k] = bank.charCodeAt(k);
-    for (let k = 0; k < account.length; k++) this.chars[offset + bank.length + k] = account.charCodeAt(k);
-    this.charsUsed += n;
-    const at = slot << 2;
-    this.index[at] = h;
-    this.index[at + 1] = id + 1;
-    this.index[at + 2] = offset;
-    this.index[at + 3] = (bank.length << 16) | account.length;
-    if (this.size * 2 > this.indexMask + 1) this.rehash();
     const key = accountKey(bank, account);
     this.keys.push(key);
     this.banks.push(bank);
@@ -213,23 +153,6 @@ export class AccountTable {
     const info = this.accountRef?.get(key);
     if (info !== undefined && info.entityType !== 'unknown')
       this.entity[id] = ENTITY_TYPES.indexOf(info.entityType);
-    return id;
-  }
-
-  /** Doubles the index (load factor stays ≤ 1/2, so probe runs stay short). */
-  private rehash(): void {
-    const old = this.index;
-    const slots = (this.indexMask + 1) * 2;
-    const mask = slots - 1;
-    const index = new Int32Array(slots * 4);
-    for (let at = 0; at < old.length; at += 4) {
-      if (old[at + 1] === 0) continue;
-      let slot = old[at]! & mask;
-      while (index[(slot << 2) + 1] !== 0) slot = (slot + 1) & mask;
-      index.set(old.subarray(at, at + 4), slot << 2);
-    }
-    this.index = index;
-    this.indexMask = mask;
   }
 
   private grow(n: number): void {
