@@ -87,6 +87,37 @@ function countUnmatched(m: Uint8Array): number {
   return n;
 }
 
+/** Second words of Persian/Pashto/Urdu compound names (normalised Arabic script, and Latin). */
+const COMPOUND_TAILS: ReadonlySet<string> = new Set([
+  'زاده',
+  'زاد',
+  'جان',
+  'خيل',
+  'خان',
+  'يار',
+  'داد',
+  'زي',
+  'گل',
+  'كل',
+  'zada',
+  'zadah',
+  'zadeh',
+  'zade',
+  'jan',
+  'khel',
+  'khail',
+  'khan',
+  'yar',
+  'dad',
+  'zai',
+  'gul',
+]);
+
+/** True for the second word of a compound name written apart (زاده, جان, خیل; zada, jan, khel). */
+export function isCompoundTail(t: NameToken): boolean {
+  return COMPOUND_TAILS.has(t.script === 'arabic' ? t.text : t.latin);
+}
+
 /**
  * Joins two adjacent unmatched tokens of one side to meet one unmatched token of the other
  * ("PolPot" = "Pol Pot", "Goodwill" = "Good Will", "vanderbilt" = "van der bilt" in two steps).
@@ -112,10 +143,13 @@ function joinAdjacent(
         d = levenshtein(a.latin, b1.latin + b2.latin, 1);
       } else {
         // across scripts, join the keys of a compound written in two words on one side ("شهيد خيل" =
-        // Shahidkhel, "کاکا زاده" = Kakazada, "ظاهرعويس" = Dahir Aweys); Arabic keys are short (عزيز → z), so
-        // one letter per piece is enough when the joined key has three
+        // Shahidkhel, "کاکا زاده" = Kakazada, "ظاهرعويس" = Dahir Aweys). Arabic keys are short (عزيز → z): one
+        // letter per piece is enough before a compound tail or when the Arabic side is the glued word;
+        // otherwise two ordinary Arabic names joined would meet unrelated Latin words (علي موسوی ≠ Lolalimes)
         const joined = collapseKey(b1.key + b2.key);
-        d = b1.key.length >= 1 && b2.key.length >= 1 && joined.length >= 3 && a.key === joined ? 0 : 2;
+        const loose = isCompoundTail(b2) || a.script === 'arabic';
+        const strict = b1.key.length >= 2 && b2.key.length >= 2 && joined.length >= 4;
+        d = (strict || (loose && joined.length >= 3)) && a.key === joined ? 0 : 2;
       }
       if (d > 1) continue;
       mOne[i] = 1;

@@ -48,6 +48,21 @@ const entries: ListEntry[] = [
 const index = buildScreeningIndex(entries);
 
 describe('screenName', () => {
+  it('finds a compound written in one word in the list from its two Arabic-script words', () => {
+    const ix = buildScreeningIndex([
+      {
+        ...base,
+        list: 'UN',
+        listVersion: '2026-02-27',
+        refId: 'TAi.095',
+        kind: 'person',
+        names: [{ text: 'WALIJAN', type: 'primary' }],
+      },
+    ]);
+    // neither word alone shares a key with the list name: only the joined key retrieves it
+    expect(screenName(ix, 'ولی جان').map((m) => m.entry.refId)).toEqual(['TAi.095']);
+  });
+
   it('finds a romanisation variant and explains token by token', () => {
     const [m] = screenName(index, 'Osama bin Laden');
     expect(m?.entry.refId).toBe('QDi.002');

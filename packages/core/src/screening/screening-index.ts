@@ -8,8 +8,8 @@ import { CURATED_ALIASES, type CuratedAliasGroup } from './curated-aliases.ts';
 import { buildExplanation, type MatchExplanation, round3 } from './explanation.ts';
 import type { EntityKind, ListEntry, ListName, NameType } from './list-entry.ts';
 import { type NameKind, type NameToken, type ParsedName, parseName } from './name-parse.ts';
-import { type NameScore, scoreNames, type TokenWeight } from './name-score.ts';
-import { looseKey } from './phonetic-key.ts';
+import { isCompoundTail, type NameScore, scoreNames, type TokenWeight } from './name-score.ts';
+import { collapseKey, looseKey } from './phonetic-key.ts';
 import { type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
 
 /** The threshold `screen` uses and every reported figure is measured at. */
@@ -273,23 +273,18 @@ export function screenName(
   s.touched.length = 0;
   let totalQ = 0;
   const keys = new Set<string>();
-  qTokens.forEach((t, qi) => {
-    const w = weight(t);
-    totalQ += w;
-    if (t.role === 'initial' || t.key.length === 0) return;
-    keys.clear();
-    for (const k of tokenKeys(t)) nearKeys(index, k, keys);
-    const mark = qi + 1;
+  const visit = (w: number, mark: number, countHit: boolean): void => {
     for (const k of keys) {
-      const ids = index.postings.get(k) as Int32Array;
-      const pos = index.positions.get(k) as Uint8Array;
+      const ids = index.postings.get(k);
+      const pos = index.positions.get(k);
+      if (ids === undefined || pos === undefined) continue;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i] as number;
         if (s.lastQ[id] === 0 && s.accQ[id] === 0 && s.seenTok[id] === 0) s.touched.push(id);
         if (s.lastQ[id] !== mark) {
           s.lastQ[id] = mark;
           s.accQ[id] = (s.accQ[id] ?? 0) + w;
-          s.hitsQ[id] = (s.hitsQ[id] ?? 0) + 1;
+          if (countHit) s.hitsQ[id] = (s.hitsQ[id] ?? 0) + 1;
         }
         const p = pos[i] as number;
         const bit = p < 32 ? 1 << p : 0;
@@ -299,7 +294,28 @@ export function screenName(
         }
       }
     }
+  };
+  qTokens.forEach((t, qi) => {
+    const w = weight(t);
+    totalQ += w;
+    if (t.role === 'initial' || t.key.length === 0) return;
+    keys.clear();
+    for (const k of tokenKeys(t)) nearKeys(index, k, keys);
+    visit(w, qi + 1, true);
   });
+  // a Persian/Pashto compound written in two words may be one word in the list (کاکا زاده = Kakazada, ولی جان =
+  // Walijan): before a compound tail, look the joined key up too, crediting both words. Only there: two
+  // ordinary short Arabic keys joined meet many unrelated one-word list names (علي موسوی ≠ LOLALIMES)
+  for (let qi = 0; qi + 1 < qTokens.length; qi++) {
+    const a = qTokens[qi] as NameToken;
+    const b = qTokens[qi + 1] as NameToken;
+    if (a.key.length === 0 || b.key.length === 0 || !isCompoundTail(b)) continue;
+    const joined = collapseKey(a.key + b.key);
+    if (joined.length < 3 || !index.postings.has(joined)) continue;
+    keys.clear();
+    keys.add(joined);
+    visit(weight(a) + weight(b), -(qi + 1), false);
+  }
   // memo of token similarities for this query: list tokens repeat across names (Muhammad, Ali, al-…)
   const memo = qTokens.map(() => new Map<string, TokenSimilarity>());
   const similarity = (qt: NameToken, qi: number, ct: NameToken): TokenSimilarity => {
