@@ -79,6 +79,15 @@ describe('scoreNames', () => {
     expect(score('Yassine Hassane', 'Yasin Hassan')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('lowers a match that never meets the listed surname of a "SURNAME, Given" name', () => {
+    const given = scoreNames(
+      parseName('Christopher Vincent', 'person'),
+      parseName('KINAHAN, Christopher Vincent', 'person'),
+    );
+    expect(given.adjustments.map((a) => a.reason)).toContain('the listed surname is not in the other name');
+    expect(given.score).toBeLessThan(score('Christopher Kinahan', 'KINAHAN, Christopher Vincent'));
+  });
+
   it('knows the nasab chain has an order', () => {
     const same = score('Muhammad bin Salman al-Rawi', 'Mohammed bin Salman al-Rawi');
     const swapped = score('Salman bin Muhammad al-Rawi', 'Muhammad bin Salman al-Rawi');

@@ -57,6 +57,8 @@ const SHIFTED_GIVEN_NAME = 0.8;
 /** When both names end in different family names, and when both chains name different fathers. */
 const FAMILY_CONFLICT = 0.9;
 const ANCESTOR_CONFLICT = 0.85;
+/** When a name with a marked surname block ("SURNAME, Given") has none of it met by the other. */
+const SURNAME_MISSED = 0.85;
 
 /**
  * Weight of the unmatched tokens of one side. A middle name the other side simply lacks is discounted;
@@ -336,6 +338,14 @@ export function scoreNames(
   if (qn >= 2 && cn >= 2 && mq[qn - 1] !== 1 && mc[cn - 1] !== 1) {
     adjustments.push({ reason: 'the family names differ', factor: FAMILY_CONFLICT });
     score *= FAMILY_CONFLICT;
+  }
+  // a "SURNAME, Given" name whose surname block the other name, of two words or more, never meets: the
+  // shared words are given names (Christopher Vincent is not KINAHAN, Christopher Vincent)
+  const surnameMissed = (mine: readonly NameToken[], m: Uint8Array, otherLen: number): boolean =>
+    otherLen >= 2 && mine.some((t) => t.family) && !mine.some((t, i) => t.family && m[i] === 1);
+  if (chosen.length > 0 && (surnameMissed(ct, mc, qn) || surnameMissed(qt, mq, cn))) {
+    adjustments.push({ reason: 'the listed surname is not in the other name', factor: SURNAME_MISSED });
+    score *= SURNAME_MISSED;
   }
   // both name a father (after bin/ibn) and the fathers differ: Noureddine ben Ali is not Noureddine ben Mohamed
   if (nasab && qt.some((t, i) => t.ancestor && mq[i] !== 1) && ct.some((t, j) => t.ancestor && mc[j] !== 1)) {
