@@ -232,7 +232,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
     if (score <= prev && m === ring.typoMask[i]) return;
     ring.typoMask[i] = m;
     if (score > prev) ring.score[i] = score;
-    onScore?.(ring.row[i]!, ring.ids[i] ?? String(ring.row[i]), Math.max(score, prev), namesOf(m));
+    onScore?.(ring.row[i]!, ring.idOf(i), Math.max(score, prev), namesOf(m));
     if (tracing.enabled && prev < flagThreshold && score >= flagThreshold) taint(seq, score, m);
   }
 
@@ -274,7 +274,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
     if (s <= ring.score[j]!) return;
     ring.score[j] = s;
     ring.typoMask[j] = ring.typoMask[j]! | acc.taintMask[from]!;
-    onScore?.(ring.row[j]!, ring.ids[j] ?? String(ring.row[j]), s, namesOf(ring.typoMask[j]!));
+    onScore?.(ring.row[j]!, ring.idOf(j), s, namesOf(ring.typoMask[j]!));
   }
 
   function matchPassThrough(seq: number, from: number, ts: number, base: number): void {
@@ -342,7 +342,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
     ring.row[i] = tx.row;
     // Row-derived ids (every AMLworld row) are rebuilt from `row` when needed: holding millions of id strings in
     // the ring would move each one to the old generation and make the garbage collector trace them.
-    ring.ids[i] = idIsRow(tx.id, tx.row) ? undefined : tx.id;
+    ring.setId(i, idIsRow(tx.id, tx.row) ? undefined : tx.id);
     ring.score[i] = 0;
     ring.typoMask[i] = 0;
     ring.format[i] = format;
@@ -427,7 +427,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
         // Below the flag: record the score only (no evidence, no objects: this is the common case).
         if (s > ring.score[i]!) {
           ring.score[i] = s;
-          onScore?.(ring.row[i]!, ring.ids[i] ?? String(ring.row[i]), s, namesOf(ring.typoMask[i]!));
+          onScore?.(ring.row[i]!, ring.idOf(i), s, namesOf(ring.typoMask[i]!));
         }
         continue;
       }

@@ -109,7 +109,7 @@ export class PatternInstances {
       this.bySeq.set(seq, inst);
       inst.edges.push({
         seq,
-        txId: ring.ids[i] ?? String(ring.row[i]),
+        txId: ring.idOf(i),
         row: ring.row[i]!,
         from: ring.from[i]!,
         to: ring.to[i]!,

@@ -228,7 +228,11 @@ export class TxRing {
   /** Pass-through chain: the incoming transaction this one forwards (-1 none) and the chain's depth in hops. */
   readonly chainPrev: Int32Array;
   readonly chainDepth: Uint8Array;
-  readonly ids: (string | undefined)[];
+  /**
+   * Ids that are not the row index (JSONL, pacs.008), by slot; created on the first such id. AMLworld ids are the
+   * row index, so an AMLworld scan never allocates it (a 4M-slot array the garbage collector would trace).
+   */
+  private ids: (string | undefined)[] | undefined;
 
   constructor(capacityPow2: number) {
     const cap = 1 << Math.max(10, Math.min(26, Math.ceil(Math.log2(capacityPow2))));
@@ -248,7 +252,21 @@ export class TxRing {
     this.format = new Uint8Array(cap);
     this.chainPrev = new Int32Array(cap);
     this.chainDepth = new Uint8Array(cap);
-    this.ids = new Array<string | undefined>(cap);
+  }
+
+  /** Records the transaction id of slot `i` (undefined when it is `String(row)`). */
+  setId(i: number, id: string | undefined): void {
+    if (id !== undefined) {
+      this.ids ??= new Array<string | undefined>(this.capacity);
+      this.ids[i] = id;
+    } else if (this.ids !== undefined) {
+      this.ids[i] = undefined;
+    }
+  }
+
+  /** The transaction id of slot `i`. */
+  idOf(i: number): string {
+    return this.ids?.[i] ?? String(this.row[i]);
   }
 
   /** Lowest live sequence number. */
