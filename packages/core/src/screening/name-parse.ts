@@ -101,6 +101,15 @@ const DIN_TAILS: ReadonlySet<string> = new Set([
 const DIN_WORDS: ReadonlySet<string> = new Set(['din', 'deen', 'dine', 'دين']);
 const ARABIC_ABU_GLUED = /^ابو(?:ال)?(.{3,})$/u;
 const ARABIC_ABD_GLUED = /^عبد(?:ال)?(.{2,})$/u;
+/**
+ * Key of Abd Allah (Abdullah, Abdallah, Abdulla, عبد الله): its own class, because ʿayn is unwritten in keys
+ * and Allah and ʿAli both reduce to l, so Abdullah would meet Abd al-Ali (عبدالعلی).
+ */
+const ABD_ALLAH_KEY = 'bdA';
+const ALLAH_FORMS = /^(?:[aeiu]?ll?ah?|الله)$/;
+function isAllahWord(text: string): boolean {
+  return ALLAH_FORMS.test(text);
+}
 
 const PREFIX_KEY: Readonly<Record<string, string>> = { abd: 'bd', abu: 'V', umm: 'M' };
 
@@ -148,7 +157,13 @@ function splitGlued(token: NormalizedToken): Raw[] {
   if (script === 'arabic') {
     const abd = ARABIC_ABD_GLUED.exec(t.text);
     if (abd?.[1] && t.text !== 'عبد') {
-      return [{ ...base, text: t.text, key: `bd${keyOf(abd[1], 'arabic')}` }];
+      return [
+        {
+          ...base,
+          text: t.text,
+          key: /^عبدا?لل?ه$/u.test(t.text) ? ABD_ALLAH_KEY : `bd${keyOf(abd[1], 'arabic')}`,
+        },
+      ];
     }
     const abu = ARABIC_ABU_GLUED.exec(t.text);
     if (abu?.[1]) return [{ ...base, text: t.text, key: `V${keyOf(abu[1], 'arabic')}` }];
@@ -172,7 +187,10 @@ function splitGlued(token: NormalizedToken): Raw[] {
       ];
     }
     const abd = ABD_GLUED.exec(t.text);
-    if (abd?.[1]) return [{ ...base, text: t.text, key: `bd${keyOf(abd[1], 'latin')}` }];
+    if (abd?.[1]) {
+      const key = isAllahWord(abd[1]) ? ABD_ALLAH_KEY : `bd${keyOf(abd[1], 'latin')}`;
+      return [{ ...base, text: t.text, key }];
+    }
     const abu = ABU_GLUED.exec(t.text);
     if (abu?.[1]) return [{ ...base, text: t.text, key: `V${keyOf(abu[1], 'latin')}` }];
     const din = DIN_GLUED.exec(t.text);
@@ -268,7 +286,10 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
       const head = raws[j];
       if (head !== undefined && head.role === 'word' && head.prefix === undefined) {
         arabicStructure = true;
-        const key = `${PREFIX_KEY[r.prefix] ?? ''}${head.key ?? keyOf(head.text, head.script)}`;
+        const key =
+          r.prefix === 'abd' && isAllahWord(head.text)
+            ? ABD_ALLAH_KEY
+            : `${PREFIX_KEY[r.prefix] ?? ''}${head.key ?? keyOf(head.text, head.script)}`;
         const merged: Raw = { ...r, text: `${r.text} ${head.text}`, end: head.end, key };
         tokens.push(toToken(merged, afterNasab));
         for (const b of between) dropped.push(toToken(b, false));

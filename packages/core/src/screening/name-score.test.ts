@@ -88,6 +88,13 @@ describe('scoreNames', () => {
     expect(given.score).toBeLessThan(score('Christopher Kinahan', 'KINAHAN, Christopher Vincent'));
   });
 
+  it('keeps Abd Allah apart from Abd al-Ali (ʿayn is unwritten in keys, so both reduce to bd-l)', () => {
+    expect(score('محمد عبدالعلی', 'ABDALLAH, Muhammad')).toBeLessThan(0.8);
+    expect(score('عبدلله', 'Abdallah')).toBeGreaterThanOrEqual(0.9);
+    expect(score('عبد الله', 'Abdullah')).toBeGreaterThanOrEqual(0.9);
+    expect(score('Abd Allah', 'Abdulla')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('knows the nasab chain has an order', () => {
     const same = score('Muhammad bin Salman al-Rawi', 'Mohammed bin Salman al-Rawi');
     const swapped = score('Salman bin Muhammad al-Rawi', 'Muhammad bin Salman al-Rawi');
