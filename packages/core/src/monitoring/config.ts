@@ -81,7 +81,7 @@ export function defaultMonitoringConfig(): MonitoringConfig {
     fundsTracing: {
       enabled: true,
       windowMs: 36 * HOUR,
-      maxShare: 0.92,
+      maxShare: 0.96,
       minBase: 0,
       factor: 0.95,
       maxPayerRate: 6,

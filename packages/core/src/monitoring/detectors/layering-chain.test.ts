@@ -19,4 +19,12 @@ describe('layering-chain detector (RANDOM)', () => {
     const ref = reference({}, { B: 'company', C: 'company', D: 'company' });
     expect(maxFinding(runScenario(sc, ref), 'layering-chain')).toBe(0);
   });
+
+  it('still follows a chain of people that passes through two shell companies', () => {
+    const sc = new Scenario();
+    const chain = ['A', 'B', 'C', 'D', 'E', 'F'];
+    for (let k = 0; k < 5; k++) sc.pay(chain[k]!, chain[k + 1]!, 10_000 * 0.96 ** k, T0 + k * 20 * H);
+    const ref = reference({}, { B: 'company', D: 'company' });
+    expect(maxFinding(runScenario(sc, ref), 'layering-chain')).toBe(5);
+  });
 });

@@ -27,12 +27,12 @@ export const layeringChainDetector: Detector<ChainParams> = {
       description: 'smaller legs are ignored (materiality)',
     },
     maxBusinessHops: {
-      default: 1,
+      default: 2,
       min: 0,
       max: 64,
       unit: 'hops',
       description:
-        'chains forwarded by more businesses (company, government, MSB per accounts.csv) than this are trade',
+        'chains forwarded by more businesses (company, government, MSB per accounts.csv) than this, or by businesses in more than half of their hops, are trade',
     },
     maxEvidence: { default: 12, min: 2, max: 64, unit: 'transactions', description: 'links followed back' },
   },
@@ -50,7 +50,8 @@ export const layeringChainDetector: Detector<ChainParams> = {
       if (k < depth && isBusiness(e)) business++;
       s = ring.chainPrev[s & mask]!;
     }
-    if (business > p.maxBusinessHops) return 0;
+    // Goods move through firms; a chain mostly of firms is a supply chain, a chain mostly of people is not.
+    if (business > p.maxBusinessHops || 2 * business > depth + 1) return 0;
     ctx.anchor = ctx.from;
     return depth + 1;
   },

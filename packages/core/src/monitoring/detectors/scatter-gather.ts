@@ -24,11 +24,12 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
   unit: 'intermediaries',
   configSchema: {
     minBase: {
-      default: 1_000,
+      default: 300,
       min: 0,
       max: 1e9,
       unit: 'USD',
-      description: 'smaller legs are ignored (materiality)',
+      description:
+        'smaller legs are ignored (materiality; low because the split-and-rejoin shape itself is the red flag)',
     },
     windowMs: { default: 8 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
     maxScanTarget: {
