@@ -95,6 +95,18 @@ describe('scoreNames', () => {
     expect(score('Abd Allah', 'Abdulla')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('meets a name with Abdul added before one of its words, not one where Abdul replaces a word', () => {
+    const added = scoreNames(
+      parseName('MOHAMMAD ABDUL ABBAS AKHUND', 'person'),
+      parseName('MOHAMMAD ABBAS AKHUND', 'person'),
+    );
+    expect(added.pairs.map((p) => p.how)).toContain('abd-dropped');
+    expect(added.score).toBeGreaterThanOrEqual(0.8);
+    expect(
+      score('AKHTAR MOHAMMAD MANSOUR ABDUL MOHAMMED', 'AKHTAR MOHAMMAD MANSOUR SHAH MOHAMMED'),
+    ).toBeLessThan(0.8);
+  });
+
   it('knows the nasab chain has an order', () => {
     const same = score('Muhammad bin Salman al-Rawi', 'Mohammed bin Salman al-Rawi');
     const swapped = score('Salman bin Muhammad al-Rawi', 'Muhammad bin Salman al-Rawi');

@@ -57,6 +57,8 @@ const SHIFTED_GIVEN_NAME = 0.8;
 /** When both names end in different family names, and when both chains name different fathers. */
 const FAMILY_CONFLICT = 0.9;
 const ANCESTOR_CONFLICT = 0.85;
+/** When an Abd- compound met a bare name and the bare name's side keeps a word unmatched. */
+const ABD_REPLACES = 0.85;
 /** When a name with a marked surname block ("SURNAME, Given") has none of it met by the other. */
 const SURNAME_MISSED = 0.85;
 
@@ -346,6 +348,17 @@ export function scoreNames(
   if (chosen.length > 0 && (surnameMissed(ct, mc, qn) || surnameMissed(qt, mq, cn))) {
     adjustments.push({ reason: 'the listed surname is not in the other name', factor: SURNAME_MISSED });
     score *= SURNAME_MISSED;
+  }
+  // "Abdul X" met a bare "X" while the bare name has a word the other lacks: Abdul took the place of another
+  // name (Akhtar Mohammad Mansour Abdul Mohammed is not … Shah Mohammed), not merely added to it
+  const abdSides = chosen.filter((p) => p.how === 'abd-dropped');
+  if (
+    abdSides.some((p) =>
+      (qt[p.i] as NameToken).key.startsWith('bd') ? countUnmatched(mc) > 0 : countUnmatched(mq) > 0,
+    )
+  ) {
+    adjustments.push({ reason: 'Abd- stands where the other name has another name', factor: ABD_REPLACES });
+    score *= ABD_REPLACES;
   }
   // both name a father (after bin/ibn) and the fathers differ: Noureddine ben Ali is not Noureddine ben Mohamed
   if (nasab && qt.some((t, i) => t.ancestor && mq[i] !== 1) && ct.some((t, j) => t.ancestor && mc[j] !== 1)) {

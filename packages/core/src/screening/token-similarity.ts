@@ -15,6 +15,7 @@ export const MATCH_HOWS = [
   'initial',
   'prefix',
   'alias-table',
+  'abd-dropped',
 ] as const;
 /** How a query token met a list token; shown in every explanation. */
 export type MatchHow = (typeof MATCH_HOWS)[number];
@@ -147,9 +148,31 @@ function feminineForm(a: string, b: string): boolean {
   );
 }
 
+/** Strength of an Abd- compound against the bare name it is built on. */
+const ABD_DROPPED = 0.8;
+
+/**
+ * "Abdul Abbas" against "Abbas": South Asian and Afghan names add or drop Abdul before a name (Mohammad Abdul
+ * Abbas Akhund = Mohammad Abbas Akhund), so the compound meets the bare name, more weakly than a spelling does.
+ */
+function abdDropped(q: NameToken, c: NameToken): TokenSimilarity {
+  const [abd, bare] = q.key.startsWith('bd') && !c.key.startsWith('bd') ? [q, c] : [c, q];
+  if (!abd.key.startsWith('bd') || bare.key.startsWith('bd') || abd.key === 'bdA') return NONE;
+  if (!abd.text.includes(' ') || abd.text.startsWith('abu') || abd.text.startsWith('umm')) return NONE;
+  const head = abd.text.slice(abd.text.indexOf(' ') + 1);
+  if (bare.key.length < 2 || abd.key.slice(2) !== bare.key) return NONE;
+  return head === bare.text || (bare.latin && head === bare.latin)
+    ? { sim: ABD_DROPPED, how: 'abd-dropped' }
+    : NONE;
+}
+
 /** Similarity of two tokens in [0,1]; 0 means they do not correspond. */
 export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.text === c.text) return { sim: 1, how: 'exact' };
+  if ((q.key.startsWith('bd') || c.key.startsWith('bd')) && q.role !== 'initial' && c.role !== 'initial') {
+    const abd = abdDropped(q, c);
+    if (abd.sim > 0) return abd;
+  }
   const bothLatin = q.latin.length > 0 && c.latin.length > 0;
   if (q.role === 'initial' || c.role === 'initial') {
     if (!bothLatin) return NONE;
