@@ -64,6 +64,11 @@ describe('scoreNames', () => {
     expect(score('رحمت الله کاکا زاده', 'RAHMATULLAH KAKAZADA')).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('reads the vowel frame past a glued article and meets an Arabic word with its Latin initial', () => {
+    expect(score('زكريا الصبار', 'ZAKARYA ESSABAR')).toBeGreaterThanOrEqual(0.9);
+    expect(score('عدنان س. حسن أحمد', 'ADNAN S. HASAN AHMED')).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('pairs a word with the adjacent words that spell it', () => {
     expect(score('blackrock, inc.', 'BlackRock, Inc.', 'organisation')).toBeGreaterThanOrEqual(0.9);
     expect(score('vanderbilt corp', 'van der bilt corp', 'organisation')).toBeGreaterThanOrEqual(0.9);

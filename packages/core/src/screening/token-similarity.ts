@@ -39,6 +39,8 @@ function keyStrength(len: number): number {
   return len >= 3 ? 0.95 : len === 2 ? 0.85 : 0.7;
 }
 
+/** An article glued to a Latin name (Alzawahiri, Essabar, Ettounsi): the vowel frame is the name's own. */
+const GLUED_ARTICLE = /^(?:[ae]l(?=[a-z]{4})|[ae]([dnrstz])(?=\1[a-z]{2}))/;
 const AR_VOWEL_END = new Set(['ا', 'ي', 'و']);
 /** Endings romanisations treat either way: ه (taa marbuta or h), ع and ء (often dropped: Rabi, Mati). */
 const AR_EITHER_END = new Set(['ه', 'ع']);
@@ -88,7 +90,8 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     ar.script === 'arabic' &&
     lat.latin &&
     !ar.text.includes(' ') &&
-    !vowelFrameAgrees(ar.text, lat.latin)
+    !vowelFrameAgrees(ar.text, lat.latin) &&
+    !vowelFrameAgrees(ar.text, lat.latin.replace(GLUED_ARTICLE, ''))
   ) {
     return { sim: Math.min(sim.sim, 0.6), how: sim.how };
   }
@@ -175,7 +178,13 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   }
   const bothLatin = q.latin.length > 0 && c.latin.length > 0;
   if (q.role === 'initial' || c.role === 'initial') {
-    if (!bothLatin) return NONE;
+    if (!bothLatin) {
+      // a Latin initial for an Arabic-script word or abbreviation with the same first consonant (S. = س.)
+      const [ini, word] = q.role === 'initial' ? [q, c] : [c, q];
+      return word.script === 'arabic' && ini.key.length > 0 && word.key.startsWith(ini.key)
+        ? { sim: 0.75, how: 'initial' }
+        : NONE;
+    }
     const [ini, full] = q.role === 'initial' ? [q.latin, c.latin] : [c.latin, q.latin];
     if (full.length > 1 && full.startsWith(ini)) return { sim: 0.75, how: 'initial' };
     return NONE;
