@@ -62,6 +62,9 @@ describe('scoreNames', () => {
     expect(score('طه ياسين رمضان الجزراوي', 'TAHA YASSIN RAMADAN AL-JIZRAWI')).toBeGreaterThanOrEqual(0.8);
     expect(score('نذیر الله حنفى ولى الله', 'NAZIRULLAH HANAFI WALIULLAH')).toBeGreaterThanOrEqual(0.8);
     expect(score('رحمت الله کاکا زاده', 'RAHMATULLAH KAKAZADA')).toBeGreaterThanOrEqual(0.8);
+    expect(
+      score('احمد جان آخوند زاده شكور آخوند زاده', 'AHMAD JAN AKHUNDZADA SHUKOOR AKHUNDZADA'),
+    ).toBeGreaterThanOrEqual(0.8);
   });
 
   it('reads the vowel frame past a glued article and meets an Arabic word with its Latin initial', () => {

@@ -180,8 +180,27 @@ function joinExact(
 ): void {
   if (two.length < 2) return;
   for (let i = 0; i < one.length; i++) {
-    const a = (one[i] as NameToken).latin;
+    const tok = one[i] as NameToken;
+    const a = tok.latin;
     if (mOne[i] === 1 || a.length < 4) continue;
+    // a Latin compound against its two Arabic-script words before a compound tail (آخوند زاده = Akhundzada),
+    // before a weak match of the first word alone can take it
+    let crossJoined = false;
+    for (let j = 0; j + 1 < two.length && !crossJoined; j++) {
+      const b1 = two[j] as NameToken;
+      const b2 = two[j + 1] as NameToken;
+      if (b1.script !== 'arabic' || b2.script !== 'arabic' || mTwo[j] === 1 || mTwo[j + 1] === 1) continue;
+      if (!isCompoundTail(b2)) continue;
+      const joined = collapseKey(b1.key + b2.key);
+      if (joined.length < 3 || (joined !== tok.key && !tok.alts.includes(joined))) continue;
+      mOne[i] = 1;
+      mTwo[j] = 1;
+      mTwo[j + 1] = 1;
+      const p = { sim: 0.9, how: 'transliteration' as MatchHow, j2: j + 1 };
+      out.push(flip ? { i: j, j: i, ...p } : { i, j, ...p });
+      crossJoined = true;
+    }
+    if (crossJoined) continue;
     for (let j = 0; j + 1 < two.length; j++) {
       let joined = '';
       let k = j;
