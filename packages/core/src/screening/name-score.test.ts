@@ -77,6 +77,8 @@ describe('scoreNames', () => {
     expect(score('vanderbilt corp', 'van der bilt corp', 'organisation')).toBeGreaterThanOrEqual(0.9);
     expect(score('Ramimakhlouf', 'Rami Makhlouf')).toBeGreaterThanOrEqual(0.9);
     expect(score('Goodwill Company', 'Good Will Company', 'organisation')).toBeGreaterThanOrEqual(0.9);
+    const joined = scoreNames(parseName('blackrock', 'organisation'), parseName('BlackRock', 'organisation'));
+    expect(joined.pairs.map((p) => [p.query.text, p.candidate.text])).toEqual([['blackrock', 'black rock']]);
   });
 
   it('keeps a feminine form or an added syllable apart from the name it extends', () => {

@@ -122,6 +122,31 @@ export function isCompoundTail(t: NameToken): boolean {
   return COMPOUND_TAILS.has(t.script === 'arabic' ? t.text : t.latin);
 }
 
+/** A token of one name paired with adjacent tokens [first..j2] of the other (`multiQ`: those are the query's). */
+interface Joined {
+  i: number;
+  j: number;
+  sim: number;
+  how: MatchHow;
+  j2: number;
+  multiQ: boolean;
+}
+
+/** The adjacent tokens [from..to] shown as one token in explanations ("black rock", "کاکا زاده"). */
+function mergeTokens(tokens: readonly NameToken[], from: number, to: number): NameToken {
+  const first = tokens[from] as NameToken;
+  if (to <= from) return first;
+  const parts = tokens.slice(from, to + 1);
+  return {
+    ...first,
+    text: parts.map((t) => t.text).join(' '),
+    key: collapseKey(parts.map((t) => t.key).join('')),
+    alts: [],
+    latin: parts.map((t) => t.latin).join(''),
+    end: (parts[parts.length - 1] as NameToken).end,
+  };
+}
+
 /**
  * Joins two adjacent unmatched tokens of one side to meet one unmatched token of the other
  * ("PolPot" = "Pol Pot", "Goodwill" = "Good Will", "vanderbilt" = "van der bilt" in two steps).
@@ -131,7 +156,7 @@ function joinAdjacent(
   mOne: Uint8Array,
   two: readonly NameToken[],
   mTwo: Uint8Array,
-  out: { i: number; j: number; sim: number; how: MatchHow; j2: number }[],
+  out: Joined[],
   flip: boolean,
 ): void {
   for (let i = 0; i < one.length; i++) {
@@ -160,7 +185,11 @@ function joinAdjacent(
       mTwo[j] = 1;
       mTwo[j + 1] = 1;
       const sim = d === 0 ? 0.95 : 0.85;
-      out.push(flip ? { i: j, j: i, sim, how: 'fuzzy', j2: j + 1 } : { i, j, sim, how: 'fuzzy', j2: j + 1 });
+      out.push(
+        flip
+          ? { i: j, j: i, sim, how: 'fuzzy', j2: j + 1, multiQ: true }
+          : { i, j, sim, how: 'fuzzy', j2: j + 1, multiQ: false },
+      );
       break;
     }
   }
@@ -175,7 +204,7 @@ function joinExact(
   mOne: Uint8Array,
   two: readonly NameToken[],
   mTwo: Uint8Array,
-  out: { i: number; j: number; sim: number; how: MatchHow; j2: number }[],
+  out: Joined[],
   flip: boolean,
 ): void {
   if (two.length < 2) return;
@@ -197,7 +226,7 @@ function joinExact(
       mTwo[j] = 1;
       mTwo[j + 1] = 1;
       const p = { sim: 0.9, how: 'transliteration' as MatchHow, j2: j + 1 };
-      out.push(flip ? { i: j, j: i, ...p } : { i, j, ...p });
+      out.push(flip ? { i: j, j: i, ...p, multiQ: true } : { i, j, ...p, multiQ: false });
       crossJoined = true;
     }
     if (crossJoined) continue;
@@ -215,8 +244,8 @@ function joinExact(
       for (let x = j; x < k; x++) mTwo[x] = 1;
       out.push(
         flip
-          ? { i: j, j: i, sim: 0.95, how: 'fuzzy', j2: k - 1 }
-          : { i, j, sim: 0.95, how: 'fuzzy', j2: k - 1 },
+          ? { i: j, j: i, sim: 0.95, how: 'fuzzy', j2: k - 1, multiQ: true }
+          : { i, j, sim: 0.95, how: 'fuzzy', j2: k - 1, multiQ: false },
       );
       break;
     }
@@ -252,7 +281,7 @@ export function scoreNames(
   cands.sort((a, b) => b.sim - a.sim || Math.abs(a.i / qn - a.j / cn) - Math.abs(b.i / qn - b.j / cn));
   const mq = new Uint8Array(qn);
   const mc = new Uint8Array(cn);
-  const joined: { i: number; j: number; sim: number; how: MatchHow; j2: number }[] = [];
+  const joined: Joined[] = [];
   // a word that is exactly two adjacent words of the other name ("blackrock" = "Black Rock") is that pair,
   // before a weaker prefix match ("blackrock" ~ "black") can take one of the two
   joinExact(qt, mq, ct, mc, joined, false);
@@ -390,6 +419,16 @@ export function scoreNames(
     sim: p.sim,
     how: p.how,
   }));
+  // joined tokens explain themselves too: "blackrock" met "black rock"
+  for (const p of joined) {
+    pairs.push({
+      query: p.multiQ ? mergeTokens(qt, p.i, p.j2) : (qt[p.i] as NameToken),
+      candidate: p.multiQ ? (ct[p.j] as NameToken) : mergeTokens(ct, p.j, p.j2),
+      sim: p.sim,
+      how: p.how,
+    });
+  }
+  pairs.sort((a, b) => a.query.start - b.query.start);
   return {
     score: Math.min(1, Math.max(0, score)),
     pairs,
