@@ -117,6 +117,11 @@ describe('scoreNames', () => {
     ).toBeLessThan(0.8);
   });
 
+  it('keeps two common names one letter apart in Arabic script apart, nisbas included', () => {
+    expect(score('محمد محمدی', 'محمد احمدی')).toBeLessThan(0.8);
+    expect(score('عبد الفتاح السيسي', 'عبد الفتاح السيسى')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('knows the nasab chain has an order', () => {
     const same = score('Muhammad bin Salman al-Rawi', 'Mohammed bin Salman al-Rawi');
     const swapped = score('Salman bin Muhammad al-Rawi', 'Muhammad bin Salman al-Rawi');

@@ -139,3 +139,21 @@ export function sameSpellingFamily(a: string, b: string): boolean {
   const fa = byName.get(a);
   return fa !== undefined && fa === byName.get(b);
 }
+
+function knownArabicName(token: string): string | undefined {
+  const direct = ARABIC_FORMS[token];
+  if (direct !== undefined) return direct;
+  // a nisba on a given name (محمدي, احمدي): a family name built on the given name
+  return token.endsWith('ي') ? ARABIC_FORMS[token.slice(0, -1)] : undefined;
+}
+
+/**
+ * True when two Arabic-script tokens are two different common names, or nisbas built on two different common
+ * names (محمدی is not احمدی, محمد is not محمود), though one letter apart; false when unknown or the same.
+ */
+export function arabicNamesDiffer(a: string, b: string): boolean {
+  const fa = knownArabicName(a);
+  const fb = knownArabicName(b);
+  if (fa === undefined || fb === undefined) return false;
+  return byName.get(fa) !== byName.get(fb);
+}

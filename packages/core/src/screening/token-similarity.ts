@@ -4,7 +4,7 @@
  */
 import type { NameToken } from './name-parse.ts';
 import { looseKey } from './phonetic-key.ts';
-import { arabicFamilyAgrees, sameSpellingFamily } from './spelling-families.ts';
+import { arabicFamilyAgrees, arabicNamesDiffer, sameSpellingFamily } from './spelling-families.ts';
 import { jaroWinkler, levenshtein } from './string-distance.ts';
 
 export const MATCH_HOWS = [
@@ -73,7 +73,9 @@ function vowelFrameAgrees(arabic: string, latin: string): boolean {
 function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.key.length === 0 || c.key.length === 0) return NONE;
   if (q.script === 'arabic' && c.script === 'arabic') {
-    // both in Arabic script: the spellings themselves are comparable (محمد بن سلطان / محمد بن سلمان)
+    // both in Arabic script: the spellings themselves are comparable (محمد بن سلطان / محمد بن سلمان), unless
+    // they are two different common names one letter apart (محمدی / احمدی)
+    if (arabicNamesDiffer(q.text, c.text)) return NONE;
     const maxLen = Math.max(q.text.length, c.text.length);
     const d = levenshtein(q.text, c.text, Math.floor(maxLen * 0.34));
     const ratio = 1 - d / maxLen;
