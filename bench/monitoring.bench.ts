@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDataset } from '@raqib/synth';
@@ -83,7 +84,10 @@ const small = results['1M'];
 const scaling = big && small ? (big.scan.seconds / small.scan.seconds).toFixed(2) : 'n/a';
 const markdown = `## Monitoring (\`npm run bench\`)
 
-Machine: ${machineLine()}; each measurement in its own process${pinned ? ', pinned to one core with `taskset -c 0`' : ''}.
+Machine: ${machineLine()}; each measurement in its own process${pinned ? ', pinned to one core with `taskset -c 0`' : ''};
+load average at the end ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ')} (the machine is shared).
 Data: \`raqib generate --accounts N --days 10 --seed ${SEED}\` (AMLworld CSV). Parse-only = the AMLworld reader
 into Transaction objects; full scan = \`raqib scan --banks --accounts --fx-rates\`'s pipeline (reader, every detector,
 typology scoring, alert merging, flags.csv / alerts.jsonl / summary.json written; no database).
