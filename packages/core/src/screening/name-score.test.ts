@@ -122,6 +122,12 @@ describe('scoreNames', () => {
     expect(score('عبد الفتاح السيسي', 'عبد الفتاح السيسى')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('meets a three-letter name with a one-letter typo, weakly', () => {
+    expect(score('Tom Cook', 'Tim Cook')).toBeGreaterThanOrEqual(0.8);
+    expect(score('Tom Cook', 'Tim Cook')).toBeLessThan(score('Tim Cook', 'Tim Cook'));
+    expect(score('Tom Cook', 'Kim Cook')).toBeLessThan(0.8);
+  });
+
   it('knows the nasab chain has an order', () => {
     const same = score('Muhammad bin Salman al-Rawi', 'Mohammed bin Salman al-Rawi');
     const swapped = score('Salman bin Muhammad al-Rawi', 'Muhammad bin Salman al-Rawi');

@@ -210,6 +210,10 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
       const d = levenshtein(q.latin, c.latin, Math.floor(maxLen * 0.25));
       const ratio = 1 - d / maxLen;
       if (ratio >= 0.75 && ratio * 0.95 > best.sim) best = { sim: ratio * 0.95, how: 'fuzzy' };
+    } else if (maxLen === 3 && q.latin.length === 3 && c.latin.length === 3 && best.sim === 0) {
+      // three-letter names one letter apart (Tom/Tim, Kim/Kin): a typo as often as another name, so weakly
+      if (levenshtein(q.latin, c.latin, 1) === 1 && q.latin[0] === c.latin[0])
+        best = { sim: 0.7, how: 'fuzzy' };
     }
     if (best.sim === 0) {
       const [short, long] = q.latin.length <= c.latin.length ? [q.latin, c.latin] : [c.latin, q.latin];
