@@ -147,6 +147,7 @@ const LEET: Readonly<Record<string, string>> = {
 
 /** "Ig0r Sech1n": digits standing for letters inside a Latin word are read as the letters. */
 function unLeet(text: string): string {
+  if (/^\d+(?:st|nd|rd|th)$/.test(text)) return text; // an ordinal (1st, 44th), not leet
   return /[a-z]/.test(text) && /\d/.test(text) ? text.replace(/[0134579]/g, (d) => LEET[d] ?? d) : text;
 }
 

@@ -128,6 +128,14 @@ describe('scoreNames', () => {
     expect(score('Tom Cook', 'Kim Cook')).toBeLessThan(0.8);
   });
 
+  it('reads a number in digits and in words as the same word', () => {
+    expect(score('3 Percenters', 'Three Percenters', 'organisation')).toBeGreaterThanOrEqual(0.9);
+    expect(
+      score('1st International Bank', 'First International Bank', 'organisation'),
+    ).toBeGreaterThanOrEqual(0.9);
+    expect(score('3 Percenters', 'Four Percenters', 'organisation')).toBeLessThan(0.8);
+  });
+
   it('knows the nasab chain has an order', () => {
     const same = score('Muhammad bin Salman al-Rawi', 'Mohammed bin Salman al-Rawi');
     const swapped = score('Salman bin Muhammad al-Rawi', 'Muhammad bin Salman al-Rawi');

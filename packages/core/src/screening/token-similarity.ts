@@ -171,9 +171,50 @@ function abdDropped(q: NameToken, c: NameToken): TokenSimilarity {
     : NONE;
 }
 
+const CARDINALS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
+
+/** The number a Latin token writes, as digits or a word ('3', '1st' → '1.', 'three', 'first' → '1.'). */
+function numberOf(latin: string): string | undefined {
+  if (/^\d+$/.test(latin)) return String(Number(latin));
+  const ord = /^(\d+)(?:st|nd|rd|th)$/.exec(latin);
+  if (ord?.[1]) return `${Number(ord[1])}.`;
+  const c = CARDINALS.indexOf(latin);
+  if (c >= 0) return String(c + 1);
+  const o = ORDINALS.indexOf(latin);
+  return o >= 0 ? `${o + 1}.` : undefined;
+}
+
 /** Similarity of two tokens in [0,1]; 0 means they do not correspond. */
 export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.text === c.text) return { sim: 1, how: 'exact' };
+  // 3 = Three, 1st = First: a number in digits and in words
+  const nq = numberOf(q.latin || q.text);
+  if (nq !== undefined && nq === numberOf(c.latin || c.text)) return { sim: 0.95, how: 'spelling-variant' };
   if ((q.key.startsWith('bd') || c.key.startsWith('bd')) && q.role !== 'initial' && c.role !== 'initial') {
     const abd = abdDropped(q, c);
     if (abd.sim > 0) return abd;
