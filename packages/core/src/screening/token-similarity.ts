@@ -171,42 +171,22 @@ function abdDropped(q: NameToken, c: NameToken): TokenSimilarity {
     : NONE;
 }
 
-const CARDINALS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-];
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
+  ...['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map(
+    (w, i): [string, string] => [w, String(i + 1)],
+  ),
+  ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].map(
+    (w, i): [string, string] => [w, `${i + 1}.`],
+  ),
+]);
 
 /** The number a Latin token writes, as digits or a word ('3', '1st' → '1.', 'three', 'first' → '1.'). */
-function numberOf(latin: string): string | undefined {
-  if (/^\d+$/.test(latin)) return String(Number(latin));
-  const ord = /^(\d+)(?:st|nd|rd|th)$/.exec(latin);
-  if (ord?.[1]) return `${Number(ord[1])}.`;
-  const c = CARDINALS.indexOf(latin);
-  if (c >= 0) return String(c + 1);
-  const o = ORDINALS.indexOf(latin);
-  return o >= 0 ? `${o + 1}.` : undefined;
+function numberOf(token: string): string | undefined {
+  const first = token.charCodeAt(0);
+  if (first < 48 || first > 57) return NUMBER_WORDS.get(token); // hot path: no regex for ordinary words
+  if (/^\d+$/.test(token)) return String(Number(token));
+  const ord = /^(\d+)(?:st|nd|rd|th)$/.exec(token);
+  return ord?.[1] ? `${Number(ord[1])}.` : undefined;
 }
 
 /** Similarity of two tokens in [0,1]; 0 means they do not correspond. */
