@@ -106,6 +106,23 @@ describe('runScan', () => {
     expect(afterIds.size).toBe(full.alerts);
   });
 
+  it('keeps every alert within the evidence cap, merged instances included', async () => {
+    const cap = 6;
+    const summary = await runScan(
+      {
+        input: join(data, 'transactions.csv'),
+        config: { ...defaultMonitoringConfig(), maxEvidence: cap },
+        outDir: join(data, 'capped'),
+        clock,
+      },
+      now,
+    );
+    const alerts = lines(summary.outputs.alerts!).map((l) => JSON.parse(l) as Alert);
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const a of alerts) expect(a.transactions.length, a.id).toBeLessThanOrEqual(cap);
+    expect(alerts.some((a) => a.explanation.en.includes('Evidence truncated'))).toBe(true);
+  });
+
   it('quarantines malformed records with their line and reason, and counts them', async () => {
     const out = mkdtempSync(join(tmpdir(), 'raqib-scan-bad-'));
     const summary = await runScan(
