@@ -1,25 +1,11 @@
-import type { Rng } from '@raqib/core';
+import type { PatternType, Rng } from '@raqib/core';
 import { FMT } from './amlworld-text.ts';
 import type { BackgroundDay } from './background.ts';
 import type { FxReference } from './fx-reference.ts';
 import { between } from './sampling.ts';
 import type { World } from './world.ts';
 
-/** AMLworld's eight pattern types, then the seed's three terrorist-financing schemes. */
-export const PATTERN_TYPES = [
-  'FAN-OUT',
-  'FAN-IN',
-  'CYCLE',
-  'SCATTER-GATHER',
-  'GATHER-SCATTER',
-  'BIPARTITE',
-  'STACK',
-  'RANDOM',
-  'TF-EXODUS',
-  'TF-CELL-FUNDING',
-  'TF-FX-PREMIUM',
-] as const;
-export type PatternType = (typeof PATTERN_TYPES)[number];
+export { PATTERN_TYPES, type PatternType } from '@raqib/core';
 
 /** Header notes as AMLworld writes them after `BEGIN LAUNDERING ATTEMPT - TYPE:` (two spaces; none for some). */
 export const PATTERN_NOTES: Readonly<Record<PatternType, string>> = {

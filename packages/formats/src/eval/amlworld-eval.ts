@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { PATTERN_TYPES } from '@raqib/core';
 import { readTransactions } from '../transactions/read-transactions.ts';
 import { type AlertQuality, alertQuality, readAlertEvidence } from './alerts-file.ts';
 import { checkFlagsFitData, type FlagsTable } from './flags-file.ts';
@@ -12,21 +13,6 @@ import {
   scores,
 } from './metrics.ts';
 import { matchKey, type PatternInstance, readPatternsFile } from './patterns-file.ts';
-
-/** AMLworld's pattern types first, then the seed's TF schemes: the order of the per-pattern table. */
-export const EVAL_PATTERN_ORDER = [
-  'FAN-OUT',
-  'FAN-IN',
-  'CYCLE',
-  'SCATTER-GATHER',
-  'GATHER-SCATTER',
-  'BIPARTITE',
-  'STACK',
-  'RANDOM',
-  'TF-EXODUS',
-  'TF-CELL-FUNDING',
-  'TF-FX-PREMIUM',
-] as const;
 
 /** Pattern row references pack (instance, row in instance) into one number. */
 const ROW_REF = 1 << 20;
@@ -174,7 +160,7 @@ export async function evaluateAmlworld(input: AmlworldEvalInput): Promise<Transa
     confusion,
     ...scores(confusion),
     unscored,
-    patterns: instances.length > 0 ? patternRecall(outcomes, EVAL_PATTERN_ORDER) : [],
+    patterns: instances.length > 0 ? patternRecall(outcomes, PATTERN_TYPES) : [],
     unmatchedPatternRows: unmatched,
     untyped:
       instances.length === 0
