@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildAlert } from '@raqib/testkit';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
@@ -119,5 +120,68 @@ describe('compose (SQLite)', () => {
       loadServerConfig({ RAQIB_DB: db, RAQIB_LOG_LEVEL: 'silent', RAQIB_WARMUP_DAYS: '0' }),
     );
     expect(composition.summary.replayed).toBe(0);
+  });
+});
+
+describe('case actions on SQLite (one unit of work each)', () => {
+  it('keeps a case unchanged when its audit entry cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-uow-'));
+    dirs.push(dir);
+    composition = await compose(
+      loadServerConfig({
+        RAQIB_DB: join(dir, 'raqib.db'),
+        RAQIB_LOG_LEVEL: 'silent',
+        RAQIB_WEB_DIST: '/nonexistent',
+        RAQIB_LISTS: 'none',
+      }),
+    );
+    const { deps, database } = composition;
+    const { key, record } = generateApiKey('ana', 'admin', 'test', Date.now());
+    await deps.keys.insertKey(record);
+    await deps.alerts.upsertAlerts([buildAlert({ id: 'al-1', status: 'new' })]);
+    const app = await buildApp(deps);
+    try {
+      const post = (url: string, payload: object) =>
+        app.inject({ method: 'POST', url, headers: bearer(key), payload });
+      const created = await post('/v1/cases', { alertIds: ['al-1'] });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = (created.json() as { case: { id: string } }).case.id;
+      expect((await deps.alerts.getAlert('al-1'))?.status).toBe('in-case');
+
+      // the audit log refuses this one action: the case and its alert must stay as they were
+      await sql
+        .raw(
+          `create trigger refuse_close before insert on audit_log when new.action = 'case.status'
+           begin select raise(abort, 'audit log unavailable'); end`,
+        )
+        .execute(database.db);
+      const closed = await post(`/v1/cases/${id}/status`, {
+        status: 'closed',
+        reason: 'nothing suspicious',
+        resolution: 'false-positive',
+      });
+      expect(closed.statusCode).toBe(500);
+      const stored = await deps.cases.getCase(id);
+      expect(stored?.status).toBe('open');
+      expect(stored?.timeline).toHaveLength(1);
+      expect((await deps.alerts.getAlert('al-1'))?.status).toBe('in-case');
+      expect((await deps.audit.list({ entity: 'case', entityId: id })).map((e) => e.action)).toEqual([
+        'case.create',
+      ]);
+
+      // once the audit log accepts entries again, the same action goes through, audited
+      await sql.raw('drop trigger refuse_close').execute(database.db);
+      const retried = await post(`/v1/cases/${id}/status`, {
+        status: 'closed',
+        reason: 'nothing suspicious',
+        resolution: 'false-positive',
+      });
+      expect(retried.statusCode, retried.body).toBe(200);
+      expect((await deps.cases.getCase(id))?.status).toBe('closed');
+      expect((await deps.alerts.getAlert('al-1'))?.status).toBe('closed');
+      expect(await verifyAudit(deps)).toMatchObject({ ok: true, checked: 2 });
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -23,6 +23,7 @@ import {
   SqlCaseStore,
   SqlTransactionStore,
   sha256Hex,
+  sqlUnitOfWork,
 } from '@raqib/store-sql';
 import type { ServerConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
@@ -99,6 +100,7 @@ export async function compose(config: ServerConfig): Promise<Composition> {
       cases: new SqlCaseStore(db),
       documents: new SqlCaseDocumentStore(db),
       audit: new SqlAuditLog(db, sha256Hex),
+      transact: sqlUnitOfWork(db, sha256Hex),
       keys: new SqlApiKeyStore(db),
       transactions,
       scorer,

@@ -10,6 +10,7 @@ import type {
   Clock,
   DetectorFinding,
   HashText,
+  RunUnitOfWork,
   ScreeningIndex,
   Transaction,
   TransactionStore,
@@ -47,6 +48,8 @@ export interface AppDeps {
   readonly cases: CaseStore;
   readonly documents: CaseDocumentStore;
   readonly audit: AuditLog;
+  /** Runs an analyst action so that its record changes and its audit entry are kept together or not at all. */
+  readonly transact: RunUnitOfWork;
   readonly keys: ApiKeyStore;
   readonly transactions: TransactionStore;
   readonly scorer: TransactionScorer;

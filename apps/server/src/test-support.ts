@@ -9,6 +9,7 @@ import {
   MemoryCaseStore,
   MemoryTransactionStore,
   type Role,
+  serialisedUnitOfWork,
   stableId,
   type Transaction,
   toMajor,
@@ -89,7 +90,7 @@ export interface TestServer {
 
 export async function testServer(over: Partial<AppDeps> = {}): Promise<TestServer> {
   const keyStore = new MemoryApiKeyStore();
-  const deps: AppDeps = {
+  const base: Omit<AppDeps, 'transact'> & Partial<AppDeps> = {
     alerts: new MemoryAlertStore(),
     cases: new MemoryCaseStore(),
     documents: new MemoryCaseDocumentStore(),
@@ -105,6 +106,7 @@ export async function testServer(over: Partial<AppDeps> = {}): Promise<TestServe
     },
     ...over,
   };
+  const deps: AppDeps = { ...base, transact: over.transact ?? serialisedUnitOfWork(base) };
   const make = async (name: string, role: Role) => {
     const { key, record } = generateApiKey(name, role, 'test', 0);
     await keyStore.insertKey(record);

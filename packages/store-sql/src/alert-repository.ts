@@ -1,6 +1,7 @@
 import type { Alert, AlertFilter, AlertStatus, AlertStore } from '@raqib/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.ts';
+import { withinTransaction } from './within-transaction.ts';
 
 interface AlertsTable {
   id: string;
@@ -66,7 +67,7 @@ export class SqlAlertStore implements AlertStore {
   async upsertAlerts(alerts: readonly Alert[]): Promise<{ inserted: number; updated: number }> {
     if (alerts.length === 0) return { inserted: 0, updated: 0 };
     let inserted = 0;
-    await this.#db.transaction().execute(async (trx) => {
+    await withinTransaction(this.#db, async (trx) => {
       const ids = alerts.map((a) => a.id);
       const existing = new Set<string>();
       for (let i = 0; i < ids.length; i += 500) {

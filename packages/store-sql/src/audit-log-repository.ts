@@ -9,7 +9,9 @@ import {
   type HashText,
 } from '@raqib/core';
 import type { Kysely } from 'kysely';
+import { isLostRace } from './lost-race.ts';
 import type { Database } from './schema.ts';
+import { withinTransaction } from './within-transaction.ts';
 
 interface AuditLogTable {
   seq: number;
@@ -53,9 +55,6 @@ function fromRow(r: AuditLogTable): AuditEntry {
   };
 }
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Error && /UNIQUE|unique|duplicate key/.test(error.message);
-
 /**
  * The audit log on SQLite or PostgreSQL, chained with SHA-256. Appends are queued in this process, and each runs
  * in a database transaction that reads the head, so the chain never forks; a second process (the CLI while the
@@ -82,7 +81,8 @@ export class SqlAuditLog implements AuditLog {
       try {
         return await this.#appendOnce(draft);
       } catch (error) {
-        if (attempt >= 5 || !isUniqueViolation(error)) throw error;
+        // inside a caller's transaction a failed statement may have aborted it (PostgreSQL): the caller retries
+        if (attempt >= 5 || !isLostRace(error) || this.#db.isTransaction) throw error;
       }
     }
   }
@@ -94,7 +94,7 @@ export class SqlAuditLog implements AuditLog {
       before: JSON.parse(canonicalJson(draft.before)) as unknown,
       after: JSON.parse(canonicalJson(draft.after)) as unknown,
     };
-    return this.#db.transaction().execute(async (trx) => {
+    return withinTransaction(this.#db, async (trx) => {
       const last = await trx
         .selectFrom('audit_log')
         .selectAll()

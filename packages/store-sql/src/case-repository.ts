@@ -1,6 +1,7 @@
 import type { Case, CaseFilter, CaseStore } from '@raqib/core';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { withinTransaction } from './within-transaction.ts';
 
 interface CasesTable {
   id: string;
@@ -39,7 +40,7 @@ export class SqlCaseStore implements CaseStore {
       updated_at: value.updatedAt,
       payload: JSON.stringify(value),
     };
-    await this.#db.transaction().execute(async (trx) => {
+    await withinTransaction(this.#db, async (trx) => {
       await trx
         .insertInto('cases')
         .values(row)

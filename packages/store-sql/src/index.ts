@@ -27,4 +27,6 @@ export {
   SqlScreeningStore,
   type StoredHit,
 } from './screening-repository.ts';
+export { sqlUnitOfWork } from './sql-unit-of-work.ts';
 export { SqlTransactionStore } from './transaction-repository.ts';
+export { withinTransaction } from './within-transaction.ts';

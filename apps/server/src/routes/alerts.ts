@@ -88,15 +88,17 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
     assignee: string | null | undefined,
   ) => {
     const nextStatus = status ?? alert.status;
-    await deps.alerts.setAlertStatus(alert.id, nextStatus, assignee);
-    await deps.audit.append({
-      at: deps.clock.now(),
-      actor,
-      action: 'alert.update',
-      entity: 'alert',
-      entityId: alert.id,
-      before: { status: alert.status },
-      after: { status: nextStatus, ...(assignee === undefined ? {} : { assignee }) },
+    await deps.transact(async (records) => {
+      await records.alerts.setAlertStatus(alert.id, nextStatus, assignee);
+      await records.audit.append({
+        at: deps.clock.now(),
+        actor,
+        action: 'alert.update',
+        entity: 'alert',
+        entityId: alert.id,
+        before: { status: alert.status },
+        after: { status: nextStatus, ...(assignee === undefined ? {} : { assignee }) },
+      });
     });
   };
 

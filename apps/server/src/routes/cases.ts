@@ -8,6 +8,7 @@ import {
   apiCreateCase,
   apiStrRequest,
 } from '@raqib/contracts';
+import type { Case } from '@raqib/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { principalOf } from '../auth.ts';
@@ -108,20 +109,27 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
       const { id } = parseWith(idParam, request.params, 'path');
       const body = parseWith(apiStrRequest, request.body, 'body');
       const principal = principalOf(request);
-      const current = await service.get(id);
-      if (current.status === 'reported' || current.status === 'closed') {
-        throw new ApiError('CASE_FINAL', `case ${id} is ${current.status}`);
-      }
-      const draft = await draftStr(deps, current, body);
-      await deps.documents.saveDocument({
-        caseId: id,
-        hash: draft.hash,
-        kind: 'goaml-str',
-        content: draft.xml,
-        createdAt: deps.clock.now(),
-        createdBy: principal.name,
+      const refuseFinal = (c: Case) => {
+        if (c.status === 'reported' || c.status === 'closed') {
+          throw new ApiError('CASE_FINAL', `case ${id} is ${c.status}`);
+        }
+      };
+      // drafted outside the unit of work: it reads stored transactions, which are not case records
+      const drafted = await service.get(id);
+      refuseFinal(drafted);
+      const draft = await draftStr(deps, drafted, body);
+      const updated = await service.act(principal, id, async (current, records) => {
+        refuseFinal(current);
+        await records.documents.saveDocument({
+          caseId: id,
+          hash: draft.hash,
+          kind: 'goaml-str',
+          content: draft.xml,
+          createdAt: deps.clock.now(),
+          createdBy: principal.name,
+        });
+        return { type: 'str-drafted', documentHash: draft.hash };
       });
-      const updated = await service.act(principal, id, { type: 'str-drafted', documentHash: draft.hash });
       return {
         case: updated,
         str: {

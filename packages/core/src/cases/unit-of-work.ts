@@ -1,0 +1,32 @@
+import type { AlertStore } from '../ports/alert-store.ts';
+import type { AuditLog } from './audit-log.ts';
+import type { CaseStore } from './case-store.ts';
+import type { CaseDocumentStore } from './workbench-ports.ts';
+
+/** The records an analyst's action changes together: the case, its alerts, its documents and the audit entry. */
+export interface WorkbenchRecords {
+  readonly cases: CaseStore;
+  readonly alerts: AlertStore;
+  readonly documents: CaseDocumentStore;
+  readonly audit: AuditLog;
+}
+
+/**
+ * Runs one analyst action as a unit (port): every change it makes through `records` is kept, or none is, so a
+ * case is never changed without its audit entry (nor audited without the change). Actions run one at a time per
+ * process, so a read-modify-write of a case sees the previous action's result.
+ */
+export type RunUnitOfWork = <T>(work: (records: WorkbenchRecords) => Promise<T>) => Promise<T>;
+
+/**
+ * The in-memory unit of work, for tests and a database-less server: actions are serialised, but memory stores
+ * have no rollback, so a failing action may leave part of its changes.
+ */
+export function serialisedUnitOfWork(records: WorkbenchRecords): RunUnitOfWork {
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(work: (r: WorkbenchRecords) => Promise<T>): Promise<T> => {
+    const run = queue.then(() => work(records));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
