@@ -1,4 +1,5 @@
 export * from './csv-records.ts';
+export * from './eu-fsf-xml.ts';
 export * from './eu-xml.ts';
 export * from './ftm-jsonl.ts';
 export * from './generic-csv.ts';
@@ -6,6 +7,8 @@ export * from './list-parse-error.ts';
 export * from './load-list.ts';
 export * from './ofac-csv.ts';
 export * from './ofac-remarks.ts';
+export * from './ofac-xml.ts';
 export * from './parsed-list.ts';
 export * from './uk-csv.ts';
+export * from './uk-sanctions-list-xml.ts';
 export * from './un-xml.ts';

@@ -5,13 +5,16 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { parseEuFsfXml } from './eu-fsf-xml.ts';
 import { parseEuXml2016 } from './eu-xml.ts';
 import { parseFtmJsonl } from './ftm-jsonl.ts';
 import { parseGenericCsv } from './generic-csv.ts';
 import { ListParseError } from './list-parse-error.ts';
 import { type OfacFile, parseOfacCsv } from './ofac-csv.ts';
+import { parseOfacXml } from './ofac-xml.ts';
 import { LIST_FORMATS, type ListFormat, MAX_LIST_BYTES, type ParsedList } from './parsed-list.ts';
 import { parseUkCsv } from './uk-csv.ts';
+import { parseUkSanctionsListXml } from './uk-sanctions-list-xml.ts';
 import { parseUnXml } from './un-xml.ts';
 
 export interface LoadListOptions {
@@ -87,6 +90,9 @@ export function detectListFormat(path: string, head: string): ListFormat | undef
   if (ext === '.xml' || h.trimStart().startsWith('<')) {
     if (h.includes('<CONSOLIDATED_LIST')) return 'un-xml';
     if (h.includes('<WHOLE')) return 'eu-xml-2016';
+    if (h.includes('<sdnList')) return 'ofac-xml';
+    if (h.includes('fpi/fsd/export') || h.includes('<sanctionEntity')) return 'eu-fsf-xml';
+    if (h.includes('<Designations')) return 'uk-sanctions-list-xml';
     return undefined;
   }
   if (ext === '.jsonl' || ext === '.json' || ext === '.ndjson' || h.trimStart().startsWith('{'))
@@ -104,8 +110,15 @@ function loadFile(path: string, options: LoadListOptions): ParsedList {
   switch (format) {
     case 'un-xml':
       return parseUnXml(text, path);
+    case 'ofac-xml':
+      // OFAC publishes the non-SDN consolidated list in the same schema (consolidated.xml)
+      return parseOfacXml(text, path, /cons/i.test(basename(path)) ? 'OFAC-CONS' : 'OFAC-SDN');
     case 'eu-xml-2016':
       return parseEuXml2016(text, path);
+    case 'eu-fsf-xml':
+      return parseEuFsfXml(text, path);
+    case 'uk-sanctions-list-xml':
+      return parseUkSanctionsListXml(text, path);
     case 'uk-ofsi-csv':
       return parseUkCsv(text, path);
     case 'ofac-csv': {

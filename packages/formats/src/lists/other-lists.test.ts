@@ -86,16 +86,27 @@ describe('loadListPath', () => {
     expect(detectListFormat('a.xml', '<WHOLE Date="1">')).toBe('eu-xml-2016');
     expect(detectListFormat('a.csv', 'id,name\n')).toBe('generic-csv');
     expect(detectListFormat('a.csv', ',Name 6,Name 1\n')).toBe('uk-ofsi-csv');
+    expect(detectListFormat('a.xml', '<?xml?><sdnList xmlns="http://tempuri.org/sdnList.xsd">')).toBe(
+      'ofac-xml',
+    );
+    expect(detectListFormat('content', '<export xmlns="http://eu.europa.ec/fpi/fsd/export">')).toBe(
+      'eu-fsf-xml',
+    );
+    expect(detectListFormat('a.xml', '<?xml?><Designations>')).toBe('uk-sanctions-list-xml');
+    expect(detectListFormat('a.xml', '<?xml?><other/>')).toBeUndefined();
   });
   it('loads a whole folder of fixtures', () => {
     const lists = loadListPath(SANCTIONS_FIXTURES, { version: '2026-11-01' });
-    expect(lists.map((l) => l.list).sort()).toEqual([
-      'EU',
-      'FTM-SAMPLE',
-      'GENERIC-PEP',
-      'OFAC-SDN',
-      'UK',
-      'UN',
+    expect(lists.map((l) => `${l.list} ${l.format}`).sort()).toEqual([
+      'EU eu-fsf-xml',
+      'EU eu-xml-2016',
+      'FTM-SAMPLE ftm-jsonl',
+      'GENERIC-PEP generic-csv',
+      'OFAC-SDN ofac-csv',
+      'OFAC-SDN ofac-xml',
+      'UK uk-ofsi-csv',
+      'UK uk-sanctions-list-xml',
+      'UN un-xml',
     ]);
   });
 });

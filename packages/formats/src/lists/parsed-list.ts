@@ -3,8 +3,11 @@ import type { ListEntry } from '@raqib/core';
 export const LIST_FORMATS = [
   'un-xml',
   'ofac-csv',
+  'ofac-xml',
   'eu-xml-2016',
+  'eu-fsf-xml',
   'uk-ofsi-csv',
+  'uk-sanctions-list-xml',
   'generic-csv',
   'ftm-jsonl',
 ] as const;
