@@ -4,10 +4,13 @@
  */
 import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
 import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
+import { translationsOf } from './organisation-words.ts';
 import {
   arabicAltKey,
   arabicFinalHKey,
+  arabicFinalTKey,
   arabicKey,
+  arabicThKey,
   collapseKey,
   latinKey,
   phoneticKey,
@@ -42,6 +45,8 @@ export interface NameToken {
   readonly ancestor: boolean;
   /** True for the surname block of a "SURNAME(S), Given names" list name: never discounted as a middle name. */
   readonly family: boolean;
+  /** English and French renderings of an Arabic-script organisation word (جبهة → front), else []. */
+  readonly translations: readonly string[];
 }
 
 export interface ParsedName {
@@ -78,7 +83,16 @@ const PERSON_LEGAL: ReadonlySet<string> = new Set([
   'llp',
   'fze',
   'fzco',
+  'لمتد',
+  'لميتد',
+  'كمپني',
 ]);
+
+/**
+ * Arabic and Pashto connecting words (في in, و and, د of, او and) that no personal name holds standing alone,
+ * so they are set aside in names of any kind (القاعدة في العراق = al-Qaida in Iraq).
+ */
+const ARABIC_CONNECTORS: ReadonlySet<string> = new Set(['في', 'و', 'د', 'او']);
 
 const ABD_GLUED = /^abd(?:ul|el|al|ol|ur|ar|us|as|ud|ad|er|ir|u|i|e|o)?([a-z]{3,})$/;
 const ABU_GLUED = /^ab(?:u|ou)([a-z]{4,})$/;
@@ -101,6 +115,7 @@ const DIN_TAILS: ReadonlySet<string> = new Set([
 const DIN_WORDS: ReadonlySet<string> = new Set(['din', 'deen', 'dine', 'دين']);
 const ARABIC_ABU_GLUED = /^ابو(?:ال)?(.{3,})$/u;
 const ARABIC_ABD_GLUED = /^عبد(?:ال)?(.{2,})$/u;
+const ARABIC_DIN_GLUED = /^(.{2,})الدين$/u;
 /**
  * Key of Abd Allah (Abdullah, Abdallah, Abdulla, عبد الله): its own class, because ʿayn is unwritten in keys
  * and Allah and ʿAli both reduce to l, so Abdullah would meet Abd al-Ali (عبدالعلی).
@@ -168,6 +183,10 @@ function splitGlued(token: NormalizedToken): Raw[] {
     }
     const abu = ARABIC_ABU_GLUED.exec(t.text);
     if (abu?.[1]) return [{ ...base, text: t.text, key: `V${keyOf(abu[1], 'arabic')}` }];
+    // نورالدين written as one word: the article is assimilated in speech (Nooruddin, Nureddin), so the key
+    // is the head's and Din's, as for the Latin glued forms
+    const din = ARABIC_DIN_GLUED.exec(t.text);
+    if (din?.[1]) return [{ ...base, text: t.text, key: collapseKey(`${keyOf(din[1], 'arabic')}dn`) }];
     if (t.text.startsWith('ال') && [...t.text].length >= 4 && t.text !== 'الله') {
       return [
         { ...base, text: 'ال', role: 'article', end: t.start + 2 },
@@ -253,6 +272,7 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     else if (ARTICLES.has(r.text) && next !== undefined) r.role = 'article';
     else if (SUN_ARTICLES.has(r.text) && next?.text.startsWith(r.text.slice(1))) r.role = 'article';
     else if (NASAB.has(r.text) && next !== undefined && kind !== 'organisation') r.role = 'nasab';
+    else if (ARABIC_CONNECTORS.has(r.text) && significantCount > 2) r.role = 'legal';
     else if (kind === 'organisation' ? ORG_DROP.has(r.text) : PERSON_LEGAL.has(r.text)) r.role = 'legal';
     else {
       const prefix = BINDING_PREFIXES[r.text];
@@ -345,13 +365,16 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
     if (/[aeiou]h$/.test(t)) alts.push(`${latinKey(t.slice(0, -1))}h`); // Salah = صالح: a real final h
     if (t.includes('g')) alts.push(latinKey(t.replace(/g(?!h)/g, 'j'))); // Ragab = رجب (Egyptian g)
     if (t.includes('c')) alts.push(latinKey(t.replace(/c(?!h)/g, 's'))); // Faycal = فيصل
+    // ch for kh inside a word in German- and Dutch-style romanisations (Barich = بريخ, Bachtiar = بختيار);
+    // not at the start, where English reads ch (Cheryl is not Khairullah)
+    if (t.indexOf('ch', 1) > 0) alts.push(latinKey(t[0] + t.slice(1).replace(/ch/g, 'kh')));
   } else if (r.script === 'arabic') {
     const bare = r.text.replace(/ /g, '');
     const alt = arabicAltKey(bare);
     // a forced key (glued Abu/Abd forms) is not the plain reading of the letters: no alternative for it
     if (r.key === undefined || key === arabicKey(bare)) {
       if (alt) alts.push(alt);
-      alts.push(arabicFinalHKey(bare));
+      alts.push(arabicFinalHKey(bare), arabicFinalTKey(bare), arabicThKey(bare));
     }
   }
   const uniqueAlts = [...new Set(alts)].filter((a) => a.length > 0 && a !== key);
@@ -366,5 +389,6 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
     end: r.end,
     ancestor,
     family: r.start < familyEnd,
+    translations: r.script === 'arabic' ? translationsOf(r.text) : [],
   };
 }

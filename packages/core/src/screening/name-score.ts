@@ -347,9 +347,13 @@ export function scoreNames(
 
   const adjustments: NameAdjustment[] = [];
   chosen.sort((a, b) => a.i - b.i);
+  // words met in translation keep the order of their own language (Arabic puts the adjective after the
+  // noun: الجماعة المقاتلة = Fighting Group), so they do not count as out of order
+  const ordered = chosen.filter((p) => p.how !== 'translation');
   let inversions = 0;
-  for (let a = 0; a < chosen.length; a++) {
-    for (let b = a + 1; b < chosen.length; b++) if ((chosen[a]?.j ?? 0) > (chosen[b]?.j ?? 0)) inversions++;
+  for (let a = 0; a < ordered.length; a++) {
+    for (let b = a + 1; b < ordered.length; b++)
+      if ((ordered[a]?.j ?? 0) > (ordered[b]?.j ?? 0)) inversions++;
   }
   const nasab = q.hasNasab && c.hasNasab;
   if (nasab) {
@@ -363,7 +367,10 @@ export function scoreNames(
       score *= factor;
     }
   } else if (inversions > 0) {
-    const arabic = q.arabicStructure || c.arabicStructure;
+    // order marks given name, father and family in an Arabic personal name; an organisation name in
+    // translation reverses noun and adjective (الجماعة المقاتلة = Fighting Group)
+    const organisation = q.kind === 'organisation' || c.kind === 'organisation';
+    const arabic = (q.arabicStructure || c.arabicStructure) && !organisation;
     const factor = (arabic ? INVERSION_ARABIC : INVERSION_OTHER) ** inversions;
     adjustments.push({
       reason: `${inversions} pair(s) out of order${arabic ? ' in an Arabic name, where order marks given name, father and family' : ''}`,

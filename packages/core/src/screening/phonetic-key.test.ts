@@ -60,3 +60,24 @@ describe('tokenSimilarity across scripts', () => {
     expect(tokenSimilarity(tok('Mary'), tok('Mario')).sim).toBeLessThan(0.8);
   });
 });
+
+describe('readings of Arabic letters that romanisations write', () => {
+  it('reads a final taa marbuta as t (ʿUsbat, Jamiat, Qaʿidat)', () => {
+    expect(tokenSimilarity(tok('عصبة'), tok('Asbat')).sim).toBeGreaterThanOrEqual(0.75);
+    expect(tokenSimilarity(tok('جمعية'), tok('Jamiat')).sim).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('reads ذ and ظ as the digraph th (Kathim = كاظم, Thahab = ذهب)', () => {
+    expect(tokenSimilarity(tok('كاظم'), tok('Kathim')).sim).toBeGreaterThanOrEqual(0.85);
+    expect(tokenSimilarity(tok('ذهب'), tok('Thahab')).sim).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('keys a glued -al-Din like the Latin glued form (نورالدين = Nooruddin)', () => {
+    expect(tok('نورالدين').key).toBe(tok('Nooruddin').key);
+  });
+
+  it('reads ch inside a Latin word as kh, not at its start (Barich = بريخ, Cheryl is not خيرالله)', () => {
+    expect(tokenSimilarity(tok('بريخ'), tok('Barich')).sim).toBeGreaterThanOrEqual(0.85);
+    expect(tokenSimilarity(tok('خيرالله'), tok('Cheryl')).sim).toBe(0);
+  });
+});

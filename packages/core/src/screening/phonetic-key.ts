@@ -137,23 +137,38 @@ export function arabicKey(token: string): string {
  * romanisations follow: ث as s (Saqib, Wassiq, Sanaullah), ظ ذ ض as z (Zawahiri, Zia, Azim). The main key
  * keeps the classical class (t, d); this map gives the alternative class.
  */
-const ARABIC_ALT_KEY: Readonly<Record<string, string>> = { ث: 's', ظ: 'z', ذ: 'z', ض: 'z' };
+const ARABIC_ALT_KEY: Readonly<Record<string, string>> = { ث: 'س', ظ: 'ز', ذ: 'ز', ض: 'ز' };
+
+/**
+ * ذ and ظ written with the digraph th, as English-language romanisations do for the interdental (Thahab for
+ * ذهب, Bathali for البذالي, Kathim for كاظم): the key class of t.
+ */
+const ARABIC_TH_KEY: Readonly<Record<string, string>> = { ذ: 'ت', ظ: 'ت' };
+
+function rereadKey(token: string, map: Readonly<Record<string, string>>): string {
+  let alt = '';
+  let changed = false;
+  for (const c of token) {
+    const a = map[c];
+    if (a !== undefined) {
+      changed = true;
+      alt += a;
+    } else alt += c;
+  }
+  return changed ? arabicKey(alt) : '';
+}
 
 /**
  * Alternative key of an Arabic-script token, '' when it has none: the key with the letters of
  * `ARABIC_ALT_KEY` read the Persian/Urdu way.
  */
 export function arabicAltKey(token: string): string {
-  let alt = '';
-  let changed = false;
-  for (const c of token) {
-    const a = ARABIC_ALT_KEY[c];
-    if (a !== undefined) {
-      changed = true;
-      alt += a === 's' ? 'س' : 'ز';
-    } else alt += c;
-  }
-  return changed ? arabicKey(alt) : '';
+  return rereadKey(token, ARABIC_ALT_KEY);
+}
+
+/** Alternative key with ذ and ظ read as the digraph th (Thahab = ذهب), '' when the token has neither. */
+export function arabicThKey(token: string): string {
+  return rereadKey(token, ARABIC_TH_KEY);
 }
 
 /**
@@ -163,6 +178,16 @@ export function arabicAltKey(token: string): string {
 export function arabicFinalHKey(token: string): string {
   if (token.length < 2 || !token.endsWith('ه')) return '';
   return collapseKey(`${arabicKey(token)}h`);
+}
+
+/**
+ * Key of an Arabic-script token whose final ه (a folded taa marbuta) is read t, '' when it has none: in a
+ * construct (ʿUsbat al-Ansar, Jamiat Ihya al-Turath, Qaʿidat al-Jihad) and in Persian, Turkic and Caucasian
+ * usage (Fatimat, Nimat) romanisations write the t.
+ */
+export function arabicFinalTKey(token: string): string {
+  if ([...token].length < 3 || !token.endsWith('ه')) return '';
+  return collapseKey(`${arabicKey(token)}t`);
 }
 
 /**

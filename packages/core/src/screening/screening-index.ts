@@ -9,7 +9,7 @@ import { buildExplanation, type MatchExplanation, round3 } from './explanation.t
 import type { EntityKind, ListEntry, ListName, NameType } from './list-entry.ts';
 import { type NameKind, type NameToken, type ParsedName, parseName } from './name-parse.ts';
 import { isCompoundTail, type NameScore, scoreNames, type TokenWeight } from './name-score.ts';
-import { collapseKey, looseKey } from './phonetic-key.ts';
+import { collapseKey, latinKey, looseKey } from './phonetic-key.ts';
 import { type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
 
 /** The threshold `screen` uses and every reported figure is measured at. */
@@ -69,6 +69,11 @@ function tokenKeys(t: NameToken): string[] {
   const out = [t.key, ...t.alts];
   const loose = looseKey(t.key);
   if (loose.length >= 2 && !out.includes(loose)) out.push(loose);
+  // an Arabic organisation word is found by its translations too (جبهة → front)
+  for (const w of t.translations) {
+    const k = latinKey(w);
+    if (k.length > 0 && !out.includes(k)) out.push(k);
+  }
   return out;
 }
 

@@ -16,6 +16,7 @@ export const MATCH_HOWS = [
   'prefix',
   'alias-table',
   'abd-dropped',
+  'translation',
 ] as const;
 /** How a query token met a list token; shown in every explanation. */
 export type MatchHow = (typeof MATCH_HOWS)[number];
@@ -69,6 +70,9 @@ function vowelFrameAgrees(arabic: string, latin: string): boolean {
   return true;
 }
 
+/** Strength of an organisation word met in translation: a generic word, weaker than a spelling. */
+const TRANSLATION = 0.9;
+
 /** Arabic (or Cyrillic) against Latin, or Arabic against Arabic: the keys are all there is to compare. */
 function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.key.length === 0 || c.key.length === 0) return NONE;
@@ -85,6 +89,10 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
   if (ar.script === 'arabic' && lat.latin) {
     // محمد and Mahmud share the key m-h-m-d but are different names: known names decide by family
     if (arabicFamilyAgrees(ar.text, lat.latin) === false) return NONE;
+  }
+  // an organisation word in Arabic script and its English or French rendering (جبهة = front)
+  if (ar.translations.length > 0 && lat.latin && ar.translations.includes(lat.latin)) {
+    return { sim: TRANSLATION, how: 'translation' };
   }
   const sim = crossScriptKeys(q, c);
   if (sim.sim === 0) return sim;
