@@ -8,35 +8,67 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from '../cli-error.ts';
 
-/** Official download addresses (documented in docs/screening.md). */
-export const OFFICIAL_SOURCES: Readonly<
-  Record<string, readonly { readonly file: string; readonly url: string }[]>
-> = {
+export interface ListSource {
+  /** File name the download is saved under (the loader detects the format from it and its content). */
+  readonly file: string;
+  readonly url: string;
+}
+
+const OFAC_EXPORTS = 'https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports';
+
+/**
+ * Official download addresses (documented in docs/lists.md). The EU file needs a token the EU's Financial
+ * Sanctions Files site hands out: it is appended from `--eu-token` / RAQIB_EU_TOKEN, never stored or printed.
+ */
+export const OFFICIAL_SOURCES: Readonly<Record<string, readonly ListSource[]>> = {
   UN: [{ file: 'UN_consolidated.xml', url: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml' }],
   'OFAC-SDN': ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((file) => ({
     file,
-    url: `https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/${file}`,
+    url: `${OFAC_EXPORTS}/${file}`,
   })),
   'OFAC-CONS': ['cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv'].map((file) => ({
     file,
-    url: `https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/${file}`,
+    url: `${OFAC_EXPORTS}/${file}`,
   })),
+  EU: [
+    {
+      file: 'eu-fsf.xml',
+      url: 'https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content',
+    },
+  ],
+  UK: [
+    { file: 'UK-Sanctions-List.xml', url: 'https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml' },
+  ],
 };
 
-/** Largest download accepted per file. */
+/** Largest download accepted per file (the full EU XML is the largest list, ~25 MB). */
 const MAX_DOWNLOAD = 200 * 1024 * 1024;
 const TIMEOUT_MS = 120_000;
 
+/** An address as it may be printed: a token in the query string is replaced by `***`. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&]*/gi, '$1***');
+}
+
+export interface ResolvedSources {
+  readonly sources: Record<string, ListSource[]>;
+  /** Lists left out, with the reason (printed, so that nothing is skipped silently). */
+  readonly skipped: readonly string[];
+}
+
 /**
- * Parses `--source LIST=URL` overrides. A URL ending in `/` is a base: each of the list's files is fetched
- * under it by its file name.
+ * Picks the lists to fetch and applies `--source LIST=URL` overrides. A URL ending in `/` is a base: each of
+ * the list's files is fetched under it by its file name. The EU list is skipped, with a note, when no token
+ * was given for the official address.
  */
 export function resolveSources(
   only: readonly string[] | undefined,
   overrides: readonly string[],
-): Record<string, { file: string; url: string }[]> {
-  const names = only && only.length > 0 ? only : Object.keys(OFFICIAL_SOURCES);
-  const out: Record<string, { file: string; url: string }[]> = {};
+  euToken?: string | undefined,
+): ResolvedSources {
+  const explicit = only !== undefined && only.length > 0;
+  const names = explicit ? only : Object.keys(OFFICIAL_SOURCES);
+  const out: Record<string, ListSource[]> = {};
   for (const n of names) {
     const files = OFFICIAL_SOURCES[n];
     if (!files)
@@ -45,43 +77,65 @@ export function resolveSources(
       );
     out[n] = files.map((f) => ({ ...f }));
   }
+  const overridden = new Set<string>();
   for (const o of overrides) {
     const eq = o.indexOf('=');
     const name = o.slice(0, eq);
     const url = o.slice(eq + 1);
     if (eq < 1 || !/^https?:\/\//.test(url))
-      throw new CliError(`--source must be LIST=http(s)://…, got "${o}"`);
+      throw new CliError(`--source must be LIST=http(s)://…, got "${redactUrl(o)}"`);
     const files = out[name];
     if (!files) continue;
+    overridden.add(name);
     out[name] = files.map((f) => ({
       file: f.file,
       url: url.endsWith('/') ? `${url}${f.file}` : files.length === 1 ? url : `${url}/${f.file}`,
     }));
   }
-  return out;
+  const skipped: string[] = [];
+  const eu = out.EU;
+  if (eu) {
+    if (euToken) {
+      out.EU = eu.map((f) => ({
+        ...f,
+        url: `${f.url}${f.url.includes('?') ? '&' : '?'}token=${encodeURIComponent(euToken)}`,
+      }));
+    } else if (!overridden.has('EU')) {
+      if (explicit) throw new CliError('the EU list needs a token: pass --eu-token or set RAQIB_EU_TOKEN');
+      delete out.EU;
+      skipped.push('EU skipped: the EU file needs a token (--eu-token or RAQIB_EU_TOKEN)');
+    }
+  }
+  return { sources: out, skipped };
 }
 
 async function download(url: string, path: string): Promise<number> {
+  const shown = redactUrl(url);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
     const res = await fetch(url, { signal: controller.signal, redirect: 'follow' });
-    if (!res.ok || !res.body) throw new CliError(`${url}: HTTP ${res.status} ${res.statusText}`);
+    if (!res.ok || !res.body) throw new CliError(`${shown}: HTTP ${res.status} ${res.statusText}`);
     const declared = Number(res.headers.get('content-length') ?? '0');
     if (declared > MAX_DOWNLOAD)
-      throw new CliError(`${url}: ${declared} bytes exceeds the ${MAX_DOWNLOAD}-byte limit`);
+      throw new CliError(`${shown}: ${declared} bytes exceeds the ${MAX_DOWNLOAD}-byte limit`);
     const chunks: Uint8Array[] = [];
     let size = 0;
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.length;
-      if (size > MAX_DOWNLOAD) throw new CliError(`${url}: more than ${MAX_DOWNLOAD} bytes`);
+      if (size > MAX_DOWNLOAD) {
+        controller.abort();
+        throw new CliError(`${shown}: more than ${MAX_DOWNLOAD} bytes`);
+      }
       chunks.push(chunk);
     }
+    if (size === 0) throw new CliError(`${shown}: empty response`);
     writeFileSync(path, Buffer.concat(chunks));
     return size;
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`${url}: ${(error as Error).message}`);
+    // fetch errors can quote the address: print only the redacted one
+    throw new CliError(`${shown}: ${redactUrl((error as Error).message)}`);
   } finally {
     clearTimeout(timer);
   }
@@ -89,10 +143,11 @@ async function download(url: string, path: string): Promise<number> {
 
 /**
  * Downloads each list into its own folder under a fresh temporary directory, named with today's date so
- * that undated files (OFAC) take the download date as their version. Returns the folders.
+ * that undated files (OFAC) take the download date as their version. Returns the folders. Any failed
+ * download fails the whole update before anything is stored.
  */
 export async function fetchLists(
-  sources: Record<string, { file: string; url: string }[]>,
+  sources: Record<string, readonly ListSource[]>,
   today: string,
   log: (line: string) => void,
 ): Promise<string[]> {
@@ -103,7 +158,7 @@ export async function fetchLists(
     mkdirSync(dir);
     for (const f of files) {
       const bytes = await download(f.url, join(dir, f.file));
-      log(`fetched ${name} ${f.file}: ${bytes} bytes from ${f.url}`);
+      log(`fetched ${name} ${f.file}: ${bytes} bytes from ${redactUrl(f.url)}`);
     }
     dirs.push(dir);
   }

@@ -103,7 +103,7 @@ export function registerListsCommand(program: Command): void {
   lists
     .command('load')
     .description(
-      'load list files or folders into the database (UN XML, OFAC CSV set, EU XML, UK CSV, generic CSV, FtM JSONL)',
+      'load list files or folders into the database (UN XML, OFAC CSV set or XML, EU XML, UK XML or CSV, generic CSV, FtM JSONL)',
     )
     .argument('<paths...>', 'files or folders')
     .option('--format <format>', `skip detection: ${LIST_FORMATS.join(' | ')}`)
@@ -127,31 +127,48 @@ export function registerListsCommand(program: Command): void {
 
   lists
     .command('update')
-    .description('fetch the official UN and OFAC lists from their publishers and load them')
-    .option('--only <codes>', 'comma-separated: UN, OFAC-SDN, OFAC-CONS (default: all)')
+    .description(
+      'fetch the official UN, OFAC (SDN and consolidated), EU and UK lists from their publishers and load them',
+    )
+    .option('--only <codes>', 'comma-separated: UN, OFAC-SDN, OFAC-CONS, EU, UK (default: all)')
     .option(
       '--source <LIST=URL>',
       'override a publisher address (repeatable); a URL ending in / is a base for the files',
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     )
+    .option(
+      '--eu-token <token>',
+      'token for the EU Financial Sanctions Files download (or env RAQIB_EU_TOKEN)',
+    )
     .option('--no-rescreen', 'do not re-screen the stored customers afterwards')
     .addOption(dbOption())
-    .action(async (flags: { only?: string; source: string[]; rescreen: boolean; db?: string }) => {
-      const sources = resolveSources(
-        flags.only?.split(',').map((s) => s.trim()),
-        flags.source,
-      );
-      const today = new Date().toISOString().slice(0, 10);
-      const dirs = await fetchLists(sources, today, (l) => process.stderr.write(`${l}\n`));
-      const parsed = readLists(dirs, { rescreen: flags.rescreen });
-      const database = await openStore(flags.db);
-      try {
-        await storeAndRescreen(database, parsed, flags.rescreen);
-      } finally {
-        await database.close();
-      }
-    });
+    .action(
+      async (flags: {
+        only?: string;
+        source: string[];
+        euToken?: string;
+        rescreen: boolean;
+        db?: string;
+      }) => {
+        const { sources, skipped } = resolveSources(
+          flags.only?.split(',').map((s) => s.trim()),
+          flags.source,
+          flags.euToken ?? process.env.RAQIB_EU_TOKEN,
+        );
+        for (const note of skipped) process.stderr.write(`${note}\n`);
+        const today = new Date().toISOString().slice(0, 10);
+        const dirs = await fetchLists(sources, today, (l) => process.stderr.write(`${l}\n`));
+        // every download is read completely before anything is stored, as with `lists load`
+        const parsed = readLists(dirs, { rescreen: flags.rescreen });
+        const database = await openStore(flags.db);
+        try {
+          await storeAndRescreen(database, parsed, flags.rescreen);
+        } finally {
+          await database.close();
+        }
+      },
+    );
 
   lists
     .command('show')
