@@ -239,3 +239,37 @@ describe('raqib lists update', () => {
     expect(show.out).toBe('no list loaded\n');
   });
 });
+
+describe('raqib lists load: versions', () => {
+  it('stores the versions of one list oldest first, and refuses an older version than the current one', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    const newer = join(dir, 'un-2026-03-15.xml');
+    writeFileSync(newer, UN_B);
+    // given newest first, the older is still stored first, so the newer ends current with the delta between them
+    const both = await runCli(['lists', 'load', newer, join(FIXTURES, 'un-excerpt.xml'), '--db', db]);
+    expect(both.code, both.err).toBe(0);
+    expect(both.out.indexOf('UN 2026-02-27')).toBeLessThan(both.out.indexOf('UN 2026-03-15'));
+    expect(both.out).toContain(
+      'UN 2026-03-15: 25 entries; since 2026-02-27: +0 added, -1 removed, ~1 changed',
+    );
+    const older = await runCli(['lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db]);
+    expect(older.code).toBe(2);
+    expect(older.err).toMatch(
+      /list not loaded: .*un-excerpt\.xml is UN 2026-02-27, older than the current UN 2026-03-15; pass --allow-older/,
+    );
+    expect((await runCli(['lists', 'show', '--db', db])).out).toMatch(/\* UN\s+2026-03-15/);
+    const rollback = await runCli([
+      'lists',
+      'load',
+      join(FIXTURES, 'un-excerpt.xml'),
+      '--allow-older',
+      '--db',
+      db,
+    ]);
+    expect(rollback.code, rollback.err).toBe(0);
+    expect(rollback.out).toContain(
+      'UN 2026-02-27: 26 entries; since 2026-03-15: +1 added, -0 removed, ~1 changed',
+    );
+  });
+});

@@ -22,6 +22,7 @@ import { indexFromDatabase, screenCustomers } from './screen-support.ts';
 
 interface LoadFlags {
   format?: string;
+  allowOlder?: boolean;
   list?: string;
   listVersion?: string;
   allowOrphans?: boolean;
@@ -62,12 +63,42 @@ function deltaLine(d: ListDelta, entries: number): string {
   );
 }
 
+/**
+ * Orders the lists so that, per list code, the newest version is stored last and so becomes current, and
+ * refuses (before anything is stored) a version older than the one already current: storing it would make
+ * the older list current and report the rollback as a delta. `--allow-older` lets an analyst do it on purpose.
+ */
+async function checkVersions(
+  store: SqlListStore,
+  lists: readonly ParsedList[],
+  allowOlder: boolean,
+): Promise<ParsedList[]> {
+  const byList = new Map<string, ParsedList[]>();
+  for (const l of lists) byList.set(l.list, [...(byList.get(l.list) ?? []), l]);
+  const ordered = [...byList.values()].flatMap((group) =>
+    group.sort((a, b) => a.version.localeCompare(b.version)),
+  );
+  if (allowOlder) return ordered;
+  const current = new Map((await store.versions()).filter((v) => v.current).map((v) => [v.list, v.version]));
+  for (const l of ordered) {
+    const now = current.get(l.list);
+    if (now !== undefined && l.version < now) {
+      throw new CliError(
+        `list not loaded: ${l.sources[0] ?? l.list} is ${l.list} ${l.version}, older than the current ${l.list} ${now}; pass --allow-older to make it current anyway`,
+      );
+    }
+  }
+  return ordered;
+}
+
 async function storeAndRescreen(
   database: RaqibDatabase,
-  lists: readonly ParsedList[],
+  parsed: readonly ParsedList[],
   rescreen: boolean,
+  allowOlder = false,
 ): Promise<void> {
   const store = new SqlListStore(database.db);
+  const lists = await checkVersions(store, parsed, allowOlder);
   for (const l of lists) {
     const delta = await store.save(l, Date.now());
     process.stdout.write(`${deltaLine(delta, l.entries.length)}\n`);
@@ -113,13 +144,14 @@ export function registerListsCommand(program: Command): void {
       'version date for files that carry none (default: date in the folder name, else file date)',
     )
     .option('--allow-orphans', 'OFAC: keep aliases whose ent_num the sdn file lacks as alias-only entries')
+    .option('--allow-older', 'make a version older than the current one current (a deliberate rollback)')
     .option('--no-rescreen', 'do not re-screen the stored customers afterwards')
     .addOption(dbOption())
     .action(async (paths: string[], flags: LoadFlags) => {
       const parsed = readLists(paths, flags);
       const database = await openStore(flags.db);
       try {
-        await storeAndRescreen(database, parsed, flags.rescreen);
+        await storeAndRescreen(database, parsed, flags.rescreen, flags.allowOlder === true);
       } finally {
         await database.close();
       }
