@@ -7,7 +7,7 @@
  * writes nothing. Options: --accounts N --days D --seed S --partitions P.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +17,7 @@ import {
   createMonitor,
   defaultMonitoringConfig,
   fixedClock,
-  fxRatesFromTable,
-  parseFxRatesCsv,
   type Transaction,
-  transactionPartitions,
 } from '@raqib/core';
 import { readTransactions } from '@raqib/formats';
 import { migrateToLatest, openDatabase, type RaqibDatabase, SqlAlertStore } from '@raqib/store-sql';
@@ -109,14 +106,8 @@ async function main(): Promise<void> {
 
     log(`single process: ${n} transactions`);
     const t0 = performance.now();
-    // supplied day rates: without them each lane learns currency values from the payments it alone sees
-    const fxFile = join(dir, 'fx-rates.csv');
-    const fxRates = fxRatesFromTable(parseFxRatesCsv(readFileSync(fxFile, 'utf8')));
-    const monitor = createMonitor({
-      config: defaultMonitoringConfig(),
-      clock: fixedClock(0),
-      reference: { fxRates },
-    });
+    // no day FX rates: currency values are learnt from the stream, which every worker follows whole (0062)
+    const monitor = createMonitor({ config: defaultMonitoringConfig(), clock: fixedClock(0) });
     const embedded: Alert[] = [];
     for (const tx of txs) {
       monitor.process(tx);
@@ -142,19 +133,18 @@ async function main(): Promise<void> {
       const ti = performance.now();
       const ingest = await run(['ingest', ...common, '--quarantine', join(dir, 'q.jsonl'), '--json', file]);
       if (ingest.code !== 0) throw new Error(`ingest failed: ${ingest.out}`);
-      const messages =
-        partitions === 1 ? n : txs.reduce((s, tx) => s + transactionPartitions(tx, partitions).length, 0);
-      ingests.push({ partitions, seconds: (performance.now() - ti) / 1000, messages });
+      // one message per transaction, on its payer's partition
+      ingests.push({ partitions, seconds: (performance.now() - ti) / 1000, messages: n });
       const runs: WorkerRun[] =
         partitions === 1
           ? [{ label: '1 worker, 1 partition', workers: [[]] }]
           : [
-              { label: `1 worker, ${partitions} partitions + graph lane`, workers: [['--graph']] },
+              { label: `1 worker, ${partitions} partitions + merger`, workers: [[]] },
               {
-                label: `2 workers, ${partitions} partitions + graph lane`,
+                label: `2 workers, ${partitions} partitions + merger`,
                 workers: [
-                  ['--partitions', '0', '--graph'],
-                  ['--partitions', `1-${partitions - 1}`],
+                  ['--partitions', `0-${partitions / 2 - 1}`, '--merger'],
+                  ['--partitions', `${partitions / 2}-${partitions - 1}`],
                 ],
               },
             ];
@@ -165,18 +155,7 @@ async function main(): Promise<void> {
         const tw = performance.now();
         const outs = await Promise.all(
           r.workers.map((extra) =>
-            run([
-              'worker',
-              ...common,
-              '--db',
-              url,
-              '--fx-rates',
-              fxFile,
-              '--exit-when-idle',
-              '1000',
-              '--json',
-              ...extra,
-            ]),
+            run(['worker', ...common, '--db', url, '--exit-when-idle', '1000', '--json', ...extra]),
           ),
         );
         // the workers wait 1 s of silence before they close their windows and exit: not part of the work
@@ -192,6 +171,7 @@ async function main(): Promise<void> {
             },
         );
         const cpu = summaries.map((x) => x.cpuSeconds);
+        // transactions judged: each exactly once across the workers' lanes
         const laneMessages = summaries.reduce((s, x) => s + x.processed, 0);
         const busy =
           (Math.max(...summaries.map((x) => x.lastAt)) - Math.min(...summaries.map((x) => x.firstAt))) / 1000;
@@ -226,30 +206,26 @@ async function main(): Promise<void> {
     const md = `## Scale-out
 
 \`npm run bench:scale\` (bench/scale.ts): ${n} synthetic transactions (\`raqib generate\` ${accounts} accounts × ${days}
-days, seed ${seed}, with its day FX rates given to every monitor), published by \`raqib ingest\` to NATS JetStream (own nats-server ${'2.9'}-compatible, spare port) and
-consumed by \`raqib worker\` processes writing ledger, checkpoints and alerts to PostgreSQL. Machine: ${machineLine()},
+days, seed ${seed}; no day FX rates: currency values are learnt from the stream), published by \`raqib ingest\` to NATS JetStream (own nats-server ${'2.9'}-compatible, spare port) and
+consumed by \`raqib worker\` processes writing ledger, firings, checkpoints and alerts to PostgreSQL. Machine: ${machineLine()},
 load average ${loadavg()[0]?.toFixed(1)} at the end (the machine is shared). Wall time from the workers' start to their
 last commit ("wall", process start-up included) and from the first batch handled to the last one committed
 ("busy", the figure throughput is computed from). Measured ${new Date().toISOString().slice(0, 10)}.
 
-| run | lane messages | wall s | busy s | transactions/s (busy) | worker CPU s | alerts | identical to the single-process run |
+| run | transactions judged | wall s | busy s | transactions/s (busy) | worker CPU s | alerts | identical to the single-process run |
 |---|---:|---:|---:|---:|---:|---:|---:|
 | single process (\`createMonitor\`, in memory, no I/O) | ${n} | ${embeddedSeconds.toFixed(1)} | ${embeddedSeconds.toFixed(1)} | ${Math.round(n / embeddedSeconds)} | ${embeddedSeconds.toFixed(1)} | ${embedded.length} | (reference) |
 ${rows}
 
 Ingest: ${ingests.map((i) => `${i.messages} messages for ${i.partitions} partition(s) in ${i.seconds.toFixed(1)} s`).join('; ')}.
 
-- **Two workers vs one** (same ${P} partitions + graph lane): ${ratio.toFixed(2)}× the throughput
-  (busy ${one.busy.toFixed(1)} s → ${two.busy.toFixed(1)} s; wall ${one.seconds.toFixed(1)} s → ${two.seconds.toFixed(1)} s); their alerts are ${sameAcrossWorkers.equal ? '**identical**' : `NOT identical (${sameAcrossWorkers.identical} of ${sameAcrossWorkers.expected})`}
-  (the lanes, not the workers, define the result). The work did split: the busiest worker used ${Math.max(...two.cpu).toFixed(1)} CPU s
-  instead of ${Math.max(...one.cpu).toFixed(1)} (${cpuRatio.toFixed(2)}×), but wall time did not follow on this machine: the workers wait on
-  PostgreSQL and NATS round trips far more than they compute, and the two cores were shared (load above).
-  A speed-up needs cores and database capacity to spare; this run cannot show one.
-- **One partition** gives exactly the single-process alerts: ${results[0]?.cmp.equal ? '**equal**' : '**not equal**'} (ids and content, creation time aside).
-- **${P} partitions** agree with the single-process run on ${one.cmp.identical} of ${one.cmp.expected} alerts: the monitor merges
-  overlapping pattern instances across accounts (a fan-in that is also part of a bipartite layer is one alert) and some
-  findings read a counterparty's whole history, while a lane sees only its own accounts' payments
-  (docs/decisions/0060-scale-out-lanes.md).
+- **Two workers vs one** (same ${P} partitions + merger): ${ratio.toFixed(2)}× the throughput
+  (busy ${one.busy.toFixed(1)} s → ${two.busy.toFixed(1)} s; wall ${one.seconds.toFixed(1)} s → ${two.seconds.toFixed(1)} s); their alerts are ${sameAcrossWorkers.equal ? '**identical**' : `NOT identical (${sameAcrossWorkers.identical} of ${sameAcrossWorkers.expected})`}.
+  CPU of the busiest worker: ${Math.max(...two.cpu).toFixed(1)} s instead of ${Math.max(...one.cpu).toFixed(1)} s (${cpuRatio.toFixed(2)}×). Each worker
+  follows the whole stream (decoding and window state) and runs the detectors for its own partitions only
+  (docs/decisions/0062-detection-and-merger.md), so the part that divides is the detectors' share.
+- **Equality with the single-process scan**: 1 partition ${results[0]?.cmp.equal ? '**equal**' : '**not equal**'}; ${P} partitions on one worker
+  ${one.cmp.equal ? '**equal**' : `**not equal** (${one.cmp.identical} of ${one.cmp.expected})`}; on two workers ${two.cmp.equal ? '**equal**' : `**not equal** (${two.cmp.identical} of ${two.cmp.expected})`} (ids and content, creation time aside).
 `;
     process.stdout.write(`${md}\n`);
     if (!quick) writeBenchmarkSection('scale', md);

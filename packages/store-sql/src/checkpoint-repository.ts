@@ -18,15 +18,15 @@ declare module './schema.ts' {
   }
 }
 
-/** Where a lane (an account partition or the graph lane) of a stream stands. */
+/** Where a lane (an account partition or the merger lane) of a stream stands. */
 export interface LaneCheckpoint {
   readonly stream: string;
   readonly lane: string;
   /** Partition count of the stream when the checkpoint was written: a worker refuses a different one. */
   readonly partitions: number;
-  /** Highest stream sequence whose transaction is in the ledger. */
+  /** Highest stream sequence the lane has handled (account lane: judged and committed; merger: merged). */
   readonly seq: number;
-  /** Latest event time seen on the lane (epoch ms); replay starts a window before it. */
+  /** The stream's watermark (latest event time, epoch ms) at `seq`: the merger closes instances by it. */
   readonly maxTs: number;
   readonly processed: number;
   readonly alerts: number;
@@ -82,6 +82,11 @@ export class SqlCheckpointStore {
   readonly #db: Kysely<Database>;
   constructor(db: Kysely<Database>) {
     this.#db = db;
+  }
+
+  /** Writes a checkpoint on its own (the merger lane's, which has no ledger rows to go with it). */
+  async save(cp: LaneCheckpoint): Promise<void> {
+    await saveCheckpoint(this.#db, cp);
   }
 
   async get(stream: string, lane: string): Promise<LaneCheckpoint | undefined> {

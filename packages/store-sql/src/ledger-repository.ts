@@ -11,10 +11,32 @@ interface ScaleLedgerTable {
   ts: number;
   payload: string;
 }
+interface ScaleFiringsTable {
+  stream: string;
+  seq: number;
+  ord: number;
+  lane: string;
+  payload: string;
+}
 declare module './schema.ts' {
   interface Database {
     scale_ledger: ScaleLedgerTable;
+    scale_firings: ScaleFiringsTable;
   }
+}
+
+/** A firing (serialised) of the transaction at stream sequence `seq`; `ord` orders the firings of one transaction. */
+export interface FiringRow {
+  readonly seq: number;
+  readonly ord: number;
+  readonly payload: string;
+}
+
+/** What one lane of a worker commits for a batch: its new ledger rows, its firings and its checkpoint. */
+export interface LaneBatch {
+  readonly entries: readonly LedgerEntry[];
+  readonly firings: readonly FiringRow[];
+  readonly checkpoint: LaneCheckpoint;
 }
 
 /** A consumed transaction and the stream sequence it came with. */
@@ -78,6 +100,117 @@ export class SqlLaneLedger {
       }
       await saveCheckpoint(trx, checkpoint);
     });
+  }
+
+  /**
+   * Commits a batch of several lanes of one worker in one database transaction: each lane's ledger rows, its
+   * firings and its checkpoint. The commit is the acknowledgement (0061): after a crash either all of it is there
+   * or none of it.
+   */
+  async commitLanes(batches: readonly LaneBatch[]): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      for (const b of batches) {
+        const { stream, lane } = b.checkpoint;
+        for (let i = 0; i < b.entries.length; i += CHUNK) {
+          const rows = b.entries.slice(i, i + CHUNK).map(
+            (e): ScaleLedgerTable => ({
+              stream,
+              lane,
+              tx_id: e.tx.id,
+              seq: e.seq,
+              ts: e.tx.ts,
+              payload: e.text ?? transactionMessageText(e.tx),
+            }),
+          );
+          await trx
+            .insertInto('scale_ledger')
+            .values(rows)
+            .onConflict((oc) => oc.columns(['stream', 'lane', 'tx_id']).doNothing())
+            .execute();
+        }
+        for (let i = 0; i < b.firings.length; i += CHUNK) {
+          const rows = b.firings
+            .slice(i, i + CHUNK)
+            .map((f): ScaleFiringsTable => ({ stream, seq: f.seq, ord: f.ord, lane, payload: f.payload }));
+          await trx
+            .insertInto('scale_firings')
+            .values(rows)
+            .onConflict((oc) => oc.columns(['stream', 'seq', 'ord']).doNothing())
+            .execute();
+        }
+        await saveCheckpoint(trx, b.checkpoint);
+      }
+    });
+  }
+
+  /**
+   * Every lane's transactions of the stream with sequence ≤ `toSeq`, in stream order, a page at a time (keyset
+   * pagination): the whole stream once, since each transaction is in the ledger of one lane (its payer's).
+   */
+  async *replayStream(stream: string, toSeq: number, pageSize = 5000): AsyncIterable<Transaction[]> {
+    let after = -1;
+    for (;;) {
+      const rows = await this.#db
+        .selectFrom('scale_ledger')
+        .select(['seq', 'lane', 'payload'])
+        .where('stream', '=', stream)
+        .where('seq', '>', after)
+        .where('seq', '<=', toSeq)
+        .orderBy('seq')
+        .limit(pageSize)
+        .execute();
+      if (rows.length === 0) return;
+      after = Number(rows[rows.length - 1]!.seq);
+      yield rows.map((r) => {
+        try {
+          return parseTransactionMessageText(r.payload);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new Error(`ledger row ${stream}/${r.lane} seq ${r.seq} is unreadable: ${reason}`);
+        }
+      });
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  /** The firings with `fromSeq` < seq ≤ `toSeq`, in stream order (then `ord`), a page at a time. */
+  async *firings(
+    stream: string,
+    fromSeq: number,
+    toSeq: number,
+    pageSize = 5000,
+  ): AsyncIterable<FiringRow[]> {
+    let afterSeq = fromSeq;
+    let afterOrd = 2_147_483_647; // the largest `integer`: nothing at `fromSeq` itself
+    for (;;) {
+      const rows = await this.#db
+        .selectFrom('scale_firings')
+        .select(['seq', 'ord', 'payload'])
+        .where('stream', '=', stream)
+        .where((eb) =>
+          eb.or([eb('seq', '>', afterSeq), eb.and([eb('seq', '=', afterSeq), eb('ord', '>', afterOrd)])]),
+        )
+        .where('seq', '<=', toSeq)
+        .orderBy('seq')
+        .orderBy('ord')
+        .limit(pageSize)
+        .execute();
+      if (rows.length === 0) return;
+      const page = rows.map((r) => ({ seq: Number(r.seq), ord: Number(r.ord), payload: r.payload }));
+      afterSeq = page[page.length - 1]!.seq;
+      afterOrd = page[page.length - 1]!.ord;
+      yield page;
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async countFirings(stream: string): Promise<number> {
+    const row = await this.#db
+      .selectFrom('scale_firings')
+      .where('stream', '=', stream)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /**

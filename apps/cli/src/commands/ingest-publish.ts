@@ -1,19 +1,19 @@
-import { type Bus, encodeTransactionMessage, type Transaction, transactionPartitions } from '@raqib/core';
+import { type Bus, encodeTransactionMessage, payerPartition, type Transaction } from '@raqib/core';
 import type { TxStreamSpec } from './worker-stream.ts';
 
 export interface PublishStats {
   /** Transactions published. */
   transactions: number;
-  /** Messages stored (a transaction between two partitions is two messages). */
+  /** Messages stored (one per transaction). */
   messages: number;
   /** Messages the stream already held (a re-run inside the de-duplication window). */
   duplicates: number;
 }
 
 /**
- * Publishes transactions to the partitions of both their accounts (`<prefix>.<p>.o` for the payer's partition,
- * `<prefix>.<p>.i` for the payee's when it differs), pipelined `window` messages at a time. Each
- * message id is `<tx id>:<partition>`, so a retried or repeated publish is stored once. Messages of one window are
+ * Publishes each transaction once, to its payer's partition (`<prefix>.<p>.o`; every worker reads all of them and
+ * judges those of its own partitions: 0062), pipelined `window` messages at a time. Each message id is
+ * `<tx id>:<partition>`, so a retried or repeated publish is stored once. Messages of one window are
  * sent in order on one connection, so the stream holds them in the order of the input.
  */
 export class TxPublisher {
@@ -33,18 +33,14 @@ export class TxPublisher {
     let inFlight: Promise<void>[] = [];
     for (const tx of batch) {
       const data = encodeTransactionMessage(tx);
-      const parts = transactionPartitions(tx, partitions);
-      for (let k = 0; k < parts.length; k++) {
-        const p = parts[k]!;
-        // the payer's copy ends in .o: the graph lane reads those alone, i.e. every payment once
-        const subject = `${subjectPrefix}.${p}.${k === 0 ? 'o' : 'i'}`;
-        inFlight.push(
-          this.#bus.publish(subject, data, { msgId: `${tx.id}:${p}` }).then((ack) => {
-            if (ack.duplicate) this.stats.duplicates++;
-            else this.stats.messages++;
-          }),
-        );
-      }
+      const p = payerPartition(tx, partitions);
+      // the payer's copy ends in .o (the payee's copy, .i, is no longer needed: every worker sees every payment)
+      inFlight.push(
+        this.#bus.publish(`${subjectPrefix}.${p}.o`, data, { msgId: `${tx.id}:${p}` }).then((ack) => {
+          if (ack.duplicate) this.stats.duplicates++;
+          else this.stats.messages++;
+        }),
+      );
       this.stats.transactions++;
       if (inFlight.length >= this.#window) {
         await Promise.all(inFlight);

@@ -6,17 +6,14 @@ import {
   createMonitor,
   defaultMonitoringConfig,
   fixedClock,
-  GRAPH_LANE,
   InProcessBus,
-  type Lane,
   MemoryAlertStore,
+  payerPartition,
   type Transaction,
-  transactionPartitions,
 } from '@raqib/core';
 import { readTransactions } from '@raqib/formats';
 import {
   type LaneCheckpoint,
-  type LedgerEntry,
   migrateToLatest,
   openDatabase,
   type RaqibDatabase,
@@ -27,6 +24,7 @@ import { writeDataset } from '@raqib/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TxPublisher } from './ingest-publish.ts';
 import { LaneRunner } from './worker-lane.ts';
+import { MergerRunner } from './worker-merger.ts';
 import { ensureTxStream, type TxStreamSpec } from './worker-stream.ts';
 
 // a ring far larger than the data (nothing is evicted) but small to allocate, so that the suite stays quick
@@ -34,17 +32,8 @@ const config = { ...defaultMonitoringConfig(), retainTransactions: 1 << 16 };
 const clock = fixedClock(Date.UTC(2026, 0, 1));
 let dir = '';
 const txs: Transaction[] = [];
+let embedded: Alert[] = [];
 const databases: RaqibDatabase[] = [];
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'raqib-lanes-'));
-  await writeDataset(dir, { accounts: 300, days: 6, seed: 11, rate: 0.03 });
-  for await (const batch of readTransactions(join(dir, 'transactions.csv'))) txs.push(...batch.accepted);
-});
-afterAll(async () => {
-  for (const d of databases) await d.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** What the single-process scan raises. */
 function embeddedAlerts(input: readonly Transaction[]): Alert[] {
@@ -57,9 +46,22 @@ function embeddedAlerts(input: readonly Transaction[]): Alert[] {
   return [...out, ...monitor.finish()];
 }
 
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'raqib-lanes-'));
+  await writeDataset(dir, { accounts: 300, days: 6, seed: 11, rate: 0.03 });
+  for await (const batch of readTransactions(join(dir, 'transactions.csv'))) txs.push(...batch.accepted);
+  embedded = embeddedAlerts(txs);
+});
+afterAll(async () => {
+  for (const d of databases) await d.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
 /** Alerts as comparable values: everything except when they were created. */
 const comparable = (alerts: readonly Alert[]) =>
   alerts.map(({ createdAt: _, ...rest }) => rest).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+type Commit = SqlLaneLedger['commitLanes'];
 
 /** A ledger whose commit fails once, at the given call: the power goes out before the commit lands. */
 class FailingLedger extends SqlLaneLedger {
@@ -69,27 +71,47 @@ class FailingLedger extends SqlLaneLedger {
     super(database.db);
     this.failAt = failAt;
   }
-  override async commit(entries: readonly LedgerEntry[], checkpoint: LaneCheckpoint): Promise<void> {
+  override async commitLanes(batches: Parameters<Commit>[0]): Promise<void> {
     if (++this.calls === this.failAt) throw new Error('simulated crash before commit');
-    await super.commit(entries, checkpoint);
+    await super.commitLanes(batches);
   }
 }
 
-/** A ledger whose commit lands and then the process dies, before the lane reads on. */
+/** A ledger whose commit lands and then the process dies, before the lanes read on. */
 class CrashAfterCommitLedger extends FailingLedger {
-  override async commit(entries: readonly LedgerEntry[], checkpoint: LaneCheckpoint): Promise<void> {
-    await SqlLaneLedger.prototype.commit.call(this, entries, checkpoint);
+  override async commitLanes(batches: Parameters<Commit>[0]): Promise<void> {
+    await SqlLaneLedger.prototype.commitLanes.call(this, batches);
     if (++this.calls === this.failAt) throw new Error('simulated crash after commit');
   }
 }
 
+/** The merger dies after storing alerts and before its checkpoint lands. */
+class CrashingCheckpoints extends SqlCheckpointStore {
+  calls = 0;
+  readonly failAt: number;
+  constructor(database: RaqibDatabase, failAt: number) {
+    super(database.db);
+    this.failAt = failAt;
+  }
+  override async save(cp: LaneCheckpoint): Promise<void> {
+    if (++this.calls === this.failAt) throw new Error('simulated merger crash');
+    await super.save(cp);
+  }
+}
+
 interface Crash {
-  readonly lane: Lane;
+  /** Index of the worker (lane group), or "merger". */
+  readonly who: number | 'merger';
   readonly kind: 'before-commit' | 'after-commit';
   readonly atBatch: number;
 }
 
-async function runLanes(partitions: number, crashes: readonly Crash[] = []) {
+/**
+ * Runs workers, each owning a group of account lanes, and one merger, step by step in turn (so the lanes run at
+ * different paces and the merger sees partial progress), injecting crashes: a crashed worker is replaced by a
+ * fresh one that rebuilds its state from the database, as after a SIGKILL.
+ */
+async function runWorkers(partitions: number, groups: readonly number[][], crashes: readonly Crash[] = []) {
   const database = openDatabase(':memory:');
   databases.push(database);
   await migrateToLatest(database);
@@ -115,73 +137,114 @@ async function runLanes(partitions: number, crashes: readonly Crash[] = []) {
     worker: 'test:1',
     batchSize: 100,
   };
-  const lanes: Lane[] = Array.from({ length: partitions }, (_, i) => i);
-  if (partitions > 1) lanes.push(GRAPH_LANE);
+  const pending = [...crashes];
+  const laneRunner = (g: number) => {
+    const crash = pending.find((c) => c.who === g);
+    if (crash) pending.splice(pending.indexOf(crash), 1);
+    const ledger = !crash
+      ? base.ledger
+      : crash.kind === 'before-commit'
+        ? new FailingLedger(database, crash.atBatch)
+        : new CrashAfterCommitLedger(database, crash.atBatch);
+    return new LaneRunner(groups[g]!, { ...base, ledger });
+  };
+  const mergerRunner = () => {
+    const crash = pending.find((c) => c.who === 'merger');
+    if (crash) pending.splice(pending.indexOf(crash), 1);
+    return new MergerRunner(
+      crash ? { ...base, checkpoints: new CrashingCheckpoints(database, crash.atBatch) } : base,
+    );
+  };
+  const runners = groups.map((_, g) => laneRunner(g));
+  for (const r of runners) await r.start();
+  let merger = mergerRunner();
+  await merger.start();
   let crashed = 0;
-  for (const lane of lanes) {
-    const crash = crashes.find((c) => c.lane === lane);
-    if (crash) {
-      const doomed = new LaneRunner(lane, {
-        ...base,
-        ledger:
-          crash.kind === 'before-commit'
-            ? new FailingLedger(database, crash.atBatch)
-            : new CrashAfterCommitLedger(database, crash.atBatch),
-      });
-      await doomed.start();
-      await expect(async () => {
-        while ((await doomed.step(0)) > 0) {
-          // runs until the simulated crash
-        }
-      }).rejects.toThrow(/simulated crash/);
-      await doomed.close(); // the process is gone: what it did not acknowledge is delivered again
+  let replayedAfterCrash = 0;
+  for (let round = 0; ; round++) {
+    let moved = 0;
+    for (let g = 0; g < runners.length; g++) {
+      try {
+        moved += await runners[g]!.step(0);
+      } catch (error) {
+        expect(String(error)).toMatch(/simulated crash/);
+        await runners[g]!.close(); // the process is gone: what it did not commit is read again
+        crashed++;
+        runners[g] = laneRunner(g);
+        await runners[g]!.start();
+        replayedAfterCrash += runners[g]!.stats().replayed;
+        moved++;
+      }
+    }
+    try {
+      moved += await merger.step();
+    } catch (error) {
+      expect(String(error)).toMatch(/simulated merger crash/);
       crashed++;
+      merger = mergerRunner();
+      await merger.start();
+      moved++;
     }
-    const runner = new LaneRunner(lane, base);
-    await runner.start();
-    if (crash) expect(runner.stats().replayed).toBeGreaterThan(0);
-    while ((await runner.step(0)) > 0) {
-      // drain the lane
-    }
-    await runner.finish();
-    await runner.close();
+    if (moved === 0 && (await merger.caughtUp())) break;
+    expect(round).toBeLessThan(10_000);
   }
+  await merger.finish();
+  for (const r of runners) await r.close();
   expect(crashed).toBe(crashes.length);
   const ledger = new SqlLaneLedger(database.db);
   const ledgerCounts = new Map<string, number>();
-  for (const lane of lanes) {
-    const name = lane === GRAPH_LANE ? 'graph' : `p${lane}`;
-    ledgerCounts.set(name, await ledger.count('RAQIB_TX', name));
-  }
-  return { alerts: await store.listAlerts({ limit: 1_000_000 }), ledgerCounts };
+  for (let p = 0; p < partitions; p++) ledgerCounts.set(`p${p}`, await ledger.count('RAQIB_TX', `p${p}`));
+  return { alerts: await store.listAlerts({ limit: 1_000_000 }), ledgerCounts, replayedAfterCrash };
 }
 
-describe('worker lanes (in-process bus, SQLite)', () => {
-  it('with one partition, raise exactly the alerts of the single-process scan, across crashes', async () => {
-    const embedded = embeddedAlerts(txs);
-    expect(embedded.length).toBeGreaterThanOrEqual(10); // enough alerts for the comparison to mean something
-    const { alerts, ledgerCounts } = await runLanes(1, [{ lane: 0, kind: 'before-commit', atBatch: 9 }]);
-    expect(comparable(alerts)).toEqual(comparable(embedded));
-    expect(ledgerCounts.get('p0')).toBe(txs.length); // nothing lost, nothing twice
+/** Each transaction is in the ledger of its payer's partition, once. */
+function expectedLedger(partitions: number): Map<string, number> {
+  const expected = new Map<string, number>();
+  for (let p = 0; p < partitions; p++) expected.set(`p${p}`, 0);
+  for (const tx of txs) {
+    const lane = `p${payerPartition(tx, partitions)}`;
+    expected.set(lane, expected.get(lane)! + 1);
+  }
+  return expected;
+}
 
-    const afterCommit = await runLanes(1, [{ lane: 0, kind: 'after-commit', atBatch: 14 }]);
-    expect(comparable(afterCommit.alerts)).toEqual(comparable(embedded));
-    expect(afterCommit.ledgerCounts.get('p0')).toBe(txs.length);
+describe('worker lanes and merger (in-process bus, SQLite)', () => {
+  it('with one partition, raise exactly the alerts of the single-process scan, across crashes', async () => {
+    expect(embedded.length).toBeGreaterThanOrEqual(10); // enough alerts for the comparison to mean something
+    const run = await runWorkers(
+      1,
+      [[0]],
+      [
+        { who: 0, kind: 'before-commit', atBatch: 9 },
+        { who: 'merger', kind: 'before-commit', atBatch: 3 },
+      ],
+    );
+    expect(comparable(run.alerts)).toEqual(comparable(embedded));
+    expect(run.ledgerCounts).toEqual(expectedLedger(1)); // nothing lost, nothing twice
+    expect(run.replayedAfterCrash).toBeGreaterThan(0);
   });
 
-  it('with four partitions and the graph lane, give the same alerts whether or not workers crash', async () => {
-    const calm = await runLanes(4);
-    const stormy = await runLanes(4, [
-      { lane: 1, kind: 'before-commit', atBatch: 3 },
-      { lane: 2, kind: 'after-commit', atBatch: 4 },
-      { lane: GRAPH_LANE, kind: 'before-commit', atBatch: 12 },
-    ]);
-    expect(comparable(stormy.alerts)).toEqual(comparable(calm.alerts));
-    expect(stormy.ledgerCounts).toEqual(calm.ledgerCounts);
-    // every transaction is in the ledger of each of its accounts' partitions, and once in the graph lane's
-    const expected = new Map<string, number>([['graph', txs.length]]);
-    for (const tx of txs)
-      for (const p of transactionPartitions(tx, 4)) expected.set(`p${p}`, (expected.get(`p${p}`) ?? 0) + 1);
-    expect(calm.ledgerCounts).toEqual(expected);
+  it('with four partitions on one worker, raise exactly the alerts of the single-process scan', async () => {
+    const run = await runWorkers(4, [[0, 1, 2, 3]]);
+    expect(comparable(run.alerts)).toEqual(comparable(embedded));
+    expect(run.ledgerCounts).toEqual(expectedLedger(4));
+  });
+
+  it('with four partitions on two workers, crashing before and after commits, raise the same alerts', async () => {
+    const run = await runWorkers(
+      4,
+      [
+        [0, 2],
+        [1, 3],
+      ],
+      [
+        { who: 0, kind: 'before-commit', atBatch: 3 },
+        { who: 1, kind: 'after-commit', atBatch: 7 },
+        { who: 'merger', kind: 'before-commit', atBatch: 5 },
+      ],
+    );
+    expect(comparable(run.alerts)).toEqual(comparable(embedded));
+    expect(run.ledgerCounts).toEqual(expectedLedger(4));
+    expect(run.replayedAfterCrash).toBeGreaterThan(0);
   });
 });

@@ -1,22 +1,19 @@
 import {
-  type Alert,
-  type AlertStore,
-  alertLane,
+  accountKey,
   type Bus,
   type BusConsumer,
-  type Clock,
-  createMonitor,
+  createDetectionStage,
+  type DetectionStage,
   decodeMessageText,
-  GRAPH_LANE,
-  type Lane,
-  laneConfig,
-  type Monitor,
+  type Firing,
+  firingText,
   type MonitoringConfig,
   parseTransactionMessageText,
+  partitionOf,
   type ReferenceData,
   type Transaction,
 } from '@raqib/core';
-import type { LedgerEntry, SqlCheckpointStore, SqlLaneLedger } from '@raqib/store-sql';
+import type { LaneCheckpoint, SqlCheckpointStore, SqlLaneLedger } from '@raqib/store-sql';
 import { laneName, type TxStreamSpec } from './worker-stream.ts';
 
 export interface LaneDeps {
@@ -24,103 +21,122 @@ export interface LaneDeps {
   readonly stream: TxStreamSpec;
   readonly ledger: SqlLaneLedger;
   readonly checkpoints: SqlCheckpointStore;
-  readonly alerts: AlertStore;
   readonly config: MonitoringConfig;
   readonly reference: ReferenceData;
-  readonly clock: Clock;
   /** host:pid, recorded in checkpoints. */
   readonly worker: string;
   /** Deliveries processed per database transaction. */
   readonly batchSize?: number;
-  /** A message that cannot be decoded: reported here (and acknowledged, so that it does not block the lane). */
-  readonly onRejected?: (lane: string, seq: number, reason: string) => void;
+  /** A message that cannot be decoded: reported here (and passed over, the same way on every worker). */
+  readonly onRejected?: (seq: number, reason: string) => void;
 }
 
 export interface LaneStats {
-  readonly lane: string;
+  readonly lanes: string;
+  /** Transactions replayed from the ledger at start (window state only). */
   readonly replayed: number;
+  /** Transactions judged by this worker's lanes. */
   readonly processed: number;
+  /** Transactions of other lanes (or judged before a restart) that only updated the window state. */
+  readonly followed: number;
   readonly skipped: number;
   readonly rejected: number;
-  readonly alerts: number;
+  readonly firings: number;
 }
 
+type LaneBatchRows = Parameters<SqlLaneLedger['commitLanes']>[0][number];
+
 /**
- * One lane of a worker: an ordered reader of the lane's subject, the lane's monitor, its ledger and checkpoint.
- * Each batch goes monitor → alerts upserted (idempotent by alert id) → ledger rows + checkpoint (the stream
- * position) committed in one database transaction: that commit is the acknowledgement. A crash before it loses
- * nothing: the restarted lane rebuilds its state from the ledger and reads on from the checkpoint, so the batch
- * is processed as if for the first time. A transaction published again (an ingest re-run after the bus's
- * de-duplication window) is already in the ledger and is skipped. Either way the lane's alerts are those of an
- * uninterrupted run.
+ * The account lanes of one worker (docs/decisions/0062-detection-and-merger.md). One detection stage follows the
+ * whole stream (the payer's copy of every payment, in stream order), so its window state is the state a single
+ * process would have; the detectors run only for payments whose payer's partition is one of this worker's lanes
+ * and that lane's checkpoint is behind. Each batch commits, in one database transaction, every lane's ledger rows
+ * (the payments it judged), firings and checkpoint: that commit is the acknowledgement (0061).
+ *
+ * At start the window state is rebuilt from the ledgers of all lanes up to the lowest checkpoint of the stream
+ * (every payment up to there is in exactly one lane's ledger), then the stream is read on from there: what lies
+ * between that point and one of our lanes' checkpoint only updates the state. A transaction id seen before on the
+ * stream (a republish after the bus's de-duplication window) is passed over, identically on every worker.
  */
 export class LaneRunner {
-  readonly lane: Lane;
+  readonly lanes: readonly number[];
   readonly name: string;
   readonly #deps: LaneDeps;
-  #monitor: Monitor | undefined;
+  readonly #mine: Set<number>;
+  /** Checkpointed stream position of every lane of the stream (ours are kept current). */
+  readonly #cpSeq: number[];
+  readonly #counts = new Map<number, { processed: number; firings: number }>();
+  readonly #seen = new Set<string>();
+  #stage: DetectionStage | undefined;
   #consumer: BusConsumer | undefined;
-  #seq = 0;
-  #maxTs = Number.NEGATIVE_INFINITY;
-  #processed = 0;
-  #alerts = 0;
+  #pending: Firing[] = [];
   #replayed = 0;
+  #processed = 0;
+  #followed = 0;
   #skipped = 0;
   #rejected = 0;
+  #firings = 0;
 
-  constructor(lane: Lane, deps: LaneDeps) {
-    this.lane = lane;
-    this.name = laneName(lane);
+  constructor(lanes: readonly number[], deps: LaneDeps) {
+    if (lanes.length === 0) throw new Error('a lane runner needs at least one lane');
+    this.lanes = [...lanes].sort((a, b) => a - b);
+    this.name = this.lanes.map(laneName).join(',');
     this.#deps = deps;
+    this.#mine = new Set(lanes);
+    this.#cpSeq = new Array<number>(deps.stream.partitions).fill(0);
   }
 
-  /** Rebuilds the window state from the ledger, then opens the durable consumer. */
+  /** Rebuilds the window state from the ledger, then opens an ordered reader from the lowest checkpoint. */
   async start(): Promise<void> {
-    const { stream, ledger, checkpoints } = this.#deps;
-    const cp = await checkpoints.get(stream.name, this.name);
-    if (cp && cp.partitions !== stream.partitions) {
-      throw new Error(
-        `lane ${this.name} of stream ${stream.name} was checkpointed with ${cp.partitions} partitions, not ${stream.partitions}`,
-      );
+    const { stream, ledger, checkpoints, config, reference } = this.#deps;
+    for (const cp of await checkpoints.list(stream.name)) {
+      if (cp.partitions !== stream.partitions) {
+        throw new Error(
+          `lane ${cp.lane} of stream ${stream.name} was checkpointed with ${cp.partitions} partitions, not ${stream.partitions}`,
+        );
+      }
+      const m = /^p(\d+)$/.exec(cp.lane);
+      if (m) this.#cpSeq[Number(m[1])] = cp.seq;
+      if (m && this.#mine.has(Number(m[1])))
+        this.#counts.set(Number(m[1]), { processed: cp.processed, firings: cp.alerts });
     }
-    this.#monitor = createMonitor({
-      config: laneConfig(this.#deps.config, this.lane, stream.partitions),
-      reference: this.#deps.reference,
-      clock: this.#deps.clock,
+    this.#stage = createDetectionStage({
+      config,
+      reference,
+      onFiring: (f) => this.#pending.push(f),
     });
-    if (cp) {
-      this.#seq = cp.seq;
-      this.#maxTs = cp.maxTs;
-      this.#processed = cp.processed;
-      this.#alerts = cp.alerts;
-      // The whole ledger: the monitor keeps all-time account statistics, so a shorter replay would change them.
-      for await (const page of ledger.replay(stream.name, this.name, Number.MIN_SAFE_INTEGER)) {
-        for (const tx of page) this.#monitor.process(tx);
+    const low = Math.min(...this.#cpSeq);
+    if (low > 0) {
+      for await (const page of ledger.replayStream(stream.name, low)) {
+        for (const tx of page) {
+          this.#seen.add(tx.id);
+          this.#stage.process(tx, false);
+        }
         this.#replayed += page.length;
       }
-      // these alerts were stored before the restart, from the same transactions in the same order
-      this.#monitor.drainAlerts();
     }
-    // The position lives in the database, committed with the state: read on from there, in stream order.
     this.#consumer = await this.#deps.bus.reader(stream.name, {
-      filterSubject:
-        this.lane === GRAPH_LANE ? `${stream.subjectPrefix}.*.o` : `${stream.subjectPrefix}.${this.lane}.*`,
-      startSeq: this.#seq + 1,
+      filterSubject: `${stream.subjectPrefix}.*.o`,
+      startSeq: low + 1,
     });
   }
 
   /** Processes one batch; returns how many deliveries it handled (0 when none came within `waitMs`). */
   async step(waitMs: number): Promise<number> {
     const consumer = this.#consumer;
-    const monitor = this.#monitor;
-    if (!consumer || !monitor) throw new Error(`lane ${this.name} is not started`);
-    const { stream, ledger } = this.#deps;
+    const stage = this.#stage;
+    if (!consumer || !stage) throw new Error(`lanes ${this.name} are not started`);
+    const { stream } = this.#deps;
     const deliveries = await consumer.fetch(this.#deps.batchSize ?? 1000, waitMs);
     if (deliveries.length === 0) return 0;
-
-    const candidates: LedgerEntry[] = [];
+    const rows = new Map<
+      number,
+      { entries: LaneBatchRows['entries'][number][]; firings: LaneBatchRows['firings'][number][] }
+    >();
+    for (const p of this.lanes) rows.set(p, { entries: [], firings: [] });
+    let lastSeq = 0;
     for (const d of deliveries) {
-      if (d.seq <= this.#seq) continue; // at or before the checkpoint: already in the ledger
+      if (d.seq > lastSeq) lastSeq = d.seq;
       let tx: Transaction;
       let text: string;
       try {
@@ -128,50 +144,49 @@ export class LaneRunner {
         tx = parseTransactionMessageText(text);
       } catch (error) {
         this.#rejected++;
-        this.#deps.onRejected?.(this.name, d.seq, error instanceof Error ? error.message : String(error));
+        this.#deps.onRejected?.(d.seq, error instanceof Error ? error.message : String(error));
         continue;
       }
-      candidates.push({ tx, seq: d.seq, text });
-    }
-    const known = candidates.length
-      ? await ledger.knownIds(
-          stream.name,
-          this.name,
-          candidates.map((c) => c.tx.id),
-        )
-      : new Set<string>();
-    const fresh: LedgerEntry[] = [];
-    const inBatch = new Set<string>();
-    for (const c of candidates) {
-      if (known.has(c.tx.id) || inBatch.has(c.tx.id)) {
+      if (this.#seen.has(tx.id)) {
         this.#skipped++;
         continue;
       }
-      inBatch.add(c.tx.id);
-      fresh.push(c);
-      monitor.process(c.tx);
-      if (c.tx.ts > this.#maxTs) this.#maxTs = c.tx.ts;
+      this.#seen.add(tx.id);
+      const p = partitionOf(accountKey(tx.fromBank, tx.fromAccount), stream.partitions);
+      const judge = this.#mine.has(p) && d.seq > this.#cpSeq[p]!;
+      this.#pending = [];
+      stage.process(tx, judge);
+      if (!judge) {
+        this.#followed++;
+        continue;
+      }
+      const lane = rows.get(p)!;
+      lane.entries.push({ tx, seq: d.seq, text });
+      for (let k = 0; k < this.#pending.length; k++) {
+        lane.firings.push({ seq: d.seq, ord: k, payload: firingText(this.#pending[k]!) });
+      }
+      this.#processed++;
+      this.#firings += this.#pending.length;
     }
-    const owned = this.#owned(monitor.drainAlerts());
-    if (owned.length > 0) await this.#deps.alerts.upsertAlerts(owned);
-    this.#processed += fresh.length;
-    this.#alerts += owned.length;
-    const lastSeq = deliveries.reduce((m, d) => Math.max(m, d.seq), this.#seq);
-    this.#seq = lastSeq;
-    await ledger.commit(fresh, this.#checkpoint());
+    const batches: LaneBatchRows[] = [];
+    for (const p of this.lanes) {
+      if (this.#cpSeq[p]! >= lastSeq) continue; // judged up to here before a restart: its checkpoint stands
+      const lane = rows.get(p)!;
+      const counts = this.#counts.get(p) ?? { processed: 0, firings: 0 };
+      counts.processed += lane.entries.length;
+      counts.firings += lane.firings.length;
+      this.#counts.set(p, counts);
+      batches.push({
+        entries: lane.entries,
+        firings: lane.firings,
+        checkpoint: this.#checkpoint(p, lastSeq, counts),
+      });
+    }
+    if (batches.length > 0) await this.#deps.ledger.commitLanes(batches);
+    for (const b of batches) this.#cpSeq[Number(b.checkpoint.lane.slice(1))] = lastSeq;
     for (const d of deliveries) d.ack();
     await consumer.flushAcks();
     return deliveries.length;
-  }
-
-  /** End of the stream (a batch run): closes the open pattern instances and stores their alerts. */
-  async finish(): Promise<number> {
-    const monitor = this.#monitor;
-    if (!monitor) return 0;
-    const owned = this.#owned(monitor.finish());
-    if (owned.length > 0) await this.#deps.alerts.upsertAlerts(owned);
-    this.#alerts += owned.length;
-    return owned.length;
   }
 
   async close(): Promise<void> {
@@ -185,30 +200,28 @@ export class LaneRunner {
 
   stats(): LaneStats {
     return {
-      lane: this.name,
+      lanes: this.name,
       replayed: this.#replayed,
       processed: this.#processed,
+      followed: this.#followed,
       skipped: this.#skipped,
       rejected: this.#rejected,
-      alerts: this.#alerts,
+      firings: this.#firings,
     };
   }
 
-  #owned(alerts: readonly Alert[]): Alert[] {
-    const partitions = this.#deps.stream.partitions;
-    return alerts.filter((a) => alertLane(a, partitions) === this.lane);
-  }
-
-  #checkpoint() {
+  #checkpoint(p: number, seq: number, counts: { processed: number; firings: number }): LaneCheckpoint {
     const { stream } = this.#deps;
+    const w = this.#stage!.watermark();
     return {
       stream: stream.name,
-      lane: this.name,
+      lane: laneName(p),
       partitions: stream.partitions,
-      seq: this.#seq,
-      maxTs: Number.isFinite(this.#maxTs) ? this.#maxTs : 0,
-      processed: this.#processed,
-      alerts: this.#alerts,
+      seq,
+      maxTs: Number.isFinite(w) ? w : 0,
+      processed: counts.processed,
+      // the lanes raise firings, not alerts: the column counts the lane's firings
+      alerts: counts.firings,
       worker: this.#deps.worker,
       updatedAt: Date.now(),
     };

@@ -1,10 +1,10 @@
-import { type Bus, GRAPH_LANE, type Lane, MAX_PARTITIONS } from '@raqib/core';
+import { type Bus, type Lane, MAX_PARTITIONS, MERGER_LANE } from '@raqib/core';
 import { CliError } from '../cli-error.ts';
 
 /** The transaction stream that ingest writes and workers read. */
 export interface TxStreamSpec {
   readonly name: string;
-  /** Subjects are `<prefix>.<partition>.o` (payer's copy) and `<prefix>.<partition>.i` (payee's copy). */
+  /** Subjects are `<prefix>.<partition>.o`, the partition of the payer (`.i`, a payee's copy, is no longer written). */
   readonly subjectPrefix: string;
   readonly partitions: number;
 }
@@ -21,9 +21,9 @@ export function subjectPrefixFor(stream: string): string {
   return stream === DEFAULT_STREAM ? DEFAULT_SUBJECT_PREFIX : `raqib.tx-${stream.toLowerCase()}`;
 }
 
-/** Lane names as stored in checkpoints and used in durable consumer names: `p0`…, `graph`. */
+/** Lane names as stored in checkpoints and leases: `p0`…, `merger`. */
 export function laneName(lane: Lane): string {
-  return lane === GRAPH_LANE ? GRAPH_LANE : `p${lane}`;
+  return lane === MERGER_LANE ? MERGER_LANE : `p${lane}`;
 }
 
 export function parsePartitionCount(text: string): number {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { NatsBus, redactNatsUrl } from '@raqib/bus-nats';
-import { GRAPH_LANE, type Lane, parsePartitionList } from '@raqib/core';
+import { MERGER_LANE, parsePartitionList } from '@raqib/core';
 import {
   acquireLaneLease,
   type LaneLease,
@@ -13,6 +13,7 @@ import { CliError } from '../cli-error.ts';
 import { dbOption, openStore } from '../db-option.ts';
 import { startProgress } from '../progress.ts';
 import { LaneRunner } from './worker-lane.ts';
+import { MergerRunner } from './worker-merger.ts';
 import { loadWorkerReference } from './worker-reference.ts';
 import {
   DEFAULT_PARTITIONS,
@@ -26,7 +27,7 @@ import {
 
 interface WorkerFlags {
   partitions?: string;
-  graph?: boolean;
+  merger?: boolean;
   nats?: string;
   db?: string;
   partitionCount: string;
@@ -50,12 +51,9 @@ export function registerWorkerCommand(program: Command): void {
     )
     .option(
       '--partitions <list>',
-      'account partitions this worker owns, e.g. 0-3 or 0,2,5 (default: all, and the graph lane)',
+      'account partitions this worker judges, e.g. 0-3 or 0,2,5 (default: all, and the merger lane)',
     )
-    .option(
-      '--graph',
-      'also run the graph lane (multi-hop detectors over the whole stream; exactly one worker runs it)',
-    )
+    .option('--merger', 'also run the merger lane (firings → alerts; exactly one worker runs it)')
     .option('--nats <url>', 'NATS server URL (env RAQIB_NATS)')
     .addOption(dbOption())
     .option(
@@ -70,7 +68,7 @@ export function registerWorkerCommand(program: Command): void {
     .option('--jurisdictions <file>', 'jurisdiction list (default: the shipped file)')
     .option(
       '--fx-rates <file>',
-      'day FX rates, CSV date,currency,usd_per_unit (recommended with several partitions)',
+      'day FX rates, CSV date,currency,usd_per_unit (give the scan the same file to compare)',
     )
     .option('--batch <n>', 'messages per database transaction', '2000')
     .option(
@@ -83,17 +81,18 @@ export function registerWorkerCommand(program: Command): void {
     });
 }
 
-/** True when the bus confirms that nothing is left for the lane (an unreachable bus is not "idle"). */
-async function drained(runner: LaneRunner): Promise<boolean> {
+/** True when the bus confirms that nothing is left for the lanes (an unreachable bus is not "idle"). */
+async function drained(check: () => Promise<boolean>): Promise<boolean> {
   try {
-    return (await runner.pending()) === 0;
+    return await check();
   } catch {
     return false;
   }
 }
 
-function parseLanes(flags: WorkerFlags, partitions: number): Lane[] {
-  let lanes: Lane[];
+/** The account lanes, and whether this worker runs the merger lane (the default when it runs every lane). */
+function parseLanes(flags: WorkerFlags, partitions: number): { lanes: number[]; merger: boolean } {
+  let lanes: number[];
   try {
     lanes =
       flags.partitions === undefined
@@ -102,20 +101,14 @@ function parseLanes(flags: WorkerFlags, partitions: number): Lane[] {
   } catch (error) {
     throw new CliError(`--partitions: ${error instanceof Error ? error.message : String(error)}`);
   }
-  // no --partitions: this worker is the whole deployment, graph lane included
-  if (flags.graph || (flags.partitions === undefined && partitions > 1)) {
-    if (partitions === 1)
-      throw new CliError('--graph needs --partition-count above 1 (one partition runs every detector)');
-    lanes.push(GRAPH_LANE);
-  }
-  return lanes;
+  return { lanes, merger: flags.merger === true || flags.partitions === undefined };
 }
 
 async function runWorker(flags: WorkerFlags): Promise<void> {
   const url = flags.nats ?? process.env.RAQIB_NATS;
   if (!url) throw new CliError('worker needs --nats URL (or RAQIB_NATS)');
   const partitions = parsePartitionCount(flags.partitionCount);
-  const lanes = parseLanes(flags, partitions);
+  const { lanes, merger: runsMerger } = parseLanes(flags, partitions);
   const batchSize = Number(flags.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
     throw new CliError(`--batch must be an integer from 1 to 10000, not "${flags.batch}"`);
@@ -144,12 +137,15 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const runners: LaneRunner[] = [];
+  let runner: LaneRunner | undefined;
+  let merger: MergerRunner | undefined;
   let lease: LaneLease | undefined;
   try {
+    const names = lanes.map((l) => laneName(l));
+    if (runsMerger) names.push(laneName(MERGER_LANE));
     lease = await acquireLaneLease(
       database,
-      lanes.map((l) => `${stream.name}/${laneName(l)}`),
+      names.map((n) => `${stream.name}/${n}`),
     ).catch((error: unknown) => {
       throw new CliError(error instanceof Error ? error.message : String(error));
     });
@@ -165,55 +161,78 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       clock: { now: () => Date.now() },
       worker: `${hostname()}:${process.pid}`,
       batchSize,
-      onRejected: (lane: string, seq: number, reason: string) => {
-        process.stderr.write(
-          `raqib worker: lane ${lane}: message ${stream.name}#${seq} rejected: ${reason}\n`,
-        );
+      onRejected: (seq: number, reason: string) => {
+        process.stderr.write(`raqib worker: message ${stream.name}#${seq} rejected: ${reason}\n`);
       },
     };
-    for (const lane of lanes) {
-      const runner = new LaneRunner(lane, deps);
+    if (lanes.length > 0) {
+      runner = new LaneRunner(lanes, deps);
       await runner.start();
-      runners.push(runner);
     }
-    const replayed = runners.reduce((n, r) => n + r.stats().replayed, 0);
+    if (runsMerger) {
+      merger = new MergerRunner(deps);
+      await merger.start();
+    }
+    const replayed = runner?.stats().replayed ?? 0;
     process.stderr.write(
-      `raqib worker: lanes ${runners.map((r) => r.name).join(',')} of ${stream.name} at ${redactNatsUrl(url)} → ` +
+      `raqib worker: lanes ${names.join(',')} of ${stream.name} at ${redactNatsUrl(url)} → ` +
         `${database.location}${replayed ? ` (window state rebuilt from ${replayed} ledger rows)` : ''}\n`,
     );
     // the backlog at start sizes the bar (on a TTY only); a live stream keeps growing past it, which the bar caps
-    let backlog = 0;
-    for (const r of runners) backlog += await r.pending().catch(() => 0);
+    const backlog = runner ? await runner.pending().catch(() => 0) : 0;
     const progress = startProgress('worker', backlog, ' messages');
-    const before = runners.reduce((s, r) => s + r.stats().processed, 0);
     let lastWork = Date.now();
     // first and last moment a batch was handled: the busy span, without start-up and the final idle wait
     let firstAt = 0;
     let lastAt = 0;
-    await Promise.all(
-      runners.map(async (runner) => {
-        while (!stopping) {
-          const n = await runner.step(200);
-          if (n > 0) {
-            lastWork = Date.now();
-            firstAt ||= lastWork;
-            lastAt = lastWork;
-          } else if (idleMs !== undefined && Date.now() - lastWork >= idleMs && (await drained(runner)))
-            break;
-          const done = runners.reduce((s, r) => s + r.stats().processed, 0) - before;
-          progress.update(done, `${done} processed`);
-        }
-      }),
-    );
+    const worked = () => {
+      lastWork = Date.now();
+      firstAt ||= lastWork;
+      lastAt = lastWork;
+    };
+    const idle = () => idleMs !== undefined && Date.now() - lastWork >= idleMs;
+    let lanesDone = runner === undefined;
+    const tasks: Promise<void>[] = [];
+    if (runner) {
+      const r = runner;
+      tasks.push(
+        (async () => {
+          while (!stopping) {
+            const n = await r.step(200);
+            if (n > 0) worked();
+            else if (idle() && (await drained(async () => (await r.pending()) === 0))) break;
+            const s = r.stats();
+            progress.update(s.processed + s.followed, `${s.processed} judged`);
+          }
+          lanesDone = true;
+        })(),
+      );
+    }
+    if (merger) {
+      const m = merger;
+      tasks.push(
+        (async () => {
+          while (!stopping) {
+            const n = await m.step();
+            if (n > 0) worked();
+            else if (lanesDone && idle() && (await drained(() => m.caughtUp()))) break;
+            else await new Promise((ok) => setTimeout(ok, 200));
+          }
+        })(),
+      );
+    }
+    await Promise.all(tasks);
     progress.stop();
-    if (!stopping && idleMs !== undefined) for (const r of runners) await r.finish();
+    if (!stopping && idleMs !== undefined && merger) await merger.finish();
     const seconds = (Date.now() - started) / 1000;
-    const stats = runners.map((r) => r.stats());
-    const processed = stats.reduce((s, x) => s + x.processed, 0);
+    const laneStats = runner?.stats();
+    const mergerStats = merger?.stats();
+    const processed = laneStats?.processed ?? 0;
     const summary = {
-      lanes: stats,
+      lanes: laneStats,
+      merger: mergerStats,
       processed,
-      alerts: stats.reduce((s, x) => s + x.alerts, 0),
+      alerts: mergerStats?.alerts ?? 0,
       seconds,
       messagesPerSecond: Math.round(processed / Math.max(seconds, 1e-3)),
       firstAt,
@@ -225,13 +244,13 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
     if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
       process.stdout.write(
-        `worker: ${processed} messages on ${stats.length} lanes, ${summary.alerts} alerts, ${seconds.toFixed(1)} s\n`,
+        `worker: ${processed} transactions judged on lanes ${names.join(',')}, ${summary.alerts} alerts, ${seconds.toFixed(1)} s\n`,
       );
     }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    for (const r of runners) await r.close();
+    await runner?.close();
     await lease?.release();
     await bus.close();
     await database.close();

@@ -1,8 +1,11 @@
 export * from './config.ts';
+export * from './detection-stage.ts';
 export * from './detector.ts';
 export * from './detectors/registry.ts';
 export * from './explain.ts';
+export * from './firing.ts';
 export * from './fx-reference.ts';
 export * from './jurisdictions.ts';
 export * from './monitor.ts';
+export { PatternInstances } from './pattern-instances.ts';
 export * from './typologies.ts';

@@ -1,45 +1,18 @@
-import type { Alert, DetectorFinding } from '../model/alert.ts';
+import type { Alert } from '../model/alert.ts';
 import type { Clock } from '../model/clock.ts';
-import type { AccountInfo, BankInfo } from '../model/reference.ts';
-import { PAYMENT_FORMATS, type Transaction } from '../model/transaction.ts';
+import type { Transaction } from '../model/transaction.ts';
 import { defaultMonitoringConfig, type MonitoringConfig } from './config.ts';
 import {
-  BAND_REFS,
-  type Bands,
-  bandOf,
-  type Detector,
-  type DetectorParams,
-  type EvalContext,
-} from './detector.ts';
-import { DETECTORS } from './detectors/registry.ts';
-import { CurrencyTable, type FxReferenceRates } from './fx-reference.ts';
-import { DEFAULT_JURISDICTIONS, geoRisk, type Jurisdictions } from './jurisdictions.ts';
+  createDetectionStage,
+  type ReferenceData,
+  type ScoreSink,
+  type TxAssessment,
+} from './detection-stage.ts';
+import { DEFAULT_JURISDICTIONS } from './jurisdictions.ts';
 import { PatternInstances } from './pattern-instances.ts';
-import { AccountTable, TxRing } from './state.ts';
-import { DEFAULT_TYPOLOGIES, type TypologyDefinition } from './typologies.ts';
+import { DEFAULT_TYPOLOGIES } from './typologies.ts';
 
-export interface ReferenceData {
-  /** Bank id → country. */
-  readonly banks?: ReadonlyMap<string, BankInfo>;
-  /** accountKey(bank, account) → holder. */
-  readonly accounts?: ReadonlyMap<string, AccountInfo>;
-  readonly jurisdictions?: Jurisdictions;
-  readonly fxRates?: FxReferenceRates;
-}
-
-export interface TxAssessment {
-  readonly score: number;
-  readonly flag: boolean;
-  readonly typologies: readonly string[];
-  readonly findings: readonly DetectorFinding[];
-  readonly alertIds: readonly string[];
-}
-
-/**
- * Called whenever a transaction's score rises, also retroactively (a fan-in is recognised only after its later
- * legs arrive, and then its earlier legs are flagged too). Final score of a row = max over calls.
- */
-export type ScoreSink = (row: number, txId: string, score: number, typologies: readonly string[]) => void;
+export type { ReferenceData, ScoreSink, TxAssessment } from './detection-stage.ts';
 
 export interface Monitor {
   /** Processes one transaction (event-time order, small disorder tolerated) and returns its current assessment. */
@@ -60,437 +33,53 @@ export interface MonitorOptions {
   readonly onFinding?: (row: number, detector: string, value: number, band: number) => void;
 }
 
-const NO_NAMES: readonly string[] = Object.freeze([]);
-const NO_FINDINGS: readonly DetectorFinding[] = Object.freeze([]);
-const NONE: TxAssessment = Object.freeze({
-  score: 0,
-  flag: false,
-  typologies: Object.freeze([]) as readonly string[],
-  findings: Object.freeze([]) as readonly DetectorFinding[],
-  alertIds: Object.freeze([]) as readonly string[],
-});
-
-const FORMAT_IDS = new Map<string, number>(PAYMENT_FORMATS.map((f, i) => [f, i]));
-const REINVESTMENT = PAYMENT_FORMATS.indexOf('Reinvestment');
-const CARD = PAYMENT_FORMATS.indexOf('Credit Card');
-const EVIDENCE_CAP = 8192;
+/** How often (in transactions) idle instances are closed, so that their alerts come out: timing only, not result. */
 const CLOSE_EVERY = 1024;
 
-/** Whether `id` is exactly `String(row)`, checked without allocating. */
-function idIsRow(id: string, row: number): boolean {
-  const n = id.length;
-  if (row < 0 || n === 0 || n > 15 || (n > 1 && id.charCodeAt(0) === 48)) return false;
-  let v = 0;
-  for (let k = 0; k < n; k++) {
-    const d = id.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return false;
-    v = v * 10 + d;
-  }
-  return v === row;
-}
-
-interface ActiveTypology {
-  readonly def: TypologyDefinition;
-  readonly alertThreshold: number;
-  /** Detector slots and their band weights. */
-  readonly slots: Int32Array;
-  readonly weights: Float64Array;
+/** The instance merger a monitor configuration implies (the same in one process and in a scale-out merger lane). */
+export function createInstanceMerger(
+  options: Pick<MonitorOptions, 'config' | 'reference' | 'clock'>,
+): PatternInstances {
+  const config = options.config ?? defaultMonitoringConfig();
+  return new PatternInstances({
+    typologies: DEFAULT_TYPOLOGIES,
+    maxEvidence: config.maxEvidence,
+    idleMs: config.alertMergeGapMs + config.maxDisorderMs,
+    configVersion: config.version,
+    jurisdictionsVersion: (options.reference?.jurisdictions ?? DEFAULT_JURISDICTIONS).version,
+    now: () => options.clock.now(),
+  });
 }
 
 /**
- * Creates the streaming transaction monitor: per-account state in event-time windows, the configured detectors,
- * typology scoring and alert merging. Pure: the same transactions, configuration and clock give the same scores
- * and alerts.
+ * Creates the streaming transaction monitor: the detection stage (per-account state in event-time windows, the
+ * configured detectors, typology scoring) feeding the instance merger (one alert per pattern instance) in the same
+ * process. Pure: the same transactions, configuration and clock give the same scores and alerts. Scale-out runs
+ * the two stages in different processes and gets the same alerts (docs/decisions/0062-detection-and-merger.md).
  */
 export function createMonitor(options: MonitorOptions): Monitor {
-  const config = options.config ?? defaultMonitoringConfig();
-  const reference = options.reference ?? {};
-  const jurisdictions = reference.jurisdictions ?? DEFAULT_JURISDICTIONS;
-  const onScore = options.onScore;
-  const onFinding = options.onFinding;
-  const countryIds = new Map<string, number>();
-  const acc = new AccountTable(1 << 14, countryIds, reference.banks, reference.accounts);
-  const ring = new TxRing(config.retainTransactions);
-  const fx = new CurrencyTable();
-  const riskArr = new Float32Array(4096);
-  const destArr = new Uint8Array(4096);
-  const listed = new Set<string>([
-    ...jurisdictions.fatfCallForAction,
-    ...jurisdictions.fatfIncreasedMonitoring,
-    ...jurisdictions.conflictAreas.map((a) => a.iso2),
-  ]);
-  for (const c of listed) riskArr[acc.countryId(c)] = geoRisk(jurisdictions, c);
-  for (const c of jurisdictions.destinations) destArr[acc.countryId(c)] = 1;
-
-  // Enabled detectors, resolved once.
-  const dets: Detector[] = [];
-  const params: DetectorParams[] = [];
-  const bands: Bands[] = [];
-  const slotOf = new Map<string, number>();
-  for (const d of DETECTORS) {
-    const c = config.detectors[d.id];
-    if (c !== undefined && !c.enabled) continue;
-    slotOf.set(d.id, dets.length);
-    dets.push(d);
-    params.push(Object.freeze({ ...(c?.params ?? {}) }) as DetectorParams);
-    bands.push(c?.bands ?? d.bands);
-  }
-  const nDet = dets.length;
-  // Every detector with a `minBase` parameter returns 0 below it: skip the call (most payments are small).
-  const minBaseOf = Float64Array.from(params, (p) => p.minBase ?? 0);
-  const typologies: ActiveTypology[] = [];
-  for (const def of DEFAULT_TYPOLOGIES) {
-    const tc = config.typologies[def.name];
-    const w = tc?.weights ?? def.weights;
-    const slots: number[] = [];
-    const weights: number[] = [];
-    for (const [id, bw] of Object.entries(w)) {
-      const slot = slotOf.get(id);
-      if (slot === undefined) continue;
-      slots.push(slot);
-      weights.push(bw[0], bw[1], bw[2]);
-    }
-    typologies.push({
-      def,
-      alertThreshold: tc?.alertThreshold ?? def.alertThreshold,
-      slots: Int32Array.from(slots),
-      weights: Float64Array.from(weights),
-    });
-  }
-  const typologyDefs = typologies.map((t) => t.def);
-  const instances = new PatternInstances({
-    acc,
-    ring,
-    fx,
-    typologies: typologyDefs,
-    maxEvidence: config.maxEvidence,
-    configVersion: config.version,
-    jurisdictionsVersion: jurisdictions.version,
-    now: () => options.clock.now(),
+  const instances = createInstanceMerger(options);
+  const stage = createDetectionStage({
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.reference ? { reference: options.reference } : {}),
+    ...(options.onScore ? { onScore: options.onScore } : {}),
+    ...(options.onFinding ? { onFinding: options.onFinding } : {}),
+    onFiring: (f) => instances.record(f),
   });
-
-  const evidence = new Int32Array(EVIDENCE_CAP);
-  let evLen = 0;
-  const values = new Float64Array(nDet);
-  const bandIdx = new Int32Array(nDet);
-  const evStart = new Int32Array(nDet);
-  const evEnd = new Int32Array(nDet);
-  const anchors = new Int32Array(nDet);
-  const scratch = new Int32Array(EVIDENCE_CAP);
-  const maskNames = new Map<number, readonly string[]>();
-  const namesOf = (mask: number): readonly string[] => {
-    let got = maskNames.get(mask);
-    if (got === undefined) {
-      const out: string[] = [];
-      for (let t = 0; t < typologies.length; t++) if (mask & (1 << t)) out.push(typologies[t]!.def.name);
-      got = Object.freeze(out);
-      maskNames.set(mask, got);
-    }
-    return got;
-  };
-
-  const ctx: EvalContext = {
-    acc,
-    ring,
-    fx,
-    fxRates: reference.fxRates,
-    geoRisk: riskArr,
-    destination: destArr,
-    busyRate: config.busyRatePerDay,
-    seq: 0,
-    ts: 0,
-    from: 0,
-    to: 0,
-    base: 0,
-    paidMinor: 0,
-    paidCur: 0,
-    recvMinor: 0,
-    recvCur: 0,
-    format: 0,
-    fromCountry: 0,
-    toCountry: 0,
-    anchor: -1,
-    detail: undefined,
-    add(seq: number) {
-      if (evLen < EVIDENCE_CAP) evidence[evLen++] = seq;
-    },
-  };
-
-  const pt = config.passThrough;
-  const tracing = config.fundsTracing;
-  const suppliedRates = reference.fxRates;
-  const flagThreshold = config.flagThreshold;
-  let watermark = Number.NEGATIVE_INFINITY;
+  const config = options.config ?? defaultMonitoringConfig();
+  const idleMs = config.alertMergeGapMs + config.maxDisorderMs;
   let processed = 0;
-
-  /** Raises the score of a live sequence, reporting the rise. */
-  function raise(seq: number, score: number, bit: number): void {
-    if (!ring.live(seq)) return;
-    const i = seq & ring.mask;
-    const m = ring.typoMask[i]! | bit;
-    const prev = ring.score[i]!;
-    if (score <= prev && m === ring.typoMask[i]) return;
-    ring.typoMask[i] = m;
-    if (score > prev) ring.score[i] = score;
-    onScore?.(ring.row[i]!, ring.idOf(i), Math.max(score, prev), namesOf(m));
-    if (tracing.enabled && prev < flagThreshold && score >= flagThreshold) taint(seq, score, m);
-  }
-
-  /**
-   * Funds tracing: the payee of a flagged payment holds proceeds; what it pays on shortly afterwards, by a
-   * moving instrument and up to about what it received, is flagged too (one hop), retroactively as well.
-   */
-  function taint(seq: number, score: number, mask: number): void {
-    const i = seq & ring.mask;
-    const to = ring.to[i]!;
-    const ts = ring.ts[i]!;
-    if (to === ring.from[i] || acc.rate(to, ts) > config.busyRatePerDay) return;
-    if (acc.taintTs[to]! < ts - tracing.windowMs) acc.taintBase[to] = 0;
-    acc.taintBase[to] = acc.taintBase[to]! + ring.base[i]!;
-    if (ts > acc.taintTs[to]!) acc.taintTs[to] = ts;
-    if (score > acc.taintScore[to]!) acc.taintScore[to] = score;
-    acc.taintMask[to] = acc.taintMask[to]! | mask;
-    const minSeq = ring.minSeq();
-    let scanned = 0;
-    for (let s = acc.lastOut[to]!; s >= minSeq && scanned < 32; s = ring.prevOut[s & ring.mask]!) {
-      const j = s & ring.mask;
-      const t = ring.ts[j]!;
-      if (t < ts) break;
-      scanned++;
-      if (t <= ts + tracing.windowMs) traced(s, to);
-    }
-  }
-
-  function traced(seq: number, from: number): void {
-    const j = seq & ring.mask;
-    const f = ring.format[j]!;
-    if (f === CARD || f === REINVESTMENT || ring.to[j] === from) return;
-    const b = ring.base[j]!;
-    if (b < tracing.minBase || b > tracing.maxShare * acc.taintBase[from]!) return;
-    // Busy payers and payees are trade: proceeds are followed through quiet accounts only.
-    const t = ring.ts[j]!;
-    if (acc.rate(from, t) > tracing.maxPayerRate || acc.rate(ring.to[j]!, t) > tracing.maxPayeeRate) return;
-    const s = acc.taintScore[from]! * tracing.factor;
-    if (s <= ring.score[j]!) return;
-    ring.score[j] = s;
-    ring.typoMask[j] = ring.typoMask[j]! | acc.taintMask[from]!;
-    onScore?.(ring.row[j]!, ring.idOf(j), s, namesOf(ring.typoMask[j]!));
-  }
-
-  function matchPassThrough(seq: number, from: number, ts: number, base: number): void {
-    const i = seq & ring.mask;
-    if (base < pt.minBase || acc.rate(from, ts) > config.busyRatePerDay) return;
-    const minSeq = ring.minSeq();
-    const cutoff = ts - pt.windowMs;
-    let scanned = 0;
-    for (let s = acc.lastIn[from]!; s >= minSeq && scanned < pt.maxScan; s = ring.prevIn[s & ring.mask]!) {
-      const j = s & ring.mask;
-      const t = ring.ts[j]!;
-      if (t < cutoff) break;
-      scanned++;
-      if (s === seq || t > ts || ring.from[j] === from || ring.format[j] !== ring.format[i]) continue;
-      const r = base / (ring.base[j]! || 1);
-      if (r >= pt.minRatio && r <= pt.maxRatio) {
-        ring.chainPrev[i] = s;
-        const d = ring.chainDepth[j]! + 1;
-        ring.chainDepth[i] = Math.min(d, 255);
-        return;
-      }
-    }
-  }
-
-  function updateAccounts(seq: number, from: number, to: number, ts: number, base: number): void {
-    const lb = Math.log(base + 1);
-    const n = acc.outCount[from]! + 1;
-    acc.outCount[from] = n;
-    const mean = acc.outLogMean[from]!;
-    const delta = lb - mean;
-    const nm = mean + delta / n;
-    acc.outLogMean[from] = nm;
-    acc.outLogM2[from] = acc.outLogM2[from]! + delta * (lb - nm);
-    acc.inCount[to]!++;
-    if (acc.firstTs[from] === 0) acc.firstTs[from] = ts;
-    if (acc.firstTs[to] === 0) acc.firstTs[to] = ts;
-    if (ts > acc.lastTs[from]!) acc.lastTs[from] = ts;
-    if (ts > acc.lastTs[to]!) acc.lastTs[to] = ts;
-    const fc = acc.country[from]!;
-    if (riskArr[fc]! >= 0.55 && from !== to) {
-      acc.riskInTs[to] = ts;
-      acc.riskInSeq[to] = seq;
-    }
-  }
-
-  function process(tx: Transaction): TxAssessment {
-    const from = acc.intern(tx.fromBank, tx.fromAccount);
-    const to = acc.intern(tx.toBank, tx.toAccount);
-    if (tx.fromCountry !== undefined) acc.country[from] = acc.countryId(tx.fromCountry);
-    if (tx.toCountry !== undefined) acc.country[to] = acc.countryId(tx.toCountry);
-    const seq = ring.head++;
-    const i = seq & ring.mask;
-    const ts = tx.ts;
-    if (suppliedRates !== undefined) fx.useSupplied(suppliedRates, ts);
-    const paidCur = fx.id(tx.currencyPaid);
-    const recvCur = paidCur === 0 && tx.currencyReceived === tx.currencyPaid ? 0 : fx.id(tx.currencyReceived);
-    const base = fx.toUsd(tx.amountPaid, paidCur);
-    const format = FORMAT_IDS.get(tx.paymentFormat) ?? 0;
-    ring.ts[i] = ts;
-    ring.from[i] = from;
-    ring.to[i] = to;
-    ring.base[i] = base;
-    ring.paid[i] = tx.amountPaid;
-    ring.paidCur[i] = paidCur;
-    ring.row[i] = tx.row;
-    // Row-derived ids (every AMLworld row) are rebuilt from `row` when needed: holding millions of id strings in
-    // the ring would move each one to the old generation and make the garbage collector trace them.
-    ring.setId(i, idIsRow(tx.id, tx.row) ? undefined : tx.id);
-    ring.score[i] = 0;
-    ring.typoMask[i] = 0;
-    ring.format[i] = format;
-    ring.chainPrev[i] = -1;
-    ring.chainDepth[i] = 0;
-    ring.prevOut[i] = acc.lastOut[from]!;
-    acc.lastOut[from] = seq;
-    ring.prevIn[i] = acc.lastIn[to]!;
-    acc.lastIn[to] = seq;
-    if (ts > watermark) watermark = ts;
-    if (from !== to && format !== REINVESTMENT) matchPassThrough(seq, from, ts, base);
-
-    ctx.seq = seq;
-    ctx.ts = ts;
-    ctx.from = from;
-    ctx.to = to;
-    ctx.base = base;
-    ctx.paidMinor = tx.amountPaid;
-    ctx.paidCur = paidCur;
-    ctx.recvMinor = tx.amountReceived;
-    ctx.recvCur = recvCur;
-    ctx.format = format;
-    ctx.fromCountry = acc.country[from]!;
-    ctx.toCountry = acc.country[to]!;
-    evLen = 0;
-    let fired = 0;
-    for (let k = 0; k < nDet; k++) {
-      if (base < minBaseOf[k]!) {
-        bandIdx[k] = 0;
-        continue;
-      }
-      ctx.anchor = -1;
-      const start = evLen;
-      const v = dets[k]!.evaluate(ctx, params[k]!);
-      const b = bandOf(v, bands[k]!);
-      values[k] = v;
-      bandIdx[k] = b;
-      if (b === 0) {
-        evLen = start;
-        continue;
-      }
-      evStart[k] = start;
-      evEnd[k] = evLen;
-      anchors[k] = ctx.anchor;
-      fired++;
-      onFinding?.(tx.row, dets[k]!.id, v, b);
-    }
-
-    let result = NONE;
-    if (fired > 0) result = score(seq, ts);
-    if (tracing.enabled && acc.taintTs[from]! >= ts - tracing.windowMs && ts >= acc.taintTs[from]!) {
-      traced(seq, from);
-      if (result === NONE && ring.score[i]! > 0) result = assessment(i, undefined);
-    }
-    updateAccounts(seq, from, to, ts, base);
-    if (paidCur !== recvCur && tx.amountPaid > 0) {
-      fx.observe(paidCur, recvCur, fx.major(tx.amountReceived, recvCur) / fx.major(tx.amountPaid, paidCur));
-    }
-    if (++processed % CLOSE_EVERY === 0) {
-      instances.closeIdle(watermark - config.alertMergeGapMs - config.maxDisorderMs);
-    }
-    return result;
-  }
-
-  function score(seq: number, ts: number): TxAssessment {
-    const i = seq & ring.mask;
-    let findings: DetectorFinding[] | undefined;
-    for (let t = 0; t < typologies.length; t++) {
-      const ty = typologies[t]!;
-      let s = 0;
-      let any = false;
-      for (let k = 0; k < ty.slots.length; k++) {
-        const slot = ty.slots[k]!;
-        const b = bandIdx[slot]!;
-        if (b === 0) continue;
-        any = true;
-        s += ty.weights[k * 3 + b - 1]!;
-      }
-      if (!any || s <= 0) continue;
-      if (s > 1) s = 1;
-      if (s < flagThreshold) {
-        // Below the flag: record the score only (no evidence, no objects: this is the common case).
-        if (s > ring.score[i]!) {
-          ring.score[i] = s;
-          onScore?.(ring.row[i]!, ring.idOf(i), s, namesOf(ring.typoMask[i]!));
-        }
-        continue;
-      }
-      const bit = 1 << t;
-      // Evidence of every fired detector of the typology, and the anchor of the strongest.
-      let n = 0;
-      let anchor = -1;
-      let bestW = -1;
-      const tf: DetectorFinding[] = [];
-      for (let k = 0; k < ty.slots.length; k++) {
-        const slot = ty.slots[k]!;
-        const b = bandIdx[slot]!;
-        if (b === 0) continue;
-        const d = dets[slot]!;
-        tf.push({
-          detector: d.id,
-          version: d.version,
-          band: BAND_REFS[b] ?? '.00',
-          value: values[slot]!,
-          unit: d.unit,
-        });
-        const w = ty.weights[k * 3 + b - 1]!;
-        if (w > bestW) {
-          bestW = w;
-          anchor = anchors[slot]!;
-        }
-        for (let e = evStart[slot]!; e < evEnd[slot]! && n < EVIDENCE_CAP; e++) scratch[n++] = evidence[e]!;
-      }
-      findings ??= [];
-      for (const f of tf) if (!findings.some((g) => g.detector === f.detector)) findings.push(f);
-      for (let e = 0; e < n; e++) raise(scratch[e]!, s, bit);
-      raise(seq, s, bit);
-      if (s >= ty.alertThreshold) instances.record(t, s, anchor, scratch, n, ts, tf);
-    }
-    const sc = ring.score[i]!;
-    if (sc <= 0) return NONE;
-    if (findings === undefined)
-      return { score: sc, flag: false, typologies: NO_NAMES, findings: NO_FINDINGS, alertIds: NO_NAMES };
-    return assessment(i, findings);
-  }
-
-  function assessment(i: number, findings: DetectorFinding[] | undefined): TxAssessment {
-    const sc = ring.score[i]!;
-    return {
-      score: sc,
-      flag: sc >= flagThreshold,
-      typologies: namesOf(ring.typoMask[i]!),
-      findings: findings ?? [],
-      alertIds: [],
-    };
-  }
-
   return {
-    process,
+    process(tx) {
+      const result = stage.process(tx);
+      if (++processed % CLOSE_EVERY === 0) instances.closeIdle(stage.watermark() - idleMs);
+      return result;
+    },
     drainAlerts: () => instances.drain(),
     finish() {
       instances.closeAll();
       return instances.drain();
     },
-    stats: () => ({
-      accounts: acc.size,
-      transactions: processed,
-      evicted: Math.max(0, ring.head - ring.capacity),
-    }),
+    stats: () => stage.stats(),
   };
 }

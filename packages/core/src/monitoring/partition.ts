@@ -1,37 +1,22 @@
-import type { Alert } from '../model/alert.ts';
 import { accountKey, type Transaction } from '../model/transaction.ts';
-import type { MonitoringConfig } from './config.ts';
 
 /**
- * Partitioning of the monitoring work for scale-out (docs/decisions/0060-scale-out-lanes.md).
+ * Partitioning of the monitoring work for scale-out (docs/decisions/0062-detection-and-merger.md).
  *
- * The stream is split into *lanes*. Account lane `p` (0 ≤ p < P) receives every transaction that touches an
- * account whose key hashes to `p`, so it sees the complete history of its own accounts: alerts anchored on one of
- * them are exactly those a single process would raise. The graph lane receives every transaction once and keeps
- * only alerts that need more than one hop (cycles, scatter-gather, stacks, chains), which no account lane can see
- * whole. Each alert is therefore kept by exactly one lane.
+ * Every worker reads the whole stream once (the payer's copy of each payment) and keeps the whole window state,
+ * which is cheap next to running the detectors. The detectors run for a transaction only on the worker that owns
+ * the partition of its payer (account lane p), which writes the transaction's firings with its checkpoint. One
+ * merger lane turns the firings, in stream order, into alerts. Every detector therefore judges a payment against
+ * exactly the state one process would have, and the alerts equal the single-process scan for any partition
+ * count and any spread of lanes over workers.
  */
 
 /** Most partitions a stream may have: the subject token and the durable names stay short. */
 export const MAX_PARTITIONS = 1024;
 
-/** Detectors whose measurement reads accounts other than the payer and the payee of the current payment. */
-export const MULTI_HOP_DETECTORS = [
-  'scatter-gather',
-  'cycle',
-  'layering-chain',
-  'bipartite',
-  'stack',
-] as const;
-/**
- * Detectors that run on the graph lane: the multi-hop ones, and fx-premium, whose yardstick (the median observed
- * rate of a currency pair) is learnt from every payment of the stream, not from one account's.
- */
-export const GRAPH_LANE_DETECTORS = [...MULTI_HOP_DETECTORS, 'fx-premium'] as const;
-const GRAPH_ONLY: ReadonlySet<string> = new Set(GRAPH_LANE_DETECTORS);
-
-export const GRAPH_LANE = 'graph' as const;
-export type Lane = number | typeof GRAPH_LANE;
+/** The lane that merges the account lanes' firings into alerts: exactly one worker runs it. */
+export const MERGER_LANE = 'merger' as const;
+export type Lane = number | typeof MERGER_LANE;
 
 /**
  * Partition of an account key: FNV-1a (32-bit) of the key, finished with murmur3's fmix32, modulo `partitions`.
@@ -53,11 +38,9 @@ export function partitionOf(key: string, partitions: number): number {
   return (h >>> 0) % partitions;
 }
 
-/** The account lanes a transaction goes to: the payer's first, then the payee's when it differs. */
-export function transactionPartitions(tx: Transaction, partitions: number): readonly number[] {
-  const from = partitionOf(accountKey(tx.fromBank, tx.fromAccount), partitions);
-  const to = partitionOf(accountKey(tx.toBank, tx.toAccount), partitions);
-  return from === to ? [from] : [from, to];
+/** The account lane that judges a transaction: the partition of its payer. */
+export function payerPartition(tx: Transaction, partitions: number): number {
+  return partitionOf(accountKey(tx.fromBank, tx.fromAccount), partitions);
 }
 
 /**
@@ -81,69 +64,6 @@ export function parsePartitionList(text: string, partitions: number): number[] {
     for (let p = lo; p <= hi; p++) out.add(p);
   }
   return [...out].sort((a, b) => a - b);
-}
-
-/** True when any finding that fired comes from a graph-lane detector. */
-export function isGraphAlert(alert: Alert): boolean {
-  return alert.findings.some((f) => f.band !== '.00' && GRAPH_ONLY.has(f.detector));
-}
-
-/**
- * The account a pattern is centred on, read from the alert itself: the account on most evidence edges (the hub
- * of a fan-out, fan-in, structuring…); on a tie, the payer of the earliest edge. A lane that saw only part of a
- * foreign hub's payments may raise a partial alert about it, and this is how such an alert is recognised as not
- * its own.
- */
-export function alertHub(alert: Alert): string | undefined {
-  const counts = new Map<string, number>();
-  for (const e of alert.subgraph.edges) {
-    counts.set(e.from, (counts.get(e.from) ?? 0) + 1);
-    if (e.to !== e.from) counts.set(e.to, (counts.get(e.to) ?? 0) + 1);
-  }
-  let hub = alert.subgraph.edges[0]?.from;
-  let best = hub === undefined ? 0 : (counts.get(hub) ?? 0);
-  for (const [key, n] of counts) {
-    if (n > best) {
-      best = n;
-      hub = key;
-    }
-  }
-  return hub;
-}
-
-/**
- * The lane that owns an alert. With one partition the only lane runs the whole monitor and owns everything.
- * Otherwise alerts with a graph-lane finding belong to the graph lane, the rest to the partition of their hub.
- */
-export function alertLane(alert: Alert, partitions: number): Lane {
-  if (partitions === 1) return 0;
-  if (isGraphAlert(alert)) return GRAPH_LANE;
-  const hub = alertHub(alert);
-  return hub === undefined ? GRAPH_LANE : partitionOf(hub, partitions);
-}
-
-/**
- * The monitoring configuration a lane runs: with one partition, the configuration unchanged (the lane is the
- * single-process monitor); on an account lane, without the graph-lane detectors; on the graph lane, only the
- * graph-lane detectors and those that share a typology with one (so that those typologies score as in one
- * process).
- */
-export function laneConfig(config: MonitoringConfig, lane: Lane, partitions: number): MonitoringConfig {
-  if (partitions === 1) return config;
-  const keep = new Set<string>();
-  if (lane === GRAPH_LANE) {
-    for (const t of Object.values(config.typologies)) {
-      const ids = Object.keys(t.weights);
-      if (ids.some((id) => GRAPH_ONLY.has(id))) for (const id of ids) keep.add(id);
-    }
-  } else {
-    for (const id of Object.keys(config.detectors)) if (!GRAPH_ONLY.has(id)) keep.add(id);
-  }
-  const detectors: Record<string, MonitoringConfig['detectors'][string]> = {};
-  for (const [id, d] of Object.entries(config.detectors)) {
-    detectors[id] = { ...d, enabled: d.enabled && keep.has(id) };
-  }
-  return { ...config, detectors };
 }
 
 /** NATS subject of an account lane. */

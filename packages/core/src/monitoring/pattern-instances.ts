@@ -2,28 +2,14 @@ import type { Alert, DetectorFinding, SubgraphEdge } from '../model/alert.ts';
 import { stableId } from '../model/ids.ts';
 import { parseAccountKey } from '../model/transaction.ts';
 import { explainAlert } from './explain.ts';
-import type { CurrencyTable } from './fx-reference.ts';
-import type { AccountTable, TxRing } from './state.ts';
+import type { Firing, FiringEdge } from './firing.ts';
 import type { TypologyDefinition } from './typologies.ts';
 
-interface EdgeRec {
-  readonly seq: number;
-  readonly txId: string;
-  readonly row: number;
-  readonly from: number;
-  readonly to: number;
-  readonly minor: number;
-  readonly cur: number;
-  readonly ts: number;
-  readonly base: number;
-}
-
 export interface InstanceContext {
-  readonly acc: AccountTable;
-  readonly ring: TxRing;
-  readonly fx: CurrencyTable;
   readonly typologies: readonly TypologyDefinition[];
   readonly maxEvidence: number;
+  /** An instance no firing touched for this long in event time (merge gap + tolerated disorder) is closed. */
+  readonly idleMs: number;
   readonly configVersion: string;
   readonly jurisdictionsVersion: string;
   readonly now: () => number;
@@ -31,11 +17,11 @@ export interface InstanceContext {
 
 /** One open pattern instance: evidence gathered so far, merged across firings and typologies. */
 class PatternInstance {
-  readonly edges: EdgeRec[] = [];
-  readonly seqs = new Set<number>();
+  readonly edges: FiringEdge[] = [];
+  readonly txIds = new Set<string>();
   readonly scores = new Map<number, number>();
   readonly findings = new Map<string, DetectorFinding>();
-  readonly anchors = new Set<number>();
+  readonly anchors = new Set<string>();
   first = Number.POSITIVE_INFINITY;
   last = Number.NEGATIVE_INFINITY;
   lastFired = Number.NEGATIVE_INFINITY;
@@ -43,41 +29,43 @@ class PatternInstance {
 }
 
 /**
- * Keeps the open pattern instances and closes them into alerts: one alert per instance, not per transaction.
- * A firing joins the open instance of the same typology and anchor account, or any open instance that already
- * holds one of its evidence transactions (which merges the two): so a fan-out that also forms a scatter-gather
- * gives one alert with both typologies. An instance closes when no firing touched it for the merge gap.
+ * The instance merger: turns the stream of firings into alerts, one alert per pattern instance, not per
+ * transaction. A firing joins the open instance of the same typology and anchor account, or any open instance
+ * that already holds one of its evidence transactions (which merges the two): so a fan-out that also forms a
+ * scatter-gather gives one alert with both typologies. An instance closes when, in event time, no firing touched
+ * it for `idleMs`: judged against each firing's watermark before the firing is recorded, so the result depends
+ * only on the sequence of firings, never on how often `closeIdle` is called (scale-out relies on that: 0062).
  */
 export class PatternInstances {
   private readonly open = new Set<PatternInstance>();
-  private readonly byAnchor = new Map<number, PatternInstance>();
-  private readonly bySeq = new Map<number, PatternInstance>();
+  private readonly byAnchor = new Map<string, PatternInstance>();
+  private readonly byTx = new Map<string, PatternInstance>();
+  private readonly typologyIndex = new Map<string, number>();
   private completed: Alert[] = [];
 
   private readonly ctx: InstanceContext;
 
   constructor(ctx: InstanceContext) {
     this.ctx = ctx;
+    ctx.typologies.forEach((t, i) => {
+      this.typologyIndex.set(t.name, i);
+    });
   }
 
   get openCount(): number {
     return this.open.size;
   }
 
-  /** Records a typology firing at event time `ts` with evidence sequences evidence[0..n). */
-  record(
-    typology: number,
-    score: number,
-    anchor: number,
-    evidence: Int32Array,
-    n: number,
-    ts: number,
-    findings: readonly DetectorFinding[],
-  ): void {
-    const key = anchor * 64 + typology;
-    let inst = anchor >= 0 ? this.byAnchor.get(key) : undefined;
-    for (let k = 0; k < n; k++) {
-      const other = this.bySeq.get(evidence[k]!);
+  /** Records a firing (firings must come in stream order). Throws on a typology this merger does not know. */
+  record(firing: Firing): void {
+    const typology = this.typologyIndex.get(firing.typology);
+    if (typology === undefined) throw new Error(`firing of unknown typology "${firing.typology}"`);
+    this.closeIdle(firing.watermark - this.ctx.idleMs);
+    const evidence = firing.evidence;
+    const key = firing.anchor === undefined ? undefined : `${typology}#${firing.anchor}`;
+    let inst = key === undefined ? undefined : this.byAnchor.get(key);
+    for (const e of evidence) {
+      const other = this.byTx.get(e.txId);
       if (other === undefined || other === inst) continue;
       // Merging stops at the evidence cap: otherwise overlapping instances snowball into one alert that swallows
       // a whole busy neighbourhood (seen on AMLSim data with low materiality: one alert of 8,490 transactions).
@@ -91,51 +79,37 @@ export class PatternInstances {
       inst = new PatternInstance();
       this.open.add(inst);
     }
-    if (anchor >= 0) {
+    if (key !== undefined) {
       this.byAnchor.set(key, inst);
       inst.anchors.add(key);
     }
-    inst.scores.set(typology, Math.max(inst.scores.get(typology) ?? 0, score));
-    for (const f of findings) {
+    inst.scores.set(typology, Math.max(inst.scores.get(typology) ?? 0, firing.score));
+    for (const f of firing.findings) {
       const prev = inst.findings.get(f.detector);
       if (prev === undefined || f.value > prev.value) inst.findings.set(f.detector, f);
     }
-    inst.lastFired = Math.max(inst.lastFired, ts);
-    const { ring } = this.ctx;
-    for (let k = 0; k < n; k++) {
-      const seq = evidence[k]!;
-      if (inst.seqs.has(seq) || !ring.live(seq)) continue;
+    inst.lastFired = Math.max(inst.lastFired, firing.ts);
+    for (const e of evidence) {
+      if (inst.txIds.has(e.txId)) continue;
       if (inst.edges.length >= this.ctx.maxEvidence) {
         inst.truncated = true;
         break;
       }
-      const i = seq & ring.mask;
-      const t = ring.ts[i]!;
-      inst.seqs.add(seq);
-      this.bySeq.set(seq, inst);
-      inst.edges.push({
-        seq,
-        txId: ring.idOf(i),
-        row: ring.row[i]!,
-        from: ring.from[i]!,
-        to: ring.to[i]!,
-        minor: ring.paid[i]!,
-        cur: ring.paidCur[i]!,
-        ts: t,
-        base: ring.base[i]!,
-      });
-      if (t < inst.first) inst.first = t;
-      if (t > inst.last) inst.last = t;
+      inst.txIds.add(e.txId);
+      this.byTx.set(e.txId, inst);
+      inst.edges.push(e);
+      if (e.ts < inst.first) inst.first = e.ts;
+      if (e.ts > inst.last) inst.last = e.ts;
     }
   }
 
   private merge(a: PatternInstance, b: PatternInstance): PatternInstance {
     const [big, small] = a.edges.length >= b.edges.length ? [a, b] : [b, a];
     for (const e of small.edges) {
-      if (big.seqs.has(e.seq)) continue;
-      big.seqs.add(e.seq);
+      if (big.txIds.has(e.txId)) continue;
+      big.txIds.add(e.txId);
       big.edges.push(e);
-      this.bySeq.set(e.seq, big);
+      this.byTx.set(e.txId, big);
     }
     for (const [t, s] of small.scores) big.scores.set(t, Math.max(big.scores.get(t) ?? 0, s));
     for (const [d, f] of small.findings) {
@@ -154,7 +128,10 @@ export class PatternInstances {
     return big;
   }
 
-  /** Closes instances not touched since `before` (event time). */
+  /**
+   * Closes instances last touched before `before` (event time). Safe at any moment with any `before` up to the
+   * current watermark minus `idleMs`: the watermark only grows, so the next firing would close them anyway.
+   */
   closeIdle(before: number): void {
     for (const inst of this.open) if (inst.lastFired < before) this.close(inst);
   }
@@ -172,34 +149,27 @@ export class PatternInstances {
   private close(inst: PatternInstance): void {
     this.open.delete(inst);
     for (const k of inst.anchors) if (this.byAnchor.get(k) === inst) this.byAnchor.delete(k);
-    for (const s of inst.seqs) if (this.bySeq.get(s) === inst) this.bySeq.delete(s);
+    for (const s of inst.txIds) if (this.byTx.get(s) === inst) this.byTx.delete(s);
     if (inst.edges.length === 0) return;
     this.completed.push(this.toAlert(inst));
   }
 
   private toAlert(inst: PatternInstance): Alert {
-    const { acc, fx, typologies } = this.ctx;
+    const { typologies } = this.ctx;
     const ranked = [...inst.scores].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     const names = ranked.map(([t]) => typologies[t]!.name);
     const score = ranked[0]?.[1] ?? 0;
     inst.edges.sort((x, y) => x.ts - y.ts || x.row - y.row);
-    const nodes = new Set<number>();
+    const nodes = new Set<string>();
     const edges: SubgraphEdge[] = [];
     let total = 0;
     for (const e of inst.edges) {
       nodes.add(e.from);
       nodes.add(e.to);
       total += e.base;
-      edges.push({
-        txId: e.txId,
-        from: acc.keys[e.from]!,
-        to: acc.keys[e.to]!,
-        amount: e.minor,
-        currency: fx.codes[e.cur] ?? 'USD',
-        ts: e.ts,
-      });
+      edges.push({ txId: e.txId, from: e.from, to: e.to, amount: e.minor, currency: e.currency, ts: e.ts });
     }
-    const nodeKeys = [...nodes].map((n) => acc.keys[n]!);
+    const nodeKeys = [...nodes];
     const txIds = inst.edges.map((e) => e.txId);
     const primary = typologies[ranked[0]?.[0] ?? 0]!;
     const findings = [...inst.findings.values()];

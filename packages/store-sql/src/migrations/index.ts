@@ -9,6 +9,7 @@ import { m0204CaseDocuments } from './0204-case-documents.ts';
 import { m0205TransactionsFlag } from './0205-transactions-flag.ts';
 import { m0300Media } from './0300-media.ts';
 import { m0400ScaleLedger } from './0400-scale-ledger.ts';
+import { m0401ScaleFirings } from './0401-scale-firings.ts';
 
 /**
  * Every migration, by name; names sort in the order they run. Number ranges per area:
@@ -25,4 +26,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0205-transactions-flag': m0205TransactionsFlag,
   '0300-media': m0300Media,
   '0400-scale-ledger': m0400ScaleLedger,
+  '0401-scale-firings': m0401ScaleFirings,
 };
