@@ -1,12 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeArticle } from '@raqib/core';
+import { ADVERSE_THRESHOLD, analyzeArticle } from '@raqib/core';
 import {
   checkGolden,
+  chooseAdverseThreshold,
   evaluateAdverseCsv,
   evaluateCases,
   evaluateNewsFane,
+  figuresAt,
   type GoldenFile,
+  readAdverseTrainingZip,
+  scoreAdverseArticles,
+  type ThresholdFigures,
 } from '@raqib/formats';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -17,8 +22,28 @@ interface EvalFlags {
   seed: string;
   adverse: string;
   newsfane: string;
+  adverseSets: string;
+  thresholdRule?: boolean;
   json?: boolean;
   misses?: boolean;
+}
+
+const TRAINING_ZIPS = ['adverse_media_training.csv.zip', 'non_adverse_media_training.csv.zip'];
+
+/** The adverse threshold rule on the training files, and the training figures at the shipped threshold. */
+function trainingFigures(dir: string): { rule: ThresholdFigures; shipped: ThresholdFigures } | string {
+  const files = TRAINING_ZIPS.map((f) => join(dir, f));
+  const absent = files.find((f) => !existsSync(f));
+  if (absent !== undefined) return `skipped: ${absent} not found`;
+  const articles = files.flatMap((f) => {
+    try {
+      return readAdverseTrainingZip(readFileSync(f), f);
+    } catch (e) {
+      throw new CliError((e as Error).message);
+    }
+  });
+  const scored = scoreAdverseArticles(articles);
+  return { rule: chooseAdverseThreshold(scored), shipped: figuresAt(scored, ADVERSE_THRESHOLD) };
 }
 
 function read(path: string): string {
@@ -48,9 +73,30 @@ export function registerMediaEval(media: Command): void {
       'NewsFANE Gold BIO file (evaluation only)',
       '../shared/data/arabic/ner/newsfane_gold_2014/NewsFANE_Gold_2014_170K.txt',
     )
+    .option(
+      '--adverse-sets <names>',
+      'comma-separated English test sets to score (public_test, private_test; "none" for none)',
+      'public_test,private_test',
+    )
+    .option(
+      '--threshold-rule',
+      'only recompute the adverse threshold from the training zips in --adverse and compare it with the shipped one',
+    )
     .option('--misses', 'list every case item that was missed or extra')
     .option('--json', 'print the figures as JSON')
     .action((flags: EvalFlags) => {
+      if (flags.thresholdRule) {
+        const t = trainingFigures(flags.adverse);
+        if (typeof t === 'string') throw new CliError(`threshold rule: ${t}`);
+        if (flags.json)
+          process.stdout.write(`${JSON.stringify({ ...t, shippedThreshold: ADVERSE_THRESHOLD }, null, 2)}\n`);
+        else
+          process.stdout.write(
+            `threshold rule on ${t.rule.articles} training articles: ${t.rule.threshold} (training accuracy ${t.rule.accuracy.toFixed(3)}, tp ${t.rule.tp}, fp ${t.rule.fp}, fn ${t.rule.fn}, tn ${t.rule.tn}); shipped ADVERSE_THRESHOLD ${ADVERSE_THRESHOLD}${t.rule.threshold === ADVERSE_THRESHOLD ? ' (same)' : ' (DIFFERENT: update classify-adverse.ts)'}\n`,
+          );
+        if (t.rule.threshold !== ADVERSE_THRESHOLD) process.exitCode = 1;
+        return;
+      }
       const cases = evaluateCases(read(flags.cases));
       const report: Record<string, unknown> = {
         cases: { ...cases, misses: flags.misses ? cases.misses : cases.misses.length },
@@ -59,7 +105,14 @@ export function registerMediaEval(media: Command): void {
         const golden = JSON.parse(read(flags.golden)) as GoldenFile;
         report.seed = checkGolden(golden, analyzeArticle(read(flags.seed)));
       } else report.seed = `skipped: ${flags.seed} not found`;
-      for (const set of ['public_test', 'private_test']) {
+      const sets = flags.adverseSets === 'none' ? [] : flags.adverseSets.split(',').map((x) => x.trim());
+      for (const set of sets)
+        if (set !== 'public_test' && set !== 'private_test')
+          throw new CliError(`--adverse-sets: unknown set "${set}" (public_test, private_test or none)`);
+      const training = trainingFigures(flags.adverse);
+      report.adverse_training =
+        typeof training === 'string' ? training : { threshold: ADVERSE_THRESHOLD, ...training };
+      for (const set of sets) {
         const file = join(flags.adverse, `${set}.csv`);
         report[`adverse_${set}`] = existsSync(file)
           ? evaluateAdverseCsv(read(file))
@@ -90,7 +143,12 @@ export function registerMediaEval(media: Command): void {
           ? `seed golden: ${seed}`
           : `seed golden: ${seed.expected - seed.missing.length}/${seed.expected} expected items found${seed.missing.length ? `; missing: ${seed.missing.join('; ')}` : ''}`,
       );
-      for (const set of ['public_test', 'private_test']) {
+      lines.push(
+        typeof training === 'string'
+          ? `English adverse training: ${training}`
+          : `English adverse training (am / nam rows): accuracy ${training.shipped.accuracy.toFixed(3)} on ${training.shipped.articles} at threshold ${ADVERSE_THRESHOLD}; the rule picks ${training.rule.threshold}`,
+      );
+      for (const set of sets) {
         const r = report[`adverse_${set}`] as ReturnType<typeof evaluateAdverseCsv> | string;
         lines.push(
           typeof r === 'string'

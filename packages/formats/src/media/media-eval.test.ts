@@ -1,14 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { analyzeArticle } from '@raqib/core';
+import { ADVERSE_THRESHOLD, analyzeArticle } from '@raqib/core';
 import { describe, expect, it } from 'vitest';
 import {
   checkGolden,
+  chooseAdverseThreshold,
   evaluateAdverseCsv,
   evaluateCases,
   evaluateNewsFane,
   type GoldenFile,
   moneyMatches,
   prf,
+  readAdverseTrainingZip,
+  scoreAdverseArticles,
 } from './media-eval.ts';
 
 const repo = new URL('../../../../', import.meta.url);
@@ -17,6 +20,8 @@ const SEED = at('../shared/seed/000_876e788b94d627ed.txt');
 const ADVERSE = at('../shared/data/arabic/adverse_media_en/ut_ml_adverse_media/');
 const hasSeed = existsSync(SEED);
 const hasAdverse = existsSync(new URL('public_test.csv', ADVERSE));
+const TRAINING = ['adverse_media_training.csv.zip', 'non_adverse_media_training.csv.zip'];
+const hasTraining = TRAINING.every((f) => existsSync(new URL(f, ADVERSE)));
 const NEWSFANE = at('../shared/data/arabic/ner/newsfane_gold_2014/NewsFANE_Gold_2014_170K.txt');
 const hasNewsFane = existsSync(NEWSFANE);
 
@@ -61,18 +66,29 @@ describe('the seed article against its hand-written golden file', () => {
 });
 
 describe('English adverse vs not (ut-ml-adverse-media test sets, evaluation only)', () => {
-  it.skipIf(!hasAdverse)(
-    'classifies the public and private test sets (skips when ../shared is absent)',
+  it.skipIf(!hasTraining)(
+    'the shipped threshold is the one the rule picks on the training files alone (skips when ../shared is absent)',
     () => {
-      const pub = evaluateAdverseCsv(readFileSync(new URL('public_test.csv', ADVERSE), 'utf8'));
-      const priv = evaluateAdverseCsv(readFileSync(new URL('private_test.csv', ADVERSE), 'utf8'));
-      expect(pub.articles).toBe(159);
-      expect(priv.articles).toBe(159);
-      // figures in docs/media.md (target 0.85 on both; see the caveat there on how the threshold was chosen)
-      expect(pub.accuracy).toBeGreaterThanOrEqual(0.89);
-      expect(priv.accuracy).toBeGreaterThanOrEqual(0.85);
+      const training = TRAINING.flatMap((f) => readAdverseTrainingZip(readFileSync(new URL(f, ADVERSE)), f));
+      // am / nam rows with at least 200 characters of text (docs/media.md)
+      expect(training.length).toBe(712);
+      const rule = chooseAdverseThreshold(scoreAdverseArticles(training));
+      expect(rule.threshold).toBe(ADVERSE_THRESHOLD);
+      expect(rule.accuracy).toBeGreaterThanOrEqual(0.9);
     },
   );
+  it.skipIf(!hasAdverse)('classifies the public test set (skips when ../shared is absent)', () => {
+    const pub = evaluateAdverseCsv(readFileSync(new URL('public_test.csv', ADVERSE), 'utf8'));
+    expect(pub.articles).toBe(159);
+    // figure in docs/media.md; public_test served as a validation set, the threshold is the training rule's
+    expect(pub.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+  it.skipIf(!hasAdverse)('classifies the held-out private test set (skips when ../shared is absent)', () => {
+    const priv = evaluateAdverseCsv(readFileSync(new URL('private_test.csv', ADVERSE), 'utf8'));
+    expect(priv.articles).toBe(159);
+    // target 0.85; figure in docs/media.md, measured once with the frozen classifier and threshold
+    expect(priv.accuracy).toBeGreaterThanOrEqual(0.85);
+  });
 });
 
 describe('entities on NewsFANE Gold (CC BY-SA, evaluation only; nothing trained on it)', () => {

@@ -1,6 +1,8 @@
 import { type ArticleAnalysis, analyzeArticle, normalizeMedia } from '@raqib/core';
 import { parse } from 'csv-parse/sync';
 
+export * from './media-eval-training.ts';
+
 /** Precision / recall / F1 from counts. */
 export interface Prf {
   readonly tp: number;
