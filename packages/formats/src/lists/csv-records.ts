@@ -11,7 +11,7 @@ export interface CsvRecord {
 export function csvRecords(
   text: string,
   file: string,
-  extra: { recordDelimiter?: string[] } = {},
+  extra: { recordDelimiter?: string[]; delimiter?: string } = {},
 ): CsvRecord[] {
   try {
     const out = parse(text, {
@@ -19,6 +19,7 @@ export function csvRecords(
       skip_empty_lines: true,
       relax_column_count: true,
       ...(extra.recordDelimiter ? { record_delimiter: extra.recordDelimiter } : {}),
+      ...(extra.delimiter ? { delimiter: extra.delimiter } : {}),
     }) as unknown as { record: string[]; info: { lines: number } }[];
     return out.map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (error) {

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { parseEuFsfCsv } from './eu-fsf-csv.ts';
 import { parseEuFsfXml } from './eu-fsf-xml.ts';
 import { parseEuXml2016 } from './eu-xml.ts';
 import { parseFtmJsonl } from './ftm-jsonl.ts';
@@ -97,7 +98,8 @@ export function detectListFormat(path: string, head: string): ListFormat | undef
   }
   if (ext === '.jsonl' || ext === '.json' || ext === '.ndjson' || h.trimStart().startsWith('{'))
     return 'ftm-jsonl';
-  const first = h.split(/\r?\n/)[0] ?? '';
+  const first = (h.split(/\r?\n/)[0] ?? '').replace(/^\ufeff/, '');
+  if (first.startsWith('fileGenerationDate;')) return 'eu-fsf-csv';
   if (first.startsWith('Last Updated') || first.includes('Name 6')) return 'uk-ofsi-csv';
   if (/^\d+,"/.test(first)) return 'ofac-csv';
   if (/^\s*id\s*,/i.test(first)) return 'generic-csv';
@@ -117,6 +119,8 @@ function loadFile(path: string, options: LoadListOptions): ParsedList {
       return parseEuXml2016(text, path);
     case 'eu-fsf-xml':
       return parseEuFsfXml(text, path);
+    case 'eu-fsf-csv':
+      return parseEuFsfCsv(text, path);
     case 'uk-sanctions-list-xml':
       return parseUkSanctionsListXml(text, path);
     case 'uk-ofsi-csv':

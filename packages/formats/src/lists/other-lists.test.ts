@@ -98,6 +98,7 @@ describe('loadListPath', () => {
   it('loads a whole folder of fixtures', () => {
     const lists = loadListPath(SANCTIONS_FIXTURES, { version: '2026-11-01' });
     expect(lists.map((l) => `${l.list} ${l.format}`).sort()).toEqual([
+      'EU eu-fsf-csv',
       'EU eu-fsf-xml',
       'EU eu-xml-2016',
       'FTM-SAMPLE ftm-jsonl',

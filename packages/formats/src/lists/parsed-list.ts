@@ -6,6 +6,7 @@ export const LIST_FORMATS = [
   'ofac-xml',
   'eu-xml-2016',
   'eu-fsf-xml',
+  'eu-fsf-csv',
   'uk-ofsi-csv',
   'uk-sanctions-list-xml',
   'generic-csv',
