@@ -39,8 +39,13 @@ describe('transliteration keys', () => {
 describe('tokenSimilarity across scripts', () => {
   it('says transliteration and checks the written long vowels', () => {
     expect(tokenSimilarity(tok('تكريتي'), tok('Tikriti'))).toEqual({ sim: 0.95, how: 'transliteration' });
-    // a two-consonant key (ʿAbbasi → bs) is weaker evidence
-    expect(tokenSimilarity(tok('عباسي'), tok('Abbasi'))).toEqual({ sim: 0.85, how: 'transliteration' });
+    // a two-consonant key (ʿAbbasi → bs) is weaker evidence, unless the written vowels and length agree too
+    expect(tokenSimilarity(tok('عباسي'), tok('Abbasi'))).toEqual({ sim: 0.92, how: 'transliteration' });
+    expect(tokenSimilarity(tok('عباسي'), tok('Abbasiyyah')).sim).toBeLessThanOrEqual(0.85);
+    // معين writes a long i inside the word: Moein, not Man
+    expect(tokenSimilarity(tok('معين'), tok('Moein')).sim).toBeGreaterThan(
+      tokenSimilarity(tok('معين'), tok('Man')).sim,
+    );
     // حسنا ends in a written long vowel; Hossein does not: same consonants, not the same name
     expect(tokenSimilarity(tok('حسنا'), tok('Hossein')).sim).toBeLessThanOrEqual(0.6);
   });
@@ -79,5 +84,24 @@ describe('readings of Arabic letters that romanisations write', () => {
   it('reads ch inside a Latin word as kh, not at its start (Barich = بريخ, Cheryl is not خيرالله)', () => {
     expect(tokenSimilarity(tok('بريخ'), tok('Barich')).sim).toBeGreaterThanOrEqual(0.85);
     expect(tokenSimilarity(tok('خيرالله'), tok('Cheryl')).sim).toBe(0);
+  });
+});
+
+describe('keeping different names apart across scripts', () => {
+  it('does not read an h that is the Arabic word’s own first consonant as the onset of alef (احسان is not Hossein)', () => {
+    expect(tokenSimilarity(tok('احسان'), tok('Hossein')).sim).toBeLessThanOrEqual(0.6);
+    expect(tokenSimilarity(tok('احسان'), tok('Ehsan')).sim).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('keeps a leading h in the loose key (مهديان is not Hamdan)', () => {
+    expect(looseKey('hmdn')).toBe('hmdn');
+    expect(tokenSimilarity(tok('مهديان'), tok('Hamdan')).sim).toBe(0);
+  });
+
+  it('knows more common names that share a key with another (عامر/Omar, حاتم/Haytham, ايمان/Ayman)', () => {
+    expect(tokenSimilarity(tok('عامر'), tok('Omar')).sim).toBe(0);
+    expect(tokenSimilarity(tok('حاتم'), tok('Haytham')).sim).toBe(0);
+    expect(tokenSimilarity(tok('ايمان'), tok('Ayman')).sim).toBe(0);
+    expect(tokenSimilarity(tok('عامر'), tok('Amer')).sim).toBeGreaterThanOrEqual(0.85);
   });
 });

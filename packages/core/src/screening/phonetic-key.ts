@@ -253,13 +253,15 @@ export function phoneticKey(token: string, script: 'latin' | 'arabic' | 'cyrilli
 }
 
 /**
- * A looser key for comparisons across scripts: drops h (the least stable consonant: final ه/ة, Taha/طه)
+ * A looser key for comparisons across scripts: drops h after the first letter (the least stable consonant: final ه/ة, Taha/طه)
  * and merges the letters Persian and Urdu pronounce as z (ض ظ ذ → Faiz, Azim) and kh with k.
  */
 export function looseKey(key: string): string {
   let out = '';
-  for (const c of key) {
-    const m = c === 'h' ? '' : c === 'z' ? 'd' : c === 'X' ? 'k' : c;
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i] as string;
+    // a leading h stays: it starts the name (Hamdan is not Mahdiyan, though both reduce to m-d-n without it)
+    const m = c === 'h' ? (i === 0 ? 'h' : '') : c === 'z' ? 'd' : c === 'X' ? 'k' : c;
     if (m && out[out.length - 1] !== m) out += m;
   }
   return out;

@@ -66,6 +66,11 @@ const FAMILIES: readonly string[] = [
   'aziz azeez',
   'laden ladin',
   'qaida qaeda qaidah',
+  'amer aamer amir ameer',
+  'hatim hatem',
+  'haytham haitham haisam heysam',
+  'iman eman',
+  'hani hany',
 ];
 
 const byName = new Map<string, number>();
@@ -121,6 +126,11 @@ const ARABIC_FORMS: Readonly<Record<string, string>> = {
   ياسين: 'yasin',
   زكريا: 'zakariya',
   عزيز: 'aziz',
+  عامر: 'amer',
+  حاتم: 'hatim',
+  هيثم: 'haytham',
+  ايمان: 'iman',
+  هاني: 'hani',
 };
 
 /**

@@ -65,7 +65,17 @@ function vowelFrameAgrees(arabic: string, latin: string): boolean {
     const latVowelEnd = LATIN_VOWELS.test(lLast);
     if (arVowelEnd !== latVowelEnd) return false;
   }
-  if (AR_VOWEL_START.has(first) && !LATIN_VOWELS.test(lFirst) && lFirst !== 'h') return false;
+  // a Latin h may stand for the glottal onset of alef (Hasan for أحسن is rare, but Hamid/احمد lists exist),
+  // except when h is the Arabic word's own first consonant: احسان is Ehsan, not Hossein
+  const second = arabic[1] ?? '';
+  const hOnset = lFirst === 'h' && first === 'ا' && second !== 'ح' && second !== 'ه';
+  if (
+    AR_VOWEL_START.has(first) &&
+    !LATIN_VOWELS.test(lFirst) &&
+    !hOnset &&
+    !(first === 'ع' && lFirst === 'h')
+  )
+    return false;
   if (!AR_VOWEL_START.has(first) && first !== 'و' && first !== 'ي' && LATIN_VOWELS.test(lFirst)) return false;
   return true;
 }
@@ -105,8 +115,46 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
   ) {
     return { sim: Math.min(sim.sim, 0.6), how: sim.how };
   }
+  // a two-consonant key says little by itself (Anwar = انور → nr), but when the written long vowels agree at
+  // both ends and the spellings are as long within a letter, the romanisation is the name's own
+  if (
+    ar.script === 'arabic' &&
+    lat.latin &&
+    q.key === c.key &&
+    q.key.length === 2 &&
+    !ar.text.includes(' ') &&
+    vowelFrameAgrees(ar.text, lat.latin) &&
+    Math.abs(lat.latin.length - [...ar.text].length) <= 1 &&
+    innerVowelsAgree(ar.text, lat.latin)
+  ) {
+    return { sim: Math.max(sim.sim, SHORT_KEY_FRAMED), how: sim.how };
+  }
   return sim;
 }
+
+/** Latin letters that can write each Arabic long vowel (Persian ā is often o; ī is e in Persian usage). */
+const LONG_VOWEL_LATIN: Readonly<Record<string, RegExp>> = { ا: /[aeo]/, ي: /[iey]/, و: /[ouw]/ };
+
+/**
+ * A long vowel written inside the Arabic word, between two consonants (معين, سعيدي), shows in the Latin
+ * spelling with a letter of its quality: Moein, Saidi; not Man, Saadah.
+ */
+function innerVowelsAgree(arabic: string, latin: string): boolean {
+  const letters = [...arabic];
+  for (let i = 1; i < letters.length - 1; i++) {
+    const c = letters[i] as string;
+    const test = LONG_VOWEL_LATIN[c];
+    if (test === undefined) continue;
+    const prev = letters[i - 1] as string;
+    const next = letters[i + 1] as string;
+    if (prev in LONG_VOWEL_LATIN || next in LONG_VOWEL_LATIN) continue; // a glide next to a vowel letter
+    if (!test.test(latin.slice(1))) return false;
+  }
+  return true;
+}
+
+/** Strength of a two-consonant key match whose vowel frame and length agree too (one consonant stays weak: Ali). */
+const SHORT_KEY_FRAMED = 0.92;
 
 function crossScriptKeys(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.key === c.key) return { sim: keyStrength(q.key.length), how: 'transliteration' };
