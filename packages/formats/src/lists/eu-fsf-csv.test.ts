@@ -89,6 +89,8 @@ describe('parseEuFsfCsv (csvFullSanctionsList_1_1, real 2026-08-05 rows, first 2
   it('is detected, also behind the UTF-8 byte-order mark the EU writes', () => {
     expect(detectListFormat('content', CSV)).toBe('eu-fsf-csv');
     expect(detectListFormat('content', `\ufeff${CSV}`)).toBe('eu-fsf-csv');
+    // content decides, not the name: `lists update` saves the EU download as eu-fsf.xml whatever it holds
+    expect(detectListFormat('eu-fsf.xml', CSV)).toBe('eu-fsf-csv');
     expect(parseEuFsfCsv(`\ufeff${CSV}`, NAME).entries).toHaveLength(1);
     const [l] = loadListPath(join(SANCTIONS_FIXTURES, NAME));
     expect(l?.format).toBe('eu-fsf-csv');

@@ -88,7 +88,7 @@ function ofacSetIn(dir: string, options: LoadListOptions): ParsedList | undefine
 export function detectListFormat(path: string, head: string): ListFormat | undefined {
   const ext = extname(path).toLowerCase();
   const h = head.slice(0, 4096);
-  if (ext === '.xml' || h.trimStart().startsWith('<')) {
+  if (h.trimStart().startsWith('<')) {
     if (h.includes('<CONSOLIDATED_LIST')) return 'un-xml';
     if (h.includes('<WHOLE')) return 'eu-xml-2016';
     if (h.includes('<sdnList')) return 'ofac-xml';
