@@ -83,6 +83,15 @@ describe('parseOfacXml (sdn.xml, real 2014-05-30 excerpt)', () => {
     expect(e?.names[1]).toEqual({ text: 'NURY', type: 'weak-alias', quality: 'a.k.a. weak' });
   });
 
+  it('reads the newer namespace of the Sanctions List Service the same way', () => {
+    const newer = XML.replace(
+      'xmlns="http://tempuri.org/sdnList.xsd"',
+      'xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML"',
+    );
+    expect(newer).not.toBe(XML);
+    expect(parseOfacXml(newer, 'SDN.XML').entries).toEqual(list.entries);
+  });
+
   it('refuses a file whose entry count differs from Record_Count (a cut or partial file)', () => {
     expect(() => parseOfacXml(XML.replace('<Record_Count>5<', '<Record_Count>5931<'), 'sdn.xml')).toThrow(
       'sdn.xml: publshInformation: Record_Count is 5931 but the file holds 5 sdnEntry records (cut short?)',
