@@ -83,7 +83,7 @@ export const DEFAULT_TYPOLOGIES: readonly TypologyDefinition[] = [
       ar: 'سلسلة تمويه: أموال تنتقل عبر سلسلة من الحسابات',
     },
     catalogue: ['T02'],
-    weights: { 'layering-chain': [0.45, 0.7, 0.85] },
+    weights: { 'layering-chain': [0.55, 0.7, 0.85] },
     alertThreshold: 0.6,
   },
   {

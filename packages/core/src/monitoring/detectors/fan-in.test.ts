@@ -26,4 +26,34 @@ describe('fan-in detector', () => {
     const shopRef = reference({ '1': 'DE' }, { SHOP: 'company' });
     expect(maxFinding(runScenario(shop, shopRef), 'fan-in')).toBe(0);
   });
+
+  /** A shop in DE taking about 45 small card payments from its customers over three days. */
+  function busyShop(): Scenario {
+    const sc = new Scenario();
+    for (let k = 0; k < 45; k++)
+      sc.pay(`C${k % 30}`, 'SHOP', 30 + ((k * 37) % 70), T0 + k * 95 * 60_000, {
+        paymentFormat: 'Credit Card',
+      });
+    return sc;
+  }
+  const shopRef = reference({ '1': 'DE' }, { SHOP: 'company' });
+
+  it('finds a fan-in on a busy shop: large card payments from its own customers, far above its usual takings', () => {
+    const sc = busyShop();
+    const amounts = [3_500, 4_400, 2_900, 4_600, 3_600];
+    for (let k = 0; k < amounts.length; k++)
+      sc.pay(`M${k}`, 'SHOP', amounts[k]!, T0 + 60 * H + k * 3 * H, { paymentFormat: 'Credit Card' });
+    const run = runScenario(sc, shopRef);
+    expect(maxFinding(run, 'fan-in')).toBe(5);
+    expect([...run.flagged].sort((a, b) => a - b)).toEqual([45, 46, 47, 48, 49]);
+  });
+
+  it("leaves a busy shop's ordinary day alone, big purchases included", () => {
+    const sc = busyShop();
+    // Customers buying something bigger now and then: 15–25 times the usual ticket, not a collection.
+    const amounts = [1_100, 1_300, 1_050, 1_250, 1_150];
+    for (let k = 0; k < amounts.length; k++)
+      sc.pay(`M${k}`, 'SHOP', amounts[k]!, T0 + 60 * H + k * 3 * H, { paymentFormat: 'Credit Card' });
+    expect(maxFinding(runScenario(sc, shopRef), 'fan-in')).toBe(0);
+  });
 });

@@ -27,4 +27,31 @@ describe('layering-chain detector (RANDOM)', () => {
     const ref = reference({}, { B: 'company', D: 'company' });
     expect(maxFinding(runScenario(sc, ref), 'layering-chain')).toBe(5);
   });
+
+  it('flags a short chain of three hops when every hop passes nearly all of it on within a day', () => {
+    const sc = new Scenario();
+    const chain = ['A', 'B', 'C', 'D'];
+    for (let k = 0; k < 3; k++)
+      sc.pay(chain[k]!, chain[k + 1]!, 12_000 * 0.97 ** k, T0 + k * 14 * H, { paymentFormat: 'Cash' });
+    const run = runScenario(sc);
+    expect(maxFinding(run, 'layering-chain')).toBe(3);
+    expect([...run.flagged].sort((a, b) => a - b)).toEqual([0, 1, 2]);
+  });
+
+  it('leaves a short loose chain alone: a hop keeping 12 % back, or one two days later, is money moving on', () => {
+    const kept = new Scenario();
+    const late = new Scenario();
+    const chain = ['A', 'B', 'C', 'D'];
+    for (let k = 0; k < 3; k++) {
+      kept.pay(chain[k]!, chain[k + 1]!, 12_000 * 0.88 ** k, T0 + k * 14 * H);
+      late.pay(chain[k]!, chain[k + 1]!, 12_000 * 0.98 ** k, T0 + k * 48 * H);
+    }
+    expect(maxFinding(runScenario(kept), 'layering-chain')).toBe(0);
+    expect(maxFinding(runScenario(late), 'layering-chain')).toBe(0);
+    // The same loose hops in a long chain still count: length is the red flag there.
+    const long = new Scenario();
+    const six = ['A', 'B', 'C', 'D', 'E', 'F'];
+    for (let k = 0; k < 5; k++) long.pay(six[k]!, six[k + 1]!, 12_000 * 0.9 ** k, T0 + k * 14 * H);
+    expect(maxFinding(runScenario(long), 'layering-chain')).toBe(5);
+  });
 });
