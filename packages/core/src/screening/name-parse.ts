@@ -16,8 +16,9 @@ import {
   phoneticKey,
   romanizeCyrillic,
 } from './phonetic-key.ts';
+import { levenshtein } from './string-distance.ts';
 
-export const TOKEN_ROLES = ['word', 'initial', 'article', 'nasab', 'honorific', 'legal'] as const;
+export const TOKEN_ROLES = ['word', 'initial', 'article', 'nasab', 'honorific', 'legal', 'acronym'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 export const NAME_KINDS = ['person', 'organisation', 'any'] as const;
@@ -93,6 +94,15 @@ const PERSON_LEGAL: ReadonlySet<string> = new Set([
  * so they are set aside in names of any kind (القاعدة في العراق = al-Qaida in Iraq).
  */
 const ARABIC_CONNECTORS: ReadonlySet<string> = new Set(['في', 'و', 'د', 'او']);
+
+/** Long legal-form words, for typos in them (Aktiengeselschaft): one edit away still reads as the legal form. */
+const LONG_LEGAL = [...ORG_DROP].filter((w) => w.length >= 8 && /^[a-z]+$/.test(w));
+
+function isOrgDrop(text: string): boolean {
+  if (ORG_DROP.has(text)) return true;
+  if (text.length < 8) return false;
+  return LONG_LEGAL.some((w) => Math.abs(w.length - text.length) <= 1 && levenshtein(w, text, 1) <= 1);
+}
 
 const ABD_GLUED = /^abd(?:ul|el|al|ol|ur|ar|us|as|ud|ad|er|ir|u|i|e|o)?([a-z]{3,})$/;
 const ABU_GLUED = /^ab(?:u|ou)([a-z]{4,})$/;
@@ -273,11 +283,20 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     else if (SUN_ARTICLES.has(r.text) && next?.text.startsWith(r.text.slice(1))) r.role = 'article';
     else if (NASAB.has(r.text) && next !== undefined && kind !== 'organisation') r.role = 'nasab';
     else if (ARABIC_CONNECTORS.has(r.text) && significantCount > 2) r.role = 'legal';
-    else if (kind === 'organisation' ? ORG_DROP.has(r.text) : PERSON_LEGAL.has(r.text)) r.role = 'legal';
+    else if (kind === 'organisation' ? isOrgDrop(r.text) : PERSON_LEGAL.has(r.text)) r.role = 'legal';
     else {
       const prefix = BINDING_PREFIXES[r.text];
       if (prefix !== undefined) r.prefix = prefix;
     }
+  }
+  // an organisation's own acronym after its name ("MUHAMMAD JAMAL NETWORK (MJN)", "AL-ITIHAAD AL-ISLAMIYA /
+  // AIAI"): the name spelled out already says it, so it is set aside rather than left unmatched
+  if (kind === 'organisation' && raws.length >= 3) {
+    const last = raws[raws.length - 1] as Raw;
+    const written = text.slice(last.start, last.end);
+    const before = text.slice(0, last.start).trimEnd();
+    if (/^[A-Z][A-Za-z]{1,5}$/.test(written) && /[A-Z].*[A-Z]/.test(written) && /[(/]$/.test(before))
+      last.role = 'acronym';
   }
   // never drop every token: a name that is only particles keeps them as words
   if (raws.every((r) => r.role !== 'word')) for (const r of raws) if (r.role === 'legal') r.role = 'word';

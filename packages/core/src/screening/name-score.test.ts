@@ -173,3 +173,33 @@ describe('scoreNames', () => {
     expect(b.score).toBeGreaterThan(a.score);
   });
 });
+
+describe('third-round rules', () => {
+  it('lowers a name that meets only the second of two surnames (GONZALEZ CARDENAS, Jorge ≠ Jorge Cárdenas)', () => {
+    const r = compareNames('Jorge Cárdenas', 'GONZALEZ CARDENAS, Jorge Guillermo', 'person');
+    expect(r.nameScore.adjustments.map((a) => a.reason)).toContain(
+      'only the second of two surnames is in the other name',
+    );
+    expect(r.score).toBeLessThan(0.8);
+    // the father's surname alone is the usual short form
+    expect(score('Santiago Perez', 'PEREZ OCAMPO, Santiago')).toBeGreaterThan(r.score);
+  });
+
+  it('sets an organisation’s own acronym after its name aside', () => {
+    const p = parseName('MUHAMMAD JAMAL NETWORK (MJN)', 'organisation');
+    expect(p.dropped.map((t) => [t.text, t.role])).toContainEqual(['mjn', 'acronym']);
+    expect(parseName('Bank of Iran (MJN)', 'person').tokens.map((t) => t.text)).toContain('mjn');
+  });
+
+  it('reads a legal-form word one typo away as the legal form (Aktiengeselschaft)', () => {
+    expect(parseName('Siemens Aktiengeselschaft', 'organisation').tokens.map((t) => t.text)).toEqual([
+      'siemens',
+    ]);
+    expect(parseName('Siemens Aktiengeselschaft', 'organisation').dropped[0]?.role).toBe('legal');
+  });
+
+  it('keeps French feminines apart (Danielle is not Daniel) but not a silent e (Yassine = Yassin)', () => {
+    expect(score('Danielle Rodriguez', 'Daniel Rodriguez')).toBeLessThan(0.8);
+    expect(score('Yassine Rodriguez', 'Yassin Rodriguez')).toBeGreaterThanOrEqual(0.9);
+  });
+});

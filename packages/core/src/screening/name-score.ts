@@ -61,6 +61,8 @@ const ANCESTOR_CONFLICT = 0.85;
 const ABD_REPLACES = 0.85;
 /** When a name with a marked surname block ("SURNAME, Given") has none of it met by the other. */
 const SURNAME_MISSED = 0.85;
+/** When only the second (maternal) surname of a two-surname block is met. */
+const PATERNAL_MISSED = 0.9;
 
 /**
  * Weight of the unmatched tokens of one side. A middle name the other side simply lacks is discounted;
@@ -403,6 +405,22 @@ export function scoreNames(
   if (chosen.length > 0 && (surnameMissed(ct, mc, qn) || surnameMissed(qt, mq, cn))) {
     adjustments.push({ reason: 'the listed surname is not in the other name', factor: SURNAME_MISSED });
     score *= SURNAME_MISSED;
+  }
+  // "GONZALEZ CARDENAS, Jorge": of two surnames the first is the father's, the one a short form keeps; a name
+  // that meets only the second (the mother's) while leaving the first out is as often someone else
+  const paternalMissed = (mine: readonly NameToken[], m: Uint8Array): boolean => {
+    const block: number[] = [];
+    mine.forEach((t, i) => {
+      if (t.family) block.push(i);
+    });
+    return block.length >= 2 && m[block[0] as number] !== 1 && block.slice(1).some((i) => m[i] === 1);
+  };
+  if (chosen.length > 0 && (paternalMissed(ct, mc) || paternalMissed(qt, mq))) {
+    adjustments.push({
+      reason: 'only the second of two surnames is in the other name',
+      factor: PATERNAL_MISSED,
+    });
+    score *= PATERNAL_MISSED;
   }
   // "Abdul X" met a bare "X" while the bare name has a word the other lacks: Abdul took the place of another
   // name (Akhtar Mohammad Mansour Abdul Mohammed is not … Shah Mohammed), not merely added to it

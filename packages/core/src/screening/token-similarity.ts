@@ -196,16 +196,18 @@ function syllablesAgree(a: string, b: string): boolean {
 }
 
 /**
- * One name is the other with a final a added after a consonant: the feminine form, another person's name
- * (Luis/Luisa, Martin/Martina, Karim/Karima, Ivanov/Ivanova), not a typo.
+ * One name is the other with a final a added after a consonant, or its last consonant doubled before e: the
+ * feminine form, another person's name (Luis/Luisa, Martin/Martina, Karim/Karima, Daniel/Danielle), not a typo.
  */
 function feminineForm(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (!long.startsWith(short) || /[aeiouy]$/.test(short)) return false;
+  // French feminines double the last consonant before e (Daniel/Danielle, Michel/Michelle, Jean/Jeanne);
+  // a bare silent e is a spelling (Yassin/Yassine), so it does not count
+  const last = short[short.length - 1];
   return (
-    long.length === short.length + 1 &&
-    long.endsWith('a') &&
-    long.startsWith(short) &&
-    !/[aeiouy]$/.test(short)
+    (long.length === short.length + 1 && long.endsWith('a')) ||
+    (long.length === short.length + 2 && long === `${short}${last}e`)
   );
 }
 
@@ -271,7 +273,11 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   let best = NONE;
   if (bothLatin) {
     if (sameSpellingFamily(q.latin, c.latin)) return { sim: 0.95, how: 'spelling-variant' };
-    if (((q.key === c.key && q.key.length > 0) || altsMeet(q, c)) && syllablesAgree(q.latin, c.latin)) {
+    if (
+      ((q.key === c.key && q.key.length > 0) || altsMeet(q, c)) &&
+      syllablesAgree(q.latin, c.latin) &&
+      !feminineForm(q.latin, c.latin)
+    ) {
       // same consonants, different vowels: a romanisation variant only when the spellings are close too and
       // have as many syllables: an added syllable makes another name (Luis/Luisa, Martin/Martina, Can/Canan)
       const jw = jaroWinkler(q.latin, c.latin);
