@@ -97,6 +97,10 @@ export function registerMediaEval(media: Command): void {
         if (t.rule.threshold !== ADVERSE_THRESHOLD) process.exitCode = 1;
         return;
       }
+      const sets = flags.adverseSets === 'none' ? [] : flags.adverseSets.split(',').map((x) => x.trim());
+      for (const set of sets)
+        if (set !== 'public_test' && set !== 'private_test')
+          throw new CliError(`--adverse-sets: unknown set "${set}" (public_test, private_test or none)`);
       const cases = evaluateCases(read(flags.cases));
       const report: Record<string, unknown> = {
         cases: { ...cases, misses: flags.misses ? cases.misses : cases.misses.length },
@@ -105,10 +109,6 @@ export function registerMediaEval(media: Command): void {
         const golden = JSON.parse(read(flags.golden)) as GoldenFile;
         report.seed = checkGolden(golden, analyzeArticle(read(flags.seed)));
       } else report.seed = `skipped: ${flags.seed} not found`;
-      const sets = flags.adverseSets === 'none' ? [] : flags.adverseSets.split(',').map((x) => x.trim());
-      for (const set of sets)
-        if (set !== 'public_test' && set !== 'private_test')
-          throw new CliError(`--adverse-sets: unknown set "${set}" (public_test, private_test or none)`);
       const training = trainingFigures(flags.adverse);
       report.adverse_training =
         typeof training === 'string' ? training : { threshold: ADVERSE_THRESHOLD, ...training };
