@@ -42,6 +42,8 @@ export interface LaneStats {
   readonly skipped: number;
   readonly rejected: number;
   readonly firings: number;
+  /** Database commits (batches). */
+  readonly batches: number;
 }
 
 type LaneBatchRows = Parameters<SqlLaneLedger['commitLanes']>[0][number];
@@ -76,6 +78,8 @@ export class LaneRunner {
   #skipped = 0;
   #rejected = 0;
   #firings = 0;
+  #batches = 0;
+  #inflight: Promise<void> | undefined;
 
   constructor(lanes: readonly number[], deps: LaneDeps) {
     if (lanes.length === 0) throw new Error('a lane runner needs at least one lane');
@@ -128,7 +132,10 @@ export class LaneRunner {
     if (!consumer || !stage) throw new Error(`lanes ${this.name} are not started`);
     const { stream } = this.#deps;
     const deliveries = await consumer.fetch(this.#deps.batchSize ?? 1000, waitMs);
-    if (deliveries.length === 0) return 0;
+    if (deliveries.length === 0) {
+      await this.flush(); // idle: whatever was judged is durable before the caller hears "nothing new"
+      return 0;
+    }
     const rows = new Map<
       number,
       { entries: LaneBatchRows['entries'][number][]; firings: LaneBatchRows['firings'][number][] }
@@ -182,14 +189,33 @@ export class LaneRunner {
         checkpoint: this.#checkpoint(p, lastSeq, counts),
       });
     }
-    if (batches.length > 0) await this.#deps.ledger.commitLanes(batches);
     for (const b of batches) this.#cpSeq[Number(b.checkpoint.lane.slice(1))] = lastSeq;
-    for (const d of deliveries) d.ack();
-    await consumer.flushAcks();
+    // One commit in flight while the next batch is judged: the CPU works while PostgreSQL commits. Commits stay in
+    // order (each waits for the previous one), and a failed commit fails the next step or flush, after which the
+    // runner must be dropped and restarted from the database (what it judged after that commit is not durable).
+    await this.flush();
+    if (batches.length > 0) {
+      const commit = this.#deps.ledger.commitLanes(batches).then(() => {
+        this.#batches++;
+        for (const d of deliveries) d.ack();
+        return consumer.flushAcks();
+      });
+      commit.catch(() => undefined); // observed by the next flush; not an unhandled rejection meanwhile
+      this.#inflight = commit;
+    }
     return deliveries.length;
   }
 
+  /** Waits for the commit in flight; throws if it failed. */
+  async flush(): Promise<void> {
+    const inflight = this.#inflight;
+    this.#inflight = undefined;
+    await inflight;
+  }
+
   async close(): Promise<void> {
+    await this.#inflight?.catch(() => undefined);
+    this.#inflight = undefined;
     await this.#consumer?.close();
     this.#consumer = undefined;
   }
@@ -207,6 +233,7 @@ export class LaneRunner {
       skipped: this.#skipped,
       rejected: this.#rejected,
       firings: this.#firings,
+      batches: this.#batches,
     };
   }
 
