@@ -84,6 +84,63 @@ function ledgerSuite(name: string, open: () => Promise<RaqibDatabase>): void {
       ]);
     });
 
+    it('commits several lanes at once, replays the whole stream in order and pages firings by position', async () => {
+      const database = await open();
+      const ledger = new SqlLaneLedger(database.db);
+      const firing = (seq: number, ord: number) => ({ seq, ord, payload: `f${seq}.${ord}` });
+      await ledger.commitLanes([
+        {
+          entries: [2, 5].map((i) => ({ tx: tx(i), seq: i })),
+          firings: [firing(5, 0)],
+          checkpoint: checkpoint('p0', 6, 2),
+        },
+        {
+          entries: [1, 3, 4, 6].map((i) => ({ tx: tx(i), seq: i })),
+          firings: [firing(3, 0), firing(3, 1), firing(6, 0)],
+          checkpoint: checkpoint('p1', 6, 4),
+        },
+      ]);
+      const pages: Transaction[][] = [];
+      for await (const page of ledger.replayStream('RAQIB_TX', 5, 2)) pages.push(page);
+      expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+      expect(pages.flat()).toEqual([1, 2, 3, 4, 5].map(tx)); // every lane, stream order, up to the position
+      const read = async (from: number, to: number, pageSize: number) => {
+        const out: string[] = [];
+        for await (const page of ledger.firings('RAQIB_TX', from, to, pageSize))
+          out.push(...page.map((f) => f.payload));
+        return out;
+      };
+      expect(await read(0, 6, 1)).toEqual(['f3.0', 'f3.1', 'f5.0', 'f6.0']); // pages split inside a transaction
+      expect(await read(3, 5, 10)).toEqual(['f5.0']); // after position 3 (all of its firings), up to 5
+      expect(await ledger.countFirings('RAQIB_TX')).toBe(4);
+      const cps = await new SqlCheckpointStore(database.db).list('RAQIB_TX');
+      expect(cps.map((c) => [c.lane, c.seq, c.processed])).toEqual([
+        ['p0', 6, 2],
+        ['p1', 6, 4],
+      ]);
+    });
+
+    it('commits nothing of any lane when one part of the batch fails', async () => {
+      const database = await open();
+      const ledger = new SqlLaneLedger(database.db);
+      await ledger.commitLanes([
+        { entries: [], firings: [{ seq: 1, ord: 0, payload: 'x' }], checkpoint: checkpoint('p0', 1, 0) },
+      ]);
+      await expect(
+        ledger.commitLanes([
+          { entries: [{ tx: tx(2), seq: 2 }], firings: [], checkpoint: checkpoint('p1', 2, 1) },
+          // a checkpoint with a null lane breaks the statement after p1's rows were written
+          {
+            entries: [],
+            firings: [],
+            checkpoint: { ...checkpoint('p2', 2, 0), lane: null as unknown as string },
+          },
+        ]),
+      ).rejects.toThrow();
+      expect(await ledger.count('RAQIB_TX')).toBe(0);
+      expect(await new SqlCheckpointStore(database.db).get('RAQIB_TX', 'p1')).toBeUndefined();
+    });
+
     it('names the row when a stored payload cannot be read', async () => {
       const database = await open();
       const ledger = new SqlLaneLedger(database.db);
