@@ -26,4 +26,17 @@ describe('bipartite detector', () => {
     const ref = reference({}, { Q1: 'msb', Q2: 'msb', Q3: 'msb' });
     expect(maxFinding(runScenario(sc, ref), 'bipartite')).toBe(0);
   });
+
+  it('finds a bipartite group moving amounts under USD 1,000', () => {
+    const sc = new Scenario();
+    let t = T0;
+    for (const p of ['P1', 'P2', 'P3'])
+      for (const q of ['Q1', 'Q2']) {
+        sc.pay(p, q, 700 + ((t / H) % 5) * 20, t, { paymentFormat: 'Cheque' });
+        t += 3 * H;
+      }
+    const run = runScenario(sc);
+    expect(maxFinding(run, 'bipartite')).toBe(6);
+    expect(run.flagged.size).toBe(6);
+  });
 });

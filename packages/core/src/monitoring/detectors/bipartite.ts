@@ -143,7 +143,7 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
   unit: 'edges',
   configSchema: {
     minBase: {
-      default: 1_000,
+      default: 500,
       min: 0,
       max: 1e9,
       unit: 'USD',

@@ -21,4 +21,23 @@ describe('gather-scatter detector', () => {
     }
     expect(maxFinding(runScenario(sc), 'gather-scatter')).toBe(0);
   });
+
+  it('finds a small gather-scatter of legs under USD 1,000 that passes on nearly all of it', () => {
+    const sc = new Scenario();
+    for (let k = 0; k < 5; k++) sc.pay(`IN${k}`, 'V', 620 + k * 25, T0 + k * 4 * H, { paymentFormat: 'ACH' });
+    for (let k = 0; k < 5; k++)
+      sc.pay('V', `OUT${k}`, 590 + k * 20, T0 + 30 * H + k * 4 * H, { paymentFormat: 'ACH' });
+    const run = runScenario(sc);
+    expect(maxFinding(run, 'gather-scatter')).toBe(5);
+    expect(run.flagged.size).toBe(10);
+  });
+
+  it('stays silent when the account pays on only about half of what it gathered', () => {
+    const sc = new Scenario();
+    for (let k = 0; k < 4; k++)
+      sc.pay(`IN${k}`, 'V', 3000 + k * 50, T0 + k * 3 * H, { paymentFormat: 'Cheque' });
+    for (let k = 0; k < 3; k++)
+      sc.pay('V', `OUT${k}`, 2300 + k * 30, T0 + 20 * H + k * 3 * H, { paymentFormat: 'Cheque' });
+    expect(maxFinding(runScenario(sc), 'gather-scatter')).toBe(0);
+  });
 });

@@ -25,7 +25,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
   unit: 'min(payers, payees)',
   configSchema: {
     minBase: {
-      default: 1_000,
+      default: 500,
       min: 0,
       max: 1e9,
       unit: 'USD',
@@ -41,14 +41,15 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
       description: 'business-like above',
     },
     minOutInRatio: {
-      default: 0.5,
+      default: 0.7,
       min: 0,
       max: 10,
       unit: 'ratio',
-      description: 'paid out / gathered, lower bound',
+      description:
+        'paid out / gathered, lower bound: a collector passes most of it on (the scattered legs flagged while the pattern is still short of this are raised when a later leg completes it)',
     },
     maxOutInRatio: {
-      default: 1.3,
+      default: 1.15,
       min: 0,
       max: 10,
       unit: 'ratio',

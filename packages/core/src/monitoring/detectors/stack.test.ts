@@ -24,4 +24,10 @@ describe('stack detector', () => {
     const amounts = [1200, 9000, 2500, 14_000, 3000, 11_000, 1800, 7000];
     expect(maxFinding(runScenario(twoLayers((k) => amounts[k]!)), 'stack')).toBe(0);
   });
+
+  it('finds two layers moving amounts under USD 1,000', () => {
+    const run = runScenario(twoLayers((k) => 850 - k * 6));
+    expect(maxFinding(run, 'stack')).toBeGreaterThanOrEqual(6);
+    expect(run.flagged.size).toBe(8);
+  });
 });

@@ -33,7 +33,7 @@ export const stackDetector: Detector<StackParams> = {
       description: 'legs examined per account',
     },
     minBase: {
-      default: 1_000,
+      default: 500,
       min: 0,
       max: 1e9,
       unit: 'USD',
