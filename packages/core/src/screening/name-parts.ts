@@ -186,6 +186,7 @@ export const ORG_DROP: ReadonlySet<string> = new Set([
   'mit',
   'beschrankter',
   'haftung',
+  'liability',
   'sp',
   'z',
   'oo',

@@ -202,4 +202,14 @@ describe('third-round rules', () => {
     expect(score('Danielle Rodriguez', 'Daniel Rodriguez')).toBeLessThan(0.8);
     expect(score('Yassine Rodriguez', 'Yassin Rodriguez')).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('reads a long name’s family name written first as the list habit, not a shift in the chain of names', () => {
+    const r = compareNames('كمال بن المولدي بن حسن الحمراوي', 'Hamraoui Kamel', 'person');
+    expect(r.nameScore.adjustments.map((a) => a.reason)).toEqual([
+      '1 pair(s) out of order (the family name written first)',
+    ]);
+    expect(r.score).toBeGreaterThanOrEqual(0.8);
+    // a father's name moved to the front is still a shift (Saddam Hussein is not Uday Saddam Hussein)
+    expect(score('Saddam Uday Hussein', 'Uday Saddam Hussein al-Tikriti')).toBeLessThan(0.8);
+  });
 });

@@ -47,6 +47,8 @@ const MIDDLE_DISCOUNT = 0.5;
 const FRAME_MIDDLE_DISCOUNT = 0.25;
 /** Share of query coverage in the score: a list name that holds every query token is strong evidence. */
 const QUERY_SHARE = 0.6;
+/** The same share when one name is a single word and the other longer. */
+const ONE_WORD_SHARE = 0.4;
 /** Per crossed pair, where token order carries meaning (Arabic naming) and elsewhere. */
 const INVERSION_ARABIC = 0.85;
 const INVERSION_OTHER = 0.97;
@@ -254,6 +256,28 @@ function joinExact(
   }
 }
 
+/** The pairs seen from the other name. */
+function flipPairs(pairs: readonly { i: number; j: number }[]): { i: number; j: number }[] {
+  return pairs.map((p) => ({ i: p.j, j: p.i })).sort((a, b) => a.i - b.i);
+}
+
+/**
+ * True when the last word of a name of three or more words (its family name) is the first word of the other
+ * name and every other pair keeps its order: the surname written first. `pairs` are sorted by `i`.
+ */
+function surnameFirst(pairs: readonly { i: number; j: number }[], n: number, otherN: number): boolean {
+  if (n < 3 || otherN < 2) return false;
+  const moved = pairs.find((p) => p.i === n - 1 && p.j === 0);
+  if (!moved) return false;
+  let lastJ = -1;
+  for (const p of pairs) {
+    if (p === moved) continue;
+    if (p.j < lastJ) return false;
+    lastJ = p.j;
+  }
+  return true;
+}
+
 /**
  * Aligns and scores two parsed names.
  * @param weight token weights; use the index's IDF weights when screening, uniform weights otherwise
@@ -332,19 +356,21 @@ export function scoreNames(
   const ccov = totalC > 0 ? Math.min(1, matchedC / totalC) : 0;
   // persons: a name wholly contained in the other (missing middle or family parts) is strong evidence;
   // organisations: an extra word often names a different subsidiary, so both sides weigh alike
-  // and a one-word name inside a longer one ("BAXTER" in "Lee Baxter") is weak evidence either way
   // and so is a name inside a longer one that leaves part of its surname block out ("Carlos Torres" in
   // "TORRES HOYOS, Carlos Mario": Spanish double surnames)
   const surnameLeftOut = (tokens: readonly NameToken[], m: Uint8Array): boolean =>
     tokens.some((t, i) => m[i] !== 1 && t.family);
+  // and a one-word name inside a longer one (the vessel "BAXTER" in "Lee Baxter") is weaker still: one
+  // word of a longer name is met by chance far more often than a whole name
   const share =
-    q.kind === 'organisation' ||
-    c.kind === 'organisation' ||
-    Math.min(qn, cn) === 1 ||
-    surnameLeftOut(qt, mq) ||
-    surnameLeftOut(ct, mc)
-      ? 0.5
-      : QUERY_SHARE;
+    Math.min(qn, cn) === 1 && Math.max(qn, cn) > 1
+      ? ONE_WORD_SHARE
+      : q.kind === 'organisation' ||
+          c.kind === 'organisation' ||
+          surnameLeftOut(qt, mq) ||
+          surnameLeftOut(ct, mc)
+        ? 0.5
+        : QUERY_SHARE;
   let score = share * Math.max(qcov, ccov) + (1 - share) * Math.min(qcov, ccov);
 
   const adjustments: NameAdjustment[] = [];
@@ -372,10 +398,17 @@ export function scoreNames(
     // order marks given name, father and family in an Arabic personal name; an organisation name in
     // translation reverses noun and adjective (الجماعة المقاتلة = Fighting Group)
     const organisation = q.kind === 'organisation' || c.kind === 'organisation';
-    const arabic = (q.arabicStructure || c.arabicStructure) && !organisation;
+    // "Hamraoui Kamel" for كمال بن المولدي بن حسن الحمراوي: a long name's family name written first, the rest in
+    // order, is the list habit of putting the surname first, not a shift in the chain of names
+    // (only where neither name marks its surname with a comma: there the order is known)
+    const familyFirst =
+      !ct.some((t) => t.family) &&
+      !qt.some((t) => t.family) &&
+      (surnameFirst(ordered, qn, cn) || surnameFirst(flipPairs(ordered), cn, qn));
+    const arabic = (q.arabicStructure || c.arabicStructure) && !organisation && !familyFirst;
     const factor = (arabic ? INVERSION_ARABIC : INVERSION_OTHER) ** inversions;
     adjustments.push({
-      reason: `${inversions} pair(s) out of order${arabic ? ' in an Arabic name, where order marks given name, father and family' : ''}`,
+      reason: `${inversions} pair(s) out of order${arabic ? ' in an Arabic name, where order marks given name, father and family' : familyFirst ? ' (the family name written first)' : ''}`,
       factor,
     });
     score *= factor;

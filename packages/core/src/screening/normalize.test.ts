@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasArabicScript, normalizeName, scriptOf } from './normalize.ts';
+import { hasArabicScript, normalizeName, normalizeText, scriptOf } from './normalize.ts';
 
 describe('normalizeName', () => {
   it('folds Arabic diacritics, tatweel, alef forms, alef maqsura, taa marbuta and hamza carriers', () => {
@@ -46,5 +46,11 @@ describe('normalizeName', () => {
     expect(scriptOf('ali')).toBe('latin');
     expect(hasArabicScript('Ali علي')).toBe(true);
     expect(hasArabicScript('Ali')).toBe(false);
+  });
+
+  it('splits camelCase words but not a lone trailing capital (VladimirPutin, SiemensAG, GmbH)', () => {
+    expect(normalizeText('VladimirPutin')).toBe('vladimir putin');
+    expect(normalizeText('Volkswagen GmbH')).toBe('volkswagen gmbh');
+    expect(normalizeText('SiemensAG')).toBe('siemens ag');
   });
 });

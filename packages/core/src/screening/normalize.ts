@@ -128,10 +128,15 @@ export function normalizeName(original: string): NormalizedName {
   };
   let i = 0;
   let prevLower = false;
-  for (const ch of original) {
-    // "VladimirPutin", "RamiMakhlouf": a capital after a lower-case letter starts a new word
+  const chars = [...original];
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k] as string;
+    // "VladimirPutin", "SiemensAG": a capital after a lower-case letter starts a new word, unless it is a lone
+    // capital ending the word ("GmbH")
     const upper = ch !== ch.toLowerCase();
-    if (upper && prevLower && cur.length >= 2) flush(false);
+    const after = chars[k + 1] ?? '';
+    const loneLast = after === '' || !/\p{L}/u.test(after);
+    if (upper && prevLower && !loneLast && cur.length >= 2) flush(false);
     prevLower = ch !== ch.toUpperCase() && !upper;
     const folded = foldCodePoint(ch);
     if (folded.length === 0) {
