@@ -212,4 +212,12 @@ describe('third-round rules', () => {
     // a father's name moved to the front is still a shift (Saddam Hussein is not Uday Saddam Hussein)
     expect(score('Saddam Uday Hussein', 'Uday Saddam Hussein al-Tikriti')).toBeLessThan(0.8);
   });
+
+  it('weighs a one-word name inside a longer one less than a whole name (the vessel BAXTER, Lee Baxter)', () => {
+    const weight = (t: { text: string }): number => (t.text === 'baxter' ? 1 : 0.6);
+    const inside = scoreNames(parseName('Lee Baxter', 'any'), parseName('BAXTER', 'organisation'), weight);
+    expect(inside.score).toBeLessThan(0.8);
+    expect(scoreNames(parseName('Baxter', 'any'), parseName('BAXTER', 'organisation'), weight).score).toBe(1);
+  });
 });
+
