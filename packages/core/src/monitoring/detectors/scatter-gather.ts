@@ -41,11 +41,12 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
     },
     maxScanMiddle: { default: 8, min: 1, max: 256, unit: 'transactions', description: 'credits per middle' },
     maxMiddleDegree: {
-      default: 40,
+      default: 100,
       min: 1,
       max: 100_000,
       unit: 'transactions',
-      description: 'intermediaries with more lifetime credits than this are ignored (shops, platforms)',
+      description:
+        'intermediaries with more lifetime credits than this are ignored (shops, platforms); ordinary firms and busy people can be middles, and the busy-rate limit still applies',
     },
     hopMinRatio: {
       default: 0.8,
