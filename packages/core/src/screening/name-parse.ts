@@ -126,6 +126,8 @@ const DIN_WORDS: ReadonlySet<string> = new Set(['din', 'deen', 'dine', 'دين']
 const ARABIC_ABU_GLUED = /^ابو(?:ال)?(.{3,})$/u;
 const ARABIC_ABD_GLUED = /^عبد(?:ال)?(.{2,})$/u;
 const ARABIC_DIN_GLUED = /^(.{2,})الدين$/u;
+/** و / ب / ف / ك before the article, or ل fused with it (لل): the particle, then the word without its article. */
+const GLUED_PARTICLE_ARTICLE = /^([وبفك]ال|لل)(.{3,})$/u;
 /**
  * Key of Abd Allah (Abdullah, Abdallah, Abdulla, عبد الله): its own class, because ʿayn is unwritten in keys
  * and Allah and ʿAli both reduce to l, so Abdullah would meet Abd al-Ali (عبدالعلی).
@@ -197,6 +199,16 @@ function splitGlued(token: NormalizedToken): Raw[] {
     // is the head's and Din's, as for the Latin glued forms
     const din = ARABIC_DIN_GLUED.exec(t.text);
     if (din?.[1]) return [{ ...base, text: t.text, key: collapseKey(`${keyOf(din[1], 'arabic')}dn`) }];
+    // a preposition or "and" glued to an article (والشام = wa-l-Sham, بالدم = bi-l-dam, للصرافة = li-l-sarafa):
+    // the article's word stands alone, as in the Latin rendering ("… and the Levant")
+    const glued = GLUED_PARTICLE_ARTICLE.exec(t.text);
+    if (glued?.[1] && glued[2] && [...t.text].length >= 5) {
+      const cut = glued[1].length;
+      return [
+        { ...base, text: glued[1], role: 'legal', end: t.start + cut },
+        { ...base, text: glued[2], start: t.start + cut },
+      ];
+    }
     if (t.text.startsWith('ال') && [...t.text].length >= 4 && t.text !== 'الله') {
       return [
         { ...base, text: 'ال', role: 'article', end: t.start + 2 },

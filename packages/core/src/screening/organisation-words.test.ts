@@ -31,4 +31,13 @@ describe('Arabic organisation words in translation', () => {
   it('drop Persian and Urdu spellings of legal forms (لمتد = Ltd)', () => {
     expect(parseName('راحت لمتد', 'organisation').tokens.map((t) => t.text)).toEqual(['راحت']);
   });
+
+  it('split a particle glued to the article off the word (والشام = and the Levant, للصرافة = for the exchange)', () => {
+    const p = parseName('الدولة الإسلامية في العراق والشام', 'any');
+    expect(p.tokens.map((t) => t.text)).toEqual(['دوله', 'اسلاميه', 'عراق', 'شام']);
+    expect(p.dropped.map((t) => t.text)).toContain('وال');
+    expect(parseName('للصرافة', 'organisation').tokens.map((t) => t.text)).toEqual(['صرافه']);
+    // a personal name is left whole (فالح = Falih)
+    expect(parseName('فالح', 'person').tokens.map((t) => t.text)).toEqual(['فالح']);
+  });
 });
