@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../model/clock.ts';
+import { defaultMonitoringConfig } from './config.ts';
 import { createDetectionStage } from './detection-stage.ts';
 import { type Firing, firingText, parseFiringText } from './firing.ts';
 import { createInstanceMerger } from './monitor.ts';
@@ -45,6 +46,56 @@ describe('createDetectionStage', () => {
     expect(again).toEqual(all);
     expect(alertsOf(again)).toEqual(alertsOf(all));
     expect(alertsOf(all).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('stage snapshots', () => {
+  it('restore a stage that then judges the rest of the stream exactly as an uninterrupted one, ring wrapped', () => {
+    // a ring of 1,024 slots over 3,000 payments: the snapshot holds a wrapped window, not the whole history
+    const config = { ...defaultMonitoringConfig(), retainTransactions: 1024 };
+    const sc = new Scenario();
+    for (let k = 0; k < 3000; k++)
+      sc.pay(`A${k % 37}`, `B${(k * 7) % 41}`, 30 + (k % 13) * 11, T0 + k * 9 * 60_000);
+    for (let k = 0; k < 8; k++) sc.pay('S', `R${k}`, 1900 + k * 13, T0 + 15 * D + k * 3 * H);
+    for (let k = 0; k < 7; k++) sc.pay(`P${k}`, 'T', 1700 + k * 7, T0 + 15 * D + 4 * H + k * 2 * H);
+    const txs = sc.sorted();
+    // the cut falls inside both patterns: their later legs must find the earlier ones in the restored state
+    const cut = txs.findIndex((tx) => tx.ts >= T0 + 15 * D + 10 * H);
+    const whole: string[] = [];
+    const straight = createDetectionStage({ config, onFiring: (f) => whole.push(firingText(f)) });
+    txs.forEach((tx, i) => {
+      if (i === cut) whole.length = 0; // only the firings after the cut are compared
+      straight.process(tx);
+    });
+    expect(whole.length).toBeGreaterThan(1);
+
+    const first = createDetectionStage({ config, onFiring: () => {} });
+    for (const tx of txs.slice(0, cut)) first.process(tx, false);
+    const snapshot = structuredClone(first.snapshot()); // nothing shared with the stage it came from
+    const after: string[] = [];
+    const resumed = createDetectionStage({
+      config,
+      restore: snapshot,
+      onFiring: (f) => after.push(firingText(f)),
+    });
+    expect(resumed.stats()).toEqual(first.stats());
+    expect(resumed.watermark()).toBe(first.watermark());
+    for (const tx of txs.slice(cut)) resumed.process(tx);
+    expect(after).toEqual(whole);
+  });
+
+  it('refuses a snapshot that does not fit', () => {
+    const stage = createDetectionStage({ onFiring: () => {} });
+    const s = stage.snapshot();
+    expect(() => createDetectionStage({ onFiring: () => {}, restore: { ...s, version: 2 as 1 } })).toThrow(
+      /version 2 is not supported/,
+    );
+    expect(() =>
+      createDetectionStage({
+        onFiring: () => {},
+        restore: { ...s, accountArrays: { nope: new Int32Array(0) } },
+      }),
+    ).toThrow(/no field "nope"/);
   });
 });
 

@@ -14,6 +14,7 @@ import { DETECTORS } from './detectors/registry.ts';
 import type { Firing, FiringEdge } from './firing.ts';
 import { CurrencyTable, type FxReferenceRates } from './fx-reference.ts';
 import { DEFAULT_JURISDICTIONS, geoRisk, type Jurisdictions } from './jurisdictions.ts';
+import { captureStage, restoreStage, type StageSnapshot } from './stage-snapshot.ts';
 import { AccountTable, TxRing } from './state.ts';
 import { DEFAULT_TYPOLOGIES, type TypologyDefinition } from './typologies.ts';
 
@@ -50,12 +51,16 @@ export interface DetectionStage {
   process(tx: Transaction, detect?: boolean): TxAssessment;
   /** Latest event time seen so far. */
   watermark(): number;
+  /** A copy of the window state (not of open firings: the stage has none), to restore a stage later. */
+  snapshot(): StageSnapshot;
   stats(): { accounts: number; transactions: number; evicted: number };
 }
 
 export interface DetectionStageOptions {
   readonly config?: MonitoringConfig;
   readonly reference?: ReferenceData;
+  /** State to start from: a snapshot of a stage with the same configuration and reference data. */
+  readonly restore?: StageSnapshot;
   /** Receives each typology firing at or above its alert threshold, in stream order, synchronously. */
   readonly onFiring: (firing: Firing) => void;
   readonly onScore?: ScoreSink;
@@ -216,6 +221,11 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
   const flagThreshold = config.flagThreshold;
   let watermark = Number.NEGATIVE_INFINITY;
   let processed = 0;
+  if (options.restore !== undefined) {
+    restoreStage(options.restore, acc, ring, fx, countryIds);
+    watermark = options.restore.watermark;
+    processed = options.restore.processed;
+  }
 
   /** Raises the score of a live sequence, reporting the rise. */
   function raise(seq: number, score: number, bit: number): void {
@@ -531,6 +541,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
   return {
     process,
     watermark: () => watermark,
+    snapshot: () => captureStage(acc, ring, fx, countryIds, watermark, processed),
     stats: () => ({
       accounts: acc.size,
       transactions: processed,

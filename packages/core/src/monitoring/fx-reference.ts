@@ -100,6 +100,17 @@ export function parseFxRatesCsv(text: string): Record<string, Record<string, num
 
 const RING = 64;
 
+/** The learned part of a CurrencyTable, as plain values (see StageSnapshot). */
+export interface CurrencySnapshot {
+  readonly codes: readonly string[];
+  readonly usd: readonly number[];
+  readonly pairs: readonly (readonly [number, number[], number, number | null])[];
+  readonly implied: readonly (readonly [number, number[], number])[];
+  readonly learned: readonly number[];
+  readonly supplied: boolean;
+  readonly day: number | null;
+}
+
 /**
  * Currencies interned to small ids, their exponents and approximate USD values, plus a robust per-pair estimate of
  * the market rate derived from the data itself (median of the recent effective rates of that pair), for feeds that
@@ -234,6 +245,45 @@ export class CurrencyTable {
     s.sort();
     const mid = n >> 1;
     return Math.exp(n % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2);
+  }
+
+  /** The table's learned state (currencies in id order, pair rings, implied values). */
+  snapshot(): CurrencySnapshot {
+    return {
+      codes: [...this.codes],
+      usd: [...this.usd],
+      pairs: [...this.pairRates].map(([k, ring]) => [
+        k,
+        [...ring],
+        this.pairCount.get(k) ?? 0,
+        this.pairMedian.get(k) ?? null,
+      ]),
+      implied: [...this.implied].map(([c, ring]) => [c, [...ring], this.impliedCount.get(c) ?? 0]),
+      learned: [...this.learned],
+      supplied: this.supplied,
+      day: Number.isNaN(this.day) ? null : this.day,
+    };
+  }
+
+  /** Loads a snapshot into a fresh table. Throws when its currencies do not extend this table's known ones. */
+  restore(s: CurrencySnapshot): void {
+    for (let c = 0; c < s.codes.length; c++) {
+      if (this.id(s.codes[c]!) !== c)
+        throw new Error(`currency snapshot: ${s.codes[c]} is not currency ${c} here`);
+      this.usd[c] = s.usd[c]!;
+    }
+    for (const [k, ring, count, median] of s.pairs) {
+      this.pairRates.set(k, Float64Array.from(ring));
+      this.pairCount.set(k, count);
+      if (median !== null) this.pairMedian.set(k, median);
+    }
+    for (const [c, ring, count] of s.implied) {
+      this.implied.set(c, Float64Array.from(ring));
+      this.impliedCount.set(c, count);
+    }
+    for (const c of s.learned) this.learned.add(c);
+    this.supplied = s.supplied;
+    this.day = s.day ?? Number.NaN;
   }
 
   /** Observations of a pair so far. */

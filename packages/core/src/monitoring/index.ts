@@ -8,4 +8,5 @@ export * from './fx-reference.ts';
 export * from './jurisdictions.ts';
 export * from './monitor.ts';
 export { PatternInstances } from './pattern-instances.ts';
+export type { StageSnapshot } from './stage-snapshot.ts';
 export * from './typologies.ts';
