@@ -24,4 +24,18 @@ describe('cell-funding detector (TF-CELL-FUNDING)', () => {
     const ref = reference(Object.fromEntries([...countries, 'GB'].map((c) => [c, c])));
     expect(maxFinding(runScenario(mixed, ref), 'cell-funding')).toBe(0);
   });
+
+  it("finds the series even when the payer's other small payments abroad are of all sizes", () => {
+    const sc = new Scenario();
+    const countries = ['FR', 'DE', 'SE', 'NL', 'BE', 'AT', 'DK'];
+    // Everyday remittances of the payer to relatives abroad, USD 60–1,900, over the preceding weeks.
+    const family = [60, 1_900, 240, 1_200, 95, 1_650];
+    for (const [k, usd] of family.entries()) sc.pay('GB:S', `FR:FAMILY${k % 2}`, usd, T0 + k * 2 * 24 * H);
+    for (const [k, c] of countries.entries())
+      sc.pay('GB:S', `${c}:R${k}`, 520 + k * 6, T0 + 14 * 24 * H + k * H, { paymentFormat: 'Wire' });
+    const ref = reference(Object.fromEntries([...countries, 'GB'].map((c) => [c, c])));
+    const run = runScenario(sc, ref);
+    expect(maxFinding(run, 'cell-funding')).toBe(7);
+    expect([...run.flagged].sort((a, b) => a - b)).toEqual([6, 7, 8, 9, 10, 11, 12]);
+  });
 });

@@ -7,6 +7,7 @@ export type CellFundingParams = {
   readonly maxCv: number;
   readonly requireCrossBorder: number;
   readonly maxScan: number;
+  readonly amountSpread: number;
 };
 
 /**
@@ -32,6 +33,14 @@ export const cellFundingDetector: Detector<CellFundingParams> = {
       unit: 'flag',
       description: '1: only cross-border legs count',
     },
+    amountSpread: {
+      default: 1.25,
+      min: 1,
+      max: 1000,
+      unit: 'factor',
+      description:
+        "only payments within this factor of the current one count: the payer's other small payments abroad (family, shopping) do not blur the series",
+    },
     maxScan: { default: 64, min: 4, max: 1024, unit: 'transactions', description: 'payments examined' },
   },
   bands: [5, 7, 10],
@@ -48,6 +57,8 @@ export const cellFundingDetector: Detector<CellFundingParams> = {
     const minSeq = ring.minSeq();
     const cutoff = ctx.ts - p.windowMs;
     const epoch = acc.nextEpoch();
+    const lo = ctx.base / p.amountSpread;
+    const hi = ctx.base * p.amountSpread;
     let n = 0;
     let sum = 0;
     let sum2 = 0;
@@ -57,7 +68,7 @@ export const cellFundingDetector: Detector<CellFundingParams> = {
       if (ring.ts[i]! < cutoff) break;
       scanned++;
       const b = ring.base[i]!;
-      if (b > p.maxAmount) continue;
+      if (b > p.maxAmount || b < lo || b > hi) continue;
       const t = ring.to[i]!;
       const tc = acc.country[t]!;
       if (cross && (tc === 0 || tc === home)) continue;
