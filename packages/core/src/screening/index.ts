@@ -15,6 +15,7 @@ export * from './explanation.ts';
 export * from './list-entry.ts';
 export * from './name-parse.ts';
 export * from './name-score.ts';
+export * from './name-variants.ts';
 export * from './normalize.ts';
 export * from './party-screening.ts';
 export * from './phonetic-key.ts';

@@ -119,6 +119,8 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'الشيخ',
   'حاج',
   'الحاج',
+  'حاجي',
+  'قاري',
   'ملا',
   'مولوي',
   'مولانا',

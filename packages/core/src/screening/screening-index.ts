@@ -9,6 +9,7 @@ import { buildExplanation, type MatchExplanation, round3 } from './explanation.t
 import type { EntityKind, ListEntry, ListName, NameType } from './list-entry.ts';
 import { type NameKind, type NameToken, type ParsedName, parseName } from './name-parse.ts';
 import { isCompoundTail, type NameScore, scoreNames, type TokenWeight } from './name-score.ts';
+import { nameVariants } from './name-variants.ts';
 import { collapseKey, latinKey, looseKey } from './phonetic-key.ts';
 import { type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
 
@@ -91,7 +92,8 @@ export function buildScreeningIndex(
     const kind = nameKindOf(entry.kind);
     for (const name of entry.names) {
       if (exclude.has(name.type)) continue;
-      names.push({ entry: e, name, parsed: parseName(name.text, kind) });
+      // a name holding other names in brackets is indexed as each of them too (name-variants.ts)
+      for (const v of nameVariants(name.text)) names.push({ entry: e, name, parsed: parseName(v, kind) });
     }
   });
   const byRef = new Map<string, number>();
@@ -375,7 +377,8 @@ export function screenName(
       matchedName: n.name,
       explanation: buildExplanation(
         query,
-        n.name.text,
+        // the list name as matched: one of the names a bracketed list name holds, when it was one of those
+        n.parsed.original,
         n.name.type,
         ns,
         parsed.dropped,
@@ -405,6 +408,13 @@ export function compareNames(
   kind: NameKind = 'any',
   weight?: TokenWeight,
 ): { score: number; nameScore: NameScore } {
-  const ns = scoreNames(parseName(a, kind), parseName(b, kind), weight);
-  return { score: round3(ns.score), nameScore: ns };
+  let ns: NameScore | undefined;
+  for (const va of nameVariants(a)) {
+    for (const vb of nameVariants(b)) {
+      const s = scoreNames(parseName(va, kind), parseName(vb, kind), weight);
+      if (ns === undefined || s.score > ns.score) ns = s;
+    }
+  }
+  const best = ns as NameScore;
+  return { score: round3(best.score), nameScore: best };
 }
