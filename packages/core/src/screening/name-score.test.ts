@@ -220,4 +220,3 @@ describe('third-round rules', () => {
     expect(scoreNames(parseName('Baxter', 'any'), parseName('BAXTER', 'organisation'), weight).score).toBe(1);
   });
 });
-

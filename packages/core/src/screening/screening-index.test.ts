@@ -126,3 +126,42 @@ describe('screenParties', () => {
     expect(a?.explanation.en).toContain('Usama');
   });
 });
+
+describe('screenName, third round', () => {
+  const osama: ListEntry = {
+    ...base,
+    list: 'OFAC-SDN',
+    listVersion: '2021-07-07',
+    refId: '6365',
+    kind: 'person',
+    names: [
+      { text: 'BIN LADIN, Usama', type: 'alias' },
+      { text: 'BIN LADEN, Osama', type: 'alias' },
+    ],
+    birthDates: ['1957'],
+  };
+
+  it('shows the nearest of an entry’s names when a date of birth caps several at 1', () => {
+    for (const names of [osama.names, [...osama.names].reverse()]) {
+      const index = buildScreeningIndex([{ ...osama, names }], { aliasTable: [] });
+      const m = screenName(index, 'Osama bin Laden', { dob: '1957' });
+      expect(m[0]?.score).toBe(1);
+      expect(m[0]?.matchedName.text).toBe('BIN LADEN, Osama');
+    }
+  });
+
+  it('finds a list name held in brackets in another script, and explains it on that name', () => {
+    const entry: ListEntry = {
+      ...base,
+      list: 'UN',
+      listVersion: '2026-02-27',
+      refId: 'TAi.154',
+      kind: 'person',
+      names: [{ text: 'حاجى مالك نورزى (Hajji Malik Noorzai; Haji Malek Noorzai)', type: 'alias' }],
+    };
+    const m = screenName(buildScreeningIndex([entry], { aliasTable: [] }), 'Malik Noorzai');
+    expect(m[0]?.score).toBeGreaterThanOrEqual(0.95);
+    expect(m[0]?.explanation.matchedName).toBe('Hajji Malik Noorzai');
+    expect(m[0]?.explanation.tokens.map((t) => t.candidate)).toEqual(['Malik', 'Noorzai']);
+  });
+});

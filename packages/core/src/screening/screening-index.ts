@@ -365,7 +365,10 @@ export function screenName(
     for (const e of effects) score += e.effect;
     score = Math.min(1, Math.max(0, score));
     const prev = best.get(n.entry);
-    if (!prev || score > prev.score) best.set(n.entry, { score, n, ns, effects });
+    // one entry, several names: keep the best; on a tie (scores capped at 1 by a date of birth) the closer name,
+    // so the explanation shows the list name the query is nearest to, whatever order the index visits them in
+    if (!prev || score > prev.score || (score === prev.score && ns.score > prev.ns.score))
+      best.set(n.entry, { score, n, ns, effects });
   }
   const matches: ScreeningMatch[] = [];
   for (const { score, n, ns, effects } of best.values()) {
