@@ -141,6 +141,27 @@ function ledgerSuite(name: string, open: () => Promise<RaqibDatabase>): void {
       expect(await new SqlCheckpointStore(database.db).get('RAQIB_TX', 'p1')).toBeUndefined();
     });
 
+    it('keeps the newest snapshots and finds the latest at or below a position; lists ids in stream order', async () => {
+      const database = await open();
+      const ledger = new SqlLaneLedger(database.db);
+      for (const seq of [100, 200, 300]) await ledger.saveSnapshot('RAQIB_TX', seq, `state@${seq}`, 2);
+      expect(await ledger.latestSnapshot('RAQIB_TX', 250)).toEqual({ seq: 200, payload: 'state@200' });
+      expect(await ledger.latestSnapshot('RAQIB_TX', 1000)).toEqual({ seq: 300, payload: 'state@300' });
+      expect(await ledger.latestSnapshot('RAQIB_TX', 150)).toBeUndefined(); // 100 was pruned (keep 2)
+      expect(await ledger.latestSnapshot('OTHER', 1000)).toBeUndefined();
+      await ledger.commitLanes([
+        {
+          entries: [3, 1].map((i) => ({ tx: tx(i), seq: i })),
+          firings: [],
+          checkpoint: checkpoint('p0', 3, 2),
+        },
+        { entries: [{ tx: tx(2), seq: 2 }], firings: [], checkpoint: checkpoint('p1', 3, 1) },
+      ]);
+      const ids: string[] = [];
+      for await (const page of ledger.ids('RAQIB_TX', 2, 1)) ids.push(...page);
+      expect(ids).toEqual(['t1', 't2']);
+    });
+
     it('names the row when a stored payload cannot be read', async () => {
       const database = await open();
       const ledger = new SqlLaneLedger(database.db);

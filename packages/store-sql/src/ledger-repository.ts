@@ -18,10 +18,17 @@ interface ScaleFiringsTable {
   lane: string;
   payload: string;
 }
+interface ScaleSnapshotsTable {
+  stream: string;
+  seq: number;
+  created_at: number;
+  payload: string;
+}
 declare module './schema.ts' {
   interface Database {
     scale_ledger: ScaleLedgerTable;
     scale_firings: ScaleFiringsTable;
+    scale_snapshots: ScaleSnapshotsTable;
   }
 }
 
@@ -147,8 +154,13 @@ export class SqlLaneLedger {
    * Every lane's transactions of the stream with sequence ≤ `toSeq`, in stream order, a page at a time (keyset
    * pagination): the whole stream once, since each transaction is in the ledger of one lane (its payer's).
    */
-  async *replayStream(stream: string, toSeq: number, pageSize = 5000): AsyncIterable<Transaction[]> {
-    let after = -1;
+  async *replayStream(
+    stream: string,
+    toSeq: number,
+    pageSize = 5000,
+    fromSeq = -1,
+  ): AsyncIterable<Transaction[]> {
+    let after = fromSeq;
     for (;;) {
       const rows = await this.#db
         .selectFrom('scale_ledger')
@@ -171,6 +183,72 @@ export class SqlLaneLedger {
       });
       if (rows.length < pageSize) return;
     }
+  }
+
+  /** Ids of every lane's transactions with sequence ≤ `toSeq`, a page at a time (rebuilding the set of ids seen). */
+  async *ids(stream: string, toSeq: number, pageSize = 20_000): AsyncIterable<string[]> {
+    let after = -1;
+    for (;;) {
+      const rows = await this.#db
+        .selectFrom('scale_ledger')
+        .select(['seq', 'tx_id'])
+        .where('stream', '=', stream)
+        .where('seq', '>', after)
+        .where('seq', '<=', toSeq)
+        .orderBy('seq')
+        .limit(pageSize)
+        .execute();
+      if (rows.length === 0) return;
+      after = Number(rows[rows.length - 1]!.seq);
+      yield rows.map((r) => r.tx_id);
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  /** Stores a window-state snapshot taken at stream position `seq`, keeping only the `keep` newest. */
+  async saveSnapshot(stream: string, seq: number, payload: string, keep = 2): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('scale_snapshots')
+        .values({ stream, seq, created_at: Date.now(), payload })
+        .onConflict((oc) => oc.columns(['stream', 'seq']).doNothing())
+        .execute();
+      const old = await trx
+        .selectFrom('scale_snapshots')
+        .select('seq')
+        .where('stream', '=', stream)
+        .orderBy('seq', 'desc')
+        .offset(keep)
+        .limit(1000)
+        .execute();
+      if (old.length > 0) {
+        await trx
+          .deleteFrom('scale_snapshots')
+          .where('stream', '=', stream)
+          .where(
+            'seq',
+            'in',
+            old.map((r) => Number(r.seq)),
+          )
+          .execute();
+      }
+    });
+  }
+
+  /** The newest snapshot at or below `maxSeq`, if any. */
+  async latestSnapshot(
+    stream: string,
+    maxSeq: number,
+  ): Promise<{ seq: number; payload: string } | undefined> {
+    const row = await this.#db
+      .selectFrom('scale_snapshots')
+      .select(['seq', 'payload'])
+      .where('stream', '=', stream)
+      .where('seq', '<=', maxSeq)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? { seq: Number(row.seq), payload: row.payload } : undefined;
   }
 
   /** The firings with `fromSeq` < seq ≤ `toSeq`, in stream order (then `ord`), a page at a time. */

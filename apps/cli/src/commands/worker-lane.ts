@@ -14,6 +14,7 @@ import {
   type Transaction,
 } from '@raqib/core';
 import type { LaneCheckpoint, SqlCheckpointStore, SqlLaneLedger } from '@raqib/store-sql';
+import { parseSnapshotText, snapshotText } from './worker-snapshot.ts';
 import { laneName, type TxStreamSpec } from './worker-stream.ts';
 
 export interface LaneDeps {
@@ -27,6 +28,11 @@ export interface LaneDeps {
   readonly worker: string;
   /** Deliveries processed per database transaction. */
   readonly batchSize?: number;
+  /**
+   * Take a window-state snapshot after about this many transactions (when the stream's lowest checkpoint has
+   * caught up with this worker), so that a restart replays only the ledger after it. Unset: never.
+   */
+  readonly snapshotEvery?: number;
   /** A message that cannot be decoded: reported here (and passed over, the same way on every worker). */
   readonly onRejected?: (seq: number, reason: string) => void;
 }
@@ -35,6 +41,9 @@ export interface LaneStats {
   readonly lanes: string;
   /** Transactions replayed from the ledger at start (window state only). */
   readonly replayed: number;
+  /** Stream position of the snapshot the state was loaded from at start (0: none). */
+  readonly restoredFrom: number;
+  readonly snapshots: number;
   /** Transactions judged by this worker's lanes. */
   readonly processed: number;
   /** Transactions of other lanes (or judged before a restart) that only updated the window state. */
@@ -79,6 +88,9 @@ export class LaneRunner {
   #rejected = 0;
   #firings = 0;
   #batches = 0;
+  #restoredFrom = 0;
+  #snapshots = 0;
+  #sinceSnapshot = 0;
   #inflight: Promise<void> | undefined;
 
   constructor(lanes: readonly number[], deps: LaneDeps) {
@@ -104,14 +116,23 @@ export class LaneRunner {
       if (m && this.#mine.has(Number(m[1])))
         this.#counts.set(Number(m[1]), { processed: cp.processed, firings: cp.alerts });
     }
+    const low = Math.min(...this.#cpSeq);
+    const snapshot = low > 0 ? await ledger.latestSnapshot(stream.name, low) : undefined;
     this.#stage = createDetectionStage({
       config,
       reference,
       onFiring: (f) => this.#pending.push(f),
+      ...(snapshot
+        ? { restore: parseSnapshotText(snapshot.payload, `snapshot ${stream.name}#${snapshot.seq}`) }
+        : {}),
     });
-    const low = Math.min(...this.#cpSeq);
+    if (snapshot) {
+      this.#restoredFrom = snapshot.seq;
+      for await (const page of ledger.ids(stream.name, snapshot.seq))
+        for (const id of page) this.#seen.add(id);
+    }
     if (low > 0) {
-      for await (const page of ledger.replayStream(stream.name, low)) {
+      for await (const page of ledger.replayStream(stream.name, low, 5000, snapshot?.seq ?? -1)) {
         for (const tx of page) {
           this.#seen.add(tx.id);
           this.#stage.process(tx, false);
@@ -203,7 +224,24 @@ export class LaneRunner {
       commit.catch(() => undefined); // observed by the next flush; not an unhandled rejection meanwhile
       this.#inflight = commit;
     }
+    this.#sinceSnapshot += deliveries.length;
+    const every = this.#deps.snapshotEvery;
+    if (every !== undefined && this.#sinceSnapshot >= every) await this.#snapshot(lastSeq);
     return deliveries.length;
+  }
+
+  /**
+   * Stores the window state at `seq` when every lane of the stream has committed up to there: a restart (of any
+   * worker: the state is the same on all of them) loads the newest snapshot at or below the lowest checkpoint.
+   */
+  async #snapshot(seq: number): Promise<void> {
+    await this.flush();
+    const { stream, checkpoints, ledger } = this.#deps;
+    const lanes = (await checkpoints.list(stream.name)).filter((c) => /^p\d+$/.test(c.lane));
+    if (lanes.length < stream.partitions || lanes.some((c) => c.seq < seq)) return; // others lag: try later
+    await ledger.saveSnapshot(stream.name, seq, snapshotText(this.#stage!.snapshot()));
+    this.#snapshots++;
+    this.#sinceSnapshot = 0;
   }
 
   /** Waits for the commit in flight; throws if it failed. */
@@ -228,6 +266,8 @@ export class LaneRunner {
     return {
       lanes: this.name,
       replayed: this.#replayed,
+      restoredFrom: this.#restoredFrom,
+      snapshots: this.#snapshots,
       processed: this.#processed,
       followed: this.#followed,
       skipped: this.#skipped,

@@ -38,6 +38,7 @@ interface WorkerFlags {
   jurisdictions?: string;
   fxRates?: string;
   batch: string;
+  snapshotEvery: string;
   exitWhenIdle?: string;
   json?: boolean;
 }
@@ -71,6 +72,11 @@ export function registerWorkerCommand(program: Command): void {
       'day FX rates, CSV date,currency,usd_per_unit (give the scan the same file to compare)',
     )
     .option('--batch <n>', 'messages per database transaction', '2000')
+    .option(
+      '--snapshot-every <n>',
+      'store a window-state snapshot about every n transactions, so that a restart replays only what follows (0: never)',
+      '250000',
+    )
     .option(
       '--exit-when-idle <ms>',
       'batch run: when no message came for this long, close open patterns and exit',
@@ -112,6 +118,12 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
   const batchSize = Number(flags.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
     throw new CliError(`--batch must be an integer from 1 to 10000, not "${flags.batch}"`);
+  }
+  const snapshotEvery = Number(flags.snapshotEvery);
+  if (!Number.isInteger(snapshotEvery) || snapshotEvery < 0) {
+    throw new CliError(
+      `--snapshot-every must be a whole number of transactions, not "${flags.snapshotEvery}"`,
+    );
   }
   const idleMs = flags.exitWhenIdle === undefined ? undefined : Number(flags.exitWhenIdle);
   if (idleMs !== undefined && !(Number.isFinite(idleMs) && idleMs >= 0)) {
@@ -161,6 +173,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       clock: { now: () => Date.now() },
       worker: `${hostname()}:${process.pid}`,
       batchSize,
+      ...(snapshotEvery > 0 ? { snapshotEvery } : {}),
       onRejected: (seq: number, reason: string) => {
         process.stderr.write(`raqib worker: message ${stream.name}#${seq} rejected: ${reason}\n`);
       },
@@ -176,7 +189,8 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
     const replayed = runner?.stats().replayed ?? 0;
     process.stderr.write(
       `raqib worker: lanes ${names.join(',')} of ${stream.name} at ${redactNatsUrl(url)} → ` +
-        `${database.location}${replayed ? ` (window state rebuilt from ${replayed} ledger rows)` : ''}\n`,
+        `${database.location}${runner?.stats().restoredFrom ? ` (window state loaded from the snapshot at #${runner.stats().restoredFrom})` : ''}` +
+        `${replayed ? ` (window state rebuilt from ${replayed} ledger rows)` : ''}\n`,
     );
     // the backlog at start sizes the bar (on a TTY only); a live stream keeps growing past it, which the bar caps
     const backlog = runner ? await runner.pending().catch(() => 0) : 0;

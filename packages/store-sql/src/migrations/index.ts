@@ -10,6 +10,7 @@ import { m0205TransactionsFlag } from './0205-transactions-flag.ts';
 import { m0300Media } from './0300-media.ts';
 import { m0400ScaleLedger } from './0400-scale-ledger.ts';
 import { m0401ScaleFirings } from './0401-scale-firings.ts';
+import { m0402ScaleSnapshots } from './0402-scale-snapshots.ts';
 
 /**
  * Every migration, by name; names sort in the order they run. Number ranges per area:
@@ -27,4 +28,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0300-media': m0300Media,
   '0400-scale-ledger': m0400ScaleLedger,
   '0401-scale-firings': m0401ScaleFirings,
+  '0402-scale-snapshots': m0402ScaleSnapshots,
 };
