@@ -48,7 +48,7 @@ export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
     .description(
-      'consume partitions of the transaction stream, keep their window state, write alerts to the store',
+      'follow the transaction stream, judge the payments of some partitions, merge firings into alerts in the store',
     )
     .option(
       '--partitions <list>',
