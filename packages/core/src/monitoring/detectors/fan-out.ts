@@ -93,21 +93,19 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
   const { acc, ring } = ctx;
   const out = side === FAN_OUT_SIDE;
   const cutoff = ctx.ts - p.windowMs;
+  const minSeq = ring.minSeq();
+  const mask = ring.mask;
   const lo = ctx.base / p.amountSpread;
   const hi = ctx.base * p.amountSpread;
   // Legs far above the centre's baseline are judged with a wider spread: the baseline test is the strong one.
   const lo2 = ctx.base / (p.amountSpread * WIDE);
   const hi2 = ctx.base * p.amountSpread * WIDE;
-  const minSeq = ring.minSeq();
-  const mask = ring.mask;
   // A business centre counts only foreign counterparties: domestic payroll, suppliers and customers are its trade.
   const home = isBusiness(acc.entity[a]!) ? acc.country[a]! : -1;
   const epoch = acc.nextEpoch();
   let distinct = 0;
   let scanned = 0;
   let sameTs = 0;
-  let otherLog = 0;
-  let nOther = 0;
   let nRoutine = 0;
   const first = out ? acc.lastOut[a]! : acc.lastIn[a]!;
   for (
@@ -122,11 +120,7 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
     const c = out ? ring.to[i]! : ring.from[i]!;
     if (c === a) continue;
     const b = ring.base[i]!;
-    if (b < p.minBase || b < lo2 || b > hi2 || ring.format[i] !== ctx.format) {
-      otherLog += Math.log(b + 1);
-      nOther++;
-      continue;
-    }
+    if (b < p.minBase || b < lo2 || b > hi2 || ring.format[i] !== ctx.format) continue;
     const near = b >= lo && b <= hi;
     // Paying businesses (suppliers, bills) or being paid by them (salary, invoices) is trade; people are the pattern.
     const business = isBusiness(acc.entity[c]!);
@@ -144,7 +138,27 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
       distinct++;
     }
   }
-  if (nRoutine > 0 && p.baselineFactor > 0) {
+  // The baseline is measured only when legs were set aside (rare: a firm's domestic people paying it like amounts)
+  // and the walk did not hit maxScan (then the detector is silent anyway): a second pass over the same legs, so
+  // the common walk computes no logarithms.
+  if (nRoutine > 0 && p.baselineFactor > 0 && scanned < p.maxScan) {
+    let otherLog = 0;
+    let nOther = 0;
+    let n = 0;
+    for (
+      let s = first;
+      s >= minSeq && n < scanned;
+      s = out ? ring.prevOut[s & mask]! : ring.prevIn[s & mask]!
+    ) {
+      const i = s & mask;
+      n++;
+      if ((out ? ring.to[i]! : ring.from[i]!) === a) continue;
+      const b = ring.base[i]!;
+      if (b < p.minBase || b < lo2 || b > hi2 || ring.format[i] !== ctx.format) {
+        otherLog += Math.log(b + 1);
+        nOther++;
+      }
+    }
     let typical = Number.POSITIVE_INFINITY;
     if (nOther >= MIN_BASELINE_LEGS) typical = Math.exp(otherLog / nOther) - 1;
     const floor = p.baselineFactor * typical;
