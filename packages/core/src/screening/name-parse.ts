@@ -4,6 +4,7 @@
  */
 import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
 import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
+import { compoundNumber } from './number-words.ts';
 import { translationsOf } from './organisation-words.ts';
 import {
   arabicAltKey,
@@ -16,6 +17,8 @@ import {
   phoneticKey,
   romanizeCyrillic,
 } from './phonetic-key.ts';
+import { romanizeTable } from './romanize.ts';
+import { slavicReading } from './slavic-reading.ts';
 import { levenshtein } from './string-distance.ts';
 
 export const TOKEN_ROLES = ['word', 'initial', 'article', 'nasab', 'honorific', 'legal', 'acronym'] as const;
@@ -159,6 +162,8 @@ function keyOf(text: string, script: Script): string {
 function latinOf(text: string, script: Script): string {
   if (script === 'latin') return text;
   if (script === 'cyrillic') return romanizeCyrillic(text);
+  if (script === 'greek' || script === 'armenian' || script === 'georgian')
+    return romanizeTable(text, script);
   return '';
 }
 
@@ -285,6 +290,14 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     }
   }
 
+  // "Forty-Four", "forty four": a tens word and a unit word write one number, compared as its digits (44)
+  for (let i = raws.length - 2; i >= 0; i--) {
+    const a = raws[i] as Raw;
+    const b = raws[i + 1] as Raw;
+    const n = a.script === 'latin' ? compoundNumber(a.text, b.text) : undefined;
+    if (n !== undefined) raws.splice(i, 2, { ...a, text: n, end: b.end });
+  }
+
   const significantCount = raws.length;
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i] as Raw;
@@ -292,7 +305,9 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     const next = raws[i + 1];
     if (HONORIFICS.has(r.text) && significantCount > 1 && i < raws.length - 1) r.role = 'honorific';
     else if (ARTICLES.has(r.text) && next !== undefined) r.role = 'article';
-    else if (SUN_ARTICLES.has(r.text) && next?.text.startsWith(r.text.slice(1))) r.role = 'article';
+    // an article is never followed by a lone letter: "AT&T" is not at-T
+    else if (SUN_ARTICLES.has(r.text) && next?.text.startsWith(r.text.slice(1)) && next.text.length > 1)
+      r.role = 'article';
     else if (NASAB.has(r.text) && next !== undefined && kind !== 'organisation') r.role = 'nasab';
     else if (ARABIC_CONNECTORS.has(r.text) && significantCount > 2) r.role = 'legal';
     else if (kind === 'organisation' ? isOrgDrop(r.text) : PERSON_LEGAL.has(r.text)) r.role = 'legal';
@@ -399,6 +414,8 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
     // ch for kh inside a word in German- and Dutch-style romanisations (Barich = بريخ, Bachtiar = بختيار);
     // not at the start, where English reads ch (Cheryl is not Khairullah)
     if (t.indexOf('ch', 1) > 0) alts.push(latinKey(t[0] + t.slice(1).replace(/ch/g, 'kh')));
+    const slavic = slavicReading(t);
+    if (slavic !== t) alts.push(latinKey(slavic));
   } else if (r.script === 'arabic') {
     const bare = r.text.replace(/ /g, '');
     const alt = arabicAltKey(bare);

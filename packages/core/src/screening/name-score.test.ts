@@ -219,4 +219,19 @@ describe('third-round rules', () => {
     expect(inside.score).toBeLessThan(0.8);
     expect(scoreNames(parseName('Baxter', 'any'), parseName('BAXTER', 'organisation'), weight).score).toBe(1);
   });
+
+  it('reads Slavic names in German, Polish and Latvian romanisation (j for й, w for в, Latvian -s)', () => {
+    expect(score('Sergejs Lavrovs', 'Sergey Viktorovich LAVROV')).toBeGreaterThanOrEqual(0.8);
+    expect(score('Andrej Iwanow', 'Andrey Ivanov')).toBeGreaterThanOrEqual(0.9);
+    expect(score('Wolodymyr Selenskyj', 'Volodymyr Zelenskyy')).toBeGreaterThanOrEqual(0.8);
+    // the Latvian -s only after j and -ov/-ev: an English surname's s is its own
+    expect(score('Robert Edwards', 'Robert Edward')).toBeLessThan(score('Sergejs Lavrovs', 'Sergejs Lavrov'));
+    expect(score('Sergejs Lavrovs', 'Sergey Lavrentiev')).toBeLessThan(0.8);
+  });
+
+  it('reads no article before a lone letter and sets "and" aside in organisation names (AT&T = AT and T)', () => {
+    expect(score('AT&T Inc.', 'AT and T Inc.', 'organisation')).toBeGreaterThanOrEqual(0.95);
+    expect(parseName('AT&T Inc.', 'organisation').tokens.map((t) => t.text)).toEqual(['at', 't']);
+    expect(score('AT&T Inc.', 'AT and Q Inc.', 'organisation')).toBeLessThan(0.8);
+  });
 });

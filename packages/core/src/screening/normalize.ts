@@ -3,6 +3,7 @@
  * characters a list token came from. Folding rules are applied one code point at a time; each output
  * character records the offset of the input code point it came from.
  */
+import { TABLE_SCRIPTS, tableScriptOf } from './romanize.ts';
 
 /** Arabic-script letters folded to one form (alef maqsura, taa marbuta, Persian/Urdu letters). */
 const ARABIC_FOLD: Readonly<Record<string, string>> = {
@@ -167,7 +168,7 @@ const ARABIC_RANGE = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe7
 const CYRILLIC_RANGE = /[\u0400-\u04ff]/u;
 const LATIN_RANGE = /[a-z]/u;
 
-export const SCRIPTS = ['latin', 'arabic', 'cyrillic', 'other'] as const;
+export const SCRIPTS = ['latin', 'arabic', 'cyrillic', ...TABLE_SCRIPTS, 'other'] as const;
 export type Script = (typeof SCRIPTS)[number];
 
 /** Script of a normalised token, decided by its first letter. */
@@ -176,7 +177,7 @@ export function scriptOf(token: string): Script {
     if (LATIN_RANGE.test(c)) return 'latin';
     if (ARABIC_RANGE.test(c)) return 'arabic';
     if (CYRILLIC_RANGE.test(c)) return 'cyrillic';
-    if (/\p{L}/u.test(c)) return 'other';
+    if (/\p{L}/u.test(c)) return tableScriptOf(c) ?? 'other';
   }
   return 'latin';
 }

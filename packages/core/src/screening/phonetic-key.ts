@@ -8,6 +8,8 @@
  * Latin consistently). و and ي are consonants at the start of a word and long vowels elsewhere.
  * The keys are deliberately lossy; the scorer compares surface forms as well where both sides are Latin.
  */
+import type { Script } from './normalize.ts';
+import { romanizeTable } from './romanize.ts';
 
 /** Arabic letter → key class ('' = not written in the key). */
 const ARABIC_KEY: Readonly<Record<string, string>> = {
@@ -239,7 +241,7 @@ export function latinKey(token: string, splitDigraphs = false): string {
 }
 
 /** Key of a normalised token in any supported script. */
-export function phoneticKey(token: string, script: 'latin' | 'arabic' | 'cyrillic' | 'other'): string {
+export function phoneticKey(token: string, script: Script): string {
   switch (script) {
     case 'arabic':
       return arabicKey(token);
@@ -247,6 +249,10 @@ export function phoneticKey(token: string, script: 'latin' | 'arabic' | 'cyrilli
       return latinKey(romanizeCyrillic(token));
     case 'latin':
       return latinKey(token);
+    case 'greek':
+    case 'armenian':
+    case 'georgian':
+      return latinKey(romanizeTable(token, script));
     case 'other':
       return token;
   }

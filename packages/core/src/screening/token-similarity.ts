@@ -3,7 +3,9 @@
  * (same key across scripts), a spelling variant (same key, both Latin), a near spelling, or an initial.
  */
 import type { NameToken } from './name-parse.ts';
+import { numberOf } from './number-words.ts';
 import { looseKey } from './phonetic-key.ts';
+import { slavicReading } from './slavic-reading.ts';
 import { arabicFamilyAgrees, arabicNamesDiffer, sameSpellingFamily } from './spelling-families.ts';
 import { jaroWinkler, levenshtein } from './string-distance.ts';
 
@@ -229,24 +231,6 @@ function abdDropped(q: NameToken, c: NameToken): TokenSimilarity {
     : NONE;
 }
 
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
-  ...['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map(
-    (w, i): [string, string] => [w, String(i + 1)],
-  ),
-  ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].map(
-    (w, i): [string, string] => [w, `${i + 1}.`],
-  ),
-]);
-
-/** The number a Latin token writes, as digits or a word ('3', '1st' → '1.', 'three', 'first' → '1.'). */
-function numberOf(token: string): string | undefined {
-  const first = token.charCodeAt(0);
-  if (first < 48 || first > 57) return NUMBER_WORDS.get(token); // hot path: no regex for ordinary words
-  if (/^\d+$/.test(token)) return String(Number(token));
-  const ord = /^(\d+)(?:st|nd|rd|th)$/.exec(token);
-  return ord?.[1] ? `${Number(ord[1])}.` : undefined;
-}
-
 /** Similarity of two tokens in [0,1]; 0 means they do not correspond. */
 export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.text === c.text) return { sim: 1, how: 'exact' };
@@ -280,7 +264,9 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
     ) {
       // same consonants, different vowels: a romanisation variant only when the spellings are close too and
       // have as many syllables: an added syllable makes another name (Luis/Luisa, Martin/Martina, Can/Canan)
-      const jw = jaroWinkler(q.latin, c.latin);
+      // Iwanow and Ivanov are far apart as spellings but the same once w is read v
+      let jw = jaroWinkler(q.latin, c.latin);
+      if (jw < 0.85) jw = jaroWinkler(slavicReading(q.latin), slavicReading(c.latin));
       if (jw >= 0.85) best = { sim: jw >= 0.9 ? 0.95 : 0.8, how: 'spelling-variant' };
     }
   } else {
