@@ -51,6 +51,8 @@ export interface NameToken {
   readonly family: boolean;
   /** English and French renderings of an Arabic-script organisation word (جبهة → front), else []. */
   readonly translations: readonly string[];
+  /** A Latin word its writer marked as shortened: a full stop after it (Dept., U.S.) or Int'l, Nat'l. */
+  readonly abbreviated: boolean;
 }
 
 export interface ParsedName {
@@ -265,6 +267,7 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
   const ordered = kind === 'organisation' ? norm.tokens : reorderComma(norm.tokens);
   const comma = ordered !== norm.tokens ? norm.tokens.find((t) => t.commaAfter) : undefined;
   familyEnd = comma ? comma.end : -1;
+  parsedText = text;
   const raws: Raw[] = ordered.flatMap(splitGlued);
 
   // Organisations: "p.l.c." and "s.a." arrive as single letters; glue runs of them back together.
@@ -393,6 +396,18 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
 
 /** End offset of the surname block of the name being parsed (parsing is synchronous, so a module variable is safe). */
 let familyEnd = -1;
+/** The name being parsed, as written (for the marks of an abbreviation). */
+let parsedText = '';
+
+/**
+ * True when the writer marked a Latin word as shortened: a full stop right after it (Dept., the glued U.S.) or
+ * an apostrophe standing for the dropped middle, one or two letters before the end (Int'l, Gov't; not O'Brien).
+ */
+function markedAbbreviated(r: Raw): boolean {
+  if (r.script !== 'latin' || r.text.length < 2 || /\d/.test(r.text)) return false;
+  if (parsedText[r.end] === '.') return true;
+  return /^[^'’]{2,}['’][^'’]{1,2}$/u.test(parsedText.slice(r.start, r.end));
+}
 
 function toToken(r: Raw, ancestor: boolean): NameToken {
   const latin = latinOf(r.text, r.script).replace(/ /g, '');
@@ -438,5 +453,6 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
     ancestor,
     family: r.start < familyEnd,
     translations: r.script === 'arabic' ? translationsOf(r.text) : [],
+    abbreviated: role === 'word' && markedAbbreviated(r),
   };
 }

@@ -234,4 +234,24 @@ describe('third-round rules', () => {
     expect(parseName('AT&T Inc.', 'organisation').tokens.map((t) => t.text)).toEqual(['at', 't']);
     expect(score('AT&T Inc.', 'AT and Q Inc.', 'organisation')).toBeLessThan(0.8);
   });
+
+  it('meets an organisation acronym with the words it stands for, only between two organisations', () => {
+    expect(score('PLA', 'People’s Liberation Army', 'organisation')).toBeGreaterThanOrEqual(0.85);
+    expect(
+      score('U.S. Department of State', 'United States Department of State', 'organisation'),
+    ).toBeGreaterThanOrEqual(0.9);
+    expect(score('PLA', 'People’s Army', 'organisation')).toBeLessThan(0.8); // a letter short
+    expect(score('PAL', 'People’s Liberation Army', 'organisation')).toBeLessThan(0.8); // out of order
+    // a person's initials are not a firm's acronym
+    expect(score('Tessa Scheffers', 'TS COMPANY', 'any')).toBeLessThan(0.8);
+  });
+
+  it('meets a word marked as abbreviated with the word it shortens (Int’l, Dept.)', () => {
+    expect(score('First Bank Int’l', 'First Bank International', 'organisation')).toBeGreaterThanOrEqual(0.9);
+    expect(score('Dept. of Health', 'Department of Health', 'organisation')).toBeGreaterThanOrEqual(0.9);
+    // unmarked, a short word is its own word, and a contraction keeps first and last letters
+    expect(score('First Bank Intl', 'First Bank International', 'organisation')).toBeLessThan(0.8);
+    expect(score('First Bank Int’k', 'First Bank International', 'organisation')).toBeLessThan(0.8);
+    expect(parseName('Sean O’Brien', 'person').tokens.map((t) => t.abbreviated)).toEqual([false, false]);
+  });
 });

@@ -256,6 +256,39 @@ function joinExact(
   }
 }
 
+/**
+ * Pairs an organisation's acronym with the adjacent words of the other name whose initials spell it
+ * (PLA = People's Liberation Army, U.S. = United States): two to six letters, one per word, in order.
+ */
+function joinAcronym(
+  one: readonly NameToken[],
+  mOne: Uint8Array,
+  two: readonly NameToken[],
+  mTwo: Uint8Array,
+  out: Joined[],
+  flip: boolean,
+): void {
+  for (let i = 0; i < one.length; i++) {
+    const a = one[i] as NameToken;
+    const n = a.latin.length;
+    if (mOne[i] === 1 || n < 2 || n > 6 || n > two.length || a.script !== 'latin' || /\d/.test(a.latin))
+      continue;
+    for (let j = 0; j + n <= two.length; j++) {
+      let k = 0;
+      while (k < n && mTwo[j + k] !== 1 && (two[j + k] as NameToken).latin[0] === a.latin[k]) k++;
+      if (k < n) continue;
+      mOne[i] = 1;
+      for (let x = j; x < j + n; x++) mTwo[x] = 1;
+      const p = { sim: ACRONYM, how: 'abbreviation' as MatchHow, j2: j + n - 1 };
+      out.push(flip ? { i: j, j: i, ...p, multiQ: true } : { i, j, ...p, multiQ: false });
+      break;
+    }
+  }
+}
+
+/** Strength of an acronym met with the words it stands for. */
+const ACRONYM = 0.9;
+
 /** The pairs seen from the other name. */
 function flipPairs(pairs: readonly { i: number; j: number }[]): { i: number; j: number }[] {
   return pairs.map((p) => ({ i: p.j, j: p.i })).sort((a, b) => a.i - b.i);
@@ -322,6 +355,12 @@ export function scoreNames(
   if (chosen.length + joined.length < Math.max(qn, cn)) {
     joinAdjacent(qt, mq, ct, mc, joined, false);
     joinAdjacent(ct, mc, qt, mq, joined, true);
+    // both known to be organisations: the initials of a person's name spell the acronyms of many firms
+    // (Tessa Scheffers ~ TS COMPANY), so an untyped query never meets an acronym this way
+    if (q.kind === 'organisation' && c.kind === 'organisation') {
+      joinAcronym(qt, mq, ct, mc, joined, false);
+      joinAcronym(ct, mc, qt, mq, joined, true);
+    }
   }
   let matchedQ = 0;
   let matchedC = 0;

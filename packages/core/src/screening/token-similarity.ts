@@ -19,6 +19,7 @@ export const MATCH_HOWS = [
   'alias-table',
   'abd-dropped',
   'translation',
+  'abbreviation',
 ] as const;
 /** How a query token met a list token; shown in every explanation. */
 export type MatchHow = (typeof MATCH_HOWS)[number];
@@ -231,6 +232,25 @@ function abdDropped(q: NameToken, c: NameToken): TokenSimilarity {
     : NONE;
 }
 
+/** Strength of a marked abbreviation met with the word it shortens: the writer said it is one. */
+const ABBREVIATION = 0.9;
+
+/**
+ * True when the token marked as abbreviated shortens the other: the same first letter, and its letters are the
+ * start of the word (Dept. = Department, Assoc. = Association) or a contraction keeping the first and last
+ * letters in order (Int'l = International, Gov't = Government, Bros. = Brothers). Five letters at most:
+ * a longer word with a full stop after it is a whole word at the end of a sentence-like name.
+ */
+function abbreviates(q: NameToken, c: NameToken): boolean {
+  const [short, long] = q.abbreviated && !c.abbreviated ? [q.latin, c.latin] : [c.latin, q.latin];
+  if (short.length > 5 || short.length >= long.length || short[0] !== long[0]) return false;
+  if (long.startsWith(short)) return true;
+  if (short[short.length - 1] !== long[long.length - 1]) return false;
+  let k = 1;
+  for (let i = 1; i < long.length && k < short.length; i++) if (long[i] === short[k]) k++;
+  return k === short.length;
+}
+
 /** Similarity of two tokens in [0,1]; 0 means they do not correspond. */
 export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.text === c.text) return { sim: 1, how: 'exact' };
@@ -257,6 +277,8 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   let best = NONE;
   if (bothLatin) {
     if (sameSpellingFamily(q.latin, c.latin)) return { sim: 0.95, how: 'spelling-variant' };
+    if ((q.abbreviated || c.abbreviated) && abbreviates(q, c))
+      return { sim: ABBREVIATION, how: 'abbreviation' };
     if (
       ((q.key === c.key && q.key.length > 0) || altsMeet(q, c)) &&
       syllablesAgree(q.latin, c.latin) &&
