@@ -2,6 +2,8 @@
  * Parses a name into scored tokens: finds Arabic particles (article, nasab markers, Abd/Abu/Umm prefixes,
  * "-ud-Din" suffixes), honorifics and legal forms, and gives every remaining token its transliteration key.
  */
+
+import { chineseReading, isWadeGiles } from './chinese-syllables.ts';
 import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
 import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
 import { compoundNumber } from './number-words.ts';
@@ -66,6 +68,13 @@ export interface ParsedName {
   readonly arabicStructure: boolean;
   /** At least one nasab marker: ancestor roles are known. */
   readonly hasNasab: boolean;
+  /**
+   * Readings of the tokens as Chinese syllables (chinese-syllables.ts), in token order, when every token is
+   * made of them; undefined otherwise.
+   */
+  readonly chinese: readonly string[] | undefined;
+  /** The name writes at least one syllable the Wade-Giles way (Hsi, Tse-tung). */
+  readonly wadeGiles: boolean;
 }
 
 const PERSON_LEGAL: ReadonlySet<string> = new Set([
@@ -391,7 +400,20 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     tokens.push(tok);
     afterNasab = false;
   }
-  return { original: text, kind, tokens, dropped, arabicStructure, hasNasab };
+  const chinese = arabicStructure ? undefined : chineseReadings(tokens);
+  const wadeGiles = chinese !== undefined && tokens.some((t) => isWadeGiles(t.text));
+  return { original: text, kind, tokens, dropped, arabicStructure, hasNasab, chinese, wadeGiles };
+}
+
+/** Readings of every token as Chinese syllables, undefined as soon as one token is not made of them. */
+function chineseReadings(tokens: readonly NameToken[]): string[] | undefined {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const r = t.script === 'latin' && t.role === 'word' ? chineseReading(t.text) : undefined;
+    if (r === undefined) return undefined;
+    out.push(r);
+  }
+  return out;
 }
 
 /** End offset of the surname block of the name being parsed (parsing is synchronous, so a module variable is safe). */

@@ -286,6 +286,32 @@ function joinAcronym(
   }
 }
 
+/** Strength of a syllable met in the other romanisation of Chinese (Hsi = Xi, Tung = Dong). */
+const CHINESE_READING = 0.9;
+
+/** Pairs a Chinese given name written as one word with its two syllables written apart (Jinping = Chin-ping). */
+function joinChinese(
+  one: readonly string[],
+  mOne: Uint8Array,
+  two: readonly string[],
+  mTwo: Uint8Array,
+  out: Joined[],
+  flip: boolean,
+): void {
+  for (let i = 0; i < one.length; i++) {
+    if (mOne[i] === 1) continue;
+    for (let j = 0; j + 1 < two.length; j++) {
+      if (mTwo[j] === 1 || mTwo[j + 1] === 1 || one[i] !== `${two[j]}${two[j + 1]}`) continue;
+      mOne[i] = 1;
+      mTwo[j] = 1;
+      mTwo[j + 1] = 1;
+      const p = { sim: CHINESE_READING, how: 'transliteration' as MatchHow, j2: j + 1 };
+      out.push(flip ? { i: j, j: i, ...p, multiQ: true } : { i, j, ...p, multiQ: false });
+      break;
+    }
+  }
+}
+
 /** Strength of an acronym met with the words it stands for. */
 const ACRONYM = 0.9;
 
@@ -328,9 +354,15 @@ export function scoreNames(
     return { score: 0, pairs: [], unmatchedQuery: qt, unmatchedCandidate: ct, adjustments: [] };
   }
   const cands: { i: number; j: number; sim: number; how: MatchHow }[] = [];
+  // two Chinese names, one of them in Wade-Giles (Hsi Chin-ping, Xi Jinping): syllables meet by their reading
+  const qz = q.chinese;
+  const cz = c.chinese;
+  const sinitic = qz !== undefined && cz !== undefined && (q.wadeGiles || c.wadeGiles);
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
-      const s = similarity(qt[i] as NameToken, i, ct[j] as NameToken);
+      let s = similarity(qt[i] as NameToken, i, ct[j] as NameToken);
+      if (sinitic && s.sim < CHINESE_READING && qz[i] === cz[j])
+        s = { sim: CHINESE_READING, how: 'transliteration' };
       if (s.sim > 0) cands.push({ i, j, sim: s.sim, how: s.how });
     }
   }
@@ -353,6 +385,10 @@ export function scoreNames(
     chosen.push(p);
   }
   if (chosen.length + joined.length < Math.max(qn, cn)) {
+    if (sinitic) {
+      joinChinese(qz, mq, cz, mc, joined, false);
+      joinChinese(cz, mc, qz, mq, joined, true);
+    }
     joinAdjacent(qt, mq, ct, mc, joined, false);
     joinAdjacent(ct, mc, qt, mq, joined, true);
     // both known to be organisations: the initials of a person's name spell the acronyms of many firms
