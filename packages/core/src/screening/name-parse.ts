@@ -302,6 +302,22 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     }
   }
 
+  // "JC Juncker", "GW Bush": in a person's name written in mixed case, two or three capitals without a vowel
+  // are initials run together (an all-capitals list name says nothing, "Ng" is a surname, and in an untyped
+  // name they may be an acronym: "Bank of Iran (MJN)")
+  if (kind === 'person' && /\p{Ll}/u.test(text)) {
+    // never the last word: initials stand before the surname
+    for (let i = raws.length - 2; i >= 0; i--) {
+      const r = raws[i] as Raw;
+      if (r.script !== 'latin' || !/^[B-DF-HJ-NP-TV-XZ]{2,3}$/.test(text.slice(r.start, r.end))) continue;
+      raws.splice(
+        i,
+        1,
+        ...[...r.text].map((ch, k) => ({ ...r, text: ch, start: r.start + k, end: r.start + k + 1 })),
+      );
+    }
+  }
+
   // "Forty-Four", "forty four": a tens word and a unit word write one number, compared as its digits (44)
   for (let i = raws.length - 2; i >= 0; i--) {
     const a = raws[i] as Raw;

@@ -254,4 +254,17 @@ describe('third-round rules', () => {
     expect(score('First Bank Int’k', 'First Bank International', 'organisation')).toBeLessThan(0.8);
     expect(parseName('Sean O’Brien', 'person').tokens.map((t) => t.abbreviated)).toEqual([false, false]);
   });
+
+  it('reads two or three capitals without a vowel in a mixed-case name as initials run together (JC Juncker)', () => {
+    expect(score('JC Juncker', 'Jean-Claude Juncker')).toBeGreaterThanOrEqual(0.8);
+    expect(parseName('JC Juncker', 'person').tokens.map((t) => t.role)).toEqual([
+      'initial',
+      'initial',
+      'word',
+    ]);
+    // all capitals say nothing of initials, and a name with a vowel is a name
+    expect(parseName('JC JUNCKER', 'person').tokens.map((t) => t.role)).toEqual(['word', 'word']);
+    expect(parseName('KO Tae-bin', 'person').tokens.map((t) => t.role)).toEqual(['word', 'word', 'word']);
+    expect(parseName('Ng Wing', 'person').tokens.map((t) => t.role)).toEqual(['word', 'word']);
+  });
 });

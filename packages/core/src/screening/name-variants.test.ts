@@ -23,4 +23,19 @@ describe('names that hold other names in brackets', () => {
   it('set the Persian and Pashto spellings of Haji and Qari aside as honorifics', () => {
     expect(compareNames('فیض الله خان نورزی', 'حاجى فیض الله خان نورزى', 'person').score).toBe(1);
   });
+
+  it('read two names joined by one slash as each of them, but not a legal form or abbreviation', () => {
+    expect(nameVariants("Al-Qa'ida/Islamic Army")).toEqual([
+      "Al-Qa'ida/Islamic Army",
+      "Al-Qa'ida",
+      'Islamic Army',
+    ]);
+    expect(nameVariants('Bowne Global Solutions Denmark, A/S')).toEqual([
+      'Bowne Global Solutions Denmark, A/S',
+    ]);
+    expect(nameVariants('Acme c/o Smith')).toEqual(['Acme c/o Smith']);
+    expect(compareNames('Al Qaeda', "Al-Qa'ida/Islamic Army", 'organisation').score).toBeGreaterThanOrEqual(
+      0.9,
+    );
+  });
 });

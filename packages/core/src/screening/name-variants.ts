@@ -8,10 +8,30 @@ import { hasArabicScript } from './normalize.ts';
 
 const BRACKETED = /^([^()]*)\(([^()]*)\)([^()]*)$/;
 
-/** The name as written, then the names it holds (none when it has no single bracketed part). */
+/**
+ * One slash between two names ("Al-Qa'ida/Islamic Army"): each side at least four letters, and a word of two
+ * letters or more on each side of the slash, so that legal forms (A/S, S/A) and abbreviations (c/o) stay as
+ * they are.
+ */
+const SLASHED = /^([^/]*\p{L}[^/]*)\/([^/]*\p{L}[^/]*)$/u;
+
+function letters(s: string): number {
+  return (s.match(/\p{L}/gu) ?? []).length;
+}
+
+/**
+ * The name as written, then the names it holds (none when it has no single bracketed part and no single
+ * slash between two names).
+ */
 export function nameVariants(text: string): readonly string[] {
   const m = BRACKETED.exec(text);
-  if (!m) return [text];
+  if (!m) {
+    const s = text.includes('/') ? SLASHED.exec(text) : null;
+    const a = s?.[1]?.trim() ?? '';
+    const b = s?.[2]?.trim() ?? '';
+    const words = /\p{L}{2}$/u.test(a) && /^\p{L}{2}/u.test(b);
+    return words && letters(a) >= 4 && letters(b) >= 4 ? [text, a, b] : [text];
+  }
   const outside = `${m[1] ?? ''} ${m[3] ?? ''}`.replace(/\s+/g, ' ').trim();
   const inside = (m[2] ?? '').trim();
   // a bracket in the same script is part of the name ("Bank of China (Hong Kong)" is not "Bank of China
