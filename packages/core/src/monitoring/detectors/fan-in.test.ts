@@ -56,4 +56,26 @@ describe('fan-in detector', () => {
       sc.pay(`M${k}`, 'SHOP', amounts[k]!, T0 + 60 * H + k * 3 * H, { paymentFormat: 'Credit Card' });
     expect(maxFinding(runScenario(sc, shopRef), 'fan-in')).toBe(0);
   });
+
+  // The payee in GB; payers abroad (two of them firms) and firms at home.
+  const homeRef = reference(
+    { '1': 'GB', '2': 'DE', '3': 'US', '4': 'PK', '5': 'JP' },
+    { '3:MSB': 'msb', '4:CO': 'company', '1:EMP0': 'company', '1:EMP1': 'company', '1:EMP2': 'company' },
+  );
+
+  it('counts firms abroad among the payers of a person', () => {
+    const sc = new Scenario();
+    const payers = ['2:P0', '3:MSB', '4:CO', '5:P1', '2:P2'];
+    for (let k = 0; k < payers.length; k++) sc.pay(payers[k]!, 'T', 6_300 + k * 500, T0 + k * 10 * H);
+    const run = runScenario(sc, homeRef);
+    expect(maxFinding(run, 'fan-in')).toBe(5);
+    expect(run.flagged.size).toBe(5);
+  });
+
+  it("stays silent on a person's domestic employers and clients paying it beside a friend abroad", () => {
+    const sc = new Scenario();
+    const payers = ['1:EMP0', '2:P0', '1:EMP1', '1:EMP2'];
+    for (let k = 0; k < payers.length; k++) sc.pay(payers[k]!, 'T', 6_300 + k * 200, T0 + k * 10 * H);
+    expect(maxFinding(runScenario(sc, homeRef), 'fan-in')).toBe(0);
+  });
 });

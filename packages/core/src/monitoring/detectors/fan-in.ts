@@ -10,7 +10,7 @@ import { FAN_IN_SIDE, FAN_SCHEMA, type FanParams, fanDegree } from './fan-out.ts
 export const fanInDetector: Detector<FanParams> = {
   id: 'fan-in',
   number: 2,
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Fan-in',
   unit: 'distinct payers',
   configSchema: FAN_SCHEMA,

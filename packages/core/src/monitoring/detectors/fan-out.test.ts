@@ -51,4 +51,32 @@ describe('fan-out detector', () => {
     expect(run.flagged.size).toBe(4);
     expect(maxFinding(runScenario(spread), 'fan-out')).toBe(0);
   });
+
+  // Banks 1–5 in five countries: the payer in AE, its payees abroad.
+  const abroadRef = reference(
+    { '1': 'AE', '2': 'TR', '3': 'GB', '4': 'PK', '5': 'US' },
+    {
+      '5:CO': 'company',
+      '1:SHOP0': 'company',
+      '1:SHOP1': 'company',
+      '1:SHOP2': 'company',
+      '1:SHOP3': 'company',
+    },
+  );
+
+  it('counts a firm abroad among the payees: a laundering fan mixes people and firms across borders', () => {
+    const sc = new Scenario();
+    const payees = ['2:R0', '3:R1', '5:CO', '4:R2'];
+    for (let k = 0; k < payees.length; k++) sc.pay('S', payees[k]!, 1_500 + k * 120, T0 + k * 9 * H);
+    const run = runScenario(sc, abroadRef);
+    expect(maxFinding(run, 'fan-out')).toBe(4);
+    expect([...run.flagged].sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('stays silent on a person paying domestic firms (bills, shops) alongside people abroad', () => {
+    const sc = new Scenario();
+    const payees = ['1:SHOP0', '2:R0', '1:SHOP1', '3:R1', '1:SHOP2', '1:SHOP3'];
+    for (let k = 0; k < payees.length; k++) sc.pay('S', payees[k]!, 1_500 + k * 60, T0 + k * 9 * H);
+    expect(maxFinding(runScenario(sc, abroadRef), 'fan-out')).toBe(0);
+  });
 });

@@ -11,6 +11,7 @@ export type FanParams = {
   readonly maxLifetime: number;
   readonly individualsOnly: number;
   readonly baselineFactor: number;
+  readonly foreignBusinesses: number;
 };
 
 export const FAN_SCHEMA = {
@@ -61,6 +62,14 @@ export const FAN_SCHEMA = {
     description:
       "legs this many times above the centre's own typical leg count even where its trade is excluded (businesses, domestic counterparties of a firm); 0: never",
   },
+  foreignBusinesses: {
+    default: 1,
+    min: 0,
+    max: 1,
+    unit: 'flag',
+    description:
+      '1: a business counterparty in another country than the centre counts (domestic firms are trade: bills, shops, salary)',
+  },
   batchShare: {
     default: 0.9,
     min: 0,
@@ -76,6 +85,13 @@ const MIN_BASELINE_LEGS = 3;
 const WIDE = 1.3;
 // Scratch: legs set aside as the centre's ordinary trade, reconsidered against its baseline (maxScan ≤ 1024).
 const ROUTINE = new Int32Array(1024);
+
+/** Both countries are known (banks.csv) and differ. */
+function abroad(country: Uint16Array, a: number, c: number): boolean {
+  const home = country[a]!;
+  const there = country[c]!;
+  return home !== 0 && there !== 0 && home !== there;
+}
 
 /** Which side of the centre a fan walks: its payments (fan-out) or its credits (fan-in). */
 export const FAN_OUT_SIDE = 0;
@@ -123,8 +139,10 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
     if (b < p.minBase || b < lo2 || b > hi2 || ring.format[i] !== ctx.format) continue;
     const near = b >= lo && b <= hi;
     // Paying businesses (suppliers, bills) or being paid by them (salary, invoices) is trade; people are the pattern.
+    // A firm abroad is not everyday trade for a person: laundering fans mix people and firms across borders.
     const business = isBusiness(acc.entity[c]!);
-    if (p.individualsOnly >= 1 && business) continue;
+    if (p.individualsOnly >= 1 && business && !(p.foreignBusinesses >= 1 && abroad(acc.country, a, c)))
+      continue;
     if (home >= 0 && (home === 0 || acc.country[c] === home)) {
       // A firm's domestic people (staff, customers) are reconsidered against its baseline below.
       if (!business && !out) ROUTINE[nRoutine++] = s;
@@ -191,7 +209,7 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
 export const fanOutDetector: Detector<FanParams> = {
   id: 'fan-out',
   number: 1,
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Fan-out',
   unit: 'distinct payees',
   configSchema: FAN_SCHEMA,
