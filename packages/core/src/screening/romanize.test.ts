@@ -36,3 +36,13 @@ describe('romanisation of Greek, Armenian and Georgian', () => {
     expect(score('Μπαράκ Ομπάμα', 'Donald Trump')).toBe(0);
   });
 });
+
+describe('scripts with no reading', () => {
+  it('compare spellings by letters as the script writes them: one Hangul syllable apart is another name', () => {
+    expect(score('김종은', '김정은')).toBeLessThan(0.8);
+    expect(score('이재형', '이재명')).toBeLessThan(0.8);
+    expect(score('김정은', '김정은')).toBe(1);
+    // a long token one letter apart is a typo, as in Latin (Ethiopic: ዐብርሃም / ዐብራሃም)
+    expect(score('ዐብርሃም', 'ዐብራሃም')).toBeGreaterThanOrEqual(0.75);
+  });
+});

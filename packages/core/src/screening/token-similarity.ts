@@ -98,6 +98,7 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     const ratio = 1 - d / maxLen;
     return ratio >= 0.66 ? { sim: ratio * 0.95, how: 'fuzzy' } : NONE;
   }
+  if (q.script === 'other' && c.script === 'other') return unknownScript(q.text, c.text);
   const [ar, lat] = q.script === 'arabic' ? [q, c] : [c, q];
   if (ar.script === 'arabic' && lat.latin) {
     // محمد and Mahmud share the key m-h-m-d but are different names: known names decide by family
@@ -133,6 +134,22 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     return { sim: Math.max(sim.sim, SHORT_KEY_FRAMED), how: sim.how };
   }
   return sim;
+}
+
+/**
+ * Two tokens in a script raqib has no reading for (Devanagari, Hangul, Ethiopic…): only their spellings can be
+ * compared, letter by letter as the script writes them (Hangul recomposed into syllable blocks, since
+ * normalisation splits them into jamo and one jamo apart is another name: 김정은 ≠ 김종은), with the same
+ * tolerance as a Latin spelling (नरेन्द्र मोदी = नरेन्द्र मोडी).
+ */
+function unknownScript(a: string, b: string): TokenSimilarity {
+  // compared in UTF-16 units: the scripts concerned are in the Basic Multilingual Plane, one unit a letter
+  const x = a.normalize('NFC');
+  const y = b.normalize('NFC');
+  const maxLen = Math.max(x.length, y.length);
+  if (maxLen < 4) return NONE;
+  const ratio = 1 - levenshtein(x, y, Math.floor(maxLen * 0.25)) / maxLen;
+  return ratio >= 0.75 ? { sim: ratio * 0.95, how: 'fuzzy' } : NONE;
 }
 
 /** Latin letters that can write each Arabic long vowel (Persian ā is often o; ī is e in Persian usage). */
