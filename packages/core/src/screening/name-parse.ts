@@ -4,6 +4,7 @@
  */
 
 import { chineseReading, isWadeGiles } from './chinese-syllables.ts';
+import { romanizeKana } from './kana.ts';
 import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
 import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
 import { compoundNumber } from './number-words.ts';
@@ -469,6 +470,8 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
     if (t.indexOf('ch', 1) > 0) alts.push(latinKey(t[0] + t.slice(1).replace(/ch/g, 'kh')));
     const slavic = slavicReading(t);
     if (slavic !== t) alts.push(latinKey(slavic));
+  } else if (r.script === 'kana') {
+    alts.push(latinKey(romanizeKana(r.text).replace(/r/g, 'l'))); // Japanese has one liquid: ラ is la too
   } else if (r.script === 'arabic') {
     const bare = r.text.replace(/ /g, '');
     const alt = arabicAltKey(bare);

@@ -3,6 +3,7 @@
  * characters a list token came from. Folding rules are applied one code point at a time; each output
  * character records the offset of the input code point it came from.
  */
+import { isKana } from './kana.ts';
 import { TABLE_SCRIPTS, tableScriptOf } from './romanize.ts';
 
 /** Arabic-script letters folded to one form (alef maqsura, taa marbuta, Persian/Urdu letters). */
@@ -83,6 +84,9 @@ function foldSlow(ch: string): string {
   // Arabic-Indic and Persian digits to ASCII digits.
   if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
   if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+  // kana keep their voicing marks (バ is not ハ): NFD would split them off as combining marks
+  const nfkc = ch.normalize('NFKC');
+  if (isKana(nfkc)) return nfkc.normalize('NFC');
   let out = '';
   // NFKC folds presentation forms (U+FB50–FEFF) and ligatures; NFD then splits off harakat, hamza and
   // madda on their carriers and Latin diacritics, all of which are combining marks we drop.
@@ -168,7 +172,7 @@ const ARABIC_RANGE = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe7
 const CYRILLIC_RANGE = /[\u0400-\u04ff]/u;
 const LATIN_RANGE = /[a-z]/u;
 
-export const SCRIPTS = ['latin', 'arabic', 'cyrillic', ...TABLE_SCRIPTS, 'other'] as const;
+export const SCRIPTS = ['latin', 'arabic', 'cyrillic', ...TABLE_SCRIPTS, 'kana', 'other'] as const;
 export type Script = (typeof SCRIPTS)[number];
 
 /** Script of a normalised token, decided by its first letter. */
@@ -177,7 +181,7 @@ export function scriptOf(token: string): Script {
     if (LATIN_RANGE.test(c)) return 'latin';
     if (ARABIC_RANGE.test(c)) return 'arabic';
     if (CYRILLIC_RANGE.test(c)) return 'cyrillic';
-    if (/\p{L}/u.test(c)) return tableScriptOf(c) ?? 'other';
+    if (/\p{L}/u.test(c)) return isKana(c) ? 'kana' : (tableScriptOf(c) ?? 'other');
   }
   return 'latin';
 }

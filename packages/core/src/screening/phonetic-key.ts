@@ -8,6 +8,8 @@
  * Latin consistently). و and ي are consonants at the start of a word and long vowels elsewhere.
  * The keys are deliberately lossy; the scorer compares surface forms as well where both sides are Latin.
  */
+
+import { romanizeKana } from './kana.ts';
 import type { Script } from './normalize.ts';
 import { romanizeTable } from './romanize.ts';
 
@@ -253,6 +255,8 @@ export function phoneticKey(token: string, script: Script): string {
     case 'armenian':
     case 'georgian':
       return latinKey(romanizeTable(token, script));
+    case 'kana':
+      return latinKey(romanizeKana(token));
     case 'other':
       return token;
   }
