@@ -53,4 +53,10 @@ describe('normalizeName', () => {
     expect(normalizeText('Volkswagen GmbH')).toBe('volkswagen gmbh');
     expect(normalizeText('SiemensAG')).toBe('siemens ag');
   });
+
+  it('keeps the vowel signs of Indic and Southeast Asian scripts inside the word', () => {
+    expect(normalizeText('नरेन्द्र मोदी')).toBe('नरेन्द्र मोदी');
+    expect(normalizeText('मोदी')).not.toBe(normalizeText('मद'));
+    expect(normalizeText('ប៉ុល ពត').split(' ')).toHaveLength(2);
+  });
 });

@@ -61,7 +61,10 @@ const DROP = new Set([
 ]);
 
 const COMBINING = /\p{M}/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Marks left after folding are the vowel signs of the scripts below: part of the word. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+/** Indic scripts (Devanagari to Sinhala), Thai, Lao, Myanmar and Khmer: vowels written as combining signs. */
+const VOWEL_SIGN_SCRIPTS = /[\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]/u;
 
 const foldCache = new Map<string, string>();
 
@@ -84,9 +87,10 @@ function foldSlow(ch: string): string {
   // Arabic-Indic and Persian digits to ASCII digits.
   if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
   if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
-  // kana keep their voicing marks (バ is not ハ): NFD would split them off as combining marks
+  // kana keep their voicing marks (バ is not ハ), and Indic and Southeast Asian scripts their vowel signs (मोदी
+  // is not मद): those marks are letters' vowels, not diacritics, and NFD would split them off as combining marks
   const nfkc = ch.normalize('NFKC');
-  if (isKana(nfkc)) return nfkc.normalize('NFC');
+  if (isKana(nfkc) || VOWEL_SIGN_SCRIPTS.test(nfkc)) return nfkc.normalize('NFC');
   let out = '';
   // NFKC folds presentation forms (U+FB50–FEFF) and ligatures; NFD then splits off harakat, hamza and
   // madda on their carriers and Latin diacritics, all of which are combining marks we drop.

@@ -44,5 +44,8 @@ describe('scripts with no reading', () => {
     expect(score('김정은', '김정은')).toBe(1);
     // a long token one letter apart is a typo, as in Latin (Ethiopic: ዐብርሃም / ዐብራሃም)
     expect(score('ዐብርሃም', 'ዐብራሃም')).toBeGreaterThanOrEqual(0.75);
+    // with its vowel signs kept, a Devanagari name one letter apart is a spelling variant, not an empty match
+    expect(score('नरेन्द्र मोडी', 'नरेन्द्र मोदी')).toBeGreaterThanOrEqual(0.8);
+    expect(score('नरेन्द्र मोदी', 'राहुल गांधी')).toBe(0);
   });
 });
