@@ -57,6 +57,32 @@ export interface LedgerEntry {
 // one statement per batch where possible: a lane is bound by round trips, not by the database
 const CHUNK = 2000;
 
+/** Appends a lane's ledger rows in chunks; rows already there (a replayed batch) are left as they are. */
+async function insertLedgerRows(
+  trx: Kysely<Database>,
+  stream: string,
+  lane: string,
+  entries: readonly LedgerEntry[],
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const rows = entries.slice(i, i + CHUNK).map(
+      (e): ScaleLedgerTable => ({
+        stream,
+        lane,
+        tx_id: e.tx.id,
+        seq: e.seq,
+        ts: e.tx.ts,
+        payload: e.text ?? transactionMessageText(e.tx),
+      }),
+    );
+    await trx
+      .insertInto('scale_ledger')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['stream', 'lane', 'tx_id']).doNothing())
+      .execute();
+  }
+}
+
 /**
  * The transactions each lane consumed, unique by (stream, lane, transaction id). Committing a batch and the lane's
  * checkpoint is one database transaction, so after a crash the ledger and the checkpoint agree; replaying the
@@ -86,25 +112,8 @@ export class SqlLaneLedger {
 
   /** Appends entries (ignoring ones already there) and writes the checkpoint, atomically. */
   async commit(entries: readonly LedgerEntry[], checkpoint: LaneCheckpoint): Promise<void> {
-    const { stream, lane } = checkpoint;
     await this.#db.transaction().execute(async (trx) => {
-      for (let i = 0; i < entries.length; i += CHUNK) {
-        const rows = entries.slice(i, i + CHUNK).map(
-          (e): ScaleLedgerTable => ({
-            stream,
-            lane,
-            tx_id: e.tx.id,
-            seq: e.seq,
-            ts: e.tx.ts,
-            payload: e.text ?? transactionMessageText(e.tx),
-          }),
-        );
-        await trx
-          .insertInto('scale_ledger')
-          .values(rows)
-          .onConflict((oc) => oc.columns(['stream', 'lane', 'tx_id']).doNothing())
-          .execute();
-      }
+      await insertLedgerRows(trx, checkpoint.stream, checkpoint.lane, entries);
       await saveCheckpoint(trx, checkpoint);
     });
   }
@@ -118,23 +127,7 @@ export class SqlLaneLedger {
     await this.#db.transaction().execute(async (trx) => {
       for (const b of batches) {
         const { stream, lane } = b.checkpoint;
-        for (let i = 0; i < b.entries.length; i += CHUNK) {
-          const rows = b.entries.slice(i, i + CHUNK).map(
-            (e): ScaleLedgerTable => ({
-              stream,
-              lane,
-              tx_id: e.tx.id,
-              seq: e.seq,
-              ts: e.tx.ts,
-              payload: e.text ?? transactionMessageText(e.tx),
-            }),
-          );
-          await trx
-            .insertInto('scale_ledger')
-            .values(rows)
-            .onConflict((oc) => oc.columns(['stream', 'lane', 'tx_id']).doNothing())
-            .execute();
-        }
+        await insertLedgerRows(trx, stream, lane, b.entries);
         for (let i = 0; i < b.firings.length; i += CHUNK) {
           const rows = b.firings
             .slice(i, i + CHUNK)
