@@ -184,4 +184,49 @@ describe('case actions on SQLite (one unit of work each)', () => {
       await app.close();
     }
   });
+
+  it('stores no API key whose creation cannot be audited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-uow-'));
+    dirs.push(dir);
+    composition = await compose(
+      loadServerConfig({
+        RAQIB_DB: join(dir, 'raqib.db'),
+        RAQIB_LOG_LEVEL: 'silent',
+        RAQIB_WEB_DIST: '/nonexistent',
+        RAQIB_LISTS: 'none',
+      }),
+    );
+    const { deps, database } = composition;
+    const { key, record } = generateApiKey('root', 'admin', 'test', Date.now());
+    await deps.keys.insertKey(record);
+    const app = await buildApp(deps);
+    try {
+      await sql
+        .raw(
+          `create trigger refuse_key before insert on audit_log when new.action = 'key.create'
+           begin select raise(abort, 'audit log unavailable'); end`,
+        )
+        .execute(database.db);
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/v1/keys',
+        headers: bearer(key),
+        payload: { name: 'mallory', role: 'admin' },
+      });
+      expect(refused.statusCode).toBe(500);
+      expect((await deps.keys.listKeys()).map((k) => k.name)).toEqual(['root']);
+      await sql.raw('drop trigger refuse_key').execute(database.db);
+      const created = await app.inject({
+        method: 'POST',
+        url: '/v1/keys',
+        headers: bearer(key),
+        payload: { name: 'bob', role: 'analyst' },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect((await deps.keys.listKeys()).map((k) => k.name).sort()).toEqual(['bob', 'root']);
+      expect(await verifyAudit(deps)).toMatchObject({ ok: true, checked: 1 });
+    } finally {
+      await app.close();
+    }
+  });
 });

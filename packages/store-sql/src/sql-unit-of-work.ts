@@ -1,6 +1,7 @@
 import type { HashText, RunUnitOfWork, WorkbenchRecords } from '@raqib/core';
 import type { Kysely } from 'kysely';
 import { SqlAlertStore } from './alert-repository.ts';
+import { SqlApiKeyStore } from './api-key-repository.ts';
 import { SqlAuditLog, sha256Hex } from './audit-log-repository.ts';
 import { SqlCaseDocumentStore } from './case-document-repository.ts';
 import { SqlCaseStore } from './case-repository.ts';
@@ -10,8 +11,8 @@ import type { Database } from './schema.ts';
 const MAX_ATTEMPTS = 6;
 
 /**
- * Analyst actions in one database transaction each: the repositories handed to the action are built on the
- * transaction, so the case, alert statuses, documents and the audit entry commit or roll back together. Actions
+ * Audited actions in one database transaction each: the repositories handed to the action are built on the
+ * transaction, so the case, alert statuses, documents, API keys and the audit entry commit or roll back together. Actions
  * of this process are queued; when another process appended to the audit chain first (a primary-key conflict on
  * the next sequence number), the whole action is rolled back and run again on fresh reads.
  * The action must do all its reads and writes through the records it is given: on SQLite the transaction holds
@@ -28,6 +29,7 @@ export function sqlUnitOfWork(db: Kysely<Database>, hash: HashText = sha256Hex):
             cases: new SqlCaseStore(trx),
             alerts: new SqlAlertStore(trx),
             documents: new SqlCaseDocumentStore(trx),
+            keys: new SqlApiKeyStore(trx),
             audit: new SqlAuditLog(trx, hash),
           }),
         );

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { ROLES, type Role } from '@raqib/core';
 import { generateApiKey } from '@raqib/server';
-import { SqlApiKeyStore, SqlAuditLog } from '@raqib/store-sql';
+import { SqlApiKeyStore, sqlUnitOfWork } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { dbOption, openStore } from '../db-option.ts';
@@ -39,22 +39,25 @@ export function registerKeysCommand(program: Command): void {
         const actor = cliActor();
         const now = Date.now();
         const { key, record } = generateApiKey(name, flags.role as Role, actor, now);
-        await new SqlApiKeyStore(database.db).insertKey(record);
-        await new SqlAuditLog(database.db).append({
-          at: now,
-          actor,
-          action: 'key.create',
-          entity: 'api-key',
-          entityId: record.id,
-          before: null,
-          after: {
-            id: record.id,
-            name,
-            role: record.role,
-            createdAt: now,
-            createdBy: actor,
-            revokedAt: null,
-          },
+        // the key and its audit entry are stored together or not at all
+        await sqlUnitOfWork(database.db)(async (records) => {
+          await records.keys.insertKey(record);
+          await records.audit.append({
+            at: now,
+            actor,
+            action: 'key.create',
+            entity: 'api-key',
+            entityId: record.id,
+            before: null,
+            after: {
+              id: record.id,
+              name,
+              role: record.role,
+              createdAt: now,
+              createdBy: actor,
+              revokedAt: null,
+            },
+          });
         });
         process.stderr.write(
           `created ${record.role} key ${record.id} for "${name}"; it is shown only now:\n`,
@@ -91,17 +94,19 @@ export function registerKeysCommand(program: Command): void {
       const database = await openStore(flags.db);
       try {
         const now = Date.now();
-        if (!(await new SqlApiKeyStore(database.db).revokeKey(id, now))) {
-          throw new CliError(`no active key ${id} (see raqib keys list)`);
-        }
-        await new SqlAuditLog(database.db).append({
-          at: now,
-          actor: cliActor(),
-          action: 'key.revoke',
-          entity: 'api-key',
-          entityId: id,
-          before: { revokedAt: null },
-          after: { revokedAt: now },
+        await sqlUnitOfWork(database.db)(async (records) => {
+          if (!(await records.keys.revokeKey(id, now))) {
+            throw new CliError(`no active key ${id} (see raqib keys list)`);
+          }
+          await records.audit.append({
+            at: now,
+            actor: cliActor(),
+            action: 'key.revoke',
+            entity: 'api-key',
+            entityId: id,
+            before: { revokedAt: null },
+            after: { revokedAt: now },
+          });
         });
         process.stdout.write(`revoked ${id}\n`);
       } finally {

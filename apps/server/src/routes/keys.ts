@@ -62,15 +62,17 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AppDeps): void {
       const actor = principalOf(request).actorId;
       const now = deps.clock.now();
       const { key, record } = generateApiKey(body.name, body.role, actor, now);
-      await deps.keys.insertKey(record);
-      await deps.audit.append({
-        at: now,
-        actor,
-        action: 'key.create',
-        entity: 'api-key',
-        entityId: record.id,
-        before: null,
-        after: publicKey(record),
+      await deps.transact(async (records) => {
+        await records.keys.insertKey(record);
+        await records.audit.append({
+          at: now,
+          actor,
+          action: 'key.create',
+          entity: 'api-key',
+          entityId: record.id,
+          before: null,
+          after: publicKey(record),
+        });
       });
       return reply.status(201).send({ key, ...publicKey(record) });
     },
@@ -90,15 +92,17 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const { id } = parseWith(idParam, request.params, 'path');
       const now = deps.clock.now();
-      if (!(await deps.keys.revokeKey(id, now))) throw new ApiError('NOT_FOUND', `no active key ${id}`);
-      await deps.audit.append({
-        at: now,
-        actor: principalOf(request).actorId,
-        action: 'key.revoke',
-        entity: 'api-key',
-        entityId: id,
-        before: { revokedAt: null },
-        after: { revokedAt: now },
+      await deps.transact(async (records) => {
+        if (!(await records.keys.revokeKey(id, now))) throw new ApiError('NOT_FOUND', `no active key ${id}`);
+        await records.audit.append({
+          at: now,
+          actor: principalOf(request).actorId,
+          action: 'key.revoke',
+          entity: 'api-key',
+          entityId: id,
+          before: { revokedAt: null },
+          after: { revokedAt: now },
+        });
       });
       return { revoked: id };
     },

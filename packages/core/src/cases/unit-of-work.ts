@@ -1,19 +1,23 @@
 import type { AlertStore } from '../ports/alert-store.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { CaseStore } from './case-store.ts';
-import type { CaseDocumentStore } from './workbench-ports.ts';
+import type { ApiKeyStore, CaseDocumentStore } from './workbench-ports.ts';
 
-/** The records an analyst's action changes together: the case, its alerts, its documents and the audit entry. */
+/**
+ * The records an audited action changes together: the case, its alerts, its documents, API keys, and the audit
+ * entry that witnesses the change.
+ */
 export interface WorkbenchRecords {
   readonly cases: CaseStore;
   readonly alerts: AlertStore;
   readonly documents: CaseDocumentStore;
+  readonly keys: ApiKeyStore;
   readonly audit: AuditLog;
 }
 
 /**
- * Runs one analyst action as a unit (port): every change it makes through `records` is kept, or none is, so a
- * case is never changed without its audit entry (nor audited without the change). Actions run one at a time per
+ * Runs one audited action as a unit (port): every change it makes through `records` is kept, or none is, so a
+ * case or a key is never changed without its audit entry (nor audited without the change). Actions run one at a time per
  * process, so a read-modify-write of a case sees the previous action's result.
  */
 export type RunUnitOfWork = <T>(work: (records: WorkbenchRecords) => Promise<T>) => Promise<T>;
