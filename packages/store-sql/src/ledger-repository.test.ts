@@ -60,7 +60,7 @@ function ledgerSuite(name: string, open: () => Promise<RaqibDatabase>): void {
       expect(await new SqlCheckpointStore(database.db).get('RAQIB_TX', 'p1')).toEqual(checkpoint('p1', 3, 3));
     });
 
-    it('replays a lane in stream order from an event time, page by page, transactions intact', async () => {
+    it('replays in stream order from a position, page by page, transactions intact', async () => {
       const database = await open();
       const ledger = new SqlLaneLedger(database.db);
       // committed out of order across batches: replay follows the stream sequence, not insertion order
@@ -74,7 +74,7 @@ function ledgerSuite(name: string, open: () => Promise<RaqibDatabase>): void {
       );
       await ledger.commit([{ tx: tx(99), seq: 99 }], checkpoint('p0', 99, 1));
       const pages: Transaction[][] = [];
-      for await (const page of ledger.replay('RAQIB_TX', 'graph', tx(3).ts, 2)) pages.push(page);
+      for await (const page of ledger.replayStream('RAQIB_TX', 7, 2, 2)) pages.push(page);
       expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
       expect(pages.flat()).toEqual([3, 4, 5, 6, 7].map(tx));
       const checkpoints = await new SqlCheckpointStore(database.db).list('RAQIB_TX');
@@ -168,7 +168,7 @@ function ledgerSuite(name: string, open: () => Promise<RaqibDatabase>): void {
       await ledger.commit([{ tx: tx(1), seq: 1 }], checkpoint('p3', 1, 1));
       await database.db.updateTable('scale_ledger').set({ payload: '{"v":1,"tx":{}}' }).execute();
       const read = async () => {
-        for await (const _ of ledger.replay('RAQIB_TX', 'p3', 0)) {
+        for await (const _ of ledger.replayStream('RAQIB_TX', 1)) {
           // reading is the point
         }
       };

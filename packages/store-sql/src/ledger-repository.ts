@@ -57,6 +57,16 @@ export interface LedgerEntry {
 // one statement per batch where possible: a lane is bound by round trips, not by the database
 const CHUNK = 2000;
 
+/** A stored payload back to its transaction; a damaged row is named, never skipped. */
+function readLedgerRow(stream: string, lane: string, seq: number, payload: string): Transaction {
+  try {
+    return parseTransactionMessageText(payload);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`ledger row ${stream}/${lane} seq ${seq} is unreadable: ${reason}`);
+  }
+}
+
 /** Appends a lane's ledger rows in chunks; rows already there (a replayed batch) are left as they are. */
 async function insertLedgerRows(
   trx: Kysely<Database>,
@@ -166,14 +176,7 @@ export class SqlLaneLedger {
         .execute();
       if (rows.length === 0) return;
       after = Number(rows[rows.length - 1]!.seq);
-      yield rows.map((r) => {
-        try {
-          return parseTransactionMessageText(r.payload);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new Error(`ledger row ${stream}/${r.lane} seq ${r.seq} is unreadable: ${reason}`);
-        }
-      });
+      yield rows.map((r) => readLedgerRow(stream, r.lane, r.seq, r.payload));
       if (rows.length < pageSize) return;
     }
   }
@@ -282,37 +285,6 @@ export class SqlLaneLedger {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
-  }
-
-  /**
-   * The lane's transactions with event time ≥ `fromTs`, in stream order, a page at a time (keyset pagination,
-   * so memory stays flat however long the ledger is).
-   */
-  async *replay(stream: string, lane: string, fromTs: number, pageSize = 5000): AsyncIterable<Transaction[]> {
-    let after = -1;
-    for (;;) {
-      const rows = await this.#db
-        .selectFrom('scale_ledger')
-        .select(['seq', 'payload'])
-        .where('stream', '=', stream)
-        .where('lane', '=', lane)
-        .where('seq', '>', after)
-        .where('ts', '>=', fromTs)
-        .orderBy('seq')
-        .limit(pageSize)
-        .execute();
-      if (rows.length === 0) return;
-      after = Number(rows[rows.length - 1]!.seq);
-      yield rows.map((r) => {
-        try {
-          return parseTransactionMessageText(r.payload);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new Error(`ledger row ${stream}/${lane} seq ${r.seq} is unreadable: ${reason}`);
-        }
-      });
-      if (rows.length < pageSize) return;
-    }
   }
 
   async count(stream: string, lane?: string): Promise<number> {
