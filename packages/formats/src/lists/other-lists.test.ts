@@ -36,6 +36,11 @@ describe('parseUkCsv', () => {
     expect(farooq?.countries).toEqual(['QA', 'SA']);
     expect(list.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+  it('fails on a date of birth it cannot read, naming the line and group', () => {
+    expect(() => parseUkCsv(text.replace('00/00/1980', 'circa 1980'), 'ConList.csv')).toThrow(
+      /ConList\.csv: line \d+: Group ID 13349: DOB "circa 1980" is not dd\/mm\/yyyy/,
+    );
+  });
   it('fails on a row with a wrong column count', () => {
     expect(() => parseUkCsv(`${text}X,Y\n`, 'ConList.csv')).toThrow(
       /ConList\.csv: line 13: expected 29 columns/,

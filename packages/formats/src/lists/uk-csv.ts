@@ -6,28 +6,14 @@ import { countryCode, type EntityKind, type ListEntry, type ListName } from '@ra
 import { csvRecords } from './csv-records.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
+import { ukDate, ukEntityKind } from './uk-fields.ts';
 
 const REQUIRED = ['Name 6', 'Name 1', 'Group Type', 'Alias Type', 'Group ID'] as const;
 
-function ukDate(value: string): string | undefined {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim());
-  if (!m) return undefined;
-  if (m[2] === '00') return m[3];
-  if (m[1] === '00') return `${m[3]}-${m[2]}`;
-  return `${m[3]}-${m[2]}-${m[1]}`;
-}
-
 function kindOf(groupType: string, file: string, line: number): EntityKind {
-  switch (groupType.toLowerCase()) {
-    case 'individual':
-      return 'person';
-    case 'entity':
-      return 'organisation';
-    case 'ship':
-      return 'vessel';
-    default:
-      throw new ListParseError(file, `line ${line}`, `unknown Group Type "${groupType}"`);
-  }
+  const kind = ukEntityKind(groupType);
+  if (kind === undefined) throw new ListParseError(file, `line ${line}`, `unknown Group Type "${groupType}"`);
+  return kind;
 }
 
 /**
@@ -100,8 +86,11 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
       if (primary) g.names.unshift(entry);
       else g.names.push(entry);
     }
-    const dob = ukDate(get(row, 'DOB'));
+    const dobText = get(row, 'DOB');
+    const dob = ukDate(dobText);
     if (dob) g.dobs.add(dob);
+    else if (dobText.trim() !== '')
+      throw new ListParseError(file, `line ${line}`, `Group ID ${id}: DOB "${dobText}" is not dd/mm/yyyy`);
     for (const c of get(row, 'Nationality').split(/\d\)\s*/)) {
       const code = countryCode(c.replace(/\(.*\)/, '').trim());
       if (code) g.countries.add(code);

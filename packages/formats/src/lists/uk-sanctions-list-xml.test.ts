@@ -96,6 +96,9 @@ describe('parseUkSanctionsListXml (FCDO UK Sanctions List, real 2026-09-02 excer
     expect(() => parseUkSanctionsListXml(XML.replace('<UniqueID>AFG0006</UniqueID>', ''), NAME)).toThrow(
       `${NAME}: Designation #2 (line 44): UniqueID "" is not like AFG0001`,
     );
+    expect(() => parseUkSanctionsListXml(XML.replace('dd/mm/1945', 'circa 1945'), NAME)).toThrow(
+      /Designation #2 \(line \d+\) \(AFG0006\): DOB "circa 1945" is not dd\/mm\/yyyy/,
+    );
     expect(() => parseUkSanctionsListXml(XML.replace('02/09/2026', '2026-09-02'), NAME)).toThrow(
       `${NAME}: DateGenerated: "2026-09-02" is not dd/mm/yyyy`,
     );

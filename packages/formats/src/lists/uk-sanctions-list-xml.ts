@@ -16,6 +16,7 @@ import {
 } from '@raqib/core';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
+import { ukDate, ukEntityKind } from './uk-fields.ts';
 import { objectsOf, parseXmlDocument, tagLines, textOf } from './xml-text.ts';
 
 const ARRAYS = new Set([
@@ -31,30 +32,14 @@ const ARRAYS = new Set([
 ]);
 
 function kindOf(value: string, file: string, where: string): EntityKind {
-  switch (value.toLowerCase()) {
-    case 'individual':
-      return 'person';
-    case 'entity':
-      return 'organisation';
-    case 'ship':
-      return 'vessel';
-    default:
-      throw new ListParseError(
-        file,
-        where,
-        `IndividualEntityShip "${value}" is not Individual, Entity or Ship`,
-      );
-  }
-}
-
-/** dd/mm/yyyy with `dd`, `mm` or `00` standing for an unknown part → YYYY[-MM[-DD]]. */
-function ukDate(value: string): string | undefined {
-  const m = /^(\d{2}|dd)\/(\d{2}|mm)\/(\d{4})$/i.exec(value.trim());
-  if (!m) return undefined;
-  const [, d = '', mo = '', y = ''] = m;
-  if (!/^\d\d$/.test(mo) || mo === '00') return y;
-  if (!/^\d\d$/.test(d) || d === '00') return `${y}-${mo}`;
-  return `${y}-${mo}-${d}`;
+  const kind = ukEntityKind(value);
+  if (kind === undefined)
+    throw new ListParseError(
+      file,
+      where,
+      `IndividualEntityShip "${value}" is not Individual, Entity or Ship`,
+    );
+  return kind;
 }
 
 function child(node: Record<string, unknown>, name: string): Record<string, unknown> {
@@ -113,7 +98,10 @@ function parseDesignation(
   const identifiers: EntryIdentifier[] = [];
   for (const i of objectsOf(child(d, 'IndividualDetails').Individual)) {
     for (const dob of [child(i, 'DOBs').DOB].flat()) {
-      const date = ukDate(textOf(dob));
+      const text = textOf(dob);
+      const date = ukDate(text);
+      if (date === undefined && text !== '')
+        throw new ListParseError(file, at, `DOB "${text}" is not dd/mm/yyyy`);
       if (date && !birthDates.includes(date)) birthDates.push(date);
     }
     for (const n of [child(i, 'Nationalities').Nationality].flat()) add(textOf(n));
