@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { ROLES, type Role } from '@raqib/core';
-import { generateApiKey } from '@raqib/server';
+import { generateApiKey, keyCreatedAudit, keyRevokedAudit } from '@raqib/server';
 import { SqlApiKeyStore, sqlUnitOfWork } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -42,22 +42,7 @@ export function registerKeysCommand(program: Command): void {
         // the key and its audit entry are stored together or not at all
         await sqlUnitOfWork(database.db)(async (records) => {
           await records.keys.insertKey(record);
-          await records.audit.append({
-            at: now,
-            actor,
-            action: 'key.create',
-            entity: 'api-key',
-            entityId: record.id,
-            before: null,
-            after: {
-              id: record.id,
-              name,
-              role: record.role,
-              createdAt: now,
-              createdBy: actor,
-              revokedAt: null,
-            },
-          });
+          await records.audit.append(keyCreatedAudit(record, actor, now));
         });
         process.stderr.write(
           `created ${record.role} key ${record.id} for "${name}"; it is shown only now:\n`,
@@ -98,15 +83,7 @@ export function registerKeysCommand(program: Command): void {
           if (!(await records.keys.revokeKey(id, now))) {
             throw new CliError(`no active key ${id} (see raqib keys list)`);
           }
-          await records.audit.append({
-            at: now,
-            actor: cliActor(),
-            action: 'key.revoke',
-            entity: 'api-key',
-            entityId: id,
-            before: { revokedAt: null },
-            after: { revokedAt: now },
-          });
+          await records.audit.append(keyRevokedAudit(id, cliActor(), now));
         });
         process.stdout.write(`revoked ${id}\n`);
       } finally {

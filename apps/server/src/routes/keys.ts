@@ -4,25 +4,10 @@ import { z } from 'zod';
 import { generateApiKey, principalOf } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { keyCreatedAudit, keyRevokedAudit, publicKey } from '../key-audit.ts';
 import { parseWith } from '../validate.ts';
 
 const idParam = z.object({ id: z.string().min(1).max(100) });
-/** What lists show of a key: never the hash. */
-const publicKey = (k: {
-  id: string;
-  name: string;
-  role: string;
-  createdAt: number;
-  createdBy: string;
-  revokedAt: number | null;
-}) => ({
-  id: k.id,
-  name: k.name,
-  role: k.role,
-  createdAt: k.createdAt,
-  createdBy: k.createdBy,
-  revokedAt: k.revokedAt,
-});
 
 export function registerKeyRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get(
@@ -64,15 +49,7 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AppDeps): void {
       const { key, record } = generateApiKey(body.name, body.role, actor, now);
       await deps.transact(async (records) => {
         await records.keys.insertKey(record);
-        await records.audit.append({
-          at: now,
-          actor,
-          action: 'key.create',
-          entity: 'api-key',
-          entityId: record.id,
-          before: null,
-          after: publicKey(record),
-        });
+        await records.audit.append(keyCreatedAudit(record, actor, now));
       });
       return reply.status(201).send({ key, ...publicKey(record) });
     },
@@ -94,15 +71,7 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AppDeps): void {
       const now = deps.clock.now();
       await deps.transact(async (records) => {
         if (!(await records.keys.revokeKey(id, now))) throw new ApiError('NOT_FOUND', `no active key ${id}`);
-        await records.audit.append({
-          at: now,
-          actor: principalOf(request).actorId,
-          action: 'key.revoke',
-          entity: 'api-key',
-          entityId: id,
-          before: { revokedAt: null },
-          after: { revokedAt: now },
-        });
+        await records.audit.append(keyRevokedAudit(id, principalOf(request).actorId, now));
       });
       return { revoked: id };
     },
