@@ -123,19 +123,24 @@ describe('compose (SQLite)', () => {
   });
 });
 
-describe('case actions on SQLite (one unit of work each)', () => {
+/** A server composition on a new SQLite file, without lists: what the audited-action tests start from. */
+async function composeFresh(): Promise<Composition> {
+  const dir = mkdtempSync(join(tmpdir(), 'raqib-uow-'));
+  dirs.push(dir);
+  composition = await compose(
+    loadServerConfig({
+      RAQIB_DB: join(dir, 'raqib.db'),
+      RAQIB_LOG_LEVEL: 'silent',
+      RAQIB_WEB_DIST: '/nonexistent',
+      RAQIB_LISTS: 'none',
+    }),
+  );
+  return composition;
+}
+
+describe('audited actions on SQLite (one unit of work each)', () => {
   it('keeps a case unchanged when its audit entry cannot be written', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'raqib-uow-'));
-    dirs.push(dir);
-    composition = await compose(
-      loadServerConfig({
-        RAQIB_DB: join(dir, 'raqib.db'),
-        RAQIB_LOG_LEVEL: 'silent',
-        RAQIB_WEB_DIST: '/nonexistent',
-        RAQIB_LISTS: 'none',
-      }),
-    );
-    const { deps, database } = composition;
+    const { deps, database } = await composeFresh();
     const { key, record } = generateApiKey('ana', 'admin', 'test', Date.now());
     await deps.keys.insertKey(record);
     await deps.alerts.upsertAlerts([buildAlert({ id: 'al-1', status: 'new' })]);
@@ -186,17 +191,7 @@ describe('case actions on SQLite (one unit of work each)', () => {
   });
 
   it('stores no API key whose creation cannot be audited', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'raqib-uow-'));
-    dirs.push(dir);
-    composition = await compose(
-      loadServerConfig({
-        RAQIB_DB: join(dir, 'raqib.db'),
-        RAQIB_LOG_LEVEL: 'silent',
-        RAQIB_WEB_DIST: '/nonexistent',
-        RAQIB_LISTS: 'none',
-      }),
-    );
-    const { deps, database } = composition;
+    const { deps, database } = await composeFresh();
     const { key, record } = generateApiKey('root', 'admin', 'test', Date.now());
     await deps.keys.insertKey(record);
     const app = await buildApp(deps);
