@@ -1,3 +1,5 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import {
   busContract,
   natsServerBinary,
@@ -6,7 +8,7 @@ import {
   skipNotice,
   startOwnNatsServer,
 } from '@raqib/testkit';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NatsBus } from './nats-bus.ts';
 
 const enabled = natsTestUrl() !== undefined && natsServerBinary() !== undefined;
@@ -23,6 +25,20 @@ if (enabled) {
   busContract('nats-jetstream', () => NatsBus.connect(server!.url), {
     redeliveryAfterMs: 1000,
     ackWaitMs: 1000,
+  });
+  it('reports the first sequence a stream still holds once older messages were purged', async () => {
+    const bus = await NatsBus.connect(server!.url);
+    try {
+      await bus.ensureStream({ name: 'FIRSTSEQ', subjects: ['firstseq.*'] });
+      expect(await bus.firstSeq('FIRSTSEQ')).toBe(1); // empty
+      for (let i = 0; i < 5; i++) await bus.publish('firstseq.a', new Uint8Array([i]));
+      const nc = await connect({ servers: server!.url });
+      await (await jetstreamManager(nc)).streams.purge('FIRSTSEQ', { seq: 4 }); // keeps #4 and #5
+      await nc.close();
+      expect(await bus.firstSeq('FIRSTSEQ')).toBe(4);
+    } finally {
+      await bus.close();
+    }
   });
 } else {
   describe('Bus contract: nats-jetstream', () => {

@@ -184,6 +184,12 @@ export class NatsBus implements Bus {
     return handle;
   }
 
+  async firstSeq(stream: string): Promise<number> {
+    const info = await this.#jsm.streams.info(stream);
+    // a stream that never held a message reports 0
+    return Math.max(1, info.state.first_seq);
+  }
+
   async close(): Promise<void> {
     for (const c of this.#open) await c.close();
     this.#open.clear();

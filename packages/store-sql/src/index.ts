@@ -6,7 +6,7 @@ export { SqlCaseStore } from './case-repository.ts';
 export { acquireLaneLease, type LaneLease } from './checkpoint-lease.ts';
 export { type LaneCheckpoint, SqlCheckpointStore, saveCheckpoint } from './checkpoint-repository.ts';
 export { isPostgresUrl, openDatabase, type RaqibDatabase, redactUrl } from './database.ts';
-export { type LedgerEntry, SqlLaneLedger } from './ledger-repository.ts';
+export { type FiringRow, type LaneBatch, SqlLaneStore, type StoredSnapshot } from './lane-store.ts';
 export {
   entryFingerprint,
   type ListDelta,

@@ -153,6 +153,7 @@ export function busContract(name: string, makeBus: () => Promise<Bus>, options: 
 
     it('reads in stream order from a position, each time from scratch, whatever was acknowledged', async () => {
       const { bus, stream, prefix } = await open();
+      expect(await bus.firstSeq(stream)).toBe(1); // nothing removed yet
       for (let i = 0; i < 12; i++) await bus.publish(`${prefix}.${i % 3}`, encoder.encode(`m${i}`));
       const all = await bus.reader(stream, { filterSubject: `${prefix}.1`, startSeq: 1 });
       const got = await collect(all, 4, 5000);

@@ -5,6 +5,7 @@ import {
   type Alert,
   createMonitor,
   defaultMonitoringConfig,
+  encodeTransactionMessage,
   fixedClock,
   InProcessBus,
   MemoryAlertStore,
@@ -18,7 +19,7 @@ import {
   openDatabase,
   type RaqibDatabase,
   SqlCheckpointStore,
-  SqlLaneLedger,
+  SqlLaneStore,
 } from '@raqib/store-sql';
 import { writeDataset } from '@raqib/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,10 +62,10 @@ afterAll(async () => {
 const comparable = (alerts: readonly Alert[]) =>
   alerts.map(({ createdAt: _, ...rest }) => rest).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-type Commit = SqlLaneLedger['commitLanes'];
+type Commit = SqlLaneStore['commitLanes'];
 
-/** A ledger whose commit fails once, at the given call: the power goes out before the commit lands. */
-class FailingLedger extends SqlLaneLedger {
+/** A lane store whose commit fails once, at the given call: the power goes out before the commit lands. */
+class FailingStore extends SqlLaneStore {
   calls = 0;
   readonly failAt: number;
   constructor(database: RaqibDatabase, failAt: number) {
@@ -77,10 +78,10 @@ class FailingLedger extends SqlLaneLedger {
   }
 }
 
-/** A ledger whose commit lands and then the process dies, before the lanes read on. */
-class CrashAfterCommitLedger extends FailingLedger {
+/** A lane store whose commit lands and then the process dies, before the lanes read on. */
+class CrashAfterCommitStore extends FailingStore {
   override async commitLanes(batches: Parameters<Commit>[0]): Promise<void> {
-    await SqlLaneLedger.prototype.commitLanes.call(this, batches);
+    await SqlLaneStore.prototype.commitLanes.call(this, batches);
     if (++this.calls === this.failAt) throw new Error('simulated crash after commit');
   }
 }
@@ -133,7 +134,7 @@ async function runWorkers(
   const base = {
     bus,
     stream,
-    ledger: new SqlLaneLedger(database.db),
+    store: new SqlLaneStore(database.db),
     checkpoints: new SqlCheckpointStore(database.db),
     alerts: store,
     config,
@@ -147,12 +148,12 @@ async function runWorkers(
   const laneRunner = (g: number) => {
     const crash = pending.find((c) => c.who === g);
     if (crash) pending.splice(pending.indexOf(crash), 1);
-    const ledger = !crash
-      ? base.ledger
+    const store = !crash
+      ? base.store
       : crash.kind === 'before-commit'
-        ? new FailingLedger(database, crash.atBatch)
-        : new CrashAfterCommitLedger(database, crash.atBatch);
-    return new LaneRunner(groups[g]!, { ...base, ledger });
+        ? new FailingStore(database, crash.atBatch)
+        : new CrashAfterCommitStore(database, crash.atBatch);
+    return new LaneRunner(groups[g]!, { ...base, store });
   };
   const mergerRunner = () => {
     const crash = pending.find((c) => c.who === 'merger');
@@ -166,8 +167,7 @@ async function runWorkers(
   let merger = mergerRunner();
   await merger.start();
   let crashed = 0;
-  let replayedAfterCrash = 0;
-  let restoredAfterCrash = 0;
+  const restarted = new Set<number>();
   for (let round = 0; ; round++) {
     let moved = 0;
     for (let g = 0; g < runners.length; g++) {
@@ -179,8 +179,7 @@ async function runWorkers(
         crashed++;
         runners[g] = laneRunner(g);
         await runners[g]!.start();
-        replayedAfterCrash += runners[g]!.stats().replayed;
-        restoredAfterCrash = Math.max(restoredAfterCrash, runners[g]!.stats().restoredFrom);
+        restarted.add(g);
         moved++;
       }
     }
@@ -199,21 +198,23 @@ async function runWorkers(
   await merger.finish();
   for (const r of runners) await r.close();
   expect(crashed).toBe(crashes.length);
-  const ledger = new SqlLaneLedger(database.db);
-  const ledgerCounts = new Map<string, number>();
-  for (let p = 0; p < partitions; p++) ledgerCounts.set(`p${p}`, await ledger.count('RAQIB_TX', `p${p}`));
+  // what each lane's checkpoint says it judged, summed over its restarts
+  const judged = new Map<string, number>();
+  for (const cp of await new SqlCheckpointStore(database.db).list('RAQIB_TX'))
+    if (cp.lane !== 'merger') judged.set(cp.lane, cp.processed);
   const snapshots = runners.reduce((n, r) => n + r.stats().snapshots, 0);
   return {
     alerts: await store.listAlerts({ limit: 1_000_000 }),
-    ledgerCounts,
-    replayedAfterCrash,
-    restoredAfterCrash,
+    judged,
+    restarts: [...restarted].map((g) => runners[g]!.stats()),
     snapshots,
+    bus,
+    database,
   };
 }
 
-/** Each transaction is in the ledger of its payer's partition, once. */
-function expectedLedger(partitions: number): Map<string, number> {
+/** Each transaction is judged by its payer's partition, once. */
+function expectedJudged(partitions: number): Map<string, number> {
   const expected = new Map<string, number>();
   for (let p = 0; p < partitions; p++) expected.set(`p${p}`, 0);
   for (const tx of txs) {
@@ -235,14 +236,17 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
       ],
     );
     expect(comparable(run.alerts)).toEqual(comparable(embedded));
-    expect(run.ledgerCounts).toEqual(expectedLedger(1)); // nothing lost, nothing twice
-    expect(run.replayedAfterCrash).toBeGreaterThan(0);
+    expect(run.judged).toEqual(expectedJudged(1)); // nothing lost, nothing twice
+    // the restarted worker read the stream again from its start up to the lowest checkpoint, judging none of it
+    expect(run.restarts).toHaveLength(1);
+    expect(run.restarts[0]!.rebuildTo).toBeGreaterThan(0);
+    expect(run.restarts[0]!.replayed).toBe(run.restarts[0]!.rebuildTo);
   });
 
   it('with four partitions on one worker, raise exactly the alerts of the single-process scan', async () => {
     const run = await runWorkers(4, [[0, 1, 2, 3]]);
     expect(comparable(run.alerts)).toEqual(comparable(embedded));
-    expect(run.ledgerCounts).toEqual(expectedLedger(4));
+    expect(run.judged).toEqual(expectedJudged(4));
   });
 
   it('with four partitions on two workers, crashing before and after commits, raise the same alerts', async () => {
@@ -259,8 +263,9 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
       ],
     );
     expect(comparable(run.alerts)).toEqual(comparable(embedded));
-    expect(run.ledgerCounts).toEqual(expectedLedger(4));
-    expect(run.replayedAfterCrash).toBeGreaterThan(0);
+    expect(run.judged).toEqual(expectedJudged(4));
+    expect(run.restarts).toHaveLength(2);
+    for (const r of run.restarts) expect(r.replayed).toBe(r.rebuildTo);
   });
 
   it('with snapshots of the window state, workers restart from a snapshot and still raise the same alerts', async () => {
@@ -277,9 +282,65 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
       400,
     );
     expect(comparable(run.alerts)).toEqual(comparable(embedded));
-    expect(run.ledgerCounts).toEqual(expectedLedger(4));
+    expect(run.judged).toEqual(expectedJudged(4));
     expect(run.snapshots).toBeGreaterThan(0);
-    expect(run.restoredAfterCrash).toBeGreaterThan(0); // a restart loaded a snapshot instead of replaying it all
-    expect(run.replayedAfterCrash).toBeLessThan(2 * txs.length);
+    // a restart loaded a snapshot and read the stream again only from its position
+    const restored = run.restarts.filter((r) => r.restoredFrom > 0);
+    expect(restored.length).toBeGreaterThan(0);
+    for (const r of restored) expect(r.replayed).toBe(r.rebuildTo - r.restoredFrom);
+  });
+
+  it('passes over a payment republished after the de-duplication window, also after a restart from a snapshot', async () => {
+    const run = await runWorkers(4, [[0, 1, 2, 3]], [], 400);
+    expect(run.snapshots).toBeGreaterThan(0);
+    // an operator re-sends early payments once the bus no longer remembers their message ids
+    const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 4 };
+    const replay = txs.slice(0, 50);
+    for (const tx of replay) {
+      const p = payerPartition(tx, 4);
+      await run.bus.publish(`raqib.tx.${p}.o`, encodeTransactionMessage(tx), { msgId: `late:${tx.id}` });
+    }
+    const base = {
+      bus: run.bus,
+      stream,
+      store: new SqlLaneStore(run.database.db),
+      checkpoints: new SqlCheckpointStore(run.database.db),
+      config,
+      reference: {},
+      worker: 'test:2',
+      batchSize: 100,
+    };
+    const runner = new LaneRunner([0, 1, 2, 3], base);
+    await runner.start();
+    expect(runner.stats().restoredFrom).toBeGreaterThan(0); // the seen ids came with the snapshot, not the stream
+    while ((await runner.step(0)) > 0) {
+      // read to the end
+    }
+    await runner.close();
+    expect(runner.stats().skipped).toBe(replay.length);
+    expect(runner.stats().processed).toBe(0);
+  });
+
+  it('refuses to start when the stream no longer holds what the window state must be rebuilt from', async () => {
+    const run = await runWorkers(4, [[0, 1, 2, 3]], [], 400);
+    const restored = (await new SqlLaneStore(run.database.db).latestSnapshot('RAQIB_TX', txs.length))!;
+    // the stream's limits removed everything up to and including the newest snapshot's next message
+    const trimmed = Object.assign(Object.create(run.bus) as InProcessBus, {
+      firstSeq: () => Promise.resolve(restored.seq + 2),
+    });
+    const runner = new LaneRunner([0, 1, 2, 3], {
+      bus: trimmed,
+      stream: { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 4 },
+      store: new SqlLaneStore(run.database.db),
+      checkpoints: new SqlCheckpointStore(run.database.db),
+      config,
+      reference: {},
+      worker: 'test:3',
+    });
+    await expect(runner.start()).rejects.toThrow(
+      new RegExp(
+        `starts at #${restored.seq + 2}, but the window state must be rebuilt from #${restored.seq + 1}`,
+      ),
+    );
   });
 });

@@ -13,14 +13,14 @@ import {
   type ReferenceData,
   type Transaction,
 } from '@raqib/core';
-import type { LaneCheckpoint, SqlCheckpointStore, SqlLaneLedger } from '@raqib/store-sql';
+import type { LaneCheckpoint, SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
 import { parseSnapshotText, snapshotText } from './worker-snapshot.ts';
 import { laneName, type TxStreamSpec } from './worker-stream.ts';
 
 export interface LaneDeps {
   readonly bus: Bus;
   readonly stream: TxStreamSpec;
-  readonly ledger: SqlLaneLedger;
+  readonly store: SqlLaneStore;
   readonly checkpoints: SqlCheckpointStore;
   readonly config: MonitoringConfig;
   readonly reference: ReferenceData;
@@ -30,7 +30,7 @@ export interface LaneDeps {
   readonly batchSize?: number;
   /**
    * Take a window-state snapshot after about this many transactions (when the stream's lowest checkpoint has
-   * caught up with this worker), so that a restart replays only the ledger after it. Unset: never.
+   * caught up with this worker), so that a restart reads the stream again only from there. Unset: never.
    */
   readonly snapshotEvery?: number;
   /** A message that cannot be decoded: reported here (and passed over, the same way on every worker). */
@@ -39,8 +39,10 @@ export interface LaneDeps {
 
 export interface LaneStats {
   readonly lanes: string;
-  /** Transactions replayed from the ledger at start (window state only). */
+  /** Transactions read again at start, up to the stream's lowest checkpoint, to rebuild the window state. */
   readonly replayed: number;
+  /** The stream's lowest checkpoint at start: the window state is rebuilt up to there (0: a fresh start). */
+  readonly rebuildTo: number;
   /** Stream position of the snapshot the state was loaded from at start (0: none). */
   readonly restoredFrom: number;
   readonly snapshots: number;
@@ -55,20 +57,30 @@ export interface LaneStats {
   readonly batches: number;
 }
 
-type LaneBatchRows = Parameters<SqlLaneLedger['commitLanes']>[0][number];
+type LaneBatchRows = Parameters<SqlLaneStore['commitLanes']>[0][number];
 
 /**
  * The account lanes of one worker (docs/decisions/0062-detection-and-merger.md). One detection stage follows the
  * whole stream (the payer's copy of every payment, in stream order), so its window state is the state a single
  * process would have; the detectors run only for payments whose payer's partition is one of this worker's lanes
- * and that lane's checkpoint is behind. Each batch commits, in one database transaction, every lane's ledger rows
- * (the payments it judged), firings and checkpoint: that commit is the acknowledgement (0061).
+ * and that lane's checkpoint is behind. Each batch commits, in one database transaction, every lane's firings and
+ * checkpoint: that commit is the acknowledgement (0061). The payments themselves are not copied: the stream is the
+ * log (0063).
  *
- * At start the window state is rebuilt from the ledgers of all lanes up to the lowest checkpoint of the stream
- * (every payment up to there is in exactly one lane's ledger), then the stream is read on from there: what lies
- * between that point and one of our lanes' checkpoint only updates the state. A transaction id seen before on the
- * stream (a republish after the bus's de-duplication window) is passed over, identically on every worker.
+ * At start the window state is loaded from the newest snapshot at or below the stream's lowest checkpoint, and the
+ * stream is read again from the snapshot's position (from its start when there is none): up to the lowest
+ * checkpoint, and between that point and one of our lanes' checkpoint, payments only update the state. A
+ * transaction id seen before on the stream (a republish after the bus's de-duplication window) is passed over,
+ * identically on every worker; the ids seen up to a snapshot are stored with it.
  */
+/** The ids of a set from position `index` on, in insertion order. */
+function idsFrom(seen: ReadonlySet<string>, index: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  for (const id of seen) if (i++ >= index) out.push(id);
+  return out;
+}
+
 export class LaneRunner {
   readonly lanes: readonly number[];
   readonly name: string;
@@ -77,7 +89,10 @@ export class LaneRunner {
   /** Checkpointed stream position of every lane of the stream (ours are kept current). */
   readonly #cpSeq: number[];
   readonly #counts = new Map<number, { processed: number; firings: number }>();
+  /** Every transaction id seen on the stream, in stream order (the order a snapshot's id chunks rely on). */
   readonly #seen = new Set<string>();
+  /** The stream's lowest checkpoint at start: deliveries up to it rebuild the window state. */
+  #rebuildTo = 0;
   #stage: DetectionStage | undefined;
   #consumer: BusConsumer | undefined;
   #pending: Firing[] = [];
@@ -102,9 +117,12 @@ export class LaneRunner {
     this.#cpSeq = new Array<number>(deps.stream.partitions).fill(0);
   }
 
-  /** Rebuilds the window state from the ledger, then opens an ordered reader from the lowest checkpoint. */
+  /**
+   * Loads the newest snapshot at or below the stream's lowest checkpoint, then opens an ordered reader at the
+   * snapshot's position (or the stream's start), refusing a stream that no longer holds what lies after it.
+   */
   async start(): Promise<void> {
-    const { stream, ledger, checkpoints, config, reference } = this.#deps;
+    const { stream, store, checkpoints, config, reference, bus } = this.#deps;
     for (const cp of await checkpoints.list(stream.name)) {
       if (cp.partitions !== stream.partitions) {
         throw new Error(
@@ -117,7 +135,7 @@ export class LaneRunner {
         this.#counts.set(Number(m[1]), { processed: cp.processed, firings: cp.alerts });
     }
     const low = Math.min(...this.#cpSeq);
-    const snapshot = low > 0 ? await ledger.latestSnapshot(stream.name, low) : undefined;
+    const snapshot = low > 0 ? await store.latestSnapshot(stream.name, low) : undefined;
     this.#stage = createDetectionStage({
       config,
       reference,
@@ -128,21 +146,22 @@ export class LaneRunner {
     });
     if (snapshot) {
       this.#restoredFrom = snapshot.seq;
-      for await (const page of ledger.ids(stream.name, snapshot.seq))
+      for await (const page of store.seenIds(stream.name, snapshot.idCount))
         for (const id of page) this.#seen.add(id);
     }
-    if (low > 0) {
-      for await (const page of ledger.replayStream(stream.name, low, 5000, snapshot?.seq ?? -1)) {
-        for (const tx of page) {
-          this.#seen.add(tx.id);
-          this.#stage.process(tx, false);
-        }
-        this.#replayed += page.length;
-      }
+    const from = (snapshot?.seq ?? 0) + 1;
+    const first = await bus.firstSeq(stream.name);
+    if (first > from) {
+      throw new Error(
+        `stream ${stream.name} starts at #${first}, but the window state must be rebuilt from #${from} ` +
+          `(${snapshot ? `snapshot at #${snapshot.seq}` : 'no snapshot stored'}): the stream's limits removed ` +
+          'messages the workers still need; keep its retention above the snapshot interval (docs/deploy.md)',
+      );
     }
-    this.#consumer = await this.#deps.bus.reader(stream.name, {
+    this.#rebuildTo = low;
+    this.#consumer = await bus.reader(stream.name, {
       filterSubject: `${stream.subjectPrefix}.*.o`,
-      startSeq: low + 1,
+      startSeq: from,
     });
   }
 
@@ -157,24 +176,21 @@ export class LaneRunner {
       await this.flush(); // idle: whatever was judged is durable before the caller hears "nothing new"
       return 0;
     }
-    const rows = new Map<
-      number,
-      { entries: LaneBatchRows['entries'][number][]; firings: LaneBatchRows['firings'][number][] }
-    >();
-    for (const p of this.lanes) rows.set(p, { entries: [], firings: [] });
+    const rows = new Map<number, { judged: number; firings: LaneBatchRows['firings'][number][] }>();
+    for (const p of this.lanes) rows.set(p, { judged: 0, firings: [] });
     let lastSeq = 0;
     for (const d of deliveries) {
       if (d.seq > lastSeq) lastSeq = d.seq;
       let tx: Transaction;
-      let text: string;
       try {
-        text = decodeMessageText(d.data);
-        tx = parseTransactionMessageText(text);
+        tx = parseTransactionMessageText(decodeMessageText(d.data));
       } catch (error) {
         this.#rejected++;
         this.#deps.onRejected?.(d.seq, error instanceof Error ? error.message : String(error));
         continue;
       }
+      const rebuilding = d.seq <= this.#rebuildTo;
+      if (!rebuilding) this.#sinceSnapshot++;
       if (this.#seen.has(tx.id)) {
         this.#skipped++;
         continue;
@@ -185,11 +201,12 @@ export class LaneRunner {
       this.#pending = [];
       stage.process(tx, judge);
       if (!judge) {
-        this.#followed++;
+        if (rebuilding) this.#replayed++;
+        else this.#followed++;
         continue;
       }
       const lane = rows.get(p)!;
-      lane.entries.push({ tx, seq: d.seq, text });
+      lane.judged++;
       for (let k = 0; k < this.#pending.length; k++) {
         lane.firings.push({ seq: d.seq, ord: k, payload: firingText(this.#pending[k]!) });
       }
@@ -201,11 +218,10 @@ export class LaneRunner {
       if (this.#cpSeq[p]! >= lastSeq) continue; // judged up to here before a restart: its checkpoint stands
       const lane = rows.get(p)!;
       const counts = this.#counts.get(p) ?? { processed: 0, firings: 0 };
-      counts.processed += lane.entries.length;
+      counts.processed += lane.judged;
       counts.firings += lane.firings.length;
       this.#counts.set(p, counts);
       batches.push({
-        entries: lane.entries,
         firings: lane.firings,
         checkpoint: this.#checkpoint(p, lastSeq, counts),
       });
@@ -216,7 +232,7 @@ export class LaneRunner {
     // runner must be dropped and restarted from the database (what it judged after that commit is not durable).
     await this.flush();
     if (batches.length > 0) {
-      const commit = this.#deps.ledger.commitLanes(batches).then(() => {
+      const commit = this.#deps.store.commitLanes(batches).then(() => {
         this.#batches++;
         for (const d of deliveries) d.ack();
         return consumer.flushAcks();
@@ -224,7 +240,6 @@ export class LaneRunner {
       commit.catch(() => undefined); // observed by the next flush; not an unhandled rejection meanwhile
       this.#inflight = commit;
     }
-    this.#sinceSnapshot += deliveries.length;
     const every = this.#deps.snapshotEvery;
     if (every !== undefined && this.#sinceSnapshot >= every) await this.#snapshot(lastSeq);
     return deliveries.length;
@@ -236,10 +251,15 @@ export class LaneRunner {
    */
   async #snapshot(seq: number): Promise<void> {
     await this.flush();
-    const { stream, checkpoints, ledger } = this.#deps;
+    const { stream, checkpoints, store } = this.#deps;
     const lanes = (await checkpoints.list(stream.name)).filter((c) => /^p\d+$/.test(c.lane));
     if (lanes.length < stream.partitions || lanes.some((c) => c.seq < seq)) return; // others lag: try later
-    await ledger.saveSnapshot(stream.name, seq, snapshotText(this.#stage!.snapshot()));
+    const seen = this.#seen;
+    await store.saveSnapshot(
+      stream.name,
+      { seq, idCount: seen.size, payload: snapshotText(this.#stage!.snapshot()) },
+      (index) => idsFrom(seen, index),
+    );
     this.#snapshots++;
     this.#sinceSnapshot = 0;
   }
@@ -266,6 +286,7 @@ export class LaneRunner {
     return {
       lanes: this.name,
       replayed: this.#replayed,
+      rebuildTo: this.#rebuildTo,
       restoredFrom: this.#restoredFrom,
       snapshots: this.#snapshots,
       processed: this.#processed,

@@ -9,13 +9,13 @@ import {
   parseFiringText,
   type ReferenceData,
 } from '@raqib/core';
-import type { SqlCheckpointStore, SqlLaneLedger } from '@raqib/store-sql';
+import type { SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
 import { laneName, type TxStreamSpec } from './worker-stream.ts';
 
 export interface MergerDeps {
   readonly bus: Bus;
   readonly stream: TxStreamSpec;
-  readonly ledger: SqlLaneLedger;
+  readonly store: SqlLaneStore;
   readonly checkpoints: SqlCheckpointStore;
   readonly alerts: AlertStore;
   readonly config: MonitoringConfig;
@@ -88,9 +88,9 @@ export class MergerRunner {
   }
 
   async #merge(fromSeq: number, toSeq: number): Promise<number> {
-    const { stream, ledger } = this.#deps;
+    const { stream, store } = this.#deps;
     let n = 0;
-    for await (const page of ledger.firings(stream.name, fromSeq, toSeq)) {
+    for await (const page of store.firings(stream.name, fromSeq, toSeq)) {
       for (const row of page) {
         this.#merger!.record(parseFiringText(row.payload, `firing ${stream.name}#${row.seq}/${row.ord}`));
       }

@@ -6,7 +6,7 @@ import {
   type LaneLease,
   SqlAlertStore,
   SqlCheckpointStore,
-  SqlLaneLedger,
+  SqlLaneStore,
 } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -165,7 +165,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
     const deps = {
       bus,
       stream,
-      ledger: new SqlLaneLedger(database.db),
+      store: new SqlLaneStore(database.db),
       checkpoints: new SqlCheckpointStore(database.db),
       alerts: new SqlAlertStore(database.db),
       config,
@@ -186,11 +186,13 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       merger = new MergerRunner(deps);
       await merger.start();
     }
-    const replayed = runner?.stats().replayed ?? 0;
+    const restart = runner?.stats();
+    const rebuild = !restart?.rebuildTo
+      ? ''
+      : ` (window state ${restart.restoredFrom ? `loaded from the snapshot at #${restart.restoredFrom}, then ` : ''}` +
+        `rebuilt from the stream up to #${restart.rebuildTo})`;
     process.stderr.write(
-      `raqib worker: lanes ${names.join(',')} of ${stream.name} at ${redactNatsUrl(url)} → ` +
-        `${database.location}${runner?.stats().restoredFrom ? ` (window state loaded from the snapshot at #${runner.stats().restoredFrom})` : ''}` +
-        `${replayed ? ` (window state rebuilt from ${replayed} ledger rows)` : ''}\n`,
+      `raqib worker: lanes ${names.join(',')} of ${stream.name} at ${redactNatsUrl(url)} → ${database.location}${rebuild}\n`,
     );
     // the backlog at start sizes the bar (on a TTY only); a live stream keeps growing past it, which the bar caps
     const backlog = runner ? await runner.pending().catch(() => 0) : 0;

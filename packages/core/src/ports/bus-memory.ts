@@ -120,6 +120,13 @@ export class InProcessBus implements Bus {
     return Promise.resolve(this.#handle(state, ++this.#handles));
   }
 
+  /** The in-process bus never removes a message: every stream starts at 1. */
+  firstSeq(streamName: string): Promise<number> {
+    this.#open();
+    if (!this.#streams.has(streamName)) return Promise.reject(new Error(`no stream named ${streamName}`));
+    return Promise.resolve(1);
+  }
+
   reader(streamName: string, options: ReaderOptions): Promise<BusConsumer> {
     this.#open();
     const stream = this.#streams.get(streamName);

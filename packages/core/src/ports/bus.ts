@@ -92,6 +92,11 @@ export interface Bus {
    * the bus remembers about earlier deliveries can reorder or hold back what it reads.
    */
   reader(stream: string, options: ReaderOptions): Promise<BusConsumer>;
+  /**
+   * The lowest sequence the stream still holds: 1 while it has lost nothing; higher once its limits (age, size,
+   * count) or a purge removed older messages. A reader that must start below it cannot get what it needs.
+   */
+  firstSeq(stream: string): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -11,6 +11,7 @@ import { m0300Media } from './0300-media.ts';
 import { m0400ScaleLedger } from './0400-scale-ledger.ts';
 import { m0401ScaleFirings } from './0401-scale-firings.ts';
 import { m0402ScaleSnapshots } from './0402-scale-snapshots.ts';
+import { m0403ScaleStreamIsTheLog } from './0403-scale-stream-is-the-log.ts';
 
 /**
  * Every migration, by name; names sort in the order they run. Number ranges per area:
@@ -29,4 +30,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0400-scale-ledger': m0400ScaleLedger,
   '0401-scale-firings': m0401ScaleFirings,
   '0402-scale-snapshots': m0402ScaleSnapshots,
+  '0403-scale-stream-is-the-log': m0403ScaleStreamIsTheLog,
 };
