@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { H, maxFinding, reference, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
-function grid(sc: Scenario): void {
+function grid(sc: Scenario, payers = ['P1', 'P2', 'P3'], payees = ['Q1', 'Q2', 'Q3']): void {
   let t = T0;
-  for (const p of ['P1', 'P2', 'P3']) {
-    for (const q of ['Q1', 'Q2', 'Q3']) {
+  for (const p of payers) {
+    for (const q of payees) {
       sc.pay(p, q, 6000 + ((t / H) % 7) * 100, t, { paymentFormat: 'Cash' });
       t += 2 * H;
     }
@@ -25,6 +25,26 @@ describe('bipartite detector', () => {
     grid(sc);
     const ref = reference({}, { Q1: 'msb', Q2: 'msb', Q3: 'msb' });
     expect(maxFinding(runScenario(sc, ref), 'bipartite')).toBe(0);
+  });
+
+  // Exchange houses in DK (bank 1); customers at home (bank 1) or abroad (banks 2–4).
+  const exchangeRef = reference(
+    { '1': 'DK', '2': 'AE', '3': 'CN', '4': 'OM' },
+    { '1:Q1': 'msb', '1:Q2': 'msb', '1:Q3': 'msb' },
+  );
+
+  it('stays silent on an exchange house’s local customers', () => {
+    const sc = new Scenario();
+    grid(sc, ['1:P1', '1:P2', '1:P3'], ['1:Q1', '1:Q2', '1:Q3']);
+    expect(maxFinding(runScenario(sc, exchangeRef), 'bipartite')).toBe(0);
+  });
+
+  it('counts exchange houses paid from abroad: a group abroad paying foreign exchange houses is hawala-like', () => {
+    const sc = new Scenario();
+    grid(sc, ['2:P1', '3:P2', '4:P3'], ['1:Q1', '1:Q2', '1:Q3']);
+    const run = runScenario(sc, exchangeRef);
+    expect(maxFinding(run, 'bipartite')).toBeGreaterThanOrEqual(6);
+    expect(run.flagged.size).toBeGreaterThanOrEqual(7);
   });
 
   it('finds a bipartite group moving amounts under USD 1,000', () => {

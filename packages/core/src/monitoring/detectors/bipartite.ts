@@ -1,5 +1,5 @@
 import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
-import { ENTITY_MSB } from '../state.ts';
+import { type AccountTable, ENTITY_MSB } from '../state.ts';
 
 export type BipartiteParams = {
   readonly windowMs: number;
@@ -8,6 +8,17 @@ export type BipartiteParams = {
   readonly amountSpread: number;
   readonly minBase: number;
 };
+
+/**
+ * An exchange house paid by `payer` as its ordinary trade: a customer in its own country (or either country
+ * unknown). Walk-in currency exchange is local; people abroad paying a foreign exchange house is hawala-like.
+ */
+function localExchange(acc: AccountTable, payer: number, payee: number): boolean {
+  if (acc.entity[payee] !== ENTITY_MSB) return false;
+  const there = acc.country[payee]!;
+  const home = acc.country[payer]!;
+  return there === 0 || home === 0 || there === home;
+}
 
 /** Sources of the last bipartite found (read by the stack detector, which runs right after this one). */
 export const lastBipartite = { seq: -1, sources: new Int32Array(64), count: 0 };
@@ -22,11 +33,11 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   const minSeq = ring.minSeq();
   const mask = ring.mask;
   const cutoff = ctx.ts - p.windowMs;
-  // Exchange houses collect from many and pay many: that is their trade, not a bipartite layer.
+  // Exchange houses collect from their local customers: that is their trade, not a bipartite layer.
   if (
     acc.inCount[b]! > p.maxTargetDegree ||
     acc.rate(b, ctx.ts) > ctx.busyRate ||
-    acc.entity[b] === ENTITY_MSB
+    localExchange(acc, ctx.from, b)
   )
     return 0;
   const lo = Math.max(p.minBase, ctx.base / p.amountSpread);
@@ -65,7 +76,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
         bs > hi ||
         ring.format[i] !== fmt ||
         acc.rate(t, ctx.ts) > ctx.busyRate ||
-        acc.entity[t] === ENTITY_MSB
+        localExchange(acc, f, t)
       )
         continue;
       if (acc.stamp[t] !== epoch) {
@@ -138,7 +149,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
 export const bipartiteDetector: Detector<BipartiteParams> = {
   id: 'bipartite',
   number: 7,
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Bipartite',
   unit: 'edges',
   configSchema: {
