@@ -207,7 +207,7 @@ async function main(): Promise<void> {
 
 \`npm run bench:scale\` (bench/scale.ts): ${n} synthetic transactions (\`raqib generate\` ${accounts} accounts × ${days}
 days, seed ${seed}; no day FX rates: currency values are learnt from the stream), published by \`raqib ingest\` to NATS JetStream (own nats-server ${'2.9'}-compatible, spare port) and
-consumed by \`raqib worker\` processes writing ledger, firings, checkpoints and alerts to PostgreSQL. Machine: ${machineLine()},
+consumed by \`raqib worker\` processes writing firings, checkpoints and alerts to PostgreSQL. Machine: ${machineLine()},
 load average ${loadavg()[0]?.toFixed(1)} at the end (the machine is shared). Wall time from the workers' start to their
 last commit ("wall", process start-up included) and from the first batch handled to the last one committed
 ("busy", the figure throughput is computed from). Measured ${new Date().toISOString().slice(0, 10)}.
