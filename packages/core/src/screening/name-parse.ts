@@ -21,6 +21,7 @@ import {
   romanizeCyrillic,
 } from './phonetic-key.ts';
 import { romanizeTable } from './romanize.ts';
+import { isSerialNumber } from './serial-number.ts';
 import { slavicReading } from './slavic-reading.ts';
 import { levenshtein } from './string-distance.ts';
 
@@ -56,6 +57,11 @@ export interface NameToken {
   readonly translations: readonly string[];
   /** A Latin word its writer marked as shortened: a full stop after it (Dept., U.S.) or Int'l, Nat'l. */
   readonly abbreviated: boolean;
+  /**
+   * A number after an organisation's name that tells the members of a series apart (Fund IV, Snow Storm 2):
+   * digits or a Roman numeral, never the first word (serial-number.ts).
+   */
+  readonly serial: boolean;
 }
 
 export interface ParsedName {
@@ -280,7 +286,8 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
   parsedText = text;
   const raws: Raw[] = ordered.flatMap(splitGlued);
 
-  // Organisations: "p.l.c." and "s.a." arrive as single letters; glue runs of them back together.
+  // Organisations: "p.l.c." and "s.a." arrive as single letters; glue runs of them back together, but only
+  // letters joined by punctuation: "Partners V L.P." ends in the fund's number V, then the legal form L.P.
   if (kind === 'organisation') {
     for (let i = 0; i < raws.length - 1; i++) {
       const a = raws[i] as Raw;
@@ -289,7 +296,8 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
         j + 1 < raws.length &&
         (raws[j + 1] as Raw).text.length === 1 &&
         a.text.length <= 3 &&
-        a.script === 'latin'
+        a.script === 'latin' &&
+        text.slice((raws[j] as Raw).end, (raws[j + 1] as Raw).start).trim() !== ''
       )
         j++;
       if (j > i && a.text.length === 1) {
@@ -417,6 +425,14 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     tokens.push(tok);
     afterNasab = false;
   }
+  // a number after an organisation's name tells the members of a series apart (Fund IV, Snow Storm 2); a
+  // person's "III" is a generation, another person, so persons never have one
+  if (kind !== 'person') {
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i] as NameToken;
+      if (isSerialNumber(t.latin, kind === 'organisation')) tokens[i] = { ...t, serial: true };
+    }
+  }
   const chinese = arabicStructure ? undefined : chineseReadings(tokens);
   const wadeGiles = chinese !== undefined && tokens.some((t) => isWadeGiles(t.text));
   return { original: text, kind, tokens, dropped, arabicStructure, hasNasab, chinese, wadeGiles };
@@ -495,5 +511,6 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
     family: r.start < familyEnd,
     translations: r.script === 'arabic' ? translationsOf(r.text) : [],
     abbreviated: role === 'word' && markedAbbreviated(r),
+    serial: false,
   };
 }

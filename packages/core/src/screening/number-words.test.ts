@@ -18,6 +18,9 @@ describe('numbers written in words', () => {
     expect(compoundNumber('fourty', 'four')).toBe('44'); // the common misspelling
     expect(compoundNumber('four', 'forty')).toBeUndefined();
     expect(compoundNumber('forty', 'brigade')).toBeUndefined();
+    expect(compoundNumber('forty', '4')).toBe('44'); // mixed writing
+    expect(compoundNumber('forty', '44')).toBeUndefined();
+    expect(compoundNumber('forty', '0')).toBeUndefined();
   });
 
   it('meets a number written in words with the same number in digits, not another number', () => {
@@ -25,5 +28,6 @@ describe('numbers written in words', () => {
     expect(score('Brigade Forty-Four', 'Brigade 44')).toBeGreaterThanOrEqual(0.9);
     expect(score('Brigade forty four', 'Brigade 44')).toBeGreaterThanOrEqual(0.9);
     expect(score('Brigade Forty-Four', 'Brigade 45')).toBeLessThan(0.8);
+    expect(score('Brigade Forty 4', 'Brigade 44')).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -54,11 +54,13 @@ export function numberOf(token: string): string | undefined {
 }
 
 /**
- * The number two adjacent words write together ("forty" "four" → '44'), undefined when they are not a tens
- * word followed by a unit word.
+ * The number two adjacent words write together ("forty" "four" → '44', "forty" "4" → '44'), undefined when
+ * they are not a tens word followed by a unit word or digit.
  */
 export function compoundNumber(tens: string, unit: string): string | undefined {
   const t = TENS.get(tens);
-  const u = UNITS.indexOf(unit);
-  return t === undefined || u < 0 ? undefined : String(t + u + 1);
+  if (t === undefined) return undefined;
+  // the unit in words or, in mixed writing, as one digit ("Forty 4")
+  const u = /^[1-9]$/.test(unit) ? Number(unit) : UNITS.indexOf(unit) + 1;
+  return u < 1 ? undefined : String(t + u);
 }

@@ -5,6 +5,7 @@
 import type { NameToken } from './name-parse.ts';
 import { numberOf } from './number-words.ts';
 import { looseKey } from './phonetic-key.ts';
+import { serialValue } from './serial-number.ts';
 import { slavicReading } from './slavic-reading.ts';
 import { arabicFamilyAgrees, arabicNamesDiffer, sameSpellingFamily } from './spelling-families.ts';
 import { jaroWinkler, levenshtein } from './string-distance.ts';
@@ -20,6 +21,7 @@ export const MATCH_HOWS = [
   'abd-dropped',
   'translation',
   'abbreviation',
+  'series',
 ] as const;
 /** How a query token met a list token; shown in every explanation. */
 export type MatchHow = (typeof MATCH_HOWS)[number];
@@ -249,6 +251,14 @@ function abdDropped(q: NameToken, c: NameToken): TokenSimilarity {
     : NONE;
 }
 
+/**
+ * Strength of two different serial numbers of one organisation series (Fund IV, Fund V): the same sponsor's
+ * funds, the same owner's vessels, which a screener must see. Half a match: the words before the number carry
+ * the identity, so a long name with another number still meets (Blackstone Real Estate Partners IV / V) while
+ * a short one does not (Brigade 44 / 45).
+ */
+const SERIES = 0.5;
+
 /** Strength of a marked abbreviation met with the word it shortens: the writer said it is one. */
 const ABBREVIATION = 0.9;
 
@@ -271,6 +281,12 @@ function abbreviates(q: NameToken, c: NameToken): boolean {
 /** Similarity of two tokens in [0,1]; 0 means they do not correspond. */
 export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.text === c.text) return { sim: 1, how: 'exact' };
+  // two serial numbers after an organisation's name: IV = 4, and Fund IV beside Fund V is the same series
+  if (q.serial && c.serial) {
+    return serialValue(q.latin) === serialValue(c.latin)
+      ? { sim: 1, how: 'exact' }
+      : { sim: SERIES, how: 'series' };
+  }
   // 3 = Three, 1st = First: a number in digits and in words
   const nq = numberOf(q.latin || q.text);
   if (nq !== undefined && nq === numberOf(c.latin || c.text)) return { sim: 0.95, how: 'spelling-variant' };

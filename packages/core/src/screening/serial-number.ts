@@ -1,0 +1,32 @@
+/**
+ * Serial numbers after an organisation's name: the members of a fund, trust or vessel series share the name
+ * and differ by a number (Blackstone Real Estate Partners IV / V, Snow Storm 1 / 2). Written in digits or as
+ * a Roman numeral.
+ */
+
+/** Roman numerals from I to XXXIX: the range series numbers are written in (Fund XI, Trust XXV). */
+const ROMAN = /^x{0,3}(?:ix|iv|v?i{0,3})$/;
+
+/**
+ * True when a Latin token writes a serial number: digits, or a Roman numeral of two letters or more; a lone
+ * I, V or X only when the name is known to be an organisation's (elsewhere it is as likely an initial).
+ */
+export function isSerialNumber(latin: string, organisation: boolean): boolean {
+  if (latin.length === 0) return false;
+  if (/^\d+$/.test(latin)) return true;
+  if (!ROMAN.test(latin)) return false;
+  return latin.length >= 2 || organisation;
+}
+
+/** The value of a serial number (digits or Roman numeral), for comparing two of them. */
+export function serialValue(latin: string): number {
+  if (/^\d+$/.test(latin)) return Number(latin);
+  const values: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
+  let total = 0;
+  for (let i = 0; i < latin.length; i++) {
+    const v = values[latin[i] as string] ?? 0;
+    const next = values[latin[i + 1] as string] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
