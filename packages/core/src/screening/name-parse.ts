@@ -264,6 +264,11 @@ function splitGlued(token: NormalizedToken): Raw[] {
   return [{ ...base, text: t.text }];
 }
 
+/** "Ben" as the first word of a Latin name: the English given name, not "son of". */
+function givenBen(r: Raw, at: number): boolean {
+  return at === 0 && r.text === 'ben' && r.script === 'latin';
+}
+
 /** Moves "LAST, First" to "First LAST" when exactly one comma splits the name. */
 function reorderComma(tokens: readonly NormalizedToken[]): readonly NormalizedToken[] {
   const commas = tokens.filter((t) => t.commaAfter);
@@ -345,7 +350,10 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     // an article is never followed by a lone letter: "AT&T" is not at-T
     else if (SUN_ARTICLES.has(r.text) && next?.text.startsWith(r.text.slice(1)) && next.text.length > 1)
       r.role = 'article';
-    else if (NASAB.has(r.text) && next !== undefined && kind !== 'organisation') r.role = 'nasab';
+    // a Latin name's first word "Ben" is the given name (Ben Netanyahu): a nasab marker stands after the
+    // person's own name, and a surname-first "BEN ALI, Zine" has been turned round already
+    else if (NASAB.has(r.text) && next !== undefined && kind !== 'organisation' && !givenBen(r, i))
+      r.role = 'nasab';
     else if (ARABIC_CONNECTORS.has(r.text) && significantCount > 2) r.role = 'legal';
     else if (kind === 'organisation' ? isOrgDrop(r.text) : PERSON_LEGAL.has(r.text)) r.role = 'legal';
     else {

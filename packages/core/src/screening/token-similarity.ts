@@ -2,6 +2,8 @@
  * Compares two name tokens and says how they met: the same spelling, a transliteration of each other
  * (same key across scripts), a spelling variant (same key, both Latin), a near spelling, or an initial.
  */
+
+import { isShortFormOf } from './hypocorisms.ts';
 import type { NameToken } from './name-parse.ts';
 import { numberOf } from './number-words.ts';
 import { looseKey } from './phonetic-key.ts';
@@ -22,6 +24,7 @@ export const MATCH_HOWS = [
   'translation',
   'abbreviation',
   'series',
+  'short-form',
 ] as const;
 /** How a query token met a list token; shown in every explanation. */
 export type MatchHow = (typeof MATCH_HOWS)[number];
@@ -259,6 +262,12 @@ function abdDropped(q: NameToken, c: NameToken): TokenSimilarity {
  */
 const SERIES = 0.5;
 
+/**
+ * Strength of a given name's short form met with the full name (Ben = Benjamin): the person's own name, but one
+ * a short form shares with the other full names it stands for (Ted = Edward, Theodore).
+ */
+const SHORT_FORM = 0.85;
+
 /** Strength of a marked abbreviation met with the word it shortens: the writer said it is one. */
 const ABBREVIATION = 0.9;
 
@@ -310,6 +319,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   let best = NONE;
   if (bothLatin) {
     if (sameSpellingFamily(q.latin, c.latin)) return { sim: 0.95, how: 'spelling-variant' };
+    if (isShortFormOf(q.latin, c.latin)) return { sim: SHORT_FORM, how: 'short-form' };
     if ((q.abbreviated || c.abbreviated) && abbreviates(q, c))
       return { sim: ABBREVIATION, how: 'abbreviation' };
     if (
