@@ -267,4 +267,25 @@ describe('third-round rules', () => {
     expect(parseName('KO Tae-bin', 'person').tokens.map((t) => t.role)).toEqual(['word', 'word', 'word']);
     expect(parseName('Ng Wing', 'person').tokens.map((t) => t.role)).toEqual(['word', 'word']);
   });
+
+  it('lowers a name whose given name is only a second given name of the other (Thomas Dixon, Ian Thomas DIXON)', () => {
+    expect(score('Thomas Dixon', 'DIXON, Ian Thomas')).toBeLessThan(0.8);
+    expect(score('Mateo Francisco Diaz', 'DIAZ, Francisco')).toBeLessThan(0.8);
+    const adj = compareNames('Thomas Dixon', 'DIXON, Ian Thomas', 'person').nameScore.adjustments;
+    expect(adj.map((a) => a.reason)).toContain(
+      'the given name of one is only a second given name of the other',
+    );
+    // the first given name met, or a first name written as an initial, is the usual short form
+    expect(score('Ian Dixon', 'DIXON, Ian Thomas')).toBeGreaterThanOrEqual(0.9);
+    expect(score('Edgar Hoover', 'J. Edgar Hoover')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('sets aside courtesy titles and the office of president in other languages', () => {
+    expect(parseName('Monsieur Ilie Bolojan', 'person').tokens.map((t) => t.text)).toEqual([
+      'ilie',
+      'bolojan',
+    ]);
+    expect(score('Präsident Barack Obama', 'Barack Obama')).toBe(1);
+    expect(score('Señora Ana Gómez', 'Ana Gomez')).toBe(1);
+  });
 });

@@ -56,6 +56,8 @@ const INVERSION_OTHER = 0.97;
 const ANCESTOR_MISMATCH = 0.7;
 /** When one name's given name sits in the other's father/grandfather slot (Arabic order, no nasab markers). */
 const SHIFTED_GIVEN_NAME = 0.8;
+/** When one name's given name meets only a later given name of the other (other naming traditions). */
+const SECOND_GIVEN_NAME = 0.85;
 /** When both names end in different family names, and when both chains name different fathers. */
 const FAMILY_CONFLICT = 0.9;
 const ANCESTOR_CONFLICT = 0.85;
@@ -338,6 +340,26 @@ function surnameFirst(pairs: readonly { i: number; j: number }[], n: number, oth
 }
 
 /**
+ * True when the first word of one name (`mine`) meets a later word of the other while the other's first word,
+ * a full word and not an initial, is left unmatched: Thomas Dixon against Ian Thomas DIXON.
+ */
+function secondGivenOnly(
+  pairs: readonly { i: number; j: number }[],
+  mine: readonly NameToken[],
+  mOther: Uint8Array,
+  other: readonly NameToken[],
+): boolean {
+  const first = pairs.find((p) => p.i === 0);
+  return (
+    first !== undefined &&
+    first.j > 0 &&
+    mOther[0] !== 1 &&
+    (other[0] as NameToken).role !== 'initial' &&
+    (mine[0] as NameToken).role !== 'initial'
+  );
+}
+
+/**
  * Aligns and scores two parsed names.
  * @param weight token weights; use the index's IDF weights when screening, uniform weights otherwise
  */
@@ -500,6 +522,21 @@ export function scoreNames(
       });
       score *= SHIFTED_GIVEN_NAME;
     }
+  } else if (
+    q.kind !== 'organisation' &&
+    c.kind !== 'organisation' &&
+    qn >= 2 &&
+    cn >= 2 &&
+    (secondGivenOnly(chosen, qt, mc, ct) || secondGivenOnly(flipPairs(chosen), ct, mq, qt))
+  ) {
+    // other names: "Thomas Dixon" meets "DIXON, Ian Thomas" only through Ian's second given name; a person
+    // is called by the first given name, so this is as often another person (who goes by a middle name is
+    // the exception)
+    adjustments.push({
+      reason: 'the given name of one is only a second given name of the other',
+      factor: SECOND_GIVEN_NAME,
+    });
+    score *= SECOND_GIVEN_NAME;
   }
   // both names end in a family or tribal name (nisba) and the two differ: al-Tikriti is not al-Mosuli
   if (qn >= 2 && cn >= 2 && mq[qn - 1] !== 1 && mc[cn - 1] !== 1) {
