@@ -15,7 +15,8 @@ import type { Firing, FiringEdge } from './firing.ts';
 import { CurrencyTable, type FxReferenceRates } from './fx-reference.ts';
 import { DEFAULT_JURISDICTIONS, geoRisk, type Jurisdictions } from './jurisdictions.ts';
 import { captureStage, restoreStage, type StageSnapshot } from './stage-snapshot.ts';
-import { AccountTable, TxRing } from './state.ts';
+import { AccountTable } from './state.ts';
+import { TxRing } from './tx-ring.ts';
 import { DEFAULT_TYPOLOGIES, type TypologyDefinition } from './typologies.ts';
 
 export interface ReferenceData {
@@ -231,12 +232,12 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
   function raise(seq: number, score: number, bit: number): void {
     if (!ring.live(seq)) return;
     const i = seq & ring.mask;
-    const m = ring.typoMask[i]! | bit;
-    const prev = ring.score[i]!;
-    if (score <= prev && m === ring.typoMask[i]) return;
-    ring.typoMask[i] = m;
-    if (score > prev) ring.score[i] = score;
-    onScore?.(ring.row[i]!, ring.idOf(i), Math.max(score, prev), namesOf(m));
+    const m = ring.typoMask(i) | bit;
+    const prev = ring.score(i);
+    if (score <= prev && m === ring.typoMask(i)) return;
+    ring.setTypoMask(i, m);
+    if (score > prev) ring.setScore(i, score);
+    onScore?.(ring.row(i), ring.idOf(i), Math.max(score, prev), namesOf(m));
     if (tracing.enabled && prev < flagThreshold && score >= flagThreshold) taint(seq, score, m);
   }
 
@@ -246,19 +247,19 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
    */
   function taint(seq: number, score: number, mask: number): void {
     const i = seq & ring.mask;
-    const to = ring.to[i]!;
-    const ts = ring.ts[i]!;
-    if (to === ring.from[i] || acc.rate(to, ts) > config.busyRatePerDay) return;
+    const to = ring.to(i);
+    const ts = ring.ts(i);
+    if (to === ring.from(i) || acc.rate(to, ts) > config.busyRatePerDay) return;
     if (acc.taintTs[to]! < ts - tracing.windowMs) acc.taintBase[to] = 0;
-    acc.taintBase[to] = acc.taintBase[to]! + ring.base[i]!;
+    acc.taintBase[to] = acc.taintBase[to]! + ring.base(i);
     if (ts > acc.taintTs[to]!) acc.taintTs[to] = ts;
     if (score > acc.taintScore[to]!) acc.taintScore[to] = score;
     acc.taintMask[to] = acc.taintMask[to]! | mask;
     const minSeq = ring.minSeq();
     let scanned = 0;
-    for (let s = acc.lastOut[to]!; s >= minSeq && scanned < 32; s = ring.prevOut[s & ring.mask]!) {
+    for (let s = acc.lastOut[to]!; s >= minSeq && scanned < 32; s = ring.prevOut(s & ring.mask)) {
       const j = s & ring.mask;
-      const t = ring.ts[j]!;
+      const t = ring.ts(j);
       if (t < ts) break;
       scanned++;
       if (t <= ts + tracing.windowMs) traced(s, to);
@@ -267,18 +268,18 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
 
   function traced(seq: number, from: number): void {
     const j = seq & ring.mask;
-    const f = ring.format[j]!;
-    if (f === CARD || f === REINVESTMENT || ring.to[j] === from) return;
-    const b = ring.base[j]!;
+    const f = ring.format(j);
+    if (f === CARD || f === REINVESTMENT || ring.to(j) === from) return;
+    const b = ring.base(j);
     if (b < tracing.minBase || b > tracing.maxShare * acc.taintBase[from]!) return;
     // Busy payers and payees are trade: proceeds are followed through quiet accounts only.
-    const t = ring.ts[j]!;
-    if (acc.rate(from, t) > tracing.maxPayerRate || acc.rate(ring.to[j]!, t) > tracing.maxPayeeRate) return;
+    const t = ring.ts(j);
+    if (acc.rate(from, t) > tracing.maxPayerRate || acc.rate(ring.to(j), t) > tracing.maxPayeeRate) return;
     const s = acc.taintScore[from]! * tracing.factor;
-    if (s <= ring.score[j]!) return;
-    ring.score[j] = s;
-    ring.typoMask[j] = ring.typoMask[j]! | acc.taintMask[from]!;
-    onScore?.(ring.row[j]!, ring.idOf(j), s, namesOf(ring.typoMask[j]!));
+    if (s <= ring.score(j)) return;
+    ring.setScore(j, s);
+    ring.setTypoMask(j, ring.typoMask(j) | acc.taintMask[from]!);
+    onScore?.(ring.row(j), ring.idOf(j), s, namesOf(ring.typoMask(j)));
   }
 
   function matchPassThrough(seq: number, from: number, ts: number, base: number): void {
@@ -287,17 +288,15 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     const minSeq = ring.minSeq();
     const cutoff = ts - pt.windowMs;
     let scanned = 0;
-    for (let s = acc.lastIn[from]!; s >= minSeq && scanned < pt.maxScan; s = ring.prevIn[s & ring.mask]!) {
+    for (let s = acc.lastIn[from]!; s >= minSeq && scanned < pt.maxScan; s = ring.prevIn(s & ring.mask)) {
       const j = s & ring.mask;
-      const t = ring.ts[j]!;
+      const t = ring.ts(j);
       if (t < cutoff) break;
       scanned++;
-      if (s === seq || t > ts || ring.from[j] === from || ring.format[j] !== ring.format[i]) continue;
-      const r = base / (ring.base[j]! || 1);
+      if (s === seq || t > ts || ring.from(j) === from || ring.format(j) !== ring.format(i)) continue;
+      const r = base / (ring.base(j) || 1);
       if (r >= pt.minRatio && r <= pt.maxRatio) {
-        ring.chainPrev[i] = s;
-        const d = ring.chainDepth[j]! + 1;
-        ring.chainDepth[i] = Math.min(d, 255);
+        ring.setChain(i, s, Math.min(ring.chainDepth(j) + 1, 255));
         return;
       }
     }
@@ -337,25 +336,24 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     const recvCur = paidCur === 0 && tx.currencyReceived === tx.currencyPaid ? 0 : fx.id(tx.currencyReceived);
     const base = fx.toUsd(tx.amountPaid, paidCur);
     const format = FORMAT_IDS.get(tx.paymentFormat) ?? 0;
-    ring.ts[i] = ts;
-    ring.from[i] = from;
-    ring.to[i] = to;
-    ring.base[i] = base;
-    ring.paid[i] = tx.amountPaid;
-    ring.paidCur[i] = paidCur;
-    ring.row[i] = tx.row;
+    ring.put(
+      i,
+      ts,
+      from,
+      to,
+      base,
+      tx.amountPaid,
+      paidCur,
+      tx.row,
+      format,
+      acc.lastOut[from]!,
+      acc.lastIn[to]!,
+    );
+    acc.lastOut[from] = seq;
+    acc.lastIn[to] = seq;
     // Row-derived ids (every AMLworld row) are rebuilt from `row` when needed: holding millions of id strings in
     // the ring would move each one to the old generation and make the garbage collector trace them.
     ring.setId(i, idIsRow(tx.id, tx.row) ? undefined : tx.id);
-    ring.score[i] = 0;
-    ring.typoMask[i] = 0;
-    ring.format[i] = format;
-    ring.chainPrev[i] = -1;
-    ring.chainDepth[i] = 0;
-    ring.prevOut[i] = acc.lastOut[from]!;
-    acc.lastOut[from] = seq;
-    ring.prevIn[i] = acc.lastIn[to]!;
-    acc.lastIn[to] = seq;
     if (ts > watermark) watermark = ts;
     if (from !== to && format !== REINVESTMENT) matchPassThrough(seq, from, ts, base);
 
@@ -421,7 +419,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     if (fired > 0) result = score(seq, ts);
     if (tracing.enabled && acc.taintTs[from]! >= ts - tracing.windowMs && ts >= acc.taintTs[from]!) {
       traced(seq, from);
-      if (result === NONE && ring.score[i]! > 0) result = assessment(i, undefined);
+      if (result === NONE && ring.score(i) > 0) result = assessment(i, undefined);
     }
     return result;
   }
@@ -444,9 +442,9 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
       if (s > 1) s = 1;
       if (s < flagThreshold) {
         // Below the flag: record the score only (no evidence, no objects: this is the common case).
-        if (s > ring.score[i]!) {
-          ring.score[i] = s;
-          onScore?.(ring.row[i]!, ring.idOf(i), s, namesOf(ring.typoMask[i]!));
+        if (s > ring.score(i)) {
+          ring.setScore(i, s);
+          onScore?.(ring.row(i), ring.idOf(i), s, namesOf(ring.typoMask(i)));
         }
         continue;
       }
@@ -481,7 +479,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
       raise(seq, s, bit);
       if (s >= ty.alertThreshold) onFiring(firing(ty.def.name, s, anchor, n, ts, tf));
     }
-    const sc = ring.score[i]!;
+    const sc = ring.score(i);
     if (sc <= 0) return NONE;
     if (findings === undefined)
       return { score: sc, flag: false, typologies: NO_NAMES, findings: NO_FINDINGS, alertIds: NO_NAMES };
@@ -489,11 +487,11 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
   }
 
   function assessment(i: number, findings: DetectorFinding[] | undefined): TxAssessment {
-    const sc = ring.score[i]!;
+    const sc = ring.score(i);
     return {
       score: sc,
       flag: sc >= flagThreshold,
-      typologies: namesOf(ring.typoMask[i]!),
+      typologies: namesOf(ring.typoMask(i)),
       findings: findings ?? [],
       alertIds: [],
     };
@@ -518,13 +516,13 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
       const j = seq & ring.mask;
       evidence.push({
         txId: ring.idOf(j),
-        row: ring.row[j]!,
-        from: acc.keys[ring.from[j]!]!,
-        to: acc.keys[ring.to[j]!]!,
-        minor: ring.paid[j]!,
-        currency: fx.codes[ring.paidCur[j]!] ?? 'USD',
-        ts: ring.ts[j]!,
-        base: ring.base[j]!,
+        row: ring.row(j),
+        from: acc.keys[ring.from(j)]!,
+        to: acc.keys[ring.to(j)]!,
+        minor: ring.paid(j),
+        currency: fx.codes[ring.paidCur(j)] ?? 'USD',
+        ts: ring.ts(j),
+        base: ring.base(j),
       });
     }
     return {

@@ -1,5 +1,6 @@
 import type { CurrencyTable, FxReferenceRates } from './fx-reference.ts';
-import type { AccountTable, TxRing } from './state.ts';
+import type { AccountTable } from './state.ts';
+import type { TxRing } from './tx-ring.ts';
 
 /** One numeric parameter of a detector: default, allowed range, unit and meaning (the config schema is built from it). */
 export interface ParamSpec {

@@ -1,5 +1,6 @@
 import type { CurrencySnapshot, CurrencyTable } from './fx-reference.ts';
-import type { AccountTable, TxRing } from './state.ts';
+import type { AccountTable } from './state.ts';
+import type { TxRing } from './tx-ring.ts';
 
 type NumArray =
   | Int32Array
@@ -38,7 +39,7 @@ const SCRATCH = new Set(['stamp', 'counter', 'stamp2', 'counter2']);
 
 /**
  * The typed arrays of an object that hold one entry per slot (`length === capacity`), found by reflection so that a
- * field added to AccountTable or TxRing is captured without touching this file.
+ * field added to AccountTable is captured without touching this file. (The ring exports its own fields.)
  */
 function slotArrays(o: object, capacity: number): [string, NumArray][] {
   const out: [string, NumArray][] = [];
@@ -64,17 +65,12 @@ export function captureStage(
     accountArrays[name] = a.slice(0, acc.size) as NumArray;
   const lo = ring.minSeq();
   const n = ring.head - lo;
-  const ringArrays: Record<string, NumArray> = {};
+  const ringArrays: Record<string, NumArray> = ring.exportColumns(lo, n);
   const ringIds: [number, string][] = [];
-  for (const [name, a] of slotArrays(ring, ring.capacity)) {
-    const copy = new (a.constructor as new (n: number) => NumArray)(n);
-    for (let k = 0; k < n; k++) copy[k] = a[(lo + k) & ring.mask]!;
-    ringArrays[name] = copy;
-  }
   for (let seq = lo; seq < ring.head; seq++) {
     const i = seq & ring.mask;
     const id = ring.idOf(i);
-    if (id !== String(ring.row[i])) ringIds.push([seq, id]);
+    if (id !== String(ring.row(i))) ringIds.push([seq, id]);
   }
   return {
     version: 1,
@@ -120,12 +116,9 @@ export function restoreStage(
   if (n > ring.capacity)
     throw new Error(`stage snapshot: ${n} live slots do not fit a ring of ${ring.capacity}`);
   const lo = s.ringHead - n;
-  const ringFields = new Map(slotArrays(ring, ring.capacity));
   for (const [name, data] of Object.entries(s.ringArrays)) {
-    const target = ringFields.get(name);
-    if (target === undefined)
+    if (!ring.importColumn(name, lo, data))
       throw new Error(`stage snapshot: the ring has no field "${name}" in this build`);
-    for (let k = 0; k < n; k++) target[(lo + k) & ring.mask] = data[k]!;
   }
   ring.head = s.ringHead;
   for (const [seq, id] of s.ringIds) ring.setId(seq & ring.mask, id);

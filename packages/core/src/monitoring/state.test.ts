@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AccountTable, TxRing } from './state.ts';
+import { AccountTable } from './state.ts';
 
 describe('AccountTable.intern', () => {
   it('gives one id per bank + account, in first-sight order', () => {
@@ -34,20 +34,5 @@ describe('AccountTable.intern', () => {
     expect(acc.size).toBe(n);
     expect(acc.lastOut.length).toBeGreaterThanOrEqual(n);
     expect(acc.lastOut[n - 1]).toBe(-1);
-  });
-});
-
-describe('TxRing ids', () => {
-  it('rebuilds row ids and keeps other ids', () => {
-    const ring = new TxRing(1024);
-    ring.row[3] = 17;
-    ring.setId(3, undefined);
-    expect(ring.idOf(3)).toBe('17');
-    ring.row[4] = 18;
-    ring.setId(4, 'E2E-0001');
-    expect(ring.idOf(4)).toBe('E2E-0001');
-    ring.setId(4, undefined); // the slot is reused by a row-id transaction
-    expect(ring.idOf(4)).toBe('18');
-    expect(ring.idOf(3)).toBe('17');
   });
 });

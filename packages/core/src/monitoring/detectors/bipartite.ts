@@ -48,13 +48,13 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   let nSources = 0;
   let scanned = 0;
   const src = lastBipartite.sources;
-  for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+  for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
     const i = s & mask;
-    if (ring.ts[i]! < cutoff) break;
+    if (ring.ts(i) < cutoff) break;
     scanned++;
-    const f = ring.from[i]!;
-    const bs = ring.base[i]!;
-    if (f === b || acc.stamp2[f] === epoch || bs < lo || bs > hi || ring.format[i] !== fmt) continue;
+    const f = ring.from(i);
+    const bs = ring.base(i);
+    if (f === b || acc.stamp2[f] === epoch || bs < lo || bs > hi || ring.format(i) !== fmt) continue;
     acc.stamp2[f] = epoch;
     if (nSources < src.length) src[nSources++] = f;
   }
@@ -63,18 +63,18 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   for (let k = 0; k < nSources; k++) {
     const f = src[k]!;
     scanned = 0;
-    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
-      if (ring.ts[i]! < cutoff) break;
+      if (ring.ts(i) < cutoff) break;
       scanned++;
-      const t = ring.to[i]!;
-      const bs = ring.base[i]!;
+      const t = ring.to(i);
+      const bs = ring.base(i);
       if (
         t === f ||
         acc.inCount[t]! > p.maxTargetDegree ||
         bs < lo ||
         bs > hi ||
-        ring.format[i] !== fmt ||
+        ring.format(i) !== fmt ||
         acc.rate(t, ctx.ts) > ctx.busyRate ||
         localExchange(acc, f, t)
       )
@@ -97,13 +97,13 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
     const f = src[k]!;
     let used = false;
     scanned = 0;
-    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
-      if (ring.ts[i]! < cutoff) break;
+      if (ring.ts(i) < cutoff) break;
       scanned++;
-      const t = ring.to[i]!;
-      const bs = ring.base[i]!;
-      if (acc.stamp[t] !== epoch || acc.counter[t]! < 2 || bs < lo || bs > hi || ring.format[i] !== fmt)
+      const t = ring.to(i);
+      const bs = ring.base(i);
+      if (acc.stamp[t] !== epoch || acc.counter[t]! < 2 || bs < lo || bs > hi || ring.format(i) !== fmt)
         continue;
       used = true;
       edges++;
@@ -122,19 +122,19 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   for (let k = 0; k < keep; k++) {
     const f = src[k]!;
     scanned = 0;
-    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
-      if (ring.ts[i]! < cutoff) break;
+      if (ring.ts(i) < cutoff) break;
       scanned++;
-      const t = ring.to[i]!;
+      const t = ring.to(i);
       if (acc.stamp[t] !== epoch || acc.counter[t]! < 2) continue;
       let inner = 0;
-      for (let r = acc.lastIn[t]!; r >= minSeq && inner < p.maxScan; r = ring.prevIn[r & mask]!) {
+      for (let r = acc.lastIn[t]!; r >= minSeq && inner < p.maxScan; r = ring.prevIn(r & mask)) {
         const j = r & mask;
-        if (ring.ts[j]! < cutoff) break;
+        if (ring.ts(j) < cutoff) break;
         inner++;
-        const bs = ring.base[j]!;
-        if (bs >= lo && bs <= hi && ring.format[j] === fmt && acc.rate(ring.from[j]!, ctx.ts) <= ctx.busyRate)
+        const bs = ring.base(j);
+        if (bs >= lo && bs <= hi && ring.format(j) === fmt && acc.rate(ring.from(j), ctx.ts) <= ctx.busyRate)
           ctx.add(r);
       }
     }

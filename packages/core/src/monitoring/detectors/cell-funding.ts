@@ -63,13 +63,13 @@ export const cellFundingDetector: Detector<CellFundingParams> = {
     let sum = 0;
     let sum2 = 0;
     let scanned = 0;
-    for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+    for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
-      if (ring.ts[i]! < cutoff) break;
+      if (ring.ts(i) < cutoff) break;
       scanned++;
-      const b = ring.base[i]!;
+      const b = ring.base(i);
       if (b > p.maxAmount || b < lo || b > hi) continue;
-      const t = ring.to[i]!;
+      const t = ring.to(i);
       const tc = acc.country[t]!;
       if (cross && (tc === 0 || tc === home)) continue;
       const te = acc.entity[t]!;

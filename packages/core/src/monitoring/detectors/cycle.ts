@@ -35,16 +35,16 @@ function search(
   const lo = amount / p.hopMaxRatio;
   const hi = amount / p.hopMinRatio;
   let scanned = 0;
-  for (let s = acc.lastIn[node]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+  for (let s = acc.lastIn[node]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
     const i = s & mask;
-    const t = ring.ts[i]!;
+    const t = ring.ts(i);
     if (t < cutoff) break;
     scanned++;
     if (t > before) continue;
-    const b = ring.base[i]!;
+    const b = ring.base(i);
     if (b < lo || b > hi) continue;
     if (++visits > p.budget) return false;
-    const src = ring.from[i]!;
+    const src = ring.from(i);
     if (src === node || (src !== origin && acc.rate(src, ctx.ts) > ctx.busyRate)) continue;
     path[depth] = s;
     if (src === origin) {
@@ -111,7 +111,7 @@ export const cycleDetector: Detector<CycleParams> = {
     const { ring } = ctx;
     const a = ctx.to;
     const x = ctx.from;
-    if (a === x || ring.chainPrev[ctx.seq & ring.mask]! < 0) return 0;
+    if (a === x || ring.chainPrev(ctx.seq & ring.mask) < 0) return 0;
     visits = 0;
     found = 0;
     if (!search(ctx, p, x, a, ctx.ts, ctx.base, 0, ctx.ts - p.windowMs)) return 0;

@@ -119,7 +119,7 @@ export const exodusDetector: Detector<ExodusParams> = {
     const prov = acc.riskInTs[a]! >= provSince;
     if (risk < p.minRisk && prov) {
       const ps = acc.riskInSeq[a]!;
-      if (ring.live(ps)) risk = geoRisk[acc.country[ring.from[ps & mask]!]!]! * p.provenanceFactor;
+      if (ring.live(ps)) risk = geoRisk[acc.country[ring.from(ps & mask)]!]! * p.provenanceFactor;
     }
     if (risk < p.minRisk) return 0;
     // Risky-origin legs into the beneficiary within the window: direct ones (payer in a risky country) and
@@ -133,12 +133,12 @@ export const exodusDetector: Detector<ExodusParams> = {
     const epoch = acc.nextEpoch();
     // Beneficiary-centred shapes look at people only (firms in Europe are paid from everywhere for trade).
     const lastIn = person ? acc.lastIn[b]! : -1;
-    for (let s = lastIn; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+    for (let s = lastIn; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
       const i = s & mask;
-      if (ring.ts[i]! < cutoff) break;
+      if (ring.ts(i) < cutoff) break;
       scanned++;
-      if (ring.base[i]! < p.minBase) continue;
-      const f = ring.from[i]!;
+      if (ring.base(i) < p.minBase) continue;
+      const f = ring.from(i);
       const fcountry = acc.country[f]!;
       if (dest[fcountry] === 1) continue;
       if (geoRisk[fcountry]! >= p.minRisk) {
@@ -157,17 +157,17 @@ export const exodusDetector: Detector<ExodusParams> = {
       // Earliest risky credit of the intermediary inside the provenance window: legs after it count.
       let firstRisk = Number.POSITIVE_INFINITY;
       let inner = 0;
-      for (let r = acc.lastIn[f]!; r >= minSeq && inner < 16; r = ring.prevIn[r & mask]!) {
+      for (let r = acc.lastIn[f]!; r >= minSeq && inner < 16; r = ring.prevIn(r & mask)) {
         const j = r & mask;
-        const tj = ring.ts[j]!;
+        const tj = ring.ts(j);
         if (tj < provSince) break;
         inner++;
-        if (geoRisk[acc.country[ring.from[j]!]!]! >= p.minRisk && ring.base[j]! >= p.minBase) {
+        if (geoRisk[acc.country[ring.from(j)]!]! >= p.minRisk && ring.base(j) >= p.minBase) {
           firstRisk = tj;
           ctx.add(r);
         }
       }
-      if (ring.ts[i]! >= firstRisk) {
+      if (ring.ts(i) >= firstRisk) {
         forwarded++;
         ctx.add(s);
       }
@@ -186,12 +186,12 @@ export const exodusDetector: Detector<ExodusParams> = {
       ea !== ENTITY_NPO
     ) {
       scanned = 0;
-      for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+      for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
         const i = s & mask;
-        if (ring.ts[i]! < cutoff) break;
+        if (ring.ts(i) < cutoff) break;
         scanned++;
-        const t = ring.to[i]!;
-        if (ring.base[i]! < p.minBase || dest[acc.country[t]!] !== 1) continue;
+        const t = ring.to(i);
+        if (ring.base(i) < p.minBase || dest[acc.country[t]!] !== 1) continue;
         sent++;
         ctx.add(s);
       }
@@ -222,14 +222,14 @@ function relay(ctx: EvalContext, p: ExodusParams, provSince: number): boolean {
   let riskIn = 0;
   let first = Number.POSITIVE_INFINITY;
   let scanned = 0;
-  for (let r = acc.lastIn[a]!; r >= minSeq && scanned < p.maxScan; r = ring.prevIn[r & mask]!) {
+  for (let r = acc.lastIn[a]!; r >= minSeq && scanned < p.maxScan; r = ring.prevIn(r & mask)) {
     const j = r & mask;
-    const tj = ring.ts[j]!;
+    const tj = ring.ts(j);
     if (tj < provSince) break;
     scanned++;
-    const cf = acc.country[ring.from[j]!]!;
-    if (cf === home || dest[cf] === 1 || geoRisk[cf]! < p.minRisk || ring.base[j]! < p.minBase) continue;
-    riskIn += ring.base[j]!;
+    const cf = acc.country[ring.from(j)]!;
+    if (cf === home || dest[cf] === 1 || geoRisk[cf]! < p.minRisk || ring.base(j) < p.minBase) continue;
+    riskIn += ring.base(j);
     first = tj;
   }
   if (riskIn <= 0) return false;
@@ -237,31 +237,31 @@ function relay(ctx: EvalContext, p: ExodusParams, provSince: number): boolean {
   let legs = 1;
   let out = ctx.base;
   scanned = 0;
-  for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+  for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
     const i = s & mask;
-    if (ring.ts[i]! < first) break;
+    if (ring.ts(i) < first) break;
     scanned++;
-    if (s === ctx.seq || ring.base[i]! < p.minBase || dest[acc.country[ring.to[i]!]!] !== 1) continue;
+    if (s === ctx.seq || ring.base(i) < p.minBase || dest[acc.country[ring.to(i)]!] !== 1) continue;
     legs++;
-    out += ring.base[i]!;
+    out += ring.base(i);
   }
   // A hub paying far more into Europe than it got from risky countries is trading on its own account.
   if (legs < p.minLegsRelay || out < p.relayShare * riskIn || out > p.relayMaxShare * riskIn) return false;
   // Fires: record both halves.
   scanned = 0;
-  for (let r = acc.lastIn[a]!; r >= minSeq && scanned < p.maxScan; r = ring.prevIn[r & mask]!) {
+  for (let r = acc.lastIn[a]!; r >= minSeq && scanned < p.maxScan; r = ring.prevIn(r & mask)) {
     const j = r & mask;
-    if (ring.ts[j]! < provSince) break;
+    if (ring.ts(j) < provSince) break;
     scanned++;
-    const cf = acc.country[ring.from[j]!]!;
-    if (cf !== home && dest[cf] !== 1 && geoRisk[cf]! >= p.minRisk && ring.base[j]! >= p.minBase) ctx.add(r);
+    const cf = acc.country[ring.from(j)]!;
+    if (cf !== home && dest[cf] !== 1 && geoRisk[cf]! >= p.minRisk && ring.base(j) >= p.minBase) ctx.add(r);
   }
   scanned = 0;
-  for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+  for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
     const i = s & mask;
-    if (ring.ts[i]! < first) break;
+    if (ring.ts(i) < first) break;
     scanned++;
-    if (ring.base[i]! >= p.minBase && dest[acc.country[ring.to[i]!]!] === 1) ctx.add(s);
+    if (ring.base(i) >= p.minBase && dest[acc.country[ring.to(i)]!] === 1) ctx.add(s);
   }
   ctx.anchor = a;
   return true;

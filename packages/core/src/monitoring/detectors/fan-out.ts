@@ -127,16 +127,16 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
   for (
     let s = first;
     s >= minSeq && scanned < p.maxScan;
-    s = out ? ring.prevOut[s & mask]! : ring.prevIn[s & mask]!
+    s = out ? ring.prevOut(s & mask) : ring.prevIn(s & mask)
   ) {
     const i = s & mask;
-    const t = ring.ts[i]!;
+    const t = ring.ts(i);
     if (t < cutoff) break;
     scanned++;
-    const c = out ? ring.to[i]! : ring.from[i]!;
+    const c = out ? ring.to(i) : ring.from(i);
     if (c === a) continue;
-    const b = ring.base[i]!;
-    if (b < p.minBase || b < lo2 || b > hi2 || ring.format[i] !== ctx.format) continue;
+    const b = ring.base(i);
+    if (b < p.minBase || b < lo2 || b > hi2 || ring.format(i) !== ctx.format) continue;
     const near = b >= lo && b <= hi;
     // Paying businesses (suppliers, bills) or being paid by them (salary, invoices) is trade; people are the pattern.
     // A firm abroad is not everyday trade for a person: laundering fans mix people and firms across borders.
@@ -166,13 +166,13 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
     for (
       let s = first;
       s >= minSeq && n < scanned;
-      s = out ? ring.prevOut[s & mask]! : ring.prevIn[s & mask]!
+      s = out ? ring.prevOut(s & mask) : ring.prevIn(s & mask)
     ) {
       const i = s & mask;
       n++;
-      if ((out ? ring.to[i]! : ring.from[i]!) === a) continue;
-      const b = ring.base[i]!;
-      if (b < p.minBase || b < lo2 || b > hi2 || ring.format[i] !== ctx.format) {
+      if ((out ? ring.to(i) : ring.from(i)) === a) continue;
+      const b = ring.base(i);
+      if (b < p.minBase || b < lo2 || b > hi2 || ring.format(i) !== ctx.format) {
         otherLog += Math.log(b + 1);
         nOther++;
       }
@@ -183,9 +183,9 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
     for (let k = 0; k < nRoutine; k++) {
       const s = ROUTINE[k]!;
       const i = s & mask;
-      if (ring.base[i]! < floor) continue;
-      const c = out ? ring.to[i]! : ring.from[i]!;
-      if (ring.ts[i] === ctx.ts) sameTs++;
+      if (ring.base(i) < floor) continue;
+      const c = out ? ring.to(i) : ring.from(i);
+      if (ring.ts(i) === ctx.ts) sameTs++;
       ctx.add(s);
       if (acc.stamp[c] !== epoch) {
         acc.stamp[c] = epoch;

@@ -80,7 +80,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
     if (lastIn < minSeq) return 0;
     const mask = ring.mask;
     const cutoff = ctx.ts - p.windowMs;
-    if (ring.ts[lastIn & mask]! < cutoff) return 0;
+    if (ring.ts(lastIn & mask) < cutoff) return 0;
     const lo = Math.max(p.minBase, ctx.base / p.amountSpread);
     const hi = ctx.base * p.amountSpread;
     const fmt = ctx.format;
@@ -94,15 +94,15 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
     let nIn = 0;
     let newestIn = Number.NEGATIVE_INFINITY;
     let scanned = 0;
-    for (let s = lastIn; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+    for (let s = lastIn; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
       const i = s & mask;
-      const t = ring.ts[i]!;
+      const t = ring.ts(i);
       if (t < cutoff) break;
       scanned++;
-      const f = ring.from[i]!;
-      const b = ring.base[i]!;
+      const f = ring.from(i);
+      const b = ring.base(i);
       // Gathered legs may differ in size from the scattered ones; same instrument and materiality suffice.
-      if (f === v || b < p.minBase || ring.format[i] !== fmt) continue;
+      if (f === v || b < p.minBase || ring.format(i) !== fmt) continue;
       if (home >= 0 && (home === 0 || acc.country[f] === home)) continue;
       ctx.add(s);
       gathered += b;
@@ -121,14 +121,14 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
     let payees = 0;
     let paid = 0;
     scanned = 0;
-    for (let s = acc.lastOut[v]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+    for (let s = acc.lastOut[v]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
-      const t = ring.ts[i]!;
+      const t = ring.ts(i);
       if (t < newestIn) break;
       scanned++;
-      const to = ring.to[i]!;
-      const b = ring.base[i]!;
-      if (to === v || b < lo || b > hi || ring.format[i] !== fmt) continue;
+      const to = ring.to(i);
+      const b = ring.base(i);
+      if (to === v || b < lo || b > hi || ring.format(i) !== fmt) continue;
       if (home >= 0 && (home === 0 || acc.country[to] === home)) continue;
       ctx.add(s);
       paid += b;

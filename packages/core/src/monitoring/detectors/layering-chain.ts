@@ -66,7 +66,7 @@ export const layeringChainDetector: Detector<ChainParams> = {
   evaluate(ctx, p) {
     const { ring } = ctx;
     const mask = ring.mask;
-    const depth = ring.chainDepth[ctx.seq & mask]!;
+    const depth = ring.chainDepth(ctx.seq & mask);
     if (depth < 2 || ctx.base < p.minBase) return 0;
     let s = ctx.seq;
     let business = 0;
@@ -74,13 +74,13 @@ export const layeringChainDetector: Detector<ChainParams> = {
     for (let k = 0; k <= p.maxEvidence && ring.live(s); k++) {
       ctx.add(s);
       const i = s & mask;
-      const e = ctx.acc.entity[ring.from[i]!]!;
+      const e = ctx.acc.entity[ring.from(i)]!;
       if (k < depth && isBusiness(e)) business++;
-      const prev = ring.chainPrev[i]!;
+      const prev = ring.chainPrev(i);
       if (k < depth && ring.live(prev)) {
         const j = prev & mask;
-        const r = ring.base[i]! / (ring.base[j]! || 1);
-        if (r < p.tightRatio || r > 1.0001 || ring.ts[i]! - ring.ts[j]! > p.tightGapMs) tight = false;
+        const r = ring.base(i) / (ring.base(j) || 1);
+        if (r < p.tightRatio || r > 1.0001 || ring.ts(i) - ring.ts(j) > p.tightGapMs) tight = false;
       }
       s = prev;
     }

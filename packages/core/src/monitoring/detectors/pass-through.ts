@@ -26,17 +26,17 @@ export const passThroughDetector: Detector<PassThroughParams> = {
   evaluate(ctx, p) {
     const { acc, ring } = ctx;
     const mask = ring.mask;
-    if (ring.chainPrev[ctx.seq & mask]! < 0 || ctx.base < p.minBase) return 0;
+    if (ring.chainPrev(ctx.seq & mask) < 0 || ctx.base < p.minBase) return 0;
     const minSeq = ring.minSeq();
     const cutoff = ctx.ts - p.windowMs;
     let pairs = 0;
     let scanned = 0;
-    for (let s = acc.lastOut[ctx.from]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+    for (let s = acc.lastOut[ctx.from]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
-      if (ring.ts[i]! < cutoff) break;
+      if (ring.ts(i) < cutoff) break;
       scanned++;
-      const prev = ring.chainPrev[i]!;
-      if (prev < 0 || ring.base[i]! < p.minBase) continue;
+      const prev = ring.chainPrev(i);
+      if (prev < 0 || ring.base(i) < p.minBase) continue;
       pairs++;
       ctx.add(s);
       if (ring.live(prev)) ctx.add(prev);

@@ -74,32 +74,32 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
     const cutoff = ctx.ts - p.windowMs;
     // Cheap trigger: the middle of this leg must itself have been paid inside the window.
     const li = acc.lastIn[m0]!;
-    if (li < minSeq || ring.ts[li & mask]! < cutoff) return 0;
+    if (li < minSeq || ring.ts(li & mask) < cutoff) return 0;
     const fmt = ctx.format;
     const epoch = acc.nextEpoch();
     let best = 0;
     let bestSource = -1;
     let scanned = 0;
-    for (let s = acc.lastIn[t]!; s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn[s & mask]!) {
+    for (let s = acc.lastIn[t]!; s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn(s & mask)) {
       const i = s & mask;
-      const ts = ring.ts[i]!;
+      const ts = ring.ts(i);
       if (ts < cutoff) break;
       scanned++;
-      const m = ring.from[i]!;
-      const ob = ring.base[i]!;
-      if (m === t || acc.stamp2[m] === epoch || ring.format[i] !== fmt || ob < p.minBase) continue;
+      const m = ring.from(i);
+      const ob = ring.base(i);
+      if (m === t || acc.stamp2[m] === epoch || ring.format(i) !== fmt || ob < p.minBase) continue;
       acc.stamp2[m] = epoch;
       if (acc.inCount[m]! > p.maxMiddleDegree || acc.rate(m, ctx.ts) > ctx.busyRate) continue;
       let inner = 0;
-      for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn[r & mask]!) {
+      for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn(r & mask)) {
         const j = r & mask;
-        const tr = ring.ts[j]!;
+        const tr = ring.ts(j);
         if (tr < cutoff) break;
         inner++;
-        if (tr > ts || ring.format[j] !== fmt) continue;
-        const rb = ring.base[j]!;
+        if (tr > ts || ring.format(j) !== fmt) continue;
+        const rb = ring.base(j);
         if (rb < ob / p.hopMaxRatio || rb > ob / p.hopMinRatio) continue;
-        const src = ring.from[j]!;
+        const src = ring.from(j);
         if (src === t || src === m) continue;
         if (acc.stamp[src] !== epoch) {
           acc.stamp[src] = epoch;
@@ -119,26 +119,26 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
     // Second pass: collect the evidence of the best source only.
     const epoch2 = acc.nextEpoch();
     scanned = 0;
-    for (let s = acc.lastIn[t]!; s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn[s & mask]!) {
+    for (let s = acc.lastIn[t]!; s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn(s & mask)) {
       const i = s & mask;
-      const ts = ring.ts[i]!;
+      const ts = ring.ts(i);
       if (ts < cutoff) break;
       scanned++;
-      const m = ring.from[i]!;
-      const ob = ring.base[i]!;
-      if (ring.format[i] !== fmt) continue;
+      const m = ring.from(i);
+      const ob = ring.base(i);
+      if (ring.format(i) !== fmt) continue;
       let inner = 0;
       let linked = false;
-      for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn[r & mask]!) {
+      for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn(r & mask)) {
         const j = r & mask;
-        const tr = ring.ts[j]!;
+        const tr = ring.ts(j);
         if (tr < cutoff) break;
         inner++;
-        const rb = ring.base[j]!;
+        const rb = ring.base(j);
         if (
           tr <= ts &&
-          ring.from[j] === bestSource &&
-          ring.format[j] === fmt &&
+          ring.from(j) === bestSource &&
+          ring.format(j) === fmt &&
           rb >= ob / p.hopMaxRatio &&
           rb <= ob / p.hopMinRatio
         ) {

@@ -78,13 +78,13 @@ export const stackDetector: Detector<StackParams> = {
     let sum = 0;
     let sum2 = 0;
     let scanned = 0;
-    for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+    for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
       const i = s & mask;
-      if (ring.ts[i]! < cutoff) break;
+      if (ring.ts(i) < cutoff) break;
       scanned++;
-      const f = ring.from[i]!;
-      const bs = ring.base[i]!;
-      if (f === b || bs < lo || bs > hi || ring.format[i] !== fmt || acc.rate(f, ctx.ts) > ctx.busyRate)
+      const f = ring.from(i);
+      const bs = ring.base(i);
+      if (f === b || bs < lo || bs > hi || ring.format(i) !== fmt || acc.rate(f, ctx.ts) > ctx.busyRate)
         continue;
       down++;
       sum += bs;
@@ -98,13 +98,13 @@ export const stackDetector: Detector<StackParams> = {
     for (let k = 0; k < n; k++) {
       const f = payers[k]!;
       scanned = 0;
-      for (let s = acc.lastIn[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+      for (let s = acc.lastIn[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
         const i = s & mask;
-        if (ring.ts[i]! < cutoff) break;
+        if (ring.ts(i) < cutoff) break;
         scanned++;
-        const u = ring.from[i]!;
-        const bs = ring.base[i]!;
-        if (u === f || u === b || bs < lo || bs > hi || ring.format[i] !== fmt || isBusiness(acc.entity[u]!))
+        const u = ring.from(i);
+        const bs = ring.base(i);
+        if (u === f || u === b || bs < lo || bs > hi || ring.format(i) !== fmt || isBusiness(acc.entity[u]!))
           continue;
         if (acc.stamp[u] !== epoch) {
           acc.stamp[u] = epoch;
@@ -122,13 +122,13 @@ export const stackDetector: Detector<StackParams> = {
     for (let k = 0; k < n; k++) {
       const f = payers[k]!;
       scanned = 0;
-      for (let s = acc.lastIn[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn[s & mask]!) {
+      for (let s = acc.lastIn[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
         const i = s & mask;
-        if (ring.ts[i]! < cutoff) break;
+        if (ring.ts(i) < cutoff) break;
         scanned++;
-        const u = ring.from[i]!;
-        const bs = ring.base[i]!;
-        if (u === f || u === b || bs < lo || bs > hi || ring.format[i] !== fmt || acc.stamp[u] !== epoch)
+        const u = ring.from(i);
+        const bs = ring.base(i);
+        if (u === f || u === b || bs < lo || bs > hi || ring.format(i) !== fmt || acc.stamp[u] !== epoch)
           continue;
         up++;
         sum += bs;
@@ -149,12 +149,12 @@ export const stackDetector: Detector<StackParams> = {
     for (let k = 0; k < n; k++) {
       const f = payers[k]!;
       scanned = 0;
-      for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut[s & mask]!) {
+      for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
         const i = s & mask;
-        if (ring.ts[i]! < cutoff) break;
+        if (ring.ts(i) < cutoff) break;
         scanned++;
-        const bs = ring.base[i]!;
-        if (bs >= lo && bs <= hi && ring.format[i] === fmt && ring.to[i] !== f) ctx.add(s);
+        const bs = ring.base(i);
+        if (bs >= lo && bs <= hi && ring.format(i) === fmt && ring.to(i) !== f) ctx.add(s);
       }
     }
     ctx.anchor = b;

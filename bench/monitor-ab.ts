@@ -1,0 +1,91 @@
+/**
+ * A/B of the monitor between source trees, in ONE process: the transactions are read once (with the first tree's
+ * reader) and every round runs each tree's monitor over the same array, alternating, so that the load other jobs
+ * put on a shared machine falls on both alike. Measures the monitor alone (detection stage, scoring, merger; no
+ * reader, no writer) in CPU time of this process, and checks that every tree gives the same scores and alerts.
+ *
+ * Usage: node --import tsx bench/monitor-ab.ts DATA_DIR ROUNDS TREE_A TREE_B…  (pin it: `taskset -c 1`)
+ * DATA_DIR is a `raqib generate` output (transactions.csv, banks.csv, accounts.csv, fx-rates.csv).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Core from '@raqib/core';
+import type * as Formats from '@raqib/formats';
+
+const [dataDir, roundsArg, ...trees] = process.argv.slice(2);
+if (!dataDir || !roundsArg || trees.length === 0)
+  throw new Error('usage: monitor-ab.ts DATA_DIR ROUNDS TREE_A [TREE_B…]');
+const rounds = Number(roundsArg);
+
+const load = async <T>(tree: string, pkg: string): Promise<T> =>
+  (await import(pathToFileURL(join(tree, 'packages', pkg, 'src', 'index.ts')).href)) as T;
+const cores = await Promise.all(trees.map((t) => load<typeof Core>(t, 'core')));
+const formats = await load<typeof Formats>(trees[0]!, 'formats');
+const core0 = cores[0]!;
+
+const transactions: Core.Transaction[] = [];
+for await (const batch of formats.readTransactions(join(dataDir, 'transactions.csv'), { format: 'amlworld' }))
+  for (const tx of batch.accepted) transactions.push(tx);
+const banks = await formats.readBanks(join(dataDir, 'banks.csv'));
+const accounts = await formats.readAccounts(join(dataDir, 'accounts.csv'));
+const fxRates = core0.fxRatesFromTable(
+  core0.parseFxRatesCsv(await readFile(join(dataDir, 'fx-rates.csv'), 'utf8')),
+);
+
+interface Run {
+  cpuSeconds: number;
+  digest: string;
+}
+
+function runOnce(core: typeof Core): Run {
+  const reference = {
+    banks: new Map(banks.map((b) => [b.bankId, b])),
+    accounts: new Map(accounts.map((a) => [core.accountKey(a.bankId, a.account), a])),
+    fxRates,
+  };
+  const scores = new Float32Array(transactions.length);
+  const before = process.cpuUsage();
+  const monitor = core.createMonitor({
+    config: core.defaultMonitoringConfig(),
+    reference,
+    clock: { now: () => 0 },
+    onScore: (row, _id, score) => {
+      if (score > scores[row]!) scores[row] = score;
+    },
+  });
+  const alerts: Core.Alert[] = [];
+  for (const tx of transactions) {
+    const a = monitor.process(tx);
+    if (a.score > scores[tx.row]!) scores[tx.row] = a.score;
+  }
+  for (const a of monitor.drainAlerts()) alerts.push(a);
+  for (const a of monitor.finish()) alerts.push(a);
+  const used = process.cpuUsage(before);
+  const hash = createHash('sha256').update(new Uint8Array(scores.buffer));
+  for (const a of alerts) hash.update(JSON.stringify(a));
+  return { cpuSeconds: (used.user + used.system) / 1e6, digest: hash.digest('hex').slice(0, 16) };
+}
+
+const seconds: number[][] = trees.map(() => []);
+const digests = new Set<string>();
+for (let r = 0; r < rounds; r++) {
+  for (let t = 0; t < trees.length; t++) {
+    const run = runOnce(cores[t]!);
+    seconds[t]!.push(run.cpuSeconds);
+    digests.add(run.digest);
+    process.stderr.write(
+      `round ${r + 1} ${trees[t]}: ${(transactions.length / run.cpuSeconds).toFixed(0)} tx/CPU-s (${run.digest})\n`,
+    );
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const result = trees.map((tree, t) => ({
+  tree,
+  medianTxPerCpuSecond: Math.round(transactions.length / median(seconds[t]!)),
+  bestTxPerCpuSecond: Math.round(transactions.length / Math.min(...seconds[t]!)),
+}));
+process.stdout.write(
+  `${JSON.stringify({ transactions: transactions.length, rounds, sameResults: digests.size === 1, result })}\n`,
+);
