@@ -30,4 +30,24 @@ describe('stack detector', () => {
     expect(maxFinding(run, 'stack')).toBeGreaterThanOrEqual(6);
     expect(run.flagged.size).toBe(8);
   });
+
+  it('counts the whole lower layer, not only the payments into the current payee', () => {
+    // U1 pays S1 and S2, U2 pays S1; S1 and S2 each pay B once and someone else once (AMLworld's sparse layers).
+    const sc = new Scenario();
+    const legs: [string, string][] = [
+      ['U1', 'S1'],
+      ['U1', 'S2'],
+      ['U2', 'S1'],
+      ['S1', 'C1'],
+      ['S2', 'C2'],
+      ['S1', 'B'],
+      ['S2', 'B'],
+    ];
+    legs.forEach(([from, to], k) => {
+      sc.pay(from, to, 8_000 - k * 90, T0 + (k + 1) * 5 * H);
+    });
+    const run = runScenario(sc);
+    expect(maxFinding(run, 'stack')).toBe(7);
+    expect(run.flagged.size).toBe(7);
+  });
 });

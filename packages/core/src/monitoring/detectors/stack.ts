@@ -14,13 +14,13 @@ const payers = new Int32Array(64);
 /**
  * Detector 8, STACK: two group-to-group layers. On a payment into b: the payers S of b (≥ 2, similar legs) were
  * themselves paid, inside the window, by an upstream set U (≥ 2 accounts, at least one of which paid ≥ 2 members
- * of S). The value is the number of legs in both layers (upstream U → S and downstream S → b); evidence also
- * includes the other similar payments of S, which form the rest of the lower layer.
+ * of S). The value is the number of legs in both layers: upstream U → S, and downstream every similar payment of
+ * S in the window (v1.1.0; until then only S → b, though AMLworld's sparse layers pay b once per member).
  */
 export const stackDetector: Detector<StackParams> = {
   id: 'stack',
   number: 8,
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Stack (two layers of group-to-group payments)',
   unit: 'legs',
   configSchema: {
@@ -145,7 +145,8 @@ export const stackDetector: Detector<StackParams> = {
     const legs = up + down;
     const mean = sum / legs;
     if (Math.sqrt(Math.max(0, sum2 / legs - mean * mean)) > p.maxCv * mean) return 0;
-    // The lower layer: every similar payment of S in the window.
+    // The lower layer: every similar payment of S in the window, not only those into b.
+    let lower = 0;
     for (let k = 0; k < n; k++) {
       const f = payers[k]!;
       scanned = 0;
@@ -154,10 +155,13 @@ export const stackDetector: Detector<StackParams> = {
         if (ring.ts(i) < cutoff) break;
         scanned++;
         const bs = ring.base(i);
-        if (bs >= lo && bs <= hi && ring.format(i) === fmt && ring.to(i) !== f) ctx.add(s);
+        if (bs >= lo && bs <= hi && ring.format(i) === fmt && ring.to(i) !== f) {
+          ctx.add(s);
+          lower++;
+        }
       }
     }
     ctx.anchor = b;
-    return up + down;
+    return up + Math.max(down, lower);
   },
 };
