@@ -200,6 +200,37 @@ export class NatsBus implements Bus {
   }
 }
 
+/** A message of a reader: no acknowledgements (ack and nak do nothing). */
+class ReadDelivery implements Delivery {
+  readonly subject: string;
+  readonly data: Uint8Array;
+  readonly seq: number;
+  readonly redelivered: boolean;
+  constructor(m: JsMsg) {
+    this.subject = m.subject;
+    this.data = m.data;
+    this.seq = m.seq;
+    this.redelivered = m.redelivered;
+  }
+  ack(): void {}
+  nak(): void {}
+}
+
+/** A message of a durable consumer, acknowledged through the client. */
+class AckedDelivery extends ReadDelivery {
+  readonly #m: JsMsg;
+  constructor(m: JsMsg) {
+    super(m);
+    this.#m = m;
+  }
+  override ack(): void {
+    this.#m.ack();
+  }
+  override nak(): void {
+    this.#m.nak();
+  }
+}
+
 /** Turns the push-style `consume()` iterator into bounded pull batches. */
 class NatsConsumer implements BusConsumer {
   readonly #messages: ConsumerMessages;
@@ -261,18 +292,8 @@ class NatsConsumer implements BusConsumer {
     const batch = this.#queue.splice(0, max);
     this.#room?.();
     this.#room = undefined;
-    return batch.map((m) => ({
-      subject: m.subject,
-      data: m.data,
-      seq: m.seq,
-      redelivered: m.redelivered,
-      ack: () => {
-        if (this.#acks) m.ack();
-      },
-      nak: () => {
-        if (this.#acks) m.nak();
-      },
-    }));
+    // one object per message and no closures: a worker receives every message of the stream
+    return batch.map((m) => (this.#acks ? new AckedDelivery(m) : new ReadDelivery(m)));
   }
 
   flushAcks(): Promise<void> {
