@@ -52,7 +52,7 @@ export function registerWorkerCommand(program: Command): void {
     )
     .option(
       '--partitions <list>',
-      'account partitions this worker judges, e.g. 0-3 or 0,2,5 (default: all, and the merger lane)',
+      'account partitions this worker judges, e.g. 0-3 or 0,2,5, or none with --merger (default: all, and the merger lane)',
     )
     .option('--merger', 'also run the merger lane (firings → alerts; exactly one worker runs it)')
     .option('--nats <url>', 'NATS server URL (env RAQIB_NATS)')
@@ -96,8 +96,22 @@ async function drained(check: () => Promise<boolean>): Promise<boolean> {
   }
 }
 
-/** The account lanes, and whether this worker runs the merger lane (the default when it runs every lane). */
-function parseLanes(flags: WorkerFlags, partitions: number): { lanes: number[]; merger: boolean } {
+/**
+ * The account lanes, and whether this worker runs the merger lane (the default when it runs every lane).
+ * `--partitions none --merger` runs the merger alone, so that the account workers can be alike.
+ */
+export function parseLanes(
+  flags: Pick<WorkerFlags, 'partitions' | 'merger'>,
+  partitions: number,
+): { lanes: number[]; merger: boolean } {
+  if (flags.partitions === 'none') {
+    if (flags.merger !== true) {
+      throw new CliError(
+        '--partitions none leaves this worker nothing to do: add --merger to run the merger alone',
+      );
+    }
+    return { lanes: [], merger: true };
+  }
   let lanes: number[];
   try {
     lanes =
