@@ -50,6 +50,15 @@ describe('tokenSimilarity across scripts', () => {
     expect(tokenSimilarity(tok('حسنا'), tok('Hossein')).sim).toBeLessThanOrEqual(0.6);
   });
 
+  it('checks the long vowels written inside the Arabic word for keys of every length (معصومه is not Maysam)', () => {
+    // three consonants and more: the key alone met these before
+    expect(tokenSimilarity(tok('معصومه'), tok('Masoumeh')).sim).toBeGreaterThanOrEqual(0.9);
+    expect(tokenSimilarity(tok('معصومه'), tok('Maysam')).sim).toBeLessThanOrEqual(0.6);
+    expect(tokenSimilarity(tok('عباسی'), tok('Absi')).sim).toBeLessThanOrEqual(0.6);
+    // after a first ʿayn the long a is the Latin's first letter
+    expect(tokenSimilarity(tok('عامر'), tok('Amir')).sim).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('keeps common names apart when their keys collide (محمد is not Mahmud)', () => {
     expect(tokenSimilarity(tok('محمد'), tok('Mahmud')).sim).toBe(0);
     expect(tokenSimilarity(tok('محمد'), tok('Mohamed')).sim).toBeGreaterThanOrEqual(0.95);

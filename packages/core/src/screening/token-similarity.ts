@@ -124,6 +124,16 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
   ) {
     return { sim: Math.min(sim.sim, 0.6), how: sim.how };
   }
+  // a long vowel written inside the Arabic word shows in any romanisation of it, whatever the key's length
+  // (معصومه = Masoumeh, not Maysam; عباسی = Abbasi, not Absi)
+  if (
+    ar.script === 'arabic' &&
+    lat.latin &&
+    !ar.text.includes(' ') &&
+    !innerVowelsAgree(ar.text, lat.latin)
+  ) {
+    return { sim: Math.min(sim.sim, 0.6), how: sim.how };
+  }
   // a two-consonant key says little by itself (Anwar = انور → nr), but when the written long vowels agree at
   // both ends and the spellings are as long within a letter, the romanisation is the name's own
   if (
@@ -173,7 +183,8 @@ function innerVowelsAgree(arabic: string, latin: string): boolean {
     const prev = letters[i - 1] as string;
     const next = letters[i + 1] as string;
     if (prev in LONG_VOWEL_LATIN || next in LONG_VOWEL_LATIN) continue; // a glide next to a vowel letter
-    if (!test.test(latin.slice(1))) return false;
+    // after a first ʿayn the Latin's first letter is the vowel itself (عامر = Amir, Aamer)
+    if (!test.test(i === 1 && prev === 'ع' ? latin : latin.slice(1))) return false;
   }
   return true;
 }
