@@ -79,4 +79,27 @@ describe('fan-out detector', () => {
     for (let k = 0; k < payees.length; k++) sc.pay('S', payees[k]!, 1_500 + k * 60, T0 + k * 9 * H);
     expect(maxFinding(runScenario(sc, abroadRef), 'fan-out')).toBe(0);
   });
+
+  // A firm in AE (bank 1) with a busy domestic trade: one payment every 70 minutes for four days (about 20 a day,
+  // below the busy rate), more legs in the window than the walk examines (maxScan 64).
+  const firmRef = reference({ '1': 'AE', '2': 'TR', '3': 'GB', '4': 'PK', '5': 'US' }, { '1:FIRM': 'company' });
+  function busyFirm(fan: readonly string[]): Scenario {
+    const sc = new Scenario();
+    for (let k = 0; k < 80; k++) sc.pay('1:FIRM', `1:D${k % 40}`, 150 + (k % 9) * 35, T0 + k * 70 * MIN);
+    fan.forEach((payee, k) => {
+      sc.pay('1:FIRM', payee, 1_200 + k * 50, T0 + 3 * 24 * H + k * 3 * H, { paymentFormat: 'Cash' });
+    });
+    return sc;
+  }
+
+  it('finds a busy firm paying people abroad though its walk is cut by maxScan', () => {
+    const run = runScenario(busyFirm(['2:R0', '3:R1', '4:R2', '5:R3', '2:R4']), firmRef);
+    expect(maxFinding(run, 'fan-out')).toBe(5);
+    expect(run.flagged.size).toBe(5);
+  });
+
+  it('stays silent on the same busy firm paying people at home alike', () => {
+    const run = runScenario(busyFirm(['1:R0', '1:R1', '1:R2', '1:R3', '1:R4']), firmRef);
+    expect(maxFinding(run, 'fan-out')).toBe(0);
+  });
 });

@@ -193,7 +193,9 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
       }
     }
   }
-  if (distinct > p.maxDegree || scanned >= p.maxScan) return 0;
+  // A walk cut by maxScan marks a business-like account: silent. A firm paying out is known to be one, and counted
+  // only its payees abroad, so what the cut walk found is a lower bound on its foreign fan, not noise.
+  if (distinct > p.maxDegree || (scanned >= p.maxScan && !(out && home >= 0))) return 0;
   // One file of many legs booked at the same instant is a batch (payroll, settlement), whatever its size.
   if (distinct >= 2 && sameTs >= p.batchShare * scanned) return 0;
   ctx.anchor = a;
@@ -209,7 +211,7 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
 export const fanOutDetector: Detector<FanParams> = {
   id: 'fan-out',
   number: 1,
-  version: '1.2.0',
+  version: '1.3.0',
   title: 'Fan-out',
   unit: 'distinct payees',
   configSchema: FAN_SCHEMA,
