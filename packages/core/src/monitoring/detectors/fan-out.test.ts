@@ -82,7 +82,10 @@ describe('fan-out detector', () => {
 
   // A firm in AE (bank 1) with a busy domestic trade: one payment every 70 minutes for four days (about 20 a day,
   // below the busy rate), more legs in the window than the walk examines (maxScan 64).
-  const firmRef = reference({ '1': 'AE', '2': 'TR', '3': 'GB', '4': 'PK', '5': 'US' }, { '1:FIRM': 'company' });
+  const firmRef = reference(
+    { '1': 'AE', '2': 'TR', '3': 'GB', '4': 'PK', '5': 'US' },
+    { '1:FIRM': 'company' },
+  );
   function busyFirm(fan: readonly string[]): Scenario {
     const sc = new Scenario();
     for (let k = 0; k < 80; k++) sc.pay('1:FIRM', `1:D${k % 40}`, 150 + (k % 9) * 35, T0 + k * 70 * MIN);
