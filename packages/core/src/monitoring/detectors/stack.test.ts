@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectorSlotReads } from '../testing/ring-reads.ts';
 import { H, maxFinding, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
 /** U1, U2 → S1, S2 (upper layer), then S1, S2 → B1, B2 (lower layer), two hours apart, with the given amounts. */
@@ -49,5 +50,19 @@ describe('stack detector', () => {
     const run = runScenario(sc);
     expect(maxFinding(run, 'stack')).toBe(7);
     expect(run.flagged.size).toBe(7);
+  });
+});
+
+describe('stack detector walks', () => {
+  it('does not walk the members’ credits a second time when no upstream payer is shared', () => {
+    // U1 → S1 and U2 → S2: two payers of B, each with its own upstream payer (no upper layer)
+    const sc = new Scenario();
+    sc.pay('U1', 'S1', 5000, T0 + 2 * H);
+    sc.pay('U2', 'S2', 5100, T0 + 4 * H);
+    sc.pay('S1', 'B', 4900, T0 + 6 * H);
+    sc.pay('S2', 'B', 5000, T0 + 8 * H);
+    expect(maxFinding(runScenario(sc), 'stack')).toBe(0);
+    // B's two credits, then one credit of each of S1 and S2; nothing more
+    expect(detectorSlotReads('stack', sc)).toBe(4);
   });
 });

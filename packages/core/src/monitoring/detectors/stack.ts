@@ -95,6 +95,7 @@ export const stackDetector: Detector<StackParams> = {
     }
     if (n < 2) return 0;
     // Upstream payers of S, counted once per member of S.
+    let shared = false;
     for (let k = 0; k < n; k++) {
       const f = payers[k]!;
       scanned = 0;
@@ -113,12 +114,13 @@ export const stackDetector: Detector<StackParams> = {
         }
         if (acc.counter2[u] === f) continue;
         acc.counter2[u] = f;
-        acc.counter[u]!++;
+        if (++acc.counter[u]! >= 2) shared = true;
       }
     }
+    // Without an upstream payer shared by two members of S there is no upper layer: skip the second walk.
+    if (!shared) return 0;
     let up = 0;
     let uppers = 0;
-    let shared = false;
     for (let k = 0; k < n; k++) {
       const f = payers[k]!;
       scanned = 0;
@@ -134,14 +136,13 @@ export const stackDetector: Detector<StackParams> = {
         sum += bs;
         sum2 += bs * bs;
         ctx.add(s);
-        if (acc.counter[u]! >= 2) shared = true;
         if (acc.counter2[u] !== -2) {
           acc.counter2[u] = -2;
           uppers++;
         }
       }
     }
-    if (uppers < 2 || !shared) return 0;
+    if (uppers < 2) return 0;
     const legs = up + down;
     const mean = sum / legs;
     if (Math.sqrt(Math.max(0, sum2 / legs - mean * mean)) > p.maxCv * mean) return 0;
