@@ -54,7 +54,8 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
     scanned++;
     const f = ring.from(i);
     const bs = ring.base(i);
-    if (f === b || acc.stamp2[f] === epoch || bs < lo || bs > hi || ring.format(i) !== fmt) continue;
+    // the slot's own fields first (its cache line is loaded); the payer's state is another memory access
+    if (f === b || bs < lo || bs > hi || ring.format(i) !== fmt || acc.stamp2[f] === epoch) continue;
     acc.stamp2[f] = epoch;
     if (nSources < src.length) src[nSources++] = f;
   }
@@ -71,10 +72,10 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
       const bs = ring.base(i);
       if (
         t === f ||
-        acc.inCount[t]! > p.maxTargetDegree ||
         bs < lo ||
         bs > hi ||
         ring.format(i) !== fmt ||
+        acc.inCount[t]! > p.maxTargetDegree ||
         acc.rate(t, ctx.ts) > ctx.busyRate ||
         localExchange(acc, f, t)
       )

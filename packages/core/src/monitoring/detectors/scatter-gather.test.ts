@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectorSlotReads } from '../testing/ring-reads.ts';
 import { D, H, maxFinding, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
 describe('scatter-gather detector', () => {
@@ -31,5 +32,18 @@ describe('scatter-gather detector', () => {
     const run = runScenario(sc);
     expect(maxFinding(run, 'scatter-gather')).toBe(4);
     expect(run.flagged.size).toBe(8);
+  });
+});
+
+describe('scatter-gather detector walks', () => {
+  it('walks no middle’s credits while the target has a single candidate middle', () => {
+    // S → M → T, and a card payment to T that is no candidate (another instrument)
+    const sc = new Scenario();
+    sc.pay('S', 'M', 4700, T0 + H);
+    sc.pay('C', 'T', 4500, T0 + 2 * H, { paymentFormat: 'Credit Card' });
+    sc.pay('M', 'T', 4600, T0 + 3 * H);
+    expect(maxFinding(runScenario(sc), 'scatter-gather')).toBe(0);
+    // the trigger (M's newest credit) and T's two credits; M's credits are not walked
+    expect(detectorSlotReads('scatter-gather', sc)).toBe(3);
   });
 });

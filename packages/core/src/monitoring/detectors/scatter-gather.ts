@@ -10,6 +10,11 @@ export type ScatterGatherParams = {
   readonly minBase: number;
 };
 
+// Scratch: the candidate middles of one evaluation, their leg's time and amount (maxScanTarget ≤ 1024).
+const MIDDLE = new Int32Array(1024);
+const MIDDLE_TS = new Float64Array(1024);
+const MIDDLE_BASE = new Float64Array(1024);
+
 /**
  * Detector 4, SCATTER-GATHER: a source s pays intermediaries m1…mk which each pay the same target t, within the
  * window and in time order. Evaluated on each credit of t: a two-hop backward walk, bounded by the scan limits,
@@ -77,8 +82,7 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
     if (li < minSeq || ring.ts(li & mask) < cutoff) return 0;
     const fmt = ctx.format;
     const epoch = acc.nextEpoch();
-    let best = 0;
-    let bestSource = -1;
+    let middles = 0;
     let scanned = 0;
     for (let s = acc.lastIn[t]!; s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn(s & mask)) {
       const i = s & mask;
@@ -87,9 +91,23 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
       scanned++;
       const m = ring.from(i);
       const ob = ring.base(i);
-      if (m === t || acc.stamp2[m] === epoch || ring.format(i) !== fmt || ob < p.minBase) continue;
+      // the slot's own fields first (its cache line is loaded); the middle's state is another memory access
+      if (m === t || ring.format(i) !== fmt || ob < p.minBase || acc.stamp2[m] === epoch) continue;
       acc.stamp2[m] = epoch;
       if (acc.inCount[m]! > p.maxMiddleDegree || acc.rate(m, ctx.ts) > ctx.busyRate) continue;
+      MIDDLE[middles] = m;
+      MIDDLE_TS[middles] = ts;
+      MIDDLE_BASE[middles] = ob;
+      middles++;
+    }
+    // A source shared by fewer than two middles is no pattern: with one candidate middle, walk nobody's credits.
+    if (middles < 2) return 0;
+    let best = 0;
+    let bestSource = -1;
+    for (let k = 0; k < middles; k++) {
+      const m = MIDDLE[k]!;
+      const ts = MIDDLE_TS[k]!;
+      const ob = MIDDLE_BASE[k]!;
       let inner = 0;
       for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn(r & mask)) {
         const j = r & mask;
