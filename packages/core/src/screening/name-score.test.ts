@@ -288,4 +288,11 @@ describe('third-round rules', () => {
     expect(score('Präsident Barack Obama', 'Barack Obama')).toBe(1);
     expect(score('Señora Ana Gómez', 'Ana Gomez')).toBe(1);
   });
+
+  it('meets a name with a letter doubled or written once (Jong-uun = Jong-un)', () => {
+    expect(score('Kim Jong-uun', 'Kim Jong-un')).toBeGreaterThanOrEqual(0.9);
+    expect(compareNames('Abas', 'Abbas', 'person').nameScore.pairs[0]?.how).toBe('spelling-variant');
+    // another letter is another name
+    expect(score('Kim Jong-on', 'Kim Jong-un')).toBeLessThan(0.8);
+  });
 });

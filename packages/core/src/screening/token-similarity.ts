@@ -247,6 +247,13 @@ function feminineForm(a: string, b: string): boolean {
   );
 }
 
+/** The spelling with every run of one letter written once (uun → un, mohammed → mohamed). */
+function collapseRuns(latin: string): string {
+  let out = '';
+  for (const ch of latin) if (out[out.length - 1] !== ch) out += ch;
+  return out;
+}
+
 /** Strength of an Abd- compound against the bare name it is built on. */
 const ABD_DROPPED = 0.8;
 
@@ -331,6 +338,8 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (bothLatin) {
     if (sameSpellingFamily(q.latin, c.latin)) return { sim: 0.95, how: 'spelling-variant' };
     if (isShortFormOf(q.latin, c.latin)) return { sim: SHORT_FORM, how: 'short-form' };
+    // a letter written once or doubled is the same name (Jong-uun = Jong-un, Abas = Abbas, Mohamed = Mohammed)
+    if (collapseRuns(q.latin) === collapseRuns(c.latin)) return { sim: 0.95, how: 'spelling-variant' };
     if ((q.abbreviated || c.abbreviated) && abbreviates(q, c))
       return { sim: ABBREVIATION, how: 'abbreviation' };
     if (
