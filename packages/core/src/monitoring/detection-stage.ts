@@ -250,14 +250,14 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     const to = ring.to(i);
     const ts = ring.ts(i);
     if (to === ring.from(i) || acc.rate(to, ts) > config.busyRatePerDay) return;
-    if (acc.taintTs[to]! < ts - tracing.windowMs) acc.taintBase[to] = 0;
+    if (acc.taintTs(to) < ts - tracing.windowMs) acc.taintBase[to] = 0;
     acc.taintBase[to] = acc.taintBase[to]! + ring.base(i);
-    if (ts > acc.taintTs[to]!) acc.taintTs[to] = ts;
+    if (ts > acc.taintTs(to)) acc.setTaintTs(to, ts);
     if (score > acc.taintScore[to]!) acc.taintScore[to] = score;
     acc.taintMask[to] = acc.taintMask[to]! | mask;
     const minSeq = ring.minSeq();
     let scanned = 0;
-    for (let s = acc.lastOut[to]!; s >= minSeq && scanned < 32; s = ring.prevOut(s & ring.mask)) {
+    for (let s = acc.lastOut(to); s >= minSeq && scanned < 32; s = ring.prevOut(s & ring.mask)) {
       const j = s & ring.mask;
       const t = ring.ts(j);
       if (t < ts) break;
@@ -288,7 +288,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     const minSeq = ring.minSeq();
     const cutoff = ts - pt.windowMs;
     let scanned = 0;
-    for (let s = acc.lastIn[from]!; s >= minSeq && scanned < pt.maxScan; s = ring.prevIn(s & ring.mask)) {
+    for (let s = acc.lastIn(from); s >= minSeq && scanned < pt.maxScan; s = ring.prevIn(s & ring.mask)) {
       const j = s & ring.mask;
       const t = ring.ts(j);
       if (t < cutoff) break;
@@ -304,30 +304,26 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
 
   function updateAccounts(seq: number, from: number, to: number, ts: number, base: number): void {
     const lb = Math.log(base + 1);
-    const n = acc.outCount[from]! + 1;
-    acc.outCount[from] = n;
-    const mean = acc.outLogMean[from]!;
+    const n = acc.outCount(from) + 1;
+    acc.setOutCount(from, n);
+    const mean = acc.outLogMean(from);
     const delta = lb - mean;
     const nm = mean + delta / n;
-    acc.outLogMean[from] = nm;
-    acc.outLogM2[from] = acc.outLogM2[from]! + delta * (lb - nm);
-    acc.inCount[to]!++;
-    if (acc.firstTs[from] === 0) acc.firstTs[from] = ts;
-    if (acc.firstTs[to] === 0) acc.firstTs[to] = ts;
-    if (ts > acc.lastTs[from]!) acc.lastTs[from] = ts;
-    if (ts > acc.lastTs[to]!) acc.lastTs[to] = ts;
-    const fc = acc.country[from]!;
-    if (riskArr[fc]! >= 0.55 && from !== to) {
-      acc.riskInTs[to] = ts;
-      acc.riskInSeq[to] = seq;
-    }
+    acc.setOutLog(from, nm, acc.outLogM2(from) + delta * (lb - nm));
+    acc.setInCount(to, acc.inCount(to) + 1);
+    if (acc.firstTs(from) === 0) acc.setFirstTs(from, ts);
+    if (acc.firstTs(to) === 0) acc.setFirstTs(to, ts);
+    if (ts > acc.lastTs(from)) acc.setLastTs(from, ts);
+    if (ts > acc.lastTs(to)) acc.setLastTs(to, ts);
+    const fc = acc.country(from);
+    if (riskArr[fc]! >= 0.55 && from !== to) acc.setRiskIn(to, ts, seq);
   }
 
   function process(tx: Transaction, detect = true): TxAssessment {
     const from = acc.intern(tx.fromBank, tx.fromAccount);
     const to = acc.intern(tx.toBank, tx.toAccount);
-    if (tx.fromCountry !== undefined) acc.country[from] = acc.countryId(tx.fromCountry);
-    if (tx.toCountry !== undefined) acc.country[to] = acc.countryId(tx.toCountry);
+    if (tx.fromCountry !== undefined) acc.setCountry(from, acc.countryId(tx.fromCountry));
+    if (tx.toCountry !== undefined) acc.setCountry(to, acc.countryId(tx.toCountry));
     const seq = ring.head++;
     const i = seq & ring.mask;
     const ts = tx.ts;
@@ -346,11 +342,11 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
       paidCur,
       tx.row,
       format,
-      acc.lastOut[from]!,
-      acc.lastIn[to]!,
+      acc.lastOut(from),
+      acc.lastIn(to),
     );
-    acc.lastOut[from] = seq;
-    acc.lastIn[to] = seq;
+    acc.setLastOut(from, seq);
+    acc.setLastIn(to, seq);
     // Row-derived ids (every AMLworld row) are rebuilt from `row` when needed: holding millions of id strings in
     // the ring would move each one to the old generation and make the garbage collector trace them.
     ring.setId(i, idIsRow(tx.id, tx.row) ? undefined : tx.id);
@@ -389,8 +385,8 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     ctx.recvMinor = tx.amountReceived;
     ctx.recvCur = recvCur;
     ctx.format = format;
-    ctx.fromCountry = acc.country[from]!;
-    ctx.toCountry = acc.country[to]!;
+    ctx.fromCountry = acc.country(from);
+    ctx.toCountry = acc.country(to);
     evLen = 0;
     let fired = 0;
     for (let k = 0; k < nDet; k++) {
@@ -417,7 +413,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
 
     let result: TxAssessment = NONE;
     if (fired > 0) result = score(seq, ts);
-    if (tracing.enabled && acc.taintTs[from]! >= ts - tracing.windowMs && ts >= acc.taintTs[from]!) {
+    if (tracing.enabled && acc.taintTs(from) >= ts - tracing.windowMs && ts >= acc.taintTs(from)) {
       traced(seq, from);
       if (result === NONE && ring.score(i) > 0) result = assessment(i, undefined);
     }

@@ -39,7 +39,8 @@ const SCRATCH = new Set(['stamp', 'counter', 'stamp2', 'counter2']);
 
 /**
  * The typed arrays of an object that hold one entry per slot (`length === capacity`), found by reflection so that a
- * field added to AccountTable is captured without touching this file. (The ring exports its own fields.)
+ * plain array added to AccountTable is captured without touching this file. (Record fields of the accounts and
+ * the ring are exported by their owners.)
  */
 function slotArrays(o: object, capacity: number): [string, NumArray][] {
   const out: [string, NumArray][] = [];
@@ -60,7 +61,7 @@ export function captureStage(
   watermark: number,
   processed: number,
 ): StageSnapshot {
-  const accountArrays: Record<string, NumArray> = {};
+  const accountArrays: Record<string, NumArray> = acc.exportColumns();
   for (const [name, a] of slotArrays(acc, acc.capacity))
     accountArrays[name] = a.slice(0, acc.size) as NumArray;
   const lo = ring.minSeq();
@@ -107,6 +108,7 @@ export function restoreStage(
   }
   const accFields = new Map(slotArrays(acc, acc.capacity));
   for (const [name, data] of Object.entries(s.accountArrays)) {
+    if (acc.importColumn(name, data)) continue;
     const target = accFields.get(name);
     if (target === undefined)
       throw new Error(`stage snapshot: accounts have no field "${name}" in this build`);

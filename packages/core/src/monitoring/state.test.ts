@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AccountTable } from './state.ts';
+import { AccountTable, ENTITY_UNKNOWN } from './state.ts';
 
 describe('AccountTable.intern', () => {
   it('gives one id per bank + account, in first-sight order', () => {
@@ -32,7 +32,109 @@ describe('AccountTable.intern', () => {
     expect(acc.find('1', 'ACC1')).toBe(1);
     expect(acc.find('2', 'ACC1')).toBe(-1);
     expect(acc.size).toBe(n);
-    expect(acc.lastOut.length).toBeGreaterThanOrEqual(n);
-    expect(acc.lastOut[n - 1]).toBe(-1);
+    expect(acc.capacity).toBeGreaterThanOrEqual(n);
+    expect(acc.lastOut(n - 1)).toBe(-1);
+  });
+});
+
+describe('AccountTable records', () => {
+  /** Sets every record field of account `a` from `k`, so that neighbouring accounts hold different values. */
+  function fill(acc: AccountTable, a: number, k: number): void {
+    acc.setLastOut(a, 100 + k);
+    acc.setLastIn(a, 200 + k);
+    acc.setOutCount(a, 300 + k);
+    acc.setInCount(a, 400 + k);
+    acc.setFirstTs(a, 1_662_000_000_000 + k);
+    acc.setLastTs(a, 1_663_000_000_000 + k);
+    acc.setOutLog(a, 0.5 + k, 0.25 + k);
+    acc.setCountry(a, 40_000 + k);
+    acc.setRiskIn(a, 1_664_000_000_000 + k, 500 + k);
+    acc.setTaintTs(a, 1_665_000_000_000 + k);
+  }
+  function read(acc: AccountTable, a: number) {
+    return [
+      acc.lastOut(a),
+      acc.lastIn(a),
+      acc.outCount(a),
+      acc.inCount(a),
+      acc.firstTs(a),
+      acc.lastTs(a),
+      acc.outLogMean(a),
+      acc.outLogM2(a),
+      acc.country(a),
+      acc.entity(a),
+      acc.riskInTs(a),
+      acc.riskInSeq(a),
+      acc.taintTs(a),
+    ];
+  }
+
+  it('starts an account with no transactions, no risk or taint, entity unknown', () => {
+    const acc = new AccountTable(4, new Map());
+    const a = acc.intern('1', 'A');
+    expect(read(acc, a)).toEqual([
+      -1,
+      -1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      ENTITY_UNKNOWN,
+      Number.NEGATIVE_INFINITY,
+      -1,
+      Number.NEGATIVE_INFINITY,
+    ]);
+  });
+
+  it('keeps every field apart from its own other fields and from its neighbours, through growth', () => {
+    const acc = new AccountTable(2, new Map());
+    for (let k = 0; k < 3; k++) acc.intern('1', `A${k}`);
+    for (let k = 0; k < 3; k++) fill(acc, k, k);
+    for (let k = 3; k < 40; k++) acc.intern('1', `A${k}`); // grows the records twice over
+    expect(read(acc, 1)).toEqual([
+      101,
+      201,
+      301,
+      401,
+      1_662_000_000_001,
+      1_663_000_000_001,
+      1.5,
+      1.25,
+      40_001,
+      ENTITY_UNKNOWN,
+      1_664_000_000_001,
+      501,
+      1_665_000_000_001,
+    ]);
+    expect(read(acc, 0)[0]).toBe(100);
+    expect(read(acc, 2)[12]).toBe(1_665_000_000_002);
+    expect(read(acc, 39)[0]).toBe(-1);
+  });
+
+  it('stores the amount history as float32, as it has always been kept', () => {
+    const acc = new AccountTable(2, new Map());
+    acc.intern('1', 'A');
+    acc.setOutLog(0, 0.1, 0.2);
+    expect([acc.outLogMean(0), acc.outLogM2(0)]).toEqual([Math.fround(0.1), Math.fround(0.2)]);
+  });
+
+  it('exports the record fields one array per field and imports them into another table', () => {
+    const a = new AccountTable(4, new Map());
+    for (let k = 0; k < 3; k++) {
+      a.intern('1', `A${k}`);
+      fill(a, k, k);
+    }
+    const columns = a.exportColumns();
+    expect(Object.keys(columns)).toHaveLength(13);
+    expect(columns.country).toBeInstanceOf(Uint16Array);
+    expect([...(columns.inCount ?? [])]).toEqual([400, 401, 402]);
+    const b = new AccountTable(4, new Map());
+    for (let k = 0; k < 3; k++) b.intern('1', `A${k}`);
+    for (const [name, data] of Object.entries(columns)) expect(b.importColumn(name, data)).toBe(true);
+    for (let k = 0; k < 3; k++) expect(read(b, k)).toEqual(read(a, k));
+    expect(b.importColumn('stamp', [1])).toBe(false);
   });
 });

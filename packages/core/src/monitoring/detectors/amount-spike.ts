@@ -30,8 +30,8 @@ export const amountSpikeDetector: Detector<AmountSpikeParams> = {
   evaluate(ctx, p) {
     if (ctx.base < p.minBase) return 0;
     const a = ctx.from;
-    if (ctx.acc.outCount[a]! < p.minHistory) return 0;
-    const ratio = ctx.base / Math.exp(ctx.acc.outLogMean[a]!);
+    if (ctx.acc.outCount(a) < p.minHistory) return 0;
+    const ratio = ctx.base / Math.exp(ctx.acc.outLogMean(a));
     ctx.add(ctx.seq);
     ctx.anchor = a;
     return ratio;

@@ -14,9 +14,9 @@ export type BipartiteParams = {
  * unknown). Walk-in currency exchange is local; people abroad paying a foreign exchange house is hawala-like.
  */
 function localExchange(acc: AccountTable, payer: number, payee: number): boolean {
-  if (acc.entity[payee] !== ENTITY_MSB) return false;
-  const there = acc.country[payee]!;
-  const home = acc.country[payer]!;
+  if (acc.entity(payee) !== ENTITY_MSB) return false;
+  const there = acc.country(payee);
+  const home = acc.country(payer);
   return there === 0 || home === 0 || there === home;
 }
 
@@ -35,7 +35,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   const cutoff = ctx.ts - p.windowMs;
   // Exchange houses collect from their local customers: that is their trade, not a bipartite layer.
   if (
-    acc.inCount[b]! > p.maxTargetDegree ||
+    acc.inCount(b) > p.maxTargetDegree ||
     acc.rate(b, ctx.ts) > ctx.busyRate ||
     localExchange(acc, ctx.from, b)
   )
@@ -48,7 +48,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   let nSources = 0;
   let scanned = 0;
   const src = lastBipartite.sources;
-  for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
+  for (let s = acc.lastIn(b); s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
     const i = s & mask;
     if (ring.ts(i) < cutoff) break;
     scanned++;
@@ -64,7 +64,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   for (let k = 0; k < nSources; k++) {
     const f = src[k]!;
     scanned = 0;
-    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+    for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
       if (ring.ts(i) < cutoff) break;
       scanned++;
@@ -75,7 +75,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
         bs < lo ||
         bs > hi ||
         ring.format(i) !== fmt ||
-        acc.inCount[t]! > p.maxTargetDegree ||
+        acc.inCount(t) > p.maxTargetDegree ||
         acc.rate(t, ctx.ts) > ctx.busyRate ||
         localExchange(acc, f, t)
       )
@@ -98,7 +98,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
     const f = src[k]!;
     let used = false;
     scanned = 0;
-    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+    for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
       if (ring.ts(i) < cutoff) break;
       scanned++;
@@ -123,14 +123,14 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   for (let k = 0; k < keep; k++) {
     const f = src[k]!;
     scanned = 0;
-    for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+    for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
       if (ring.ts(i) < cutoff) break;
       scanned++;
       const t = ring.to(i);
       if (acc.stamp[t] !== epoch || acc.counter[t]! < 2) continue;
       let inner = 0;
-      for (let r = acc.lastIn[t]!; r >= minSeq && inner < p.maxScan; r = ring.prevIn(r & mask)) {
+      for (let r = acc.lastIn(t); r >= minSeq && inner < p.maxScan; r = ring.prevIn(r & mask)) {
         const j = r & mask;
         if (ring.ts(j) < cutoff) break;
         inner++;

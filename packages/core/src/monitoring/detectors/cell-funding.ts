@@ -48,10 +48,10 @@ export const cellFundingDetector: Detector<CellFundingParams> = {
     if (ctx.base > p.maxAmount || ctx.from === ctx.to) return 0;
     const { acc, ring } = ctx;
     const a = ctx.from;
-    const home = acc.country[a]!;
+    const home = acc.country(a);
     const cross = p.requireCrossBorder >= 1;
     if (cross && (home === 0 || ctx.toCountry === 0 || ctx.toCountry === home)) return 0;
-    const e = acc.entity[ctx.to]!;
+    const e = acc.entity(ctx.to);
     if (e !== ENTITY_INDIVIDUAL && e !== ENTITY_UNKNOWN) return 0;
     const mask = ring.mask;
     const minSeq = ring.minSeq();
@@ -63,16 +63,16 @@ export const cellFundingDetector: Detector<CellFundingParams> = {
     let sum = 0;
     let sum2 = 0;
     let scanned = 0;
-    for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+    for (let s = acc.lastOut(a); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
       if (ring.ts(i) < cutoff) break;
       scanned++;
       const b = ring.base(i);
       if (b > p.maxAmount || b < lo || b > hi) continue;
       const t = ring.to(i);
-      const tc = acc.country[t]!;
+      const tc = acc.country(t);
       if (cross && (tc === 0 || tc === home)) continue;
-      const te = acc.entity[t]!;
+      const te = acc.entity(t);
       if (te !== ENTITY_INDIVIDUAL && te !== ENTITY_UNKNOWN) continue;
       ctx.add(s);
       if (acc.stamp[t] === epoch) continue;

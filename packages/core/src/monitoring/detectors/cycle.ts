@@ -35,7 +35,7 @@ function search(
   const lo = amount / p.hopMaxRatio;
   const hi = amount / p.hopMinRatio;
   let scanned = 0;
-  for (let s = acc.lastIn[node]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
+  for (let s = acc.lastIn(node); s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
     const i = s & mask;
     const t = ring.ts(i);
     if (t < cutoff) break;

@@ -31,12 +31,12 @@ export const dormantDetector: Detector<DormantParams> = {
     let who = -1;
     const a = ctx.from;
     const b = ctx.to;
-    if (acc.outCount[a]! + acc.inCount[a]! > 0) {
-      gap = ctx.ts - acc.lastTs[a]!;
+    if (acc.outCount(a) + acc.inCount(a) > 0) {
+      gap = ctx.ts - acc.lastTs(a);
       who = a;
     }
-    if (acc.outCount[b]! + acc.inCount[b]! > 0 && ctx.ts - acc.lastTs[b]! > gap) {
-      gap = ctx.ts - acc.lastTs[b]!;
+    if (acc.outCount(b) + acc.inCount(b) > 0 && ctx.ts - acc.lastTs(b) > gap) {
+      gap = ctx.ts - acc.lastTs(b);
       who = b;
     }
     if (who < 0) return 0;

@@ -108,7 +108,7 @@ export const exodusDetector: Detector<ExodusParams> = {
     if (tc === 0 || dest[tc] !== 1 || dest[fc] === 1 || fc === tc || ctx.base < p.minBase) return 0;
     const { acc, ring, geoRisk } = ctx;
     const b = ctx.to;
-    const e = acc.entity[b]!;
+    const e = acc.entity(b);
     const person = p.individualsOnly < 1 || e === ENTITY_INDIVIDUAL || e === ENTITY_UNKNOWN;
     const mask = ring.mask;
     const minSeq = ring.minSeq();
@@ -116,10 +116,10 @@ export const exodusDetector: Detector<ExodusParams> = {
     const a = ctx.from;
     let risk = geoRisk[fc]!;
     const provSince = ctx.ts - p.provenanceWindowMs;
-    const prov = acc.riskInTs[a]! >= provSince;
+    const prov = acc.riskInTs(a) >= provSince;
     if (risk < p.minRisk && prov) {
-      const ps = acc.riskInSeq[a]!;
-      if (ring.live(ps)) risk = geoRisk[acc.country[ring.from(ps & mask)]!]! * p.provenanceFactor;
+      const ps = acc.riskInSeq(a);
+      if (ring.live(ps)) risk = geoRisk[acc.country(ring.from(ps & mask))]! * p.provenanceFactor;
     }
     if (risk < p.minRisk) return 0;
     // Risky-origin legs into the beneficiary within the window: direct ones (payer in a risky country) and
@@ -132,14 +132,14 @@ export const exodusDetector: Detector<ExodusParams> = {
     let scanned = 0;
     const epoch = acc.nextEpoch();
     // Beneficiary-centred shapes look at people only (firms in Europe are paid from everywhere for trade).
-    const lastIn = person ? acc.lastIn[b]! : -1;
+    const lastIn = person ? acc.lastIn(b) : -1;
     for (let s = lastIn; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
       const i = s & mask;
       if (ring.ts(i) < cutoff) break;
       scanned++;
       if (ring.base(i) < p.minBase) continue;
       const f = ring.from(i);
-      const fcountry = acc.country[f]!;
+      const fcountry = acc.country(f);
       if (dest[fcountry] === 1) continue;
       if (geoRisk[fcountry]! >= p.minRisk) {
         directLegs++;
@@ -153,16 +153,16 @@ export const exodusDetector: Detector<ExodusParams> = {
         if (c > repeat) repeat = c;
         continue;
       }
-      if (acc.riskInTs[f]! < provSince) continue;
+      if (acc.riskInTs(f) < provSince) continue;
       // Earliest risky credit of the intermediary inside the provenance window: legs after it count.
       let firstRisk = Number.POSITIVE_INFINITY;
       let inner = 0;
-      for (let r = acc.lastIn[f]!; r >= minSeq && inner < 16; r = ring.prevIn(r & mask)) {
+      for (let r = acc.lastIn(f); r >= minSeq && inner < 16; r = ring.prevIn(r & mask)) {
         const j = r & mask;
         const tj = ring.ts(j);
         if (tj < provSince) break;
         inner++;
-        if (geoRisk[acc.country[ring.from(j)]!]! >= p.minRisk && ring.base(j) >= p.minBase) {
+        if (geoRisk[acc.country(ring.from(j))]! >= p.minRisk && ring.base(j) >= p.minBase) {
           firstRisk = tj;
           ctx.add(r);
         }
@@ -177,7 +177,7 @@ export const exodusDetector: Detector<ExodusParams> = {
     const collected = directLegs >= p.minLegs && directPayers >= p.minPayers && repeat >= 2;
     // One person in a risky country paying into the destination set again and again (to one or several people).
     let sent = 0;
-    const ea = acc.entity[a]!;
+    const ea = acc.entity(a);
     if (
       !collected &&
       forwarded < p.minLegsOnePayer &&
@@ -186,12 +186,12 @@ export const exodusDetector: Detector<ExodusParams> = {
       ea !== ENTITY_NPO
     ) {
       scanned = 0;
-      for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+      for (let s = acc.lastOut(a); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
         const i = s & mask;
         if (ring.ts(i) < cutoff) break;
         scanned++;
         const t = ring.to(i);
-        if (ring.base(i) < p.minBase || dest[acc.country[t]!] !== 1) continue;
+        if (ring.base(i) < p.minBase || dest[acc.country(t)] !== 1) continue;
         sent++;
         ctx.add(s);
       }
@@ -213,21 +213,21 @@ export const exodusDetector: Detector<ExodusParams> = {
 function relay(ctx: EvalContext, p: ExodusParams, provSince: number): boolean {
   const { acc, ring, geoRisk, destination: dest } = ctx;
   const a = ctx.from;
-  if (!(acc.riskInTs[a]! >= provSince)) return false;
+  if (!(acc.riskInTs(a) >= provSince)) return false;
   // Only money that crossed a border from a risky country counts: an account's domestic income in its own
   // (risky) country is its livelihood, not money fleeing.
-  const home = acc.country[a]!;
+  const home = acc.country(a);
   const mask = ring.mask;
   const minSeq = ring.minSeq();
   let riskIn = 0;
   let first = Number.POSITIVE_INFINITY;
   let scanned = 0;
-  for (let r = acc.lastIn[a]!; r >= minSeq && scanned < p.maxScan; r = ring.prevIn(r & mask)) {
+  for (let r = acc.lastIn(a); r >= minSeq && scanned < p.maxScan; r = ring.prevIn(r & mask)) {
     const j = r & mask;
     const tj = ring.ts(j);
     if (tj < provSince) break;
     scanned++;
-    const cf = acc.country[ring.from(j)]!;
+    const cf = acc.country(ring.from(j));
     if (cf === home || dest[cf] === 1 || geoRisk[cf]! < p.minRisk || ring.base(j) < p.minBase) continue;
     riskIn += ring.base(j);
     first = tj;
@@ -237,11 +237,11 @@ function relay(ctx: EvalContext, p: ExodusParams, provSince: number): boolean {
   let legs = 1;
   let out = ctx.base;
   scanned = 0;
-  for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+  for (let s = acc.lastOut(a); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
     const i = s & mask;
     if (ring.ts(i) < first) break;
     scanned++;
-    if (s === ctx.seq || ring.base(i) < p.minBase || dest[acc.country[ring.to(i)]!] !== 1) continue;
+    if (s === ctx.seq || ring.base(i) < p.minBase || dest[acc.country(ring.to(i))] !== 1) continue;
     legs++;
     out += ring.base(i);
   }
@@ -249,19 +249,19 @@ function relay(ctx: EvalContext, p: ExodusParams, provSince: number): boolean {
   if (legs < p.minLegsRelay || out < p.relayShare * riskIn || out > p.relayMaxShare * riskIn) return false;
   // Fires: record both halves.
   scanned = 0;
-  for (let r = acc.lastIn[a]!; r >= minSeq && scanned < p.maxScan; r = ring.prevIn(r & mask)) {
+  for (let r = acc.lastIn(a); r >= minSeq && scanned < p.maxScan; r = ring.prevIn(r & mask)) {
     const j = r & mask;
     if (ring.ts(j) < provSince) break;
     scanned++;
-    const cf = acc.country[ring.from(j)]!;
+    const cf = acc.country(ring.from(j));
     if (cf !== home && dest[cf] !== 1 && geoRisk[cf]! >= p.minRisk && ring.base(j) >= p.minBase) ctx.add(r);
   }
   scanned = 0;
-  for (let s = acc.lastOut[a]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+  for (let s = acc.lastOut(a); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
     const i = s & mask;
     if (ring.ts(i) < first) break;
     scanned++;
-    if (ring.base(i) >= p.minBase && dest[acc.country[ring.to(i)]!] === 1) ctx.add(s);
+    if (ring.base(i) >= p.minBase && dest[acc.country(ring.to(i))] === 1) ctx.add(s);
   }
   ctx.anchor = a;
   return true;

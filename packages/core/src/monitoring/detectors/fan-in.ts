@@ -18,7 +18,7 @@ export const fanInDetector: Detector<FanParams> = {
   evaluate(ctx, p) {
     const b = ctx.to;
     if (b === ctx.from || ctx.base < p.minBase) return 0;
-    if (ctx.acc.inCount[b]! > p.maxLifetime || ctx.acc.rate(b, ctx.ts) > ctx.busyRate) return 0;
+    if (ctx.acc.inCount(b) > p.maxLifetime || ctx.acc.rate(b, ctx.ts) > ctx.busyRate) return 0;
     return fanDegree(ctx, p, b, FAN_IN_SIDE);
   },
 };

@@ -1,5 +1,5 @@
 import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
-import { isBusiness } from '../state.ts';
+import { type AccountTable, isBusiness } from '../state.ts';
 
 export type FanParams = {
   readonly windowMs: number;
@@ -87,9 +87,9 @@ const WIDE = 1.3;
 const ROUTINE = new Int32Array(1024);
 
 /** Both countries are known (banks.csv) and differ. */
-function abroad(country: Uint16Array, a: number, c: number): boolean {
-  const home = country[a]!;
-  const there = country[c]!;
+function abroad(acc: AccountTable, a: number, c: number): boolean {
+  const home = acc.country(a);
+  const there = acc.country(c);
   return home !== 0 && there !== 0 && home !== there;
 }
 
@@ -117,13 +117,13 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
   const lo2 = ctx.base / (p.amountSpread * WIDE);
   const hi2 = ctx.base * p.amountSpread * WIDE;
   // A business centre counts only foreign counterparties: domestic payroll, suppliers and customers are its trade.
-  const home = isBusiness(acc.entity[a]!) ? acc.country[a]! : -1;
+  const home = isBusiness(acc.entity(a)) ? acc.country(a) : -1;
   const epoch = acc.nextEpoch();
   let distinct = 0;
   let scanned = 0;
   let sameTs = 0;
   let nRoutine = 0;
-  const first = out ? acc.lastOut[a]! : acc.lastIn[a]!;
+  const first = out ? acc.lastOut(a) : acc.lastIn(a);
   for (
     let s = first;
     s >= minSeq && scanned < p.maxScan;
@@ -140,10 +140,9 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
     const near = b >= lo && b <= hi;
     // Paying businesses (suppliers, bills) or being paid by them (salary, invoices) is trade; people are the pattern.
     // A firm abroad is not everyday trade for a person: laundering fans mix people and firms across borders.
-    const business = isBusiness(acc.entity[c]!);
-    if (p.individualsOnly >= 1 && business && !(p.foreignBusinesses >= 1 && abroad(acc.country, a, c)))
-      continue;
-    if (home >= 0 && (home === 0 || acc.country[c] === home)) {
+    const business = isBusiness(acc.entity(c));
+    if (p.individualsOnly >= 1 && business && !(p.foreignBusinesses >= 1 && abroad(acc, a, c))) continue;
+    if (home >= 0 && (home === 0 || acc.country(c) === home)) {
       // A firm's domestic people (staff, customers) are reconsidered against its baseline below.
       if (!business && !out) ROUTINE[nRoutine++] = s;
       continue;
@@ -219,7 +218,7 @@ export const fanOutDetector: Detector<FanParams> = {
   evaluate(ctx, p) {
     const a = ctx.from;
     if (a === ctx.to || ctx.base < p.minBase) return 0;
-    if (ctx.acc.outCount[a]! > p.maxLifetime || ctx.acc.rate(a, ctx.ts) > ctx.busyRate) return 0;
+    if (ctx.acc.outCount(a) > p.maxLifetime || ctx.acc.rate(a, ctx.ts) > ctx.busyRate) return 0;
     return fanDegree(ctx, p, a, FAN_OUT_SIDE);
   },
 };

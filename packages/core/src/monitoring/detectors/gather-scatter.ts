@@ -75,7 +75,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
     const { acc, ring } = ctx;
     const v = ctx.from;
     if (v === ctx.to || ctx.base < p.minBase || acc.rate(v, ctx.ts) > ctx.busyRate) return 0;
-    const lastIn = acc.lastIn[v]!;
+    const lastIn = acc.lastIn(v);
     const minSeq = ring.minSeq();
     if (lastIn < minSeq) return 0;
     const mask = ring.mask;
@@ -85,7 +85,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
     const hi = ctx.base * p.amountSpread;
     const fmt = ctx.format;
     // A business centre counts only foreign counterparties: its domestic customers and suppliers are its trade.
-    const home = isBusiness(acc.entity[v]!) ? acc.country[v]! : -1;
+    const home = isBusiness(acc.entity(v)) ? acc.country(v) : -1;
     const epoch = acc.nextEpoch();
     // Gather phase: similar-instrument credits in the window; the scatter phase starts after the newest of them.
     let payers = 0;
@@ -103,7 +103,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
       const b = ring.base(i);
       // Gathered legs may differ in size from the scattered ones; same instrument and materiality suffice.
       if (f === v || b < p.minBase || ring.format(i) !== fmt) continue;
-      if (home >= 0 && (home === 0 || acc.country[f] === home)) continue;
+      if (home >= 0 && (home === 0 || acc.country(f) === home)) continue;
       ctx.add(s);
       gathered += b;
       gathered2 += b * b;
@@ -121,7 +121,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
     let payees = 0;
     let paid = 0;
     scanned = 0;
-    for (let s = acc.lastOut[v]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+    for (let s = acc.lastOut(v); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
       const t = ring.ts(i);
       if (t < newestIn) break;
@@ -129,7 +129,7 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
       const to = ring.to(i);
       const b = ring.base(i);
       if (to === v || b < lo || b > hi || ring.format(i) !== fmt) continue;
-      if (home >= 0 && (home === 0 || acc.country[to] === home)) continue;
+      if (home >= 0 && (home === 0 || acc.country(to) === home)) continue;
       ctx.add(s);
       paid += b;
       if (acc.stamp2[to] !== epoch) {

@@ -74,7 +74,7 @@ export const layeringChainDetector: Detector<ChainParams> = {
     for (let k = 0; k <= p.maxEvidence && ring.live(s); k++) {
       ctx.add(s);
       const i = s & mask;
-      const e = ctx.acc.entity[ring.from(i)]!;
+      const e = ctx.acc.entity(ring.from(i));
       if (k < depth && isBusiness(e)) business++;
       const prev = ring.chainPrev(i);
       if (k < depth && ring.live(prev)) {

@@ -31,7 +31,7 @@ export const passThroughDetector: Detector<PassThroughParams> = {
     const cutoff = ctx.ts - p.windowMs;
     let pairs = 0;
     let scanned = 0;
-    for (let s = acc.lastOut[ctx.from]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+    for (let s = acc.lastOut(ctx.from); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
       if (ring.ts(i) < cutoff) break;
       scanned++;

@@ -78,13 +78,13 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
     const mask = ring.mask;
     const cutoff = ctx.ts - p.windowMs;
     // Cheap trigger: the middle of this leg must itself have been paid inside the window.
-    const li = acc.lastIn[m0]!;
+    const li = acc.lastIn(m0);
     if (li < minSeq || ring.ts(li & mask) < cutoff) return 0;
     const fmt = ctx.format;
     const epoch = acc.nextEpoch();
     let middles = 0;
     let scanned = 0;
-    for (let s = acc.lastIn[t]!; s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn(s & mask)) {
+    for (let s = acc.lastIn(t); s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn(s & mask)) {
       const i = s & mask;
       const ts = ring.ts(i);
       if (ts < cutoff) break;
@@ -94,7 +94,7 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
       // the slot's own fields first (its cache line is loaded); the middle's state is another memory access
       if (m === t || ring.format(i) !== fmt || ob < p.minBase || acc.stamp2[m] === epoch) continue;
       acc.stamp2[m] = epoch;
-      if (acc.inCount[m]! > p.maxMiddleDegree || acc.rate(m, ctx.ts) > ctx.busyRate) continue;
+      if (acc.inCount(m) > p.maxMiddleDegree || acc.rate(m, ctx.ts) > ctx.busyRate) continue;
       MIDDLE[middles] = m;
       MIDDLE_TS[middles] = ts;
       MIDDLE_BASE[middles] = ob;
@@ -109,7 +109,7 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
       const ts = MIDDLE_TS[k]!;
       const ob = MIDDLE_BASE[k]!;
       let inner = 0;
-      for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn(r & mask)) {
+      for (let r = acc.lastIn(m); r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn(r & mask)) {
         const j = r & mask;
         const tr = ring.ts(j);
         if (tr < cutoff) break;
@@ -137,7 +137,7 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
     // Second pass: collect the evidence of the best source only.
     const epoch2 = acc.nextEpoch();
     scanned = 0;
-    for (let s = acc.lastIn[t]!; s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn(s & mask)) {
+    for (let s = acc.lastIn(t); s >= minSeq && scanned < p.maxScanTarget; s = ring.prevIn(s & mask)) {
       const i = s & mask;
       const ts = ring.ts(i);
       if (ts < cutoff) break;
@@ -147,7 +147,7 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
       if (ring.format(i) !== fmt) continue;
       let inner = 0;
       let linked = false;
-      for (let r = acc.lastIn[m]!; r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn(r & mask)) {
+      for (let r = acc.lastIn(m); r >= minSeq && inner < p.maxScanMiddle; r = ring.prevIn(r & mask)) {
         const j = r & mask;
         const tr = ring.ts(j);
         if (tr < cutoff) break;

@@ -62,7 +62,7 @@ export const stackDetector: Detector<StackParams> = {
       ctx.from === b ||
       ctx.base < p.minBase ||
       acc.rate(b, ctx.ts) > ctx.busyRate ||
-      acc.entity[b] === ENTITY_MSB
+      acc.entity(b) === ENTITY_MSB
     ) {
       return 0;
     }
@@ -78,7 +78,7 @@ export const stackDetector: Detector<StackParams> = {
     let sum = 0;
     let sum2 = 0;
     let scanned = 0;
-    for (let s = acc.lastIn[b]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
+    for (let s = acc.lastIn(b); s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
       const i = s & mask;
       if (ring.ts(i) < cutoff) break;
       scanned++;
@@ -99,13 +99,13 @@ export const stackDetector: Detector<StackParams> = {
     for (let k = 0; k < n; k++) {
       const f = payers[k]!;
       scanned = 0;
-      for (let s = acc.lastIn[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
+      for (let s = acc.lastIn(f); s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
         const i = s & mask;
         if (ring.ts(i) < cutoff) break;
         scanned++;
         const u = ring.from(i);
         const bs = ring.base(i);
-        if (u === f || u === b || bs < lo || bs > hi || ring.format(i) !== fmt || isBusiness(acc.entity[u]!))
+        if (u === f || u === b || bs < lo || bs > hi || ring.format(i) !== fmt || isBusiness(acc.entity(u)))
           continue;
         if (acc.stamp[u] !== epoch) {
           acc.stamp[u] = epoch;
@@ -124,7 +124,7 @@ export const stackDetector: Detector<StackParams> = {
     for (let k = 0; k < n; k++) {
       const f = payers[k]!;
       scanned = 0;
-      for (let s = acc.lastIn[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
+      for (let s = acc.lastIn(f); s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
         const i = s & mask;
         if (ring.ts(i) < cutoff) break;
         scanned++;
@@ -151,7 +151,7 @@ export const stackDetector: Detector<StackParams> = {
     for (let k = 0; k < n; k++) {
       const f = payers[k]!;
       scanned = 0;
-      for (let s = acc.lastOut[f]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+      for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
         const i = s & mask;
         if (ring.ts(i) < cutoff) break;
         scanned++;

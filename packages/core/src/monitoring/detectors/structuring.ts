@@ -53,7 +53,7 @@ export const structuringDetector: Detector<StructuringParams> = {
     const cutoff = ctx.ts - p.windowMs;
     let out = 0;
     let scanned = 0;
-    for (let s = acc.lastOut[ctx.from]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+    for (let s = acc.lastOut(ctx.from); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
       if (ring.ts(i) < cutoff) break;
       scanned++;
@@ -62,7 +62,7 @@ export const structuringDetector: Detector<StructuringParams> = {
     }
     let inn = 0;
     scanned = 0;
-    for (let s = acc.lastIn[ctx.to]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
+    for (let s = acc.lastIn(ctx.to); s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
       const i = s & mask;
       if (ring.ts(i) < cutoff) break;
       scanned++;
@@ -72,7 +72,7 @@ export const structuringDetector: Detector<StructuringParams> = {
     const byPayer = out >= inn;
     scanned = 0;
     if (byPayer) {
-      for (let s = acc.lastOut[ctx.from]!; s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+      for (let s = acc.lastOut(ctx.from); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
         const i = s & mask;
         if (ring.ts(i) < cutoff) break;
         scanned++;
@@ -80,7 +80,7 @@ export const structuringDetector: Detector<StructuringParams> = {
         if (b >= lo && b < p.threshold && (cash < 0 || ring.format(i) === cash)) ctx.add(s);
       }
     } else {
-      for (let s = acc.lastIn[ctx.to]!; s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
+      for (let s = acc.lastIn(ctx.to); s >= minSeq && scanned < p.maxScan; s = ring.prevIn(s & mask)) {
         const i = s & mask;
         if (ring.ts(i) < cutoff) break;
         scanned++;
