@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { detectorSlotReads } from '../testing/ring-reads.ts';
-import { H, maxFinding, runScenario, Scenario, T0 } from '../testing/scenario.ts';
+import { H, maxFinding, reference, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
 /** U1, U2 → S1, S2 (upper layer), then S1, S2 → B1, B2 (lower layer), two hours apart, with the given amounts. */
-function twoLayers(amounts: (k: number) => number): Scenario {
+function twoLayers(amounts: (k: number) => number, upper = ['U1', 'U2']): Scenario {
   const sc = new Scenario();
   const legs: [string, string][] = [];
-  for (const u of ['U1', 'U2']) for (const s of ['S1', 'S2']) legs.push([u, s]);
+  for (const u of upper) for (const s of ['S1', 'S2']) legs.push([u, s]);
   for (const s of ['S1', 'S2']) for (const b of ['B1', 'B2']) legs.push([s, b]);
   legs.forEach(([from, to], k) => {
     sc.pay(from, to, amounts(k), T0 + (k + 1) * 2 * H);
@@ -50,6 +50,26 @@ describe('stack detector', () => {
     const run = runScenario(sc);
     expect(maxFinding(run, 'stack')).toBe(7);
     expect(run.flagged.size).toBe(7);
+  });
+
+  // The middle group and its payees at bank 1 (DE); upper payers are firms at home (bank 1) or abroad (bank 2, AE).
+  const firmsRef = reference(
+    { '1': 'DE', '2': 'AE' },
+    { '1:F1': 'company', '1:F2': 'company', '2:F1': 'company', '2:F2': 'company' },
+  );
+
+  it('counts firms abroad in the upper layer, but not domestic firms paying people (salary, invoices)', () => {
+    const abroad = runScenario(
+      twoLayers((k) => 12_000 - k * 60, ['2:F1', '2:F2']),
+      firmsRef,
+    );
+    expect(maxFinding(abroad, 'stack')).toBeGreaterThanOrEqual(6);
+    expect(abroad.flagged.size).toBe(8);
+    const home = runScenario(
+      twoLayers((k) => 12_000 - k * 60, ['1:F1', '1:F2']),
+      firmsRef,
+    );
+    expect(maxFinding(home, 'stack')).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
-import { ENTITY_MSB, isBusiness } from '../state.ts';
+import { type AccountTable, ENTITY_MSB, isBusiness } from '../state.ts';
 
 export type StackParams = {
   readonly windowMs: number;
@@ -12,15 +12,27 @@ export type StackParams = {
 const payers = new Int32Array(64);
 
 /**
+ * A business paying a member of S in its own country (or either country unknown): salary, invoices, refunds, not
+ * an upper layer. A firm abroad paying private people alike is not such trade (as for fan-out v1.2.0).
+ */
+function domesticFirm(acc: AccountTable, u: number, f: number): boolean {
+  if (!isBusiness(acc.entity(u))) return false;
+  const cu = acc.country(u);
+  const cf = acc.country(f);
+  return cu === 0 || cf === 0 || cu === cf;
+}
+
+/**
  * Detector 8, STACK: two group-to-group layers. On a payment into b: the payers S of b (≥ 2, similar legs) were
  * themselves paid, inside the window, by an upstream set U (≥ 2 accounts, at least one of which paid ≥ 2 members
- * of S). The value is the number of legs in both layers: upstream U → S, and downstream every similar payment of
- * S in the window (v1.1.0; until then only S → b, though AMLworld's sparse layers pay b once per member).
+ * of S; a business upstream counts only from another country than the member it pays, v1.2.0). The value is the
+ * number of legs in both layers: upstream U → S, and downstream every similar payment of S in the window (v1.1.0;
+ * until then only S → b, though AMLworld's sparse layers pay b once per member).
  */
 export const stackDetector: Detector<StackParams> = {
   id: 'stack',
   number: 8,
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Stack (two layers of group-to-group payments)',
   unit: 'legs',
   configSchema: {
@@ -105,7 +117,7 @@ export const stackDetector: Detector<StackParams> = {
         scanned++;
         const u = ring.from(i);
         const bs = ring.base(i);
-        if (u === f || u === b || bs < lo || bs > hi || ring.format(i) !== fmt || isBusiness(acc.entity(u)))
+        if (u === f || u === b || bs < lo || bs > hi || ring.format(i) !== fmt || domesticFirm(acc, u, f))
           continue;
         if (acc.stamp[u] !== epoch) {
           acc.stamp[u] = epoch;
