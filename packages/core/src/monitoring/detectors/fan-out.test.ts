@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectorEntityReads } from '../testing/detector-reads.ts';
 import { H, MIN, maxFinding, reference, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
 describe('fan-out detector', () => {
@@ -104,5 +105,18 @@ describe('fan-out detector', () => {
   it('stays silent on the same busy firm paying people at home alike', () => {
     const run = runScenario(busyFirm(['1:R0', '1:R1', '1:R2', '1:R3', '1:R4']), firmRef);
     expect(maxFinding(run, 'fan-out')).toBe(0);
+  });
+});
+
+describe('fan-out detector walks', () => {
+  it('reads no payee’s state for a person’s legs outside the similar-amount band', () => {
+    // USD 5,000 now: 5,100 is similar (within 1.5×); 9,000 is only inside the wider band kept for firms' routine legs
+    const sc = new Scenario();
+    sc.pay('P', 'R1', 9000, T0 + H);
+    sc.pay('P', 'R2', 9000, T0 + 2 * H);
+    sc.pay('P', 'R3', 5100, T0 + 3 * H);
+    sc.pay('P', 'R4', 5000, T0 + 4 * H);
+    // the centre's own entity, then R4 and R3; not R1 or R2
+    expect(detectorEntityReads('fan-out', sc)).toBe(3);
   });
 });

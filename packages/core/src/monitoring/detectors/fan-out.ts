@@ -138,6 +138,8 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
     const b = ring.base(i);
     if (b < p.minBase || b < lo2 || b > hi2 || ring.format(i) !== ctx.format) continue;
     const near = b >= lo && b <= hi;
+    // Outside the near band only a firm's routine legs can count: for any other centre skip the payee's state.
+    if (!near && home < 0) continue;
     // Paying businesses (suppliers, bills) or being paid by them (salary, invoices) is trade; people are the pattern.
     // A firm abroad is not everyday trade for a person: laundering fans mix people and firms across borders.
     const business = isBusiness(acc.entity(c));

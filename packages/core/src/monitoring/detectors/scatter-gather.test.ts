@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectorSlotReads } from '../testing/ring-reads.ts';
+import { detectorSlotReads } from '../testing/detector-reads.ts';
 import { D, H, maxFinding, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
 describe('scatter-gather detector', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectorSlotReads } from '../testing/ring-reads.ts';
+import { detectorSlotReads } from '../testing/detector-reads.ts';
 import { H, maxFinding, reference, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
 /** U1, U2 → S1, S2 (upper layer), then S1, S2 → B1, B2 (lower layer), two hours apart, with the given amounts. */
