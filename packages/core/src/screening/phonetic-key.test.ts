@@ -59,6 +59,15 @@ describe('tokenSimilarity across scripts', () => {
     expect(tokenSimilarity(tok('عامر'), tok('Amir')).sim).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('meets a Latin country name only with the Arabic name of that country (كرماني is Kermani, not Germany)', () => {
+    expect(tokenSimilarity(tok('كرماني'), tok('Germany')).sim).toBe(0);
+    expect(tokenSimilarity(tok('كرماني'), tok('Kermani')).sim).toBeGreaterThanOrEqual(0.9);
+    expect(tokenSimilarity(tok('السودان'), tok('Sudan')).sim).toBeGreaterThanOrEqual(0.9);
+    expect(tokenSimilarity(tok('ألمانيا'), tok('Germany'))).toEqual({ sim: 0.9, how: 'translation' });
+    // Persian and Urdu spell the exonym with their own letters
+    expect(tokenSimilarity(tok('پاکستان'), tok('Pakistan')).sim).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('keeps common names apart when their keys collide (محمد is not Mahmud)', () => {
     expect(tokenSimilarity(tok('محمد'), tok('Mahmud')).sim).toBe(0);
     expect(tokenSimilarity(tok('محمد'), tok('Mohamed')).sim).toBeGreaterThanOrEqual(0.95);

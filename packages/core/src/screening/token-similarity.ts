@@ -3,6 +3,7 @@
  * (same key across scripts), a spelling variant (same key, both Latin), a near spelling, or an initial.
  */
 
+import { countryCode } from './countries.ts';
 import { isShortFormOf } from './hypocorisms.ts';
 import type { NameToken } from './name-parse.ts';
 import { numberOf } from './number-words.ts';
@@ -88,6 +89,30 @@ function vowelFrameAgrees(arabic: string, latin: string): boolean {
   return true;
 }
 
+const countries = new Map<string, string | undefined>();
+
+/** The country a Latin word names by itself (germany → DE), undefined for other words and codes. */
+function latinCountry(latin: string): string | undefined {
+  if (latin.length < 4) return undefined; // two- and three-letter words are codes or names (Ali, Omar)
+  if (!countries.has(latin)) countries.set(latin, countryCode(latin));
+  return countries.get(latin);
+}
+
+/** Persian and Urdu letters and the Arabic letters the Arabic exonyms write instead (پاکستان = باكستان). */
+const PERSIAN_TO_ARABIC: Readonly<Record<string, string>> = { پ: 'ب', چ: 'ج', ژ: 'ز', گ: 'ج' };
+
+/**
+ * The country an Arabic-script word names, with or without its article (سودان, السودان → SD), in Persian or
+ * Urdu spelling too (پاکستان → PK).
+ */
+function arabicCountry(text: string): string | undefined {
+  if (!countries.has(text)) {
+    const arabic = text.replace(/[پچژگ]/g, (ch) => PERSIAN_TO_ARABIC[ch] ?? ch);
+    countries.set(text, countryCode(arabic) ?? countryCode(`ال${arabic}`));
+  }
+  return countries.get(text);
+}
+
 /** Strength of an organisation word met in translation: a generic word, weaker than a spelling. */
 const TRANSLATION = 0.9;
 
@@ -114,6 +139,15 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     return { sim: TRANSLATION, how: 'translation' };
   }
   const sim = crossScriptKeys(q, c);
+  // a country's name in Latin (Germany) is written in Arabic script as its own exonym (ألمانيا), not spelled
+  // letter by letter: it meets only the Arabic name of the same country (كرماني is Kermani, not Germany)
+  if (ar.script === 'arabic' && lat.latin) {
+    const country = latinCountry(lat.latin);
+    if (country !== undefined) {
+      if (arabicCountry(ar.text) !== country) return NONE;
+      return sim.sim > 0 ? sim : { sim: TRANSLATION, how: 'translation' };
+    }
+  }
   if (sim.sim === 0) return sim;
   if (
     ar.script === 'arabic' &&
