@@ -295,4 +295,11 @@ describe('third-round rules', () => {
     // another letter is another name
     expect(score('Kim Jong-on', 'Kim Jong-un')).toBeLessThan(0.8);
   });
+
+  it('reads a three-letter name at the start of a longer one as a name of its own, not a word cut short', () => {
+    expect(score('ООО "БАЙ"', 'ООО "БАЙКАЛ"', 'organisation')).toBeLessThan(0.8);
+    expect(compareNames('Can', 'Canan', 'person').nameScore.pairs).toEqual([]);
+    // four letters and more may be a word cut short in a list's field
+    expect(compareNames('Chris', 'Christiansen', 'person').nameScore.pairs[0]?.how).toBe('prefix');
+  });
 });

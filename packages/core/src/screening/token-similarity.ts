@@ -405,7 +405,9 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
     }
     if (best.sim === 0) {
       const [short, long] = q.latin.length <= c.latin.length ? [q.latin, c.latin] : [c.latin, q.latin];
-      if (short.length >= 3 && long.startsWith(short)) best = { sim: 0.6, how: 'prefix' };
+      // a three-letter name at the start of a longer one is a whole name of its own (Can, Canan; Bai, Baikal):
+      // a word cut short is longer
+      if (short.length >= 4 && long.startsWith(short)) best = { sim: 0.6, how: 'prefix' };
     }
   }
   return best;
