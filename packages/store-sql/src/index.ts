@@ -6,7 +6,13 @@ export { SqlCaseStore } from './case-repository.ts';
 export { acquireLaneLease, type LaneLease } from './checkpoint-lease.ts';
 export { type LaneCheckpoint, SqlCheckpointStore, saveCheckpoint } from './checkpoint-repository.ts';
 export { isPostgresUrl, openDatabase, type RaqibDatabase, redactUrl } from './database.ts';
-export { type FiringRow, type LaneBatch, SqlLaneStore, type StoredSnapshot } from './lane-store.ts';
+export {
+  type FiringRow,
+  type LaneBatch,
+  type RejectRow,
+  SqlLaneStore,
+  type StoredSnapshot,
+} from './lane-store.ts';
 export {
   entryFingerprint,
   type ListDelta,

@@ -25,8 +25,17 @@ interface ScaleSeenIdsTable {
   /** The ids, as a JSON array. */
   payload: string;
 }
+interface ScaleRejectsTable {
+  stream: string;
+  seq: number;
+  lane: string;
+  subject: string;
+  reason: string;
+  payload: string;
+}
 declare module './schema.ts' {
   interface Database {
+    scale_rejects: ScaleRejectsTable;
     scale_firings: ScaleFiringsTable;
     scale_snapshots: ScaleSnapshotsTable;
     scale_seen_ids: ScaleSeenIdsTable;
@@ -40,9 +49,18 @@ export interface FiringRow {
   readonly payload: string;
 }
 
-/** What one lane of a worker commits for a batch: its firings and its checkpoint. */
+/** A message of the stream no worker could read: its position, subject, why, and the start of its text. */
+export interface RejectRow {
+  readonly seq: number;
+  readonly subject: string;
+  readonly reason: string;
+  readonly payload: string;
+}
+
+/** What one lane of a worker commits for a batch: its firings, the unreadable messages it owns, its checkpoint. */
 export interface LaneBatch {
   readonly firings: readonly FiringRow[];
+  readonly rejects?: readonly RejectRow[];
   readonly checkpoint: LaneCheckpoint;
 }
 
@@ -85,9 +103,37 @@ export class SqlLaneStore {
             .onConflict((oc) => oc.columns(['stream', 'seq', 'ord']).doNothing())
             .execute();
         }
+        const rejects = (b.rejects ?? []).map(
+          (r): ScaleRejectsTable => ({
+            stream,
+            lane,
+            seq: r.seq,
+            subject: r.subject,
+            reason: r.reason,
+            payload: r.payload,
+          }),
+        );
+        if (rejects.length > 0) {
+          await trx
+            .insertInto('scale_rejects')
+            .values(rejects)
+            .onConflict((oc) => oc.columns(['stream', 'seq']).doNothing())
+            .execute();
+        }
         await saveCheckpoint(trx, b.checkpoint);
       }
     });
+  }
+
+  /** The unreadable messages of a stream, in stream order. */
+  async rejects(stream: string): Promise<(RejectRow & { lane: string })[]> {
+    const rows = await this.#db
+      .selectFrom('scale_rejects')
+      .select(['seq', 'lane', 'subject', 'reason', 'payload'])
+      .where('stream', '=', stream)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
   }
 
   /**

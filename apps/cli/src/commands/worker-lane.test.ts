@@ -117,6 +117,8 @@ async function runWorkers(
   groups: readonly number[][],
   crashes: readonly Crash[] = [],
   snapshotEvery?: number,
+  /** Unreadable messages published halfway through the stream: [subject, text]. */
+  garbage: readonly (readonly [string, string])[] = [],
 ) {
   const database = openDatabase(':memory:');
   databases.push(database);
@@ -124,7 +126,10 @@ async function runWorkers(
   const bus = new InProcessBus();
   const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions };
   await ensureTxStream(bus, stream);
-  await new TxPublisher(bus, stream).publish(txs);
+  const half = Math.floor(txs.length / 2);
+  await new TxPublisher(bus, stream).publish(txs.slice(0, half));
+  for (const [subject, text] of garbage) await bus.publish(subject, new TextEncoder().encode(text));
+  await new TxPublisher(bus, stream).publish(txs.slice(half));
   // ingest runs twice (an operator retry): the stream de-duplicates by message id
   const again = new TxPublisher(bus, stream);
   await again.publish(txs.slice(0, 100));
@@ -207,6 +212,7 @@ async function runWorkers(
     alerts: await store.listAlerts({ limit: 1_000_000 }),
     judged,
     restarts: [...restarted].map((g) => runners[g]!.stats()),
+    rejects: await base.store.rejects('RAQIB_TX'),
     snapshots,
     bus,
     database,
@@ -241,6 +247,30 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
     expect(run.restarts).toHaveLength(1);
     expect(run.restarts[0]!.rebuildTo).toBeGreaterThan(0);
     expect(run.restarts[0]!.replayed).toBe(run.restarts[0]!.rebuildTo);
+  });
+
+  it('records each unreadable message once, in the lane its subject names, and judges the rest as usual', async () => {
+    const run = await runWorkers(
+      4,
+      [
+        [0, 2],
+        [1, 3],
+      ],
+      [{ who: 0, kind: 'before-commit', atBatch: 6 }],
+      undefined,
+      [
+        ['raqib.tx.2.o', 'not a transaction'],
+        ['raqib.tx.x.o', '[2,"only an id"]'],
+      ],
+    );
+    expect(comparable(run.alerts)).toEqual(comparable(embedded));
+    expect(run.judged).toEqual(expectedJudged(4));
+    expect(run.rejects.map((r) => [r.lane, r.subject, r.reason, r.payload])).toEqual([
+      ['p2', 'raqib.tx.2.o', 'message is not JSON', 'not a transaction'],
+      // a subject that names no partition is recorded by partition 0
+      ['p0', 'raqib.tx.x.o', 'message has 1 fields, not 12 to 18', '[2,"only an id"]'],
+    ]);
+    expect(run.rejects[1]!.seq).toBe(run.rejects[0]!.seq + 1);
   });
 
   it('with four partitions on one worker, raise exactly the alerts of the single-process scan', async () => {

@@ -13,7 +13,7 @@ import {
   type ReferenceData,
   type Transaction,
 } from '@raqib/core';
-import type { LaneCheckpoint, SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
+import type { LaneCheckpoint, RejectRow, SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
 import { parseSnapshotText, snapshotText } from './worker-snapshot.ts';
 import { laneName, type TxStreamSpec } from './worker-stream.ts';
 
@@ -73,6 +73,26 @@ type LaneBatchRows = Parameters<SqlLaneStore['commitLanes']>[0][number];
  * transaction id seen before on the stream (a republish after the bus's de-duplication window) is passed over,
  * identically on every worker; the ids seen up to a snapshot are stored with it.
  */
+const lossy = new TextDecoder(); // not fatal: an undecodable byte becomes U+FFFD
+
+/** The start of an unreadable message's text, to store with the reason. */
+function rejectedText(data: Uint8Array): string {
+  return lossy.decode(data.subarray(0, 4096));
+}
+
+/**
+ * The partition a subject `<prefix>.<p>.o` names; 0 for one that names none (a message the ingest did not write):
+ * the lane that records an unreadable message.
+ */
+export function subjectPartition(subject: string, stream: TxStreamSpec): number {
+  const rest = subject.startsWith(`${stream.subjectPrefix}.`)
+    ? subject.slice(stream.subjectPrefix.length + 1)
+    : '';
+  const token = rest.slice(0, rest.indexOf('.'));
+  const p = /^\d+$/.test(token) ? Number(token) : -1;
+  return p >= 0 && p < stream.partitions ? p : 0;
+}
+
 /** The ids of a set from position `index` on, in insertion order. */
 function idsFrom(seen: ReadonlySet<string>, index: number): string[] {
   const out: string[] = [];
@@ -176,8 +196,11 @@ export class LaneRunner {
       await this.flush(); // idle: whatever was judged is durable before the caller hears "nothing new"
       return 0;
     }
-    const rows = new Map<number, { judged: number; firings: LaneBatchRows['firings'][number][] }>();
-    for (const p of this.lanes) rows.set(p, { judged: 0, firings: [] });
+    const rows = new Map<
+      number,
+      { judged: number; firings: LaneBatchRows['firings'][number][]; rejects: RejectRow[] }
+    >();
+    for (const p of this.lanes) rows.set(p, { judged: 0, firings: [], rejects: [] });
     let lastSeq = 0;
     for (const d of deliveries) {
       if (d.seq > lastSeq) lastSeq = d.seq;
@@ -185,8 +208,16 @@ export class LaneRunner {
       try {
         tx = parseTransactionMessageText(decodeMessageText(d.data));
       } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
         this.#rejected++;
-        this.#deps.onRejected?.(d.seq, error instanceof Error ? error.message : String(error));
+        this.#deps.onRejected?.(d.seq, reason);
+        // every worker meets it; the lane its subject names records it, once
+        const p = subjectPartition(d.subject, stream);
+        if (this.#mine.has(p) && d.seq > this.#cpSeq[p]!) {
+          rows
+            .get(p)!
+            .rejects.push({ seq: d.seq, subject: d.subject, reason, payload: rejectedText(d.data) });
+        }
         continue;
       }
       const rebuilding = d.seq <= this.#rebuildTo;
@@ -223,6 +254,7 @@ export class LaneRunner {
       this.#counts.set(p, counts);
       batches.push({
         firings: lane.firings,
+        rejects: lane.rejects,
         checkpoint: this.#checkpoint(p, lastSeq, counts),
       });
     }

@@ -189,7 +189,9 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       batchSize,
       ...(snapshotEvery > 0 ? { snapshotEvery } : {}),
       onRejected: (seq: number, reason: string) => {
-        process.stderr.write(`raqib worker: message ${stream.name}#${seq} rejected: ${reason}\n`);
+        process.stderr.write(
+          `raqib worker: message ${stream.name}#${seq} rejected: ${reason} (kept in scale_rejects)\n`,
+        );
       },
     };
     if (lanes.length > 0) {

@@ -12,6 +12,7 @@ import { m0400ScaleLedger } from './0400-scale-ledger.ts';
 import { m0401ScaleFirings } from './0401-scale-firings.ts';
 import { m0402ScaleSnapshots } from './0402-scale-snapshots.ts';
 import { m0403ScaleStreamIsTheLog } from './0403-scale-stream-is-the-log.ts';
+import { m0404ScaleRejects } from './0404-scale-rejects.ts';
 
 /**
  * Every migration, by name; names sort in the order they run. Number ranges per area:
@@ -31,4 +32,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0401-scale-firings': m0401ScaleFirings,
   '0402-scale-snapshots': m0402ScaleSnapshots,
   '0403-scale-stream-is-the-log': m0403ScaleStreamIsTheLog,
+  '0404-scale-rejects': m0404ScaleRejects,
 };
