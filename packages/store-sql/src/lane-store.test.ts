@@ -74,6 +74,17 @@ function laneStoreSuite(name: string, open: () => Promise<RaqibDatabase>): void 
       ]);
     });
 
+    it('keeps an unreadable message once, with the lane that recorded it', async () => {
+      const database = await open();
+      const store = new SqlLaneStore(database.db);
+      const reject = { seq: 7, subject: 'raqib.tx.1.o', reason: 'message is not JSON', payload: 'garbage' };
+      const batch = { firings: [], rejects: [reject], checkpoint: checkpoint('p1', 8, 1) };
+      await store.commitLanes([batch]);
+      await store.commitLanes([batch]); // committed again after a crash
+      expect(await store.rejects('RAQIB_TX')).toEqual([{ ...reject, lane: 'p1' }]);
+      expect(await store.rejects('OTHER')).toEqual([]);
+    });
+
     it('commits nothing of any lane when one part of the batch fails', async () => {
       const database = await open();
       const store = new SqlLaneStore(database.db);
