@@ -59,20 +59,6 @@ export interface LaneStats {
 
 type LaneBatchRows = Parameters<SqlLaneStore['commitLanes']>[0][number];
 
-/**
- * The account lanes of one worker (docs/decisions/0062-detection-and-merger.md). One detection stage follows the
- * whole stream (the payer's copy of every payment, in stream order), so its window state is the state a single
- * process would have; the detectors run only for payments whose payer's partition is one of this worker's lanes
- * and that lane's checkpoint is behind. Each batch commits, in one database transaction, every lane's firings and
- * checkpoint: that commit is the acknowledgement (0061). The payments themselves are not copied: the stream is the
- * log (0063).
- *
- * At start the window state is loaded from the newest snapshot at or below the stream's lowest checkpoint, and the
- * stream is read again from the snapshot's position (from its start when there is none): up to the lowest
- * checkpoint, and between that point and one of our lanes' checkpoint, payments only update the state. A
- * transaction id seen before on the stream (a republish after the bus's de-duplication window) is passed over,
- * identically on every worker; the ids seen up to a snapshot are stored with it.
- */
 const lossy = new TextDecoder(); // not fatal: an undecodable byte becomes U+FFFD
 
 /** The start of an unreadable message's text, to store with the reason. */
@@ -101,6 +87,20 @@ function idsFrom(seen: ReadonlySet<string>, index: number): string[] {
   return out;
 }
 
+/**
+ * The account lanes of one worker (docs/decisions/0062-detection-and-merger.md). One detection stage follows the
+ * whole stream (the payer's copy of every payment, in stream order), so its window state is the state a single
+ * process would have; the detectors run only for payments whose payer's partition is one of this worker's lanes
+ * and that lane's checkpoint is behind. Each batch commits, in one database transaction, every lane's firings and
+ * checkpoint: that commit is the acknowledgement (0061). The payments themselves are not copied: the stream is the
+ * log (0063).
+ *
+ * At start the window state is loaded from the newest snapshot at or below the stream's lowest checkpoint, and the
+ * stream is read again from the snapshot's position (from its start when there is none): up to the lowest
+ * checkpoint, and between that point and one of our lanes' checkpoint, payments only update the state. A
+ * transaction id seen before on the stream (a republish after the bus's de-duplication window) is passed over,
+ * identically on every worker; the ids seen up to a snapshot are stored with it.
+ */
 export class LaneRunner {
   readonly lanes: readonly number[];
   readonly name: string;
