@@ -213,6 +213,8 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
     // the backlog at start sizes the bar (on a TTY only); a live stream keeps growing past it, which the bar caps
     const backlog = runner ? await runner.pending().catch(() => 0) : 0;
     const progress = startProgress('worker', backlog, ' messages');
+    // CPU spent before reading the stream (process start-up, loading the code, restoring the window state)
+    const cpuAtStart = process.cpuUsage();
     let lastWork = Date.now();
     // first and last moment a batch was handled: the busy span, without start-up and the final idle wait
     let firstAt = 0;
@@ -272,6 +274,8 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       lastAt,
       // CPU time of this process: on a machine without a free core, it shows how work splits when wall time cannot
       cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+      // …and what of it went to the stream itself, start-up left out
+      streamCpuSeconds: (process.cpuUsage(cpuAtStart).user + process.cpuUsage(cpuAtStart).system) / 1e6,
       interrupted: stopping,
     };
     if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
