@@ -24,6 +24,19 @@ describe('exodus detector (TF-EXODUS)', () => {
     expect(run.flagged.size).toBeGreaterThanOrEqual(4);
   });
 
+  it('fires on two large transfers by a person in a conflict zone into Europe, not on two small remittances', () => {
+    const large = new Scenario();
+    large.pay('SY:A', 'DE:B', 8_000, T0, { paymentFormat: 'Wire' });
+    large.pay('SY:A', 'FR:C', 9_500, T0 + 30 * H, { paymentFormat: 'Wire' });
+    const run = runScenario(large, ref);
+    expect(maxFinding(run, 'exodus')).toBe(1);
+    expect(run.flagged.size).toBe(2);
+    const small = new Scenario();
+    small.pay('SY:A', 'DE:B', 1_500, T0, { paymentFormat: 'Wire' });
+    small.pay('SY:A', 'FR:C', 1_800, T0 + 30 * H, { paymentFormat: 'Wire' });
+    expect(maxFinding(runScenario(small, ref), 'exodus')).toBe(0);
+  });
+
   it('follows the money through an intermediary outside Europe', () => {
     const sc = new Scenario();
     for (let k = 0; k < 3; k++) sc.pay('SY:A', 'JO:M', 20_000, T0 + k * 5 * H);

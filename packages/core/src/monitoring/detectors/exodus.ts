@@ -11,6 +11,8 @@ export type ExodusParams = {
   readonly minPayers: number;
   readonly minLegsOnePayer: number;
   readonly minLegsDirect: number;
+  readonly largeBase: number;
+  readonly minLegsDirectLarge: number;
   readonly maxScan: number;
   readonly individualsOnly: number;
   readonly minLegsRelay: number;
@@ -23,14 +25,14 @@ export type ExodusParams = {
  * set (Europe by default), directly (the payer's country is risky) or one hop later (the payer was paid from a
  * risky country inside the provenance window). One remittance is not a pattern (FATF: no wholesale de-risking),
  * so one of three shapes is required inside the window: a person in a risky country paying people in the
- * destination set `minLegsDirect` times; a beneficiary paid `minLegs` times by `minPayers` risky payers (one
- * repeating); or `minLegsOnePayer` payments forwarded by an intermediary after it was paid from a risky country. The value is the
+ * destination set `minLegsDirect` times (`minLegsDirectLarge` times, each of `largeBase` or more); a beneficiary
+ * paid `minLegs` times by `minPayers` risky payers (one repeating); or `minLegsOnePayer` payments forwarded by an intermediary after it was paid from a risky country. The value is the
  * origin's geographic risk (tier A / call-for-action 1.0, tier B/C 0.6, grey list 0.4; one-hop risk × factor).
  */
 export const exodusDetector: Detector<ExodusParams> = {
   id: 'exodus',
   number: 11,
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Flows out of conflict zones and FATF-listed jurisdictions',
   unit: 'origin risk',
   configSchema: {
@@ -67,6 +69,21 @@ export const exodusDetector: Detector<ExodusParams> = {
       max: 100,
       unit: 'payments',
       description: 'payments into the destination set by one risky-country person that suffice on their own',
+    },
+    largeBase: {
+      default: 5_000,
+      min: 0,
+      max: 1e9,
+      unit: 'USD',
+      description: 'a large transfer, for minLegsDirectLarge',
+    },
+    minLegsDirectLarge: {
+      default: 2,
+      min: 1,
+      max: 100,
+      unit: 'payments',
+      description:
+        'payments of at least largeBase into the destination set by one risky-country person that suffice on their own',
     },
     maxScan: { default: 32, min: 1, max: 1024, unit: 'transactions', description: 'credits examined' },
     individualsOnly: {
@@ -177,6 +194,7 @@ export const exodusDetector: Detector<ExodusParams> = {
     const collected = directLegs >= p.minLegs && directPayers >= p.minPayers && repeat >= 2;
     // One person in a risky country paying into the destination set again and again (to one or several people).
     let sent = 0;
+    let sentLarge = 0;
     const ea = acc.entity(a);
     if (
       !collected &&
@@ -191,12 +209,20 @@ export const exodusDetector: Detector<ExodusParams> = {
         if (ring.ts(i) < cutoff) break;
         scanned++;
         const t = ring.to(i);
-        if (ring.base(i) < p.minBase || dest[acc.country(t)] !== 1) continue;
+        const bs = ring.base(i);
+        if (bs < p.minBase || dest[acc.country(t)] !== 1) continue;
         sent++;
+        if (bs >= p.largeBase) sentLarge++;
         ctx.add(s);
       }
     }
-    if (!collected && forwarded < p.minLegsOnePayer && sent < p.minLegsDirect)
+    // A second large transfer within days is no longer a one-off remittance: households abroad are sent small sums.
+    if (
+      !collected &&
+      forwarded < p.minLegsOnePayer &&
+      sent < p.minLegsDirect &&
+      sentLarge < p.minLegsDirectLarge
+    )
       return relay(ctx, p, provSince) ? risk : 0;
     ctx.anchor = b;
     return risk;
