@@ -2,12 +2,12 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { NatsBus, redactNatsUrl } from '@raqib/bus-nats';
-import type { Transaction } from '@raqib/core';
+import { type Transaction, TxPublisher } from '@raqib/core';
 import { isTransactionFormat, readTransactions, type TransactionFormat } from '@raqib/formats';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { startProgress } from '../progress.ts';
-import { TxPublisher } from './ingest-publish.ts';
+
 import {
   DEFAULT_PARTITIONS,
   DEFAULT_STREAM,

@@ -11,6 +11,7 @@ import {
   MemoryAlertStore,
   payerPartition,
   type Transaction,
+  TxPublisher,
 } from '@raqib/core';
 import { readTransactions } from '@raqib/formats';
 import {
@@ -23,7 +24,7 @@ import {
 } from '@raqib/store-sql';
 import { writeDataset } from '@raqib/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TxPublisher } from './ingest-publish.ts';
+
 import { LaneRunner } from './worker-lane.ts';
 import { MergerRunner } from './worker-merger.ts';
 import { ensureTxStream, type TxStreamSpec } from './worker-stream.ts';
