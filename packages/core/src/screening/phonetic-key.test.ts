@@ -68,6 +68,14 @@ describe('tokenSimilarity across scripts', () => {
     expect(tokenSimilarity(tok('پاکستان'), tok('Pakistan')).sim).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('meets a one-consonant key only with a Latin spelling not shorter by two letters (ايليا is not Ali)', () => {
+    expect(tokenSimilarity(tok('ايليا'), tok('Ali')).sim).toBe(0);
+    expect(tokenSimilarity(tok('ايليا'), tok('Ilya')).sim).toBeGreaterThan(0);
+    // the Latin adds the short vowels Arabic leaves unwritten
+    expect(tokenSimilarity(tok('طه'), tok('Taha')).sim).toBeGreaterThan(0);
+    expect(tokenSimilarity(tok('علي'), tok('Ali')).sim).toBeGreaterThan(0);
+  });
+
   it('keeps common names apart when their keys collide (محمد is not Mahmud)', () => {
     expect(tokenSimilarity(tok('محمد'), tok('Mahmud')).sim).toBe(0);
     expect(tokenSimilarity(tok('محمد'), tok('Mohamed')).sim).toBeGreaterThanOrEqual(0.95);

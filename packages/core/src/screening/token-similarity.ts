@@ -139,6 +139,16 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     return { sim: TRANSLATION, how: 'translation' };
   }
   const sim = crossScriptKeys(q, c);
+  // a one-consonant key says almost nothing (علي → l): a Latin spelling adds the short vowels Arabic leaves
+  // unwritten (طه = Taha), but one shorter by two letters or more lacks long vowels the Arabic writes (ايليا,
+  // Ilya, is not Ali)
+  if (
+    ar.script === 'arabic' &&
+    lat.latin &&
+    Math.min(q.key.length, c.key.length) === 1 &&
+    [...ar.text].length - lat.latin.length > 1
+  )
+    return NONE;
   // a country's name in Latin (Germany) is written in Arabic script as its own exonym (ألمانيا), not spelled
   // letter by letter: it meets only the Arabic name of the same country (كرماني is Kermani, not Germany)
   if (ar.script === 'arabic' && lat.latin) {
