@@ -302,4 +302,13 @@ describe('third-round rules', () => {
     // four letters and more may be a word cut short in a list's field
     expect(compareNames('Chris', 'Christiansen', 'person').nameScore.pairs[0]?.how).toBe('prefix');
   });
+
+  it('counts family names met only by a weak guess (0.6) as different family names (تهرانی is not Attaran)', () => {
+    const ns = compareNames('محمد مهدی تهرانی', 'ATTARAN, Mohammad Mahdi', 'person').nameScore;
+    expect(ns.pairs.find((p) => p.candidate.text === 'attaran')?.sim).toBeLessThanOrEqual(0.6);
+    expect(ns.adjustments.map((a) => a.reason)).toContain('the family names differ');
+    expect(ns.score).toBeLessThan(0.8);
+    // two numbers of one series are not a guess
+    expect(score('Snow Storm 1', 'Snow Storm 2', 'organisation')).toBeGreaterThanOrEqual(0.8);
+  });
 });

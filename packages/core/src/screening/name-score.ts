@@ -58,6 +58,8 @@ const ANCESTOR_MISMATCH = 0.7;
 const SHIFTED_GIVEN_NAME = 0.8;
 /** When one name's given name meets only a later given name of the other (other naming traditions). */
 const SECOND_GIVEN_NAME = 0.85;
+/** Similarity at or below which a token pair is a guess, not a reading (a vowel frame that disagrees: 0.6). */
+const WEAK_GUESS = 0.6;
 /** When both names end in different family names, and when both chains name different fathers. */
 const FAMILY_CONFLICT = 0.9;
 const ANCESTOR_CONFLICT = 0.85;
@@ -539,7 +541,13 @@ export function scoreNames(
     score *= SECOND_GIVEN_NAME;
   }
   // both names end in a family or tribal name (nisba) and the two differ: al-Tikriti is not al-Mosuli
-  if (qn >= 2 && cn >= 2 && mq[qn - 1] !== 1 && mc[cn - 1] !== 1) {
+  // (two family names met only by a weak guess differ as much: تهرانی is not Attaran; another number of a
+  // series is no guess)
+  const lastPair = chosen.find((p) => p.i === qn - 1 && p.j === cn - 1);
+  const lastsDiffer =
+    (mq[qn - 1] !== 1 && mc[cn - 1] !== 1) ||
+    (lastPair !== undefined && lastPair.sim <= WEAK_GUESS && lastPair.how !== 'series');
+  if (qn >= 2 && cn >= 2 && lastsDiffer) {
     adjustments.push({ reason: 'the family names differ', factor: FAMILY_CONFLICT });
     score *= FAMILY_CONFLICT;
   }
