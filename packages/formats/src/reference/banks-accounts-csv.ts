@@ -1,10 +1,18 @@
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import { InputFileError } from '../transactions/input-file-error.ts';
 import { openCheck } from '../transactions/line-stream.ts';
+import { plainCsvRecords } from './plain-csv-records.ts';
 
 /** Problems listed in one error before the rest are summarised as a count. */
 const MAX_LISTED = 20;
+const MAX_RECORD = 1 << 16;
+
+interface ParsedRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+}
 
 export interface ReferenceRow {
   readonly line: number;
@@ -12,7 +20,8 @@ export interface ReferenceRow {
 }
 
 /**
- * Reads a small reference CSV (banks.csv, accounts.csv) with csv-parse, checking that the header names the
+ * Reads a reference CSV (banks.csv, accounts.csv) — split directly when it needs no CSV machinery (no quotes;
+ * plainCsvRecords), with csv-parse otherwise, the same records either way — checking that the header names the
  * `required` columns (extra columns are allowed and ignored). Each data row is handed to `onRow`, which returns a
  * problem text or undefined. All problems are collected and thrown together in one Error naming the file and
  * each line: reference data is either right or refused, never partly used.
@@ -23,26 +32,27 @@ export async function readReferenceCsv(
   onRow: (row: ReferenceRow) => string | undefined,
 ): Promise<void> {
   await openCheck(path);
-  const file = createReadStream(path);
-  const parser = file.pipe(
+  const plain = plainCsvRecords(await readFile(path, 'utf8'), MAX_RECORD);
+  const file = plain === undefined ? createReadStream(path) : undefined;
+  const parser = file?.pipe(
     parse({
       info: true,
       trim: true,
       skip_empty_lines: true,
       bom: true,
       relax_column_count: true,
-      max_record_size: 1 << 16,
+      max_record_size: MAX_RECORD,
     }),
   );
-  file.on('error', (err) => parser.destroy(err));
+  file?.on('error', (err) => parser?.destroy(err));
+  const records: Iterable<ParsedRecord> | AsyncIterable<ParsedRecord> =
+    plain?.map(({ record, lines }) => ({ record, info: { lines } })) ??
+    (parser as unknown as AsyncIterable<ParsedRecord>);
   const problems: string[] = [];
   let index: Map<string, number> | undefined;
   let width = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
+    for await (const { record, info } of records) {
       if (index === undefined) {
         index = new Map(record.map((name, i) => [name.toLowerCase(), i]));
         width = record.length;
@@ -64,7 +74,7 @@ export async function readReferenceCsv(
     if (err instanceof Error && err.message.startsWith(path)) throw err;
     throw new InputFileError(`${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   } finally {
-    file.destroy();
+    file?.destroy();
   }
   if (index === undefined)
     throw new InputFileError(`${path}: empty file, expected the header ${required.join(',')}`);
