@@ -352,6 +352,31 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
     expect(runner.stats().processed).toBe(0);
   });
 
+  it('a merger on an empty stream is caught up (a batch run over nothing ends), one with unread payments is not', async () => {
+    const database = openDatabase(':memory:');
+    databases.push(database);
+    await migrateToLatest(database);
+    const bus = new InProcessBus();
+    const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 2 };
+    await ensureTxStream(bus, stream);
+    const deps = {
+      bus,
+      stream,
+      store: new SqlLaneStore(database.db),
+      checkpoints: new SqlCheckpointStore(database.db),
+      alerts: new MemoryAlertStore(),
+      config,
+      reference: {},
+      clock,
+      worker: 'test:4',
+    };
+    const merger = new MergerRunner(deps);
+    await merger.start();
+    expect(await merger.caughtUp()).toBe(true);
+    await new TxPublisher(bus, stream).publish(txs.slice(0, 3));
+    expect(await merger.caughtUp()).toBe(false); // no lane has judged them yet
+  });
+
   it('refuses to start when the stream no longer holds what the window state must be rebuilt from', async () => {
     const run = await runWorkers(4, [[0, 1, 2, 3]], [], 400);
     const restored = (await new SqlLaneStore(run.database.db).latestSnapshot('RAQIB_TX', txs.length))!;
