@@ -12,6 +12,7 @@ import { registerAuditRoutes } from './routes/audit.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerKeyRoutes } from './routes/keys.ts';
 import { registerScreeningRoutes } from './routes/screening.ts';
+import { registerStreamRoutes } from './routes/stream.ts';
 import { registerTransactionRoutes } from './routes/transactions.ts';
 
 /** 1 MiB: a full batch of 1,000 JSON transactions is about 300 KiB. */
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerTransactionRoutes(app, deps);
+  registerStreamRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerAuditRoutes(app, deps);

@@ -19,6 +19,13 @@ const ROUTES: RouteCase[] = [
     minRole: 'analyst',
     body: contractTx('t', '1'),
   },
+  {
+    method: 'POST',
+    url: '/v1/stream/transactions',
+    path: '/v1/stream/transactions',
+    minRole: 'analyst',
+    body: contractTx('t', '1'),
+  },
   { method: 'GET', url: '/v1/alerts', path: '/v1/alerts', minRole: 'analyst' },
   { method: 'GET', url: '/v1/alerts/x', path: '/v1/alerts/{id}', minRole: 'analyst' },
   { method: 'PATCH', url: '/v1/alerts/x', path: '/v1/alerts/{id}', minRole: 'analyst', body: {} },

@@ -10,6 +10,7 @@ import {
   knownCurrencies,
   type ListEntry,
   type ScreeningIndex,
+  type TxPublisher,
 } from '@raqib/core';
 import { loadIndicatorCatalogue, loadListPath, readAccounts, readBanks } from '@raqib/formats';
 import {
@@ -71,7 +72,12 @@ function loadScreening(path: string | undefined): { index?: ScreeningIndex; list
  * The one place adapters are chosen (house rule 3): the SQL store named by RAQIB_DB / --db for alerts, cases,
  * documents, audit, keys and transactions; the in-process monitor for scoring; SHA-256 for the audit chain.
  */
-export async function compose(config: ServerConfig): Promise<Composition> {
+/** Adapters the caller opens itself (the CLI, which also owns their lifetime): the scale-out stream. */
+export interface ComposeAdapters {
+  readonly stream?: TxPublisher | undefined;
+}
+
+export async function compose(config: ServerConfig, adapters: ComposeAdapters = {}): Promise<Composition> {
   const database = openDatabase(config.RAQIB_DB);
   try {
     await migrateToLatest(database);
@@ -105,6 +111,7 @@ export async function compose(config: ServerConfig): Promise<Composition> {
       transactions,
       scorer,
       screening: screening.index,
+      stream: adapters.stream,
       clock: systemClock,
       hash: sha256Hex,
       newId: () => randomUUID().replaceAll('-', '').slice(0, 16),

@@ -14,6 +14,7 @@ import type {
   ScreeningIndex,
   Transaction,
   TransactionStore,
+  TxPublisher,
 } from '@raqib/core';
 import type { IndicatorCatalogue, ReportingEntity } from '@raqib/formats';
 
@@ -54,6 +55,11 @@ export interface AppDeps {
   readonly transactions: TransactionStore;
   readonly scorer: TransactionScorer;
   readonly screening?: ScreeningIndex | undefined;
+  /**
+   * The scale-out transaction stream (`raqib serve --nats`): POST /v1/stream/transactions publishes there for the
+   * workers to judge (docs/deploy.md). Absent: that route answers STREAM_UNAVAILABLE.
+   */
+  readonly stream?: TxPublisher | undefined;
   readonly clock: Clock;
   /** SHA-256 hex in production. */
   readonly hash: HashText;

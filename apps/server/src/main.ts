@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { type Composition, compose } from './compose.ts';
+import { type ComposeAdapters, type Composition, compose } from './compose.ts';
 import type { ServerConfig } from './config.ts';
 
 export interface RunningServer {
@@ -11,8 +11,11 @@ export interface RunningServer {
 }
 
 /** Composes, builds and listens; the only place that opens a port. Closes cleanly on SIGINT/SIGTERM. */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const composition = await compose(config);
+export async function startServer(
+  config: ServerConfig,
+  adapters: ComposeAdapters = {},
+): Promise<RunningServer> {
+  const composition = await compose(config, adapters);
   let app: FastifyInstance;
   try {
     app = await buildApp(composition.deps);

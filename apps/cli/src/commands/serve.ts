@@ -1,13 +1,48 @@
+import { NatsBus, redactNatsUrl } from '@raqib/bus-nats';
+import { TxPublisher } from '@raqib/core';
 import { ConfigError, loadServerConfig, type RunningServer, startServer } from '@raqib/server';
 import { SqlApiKeyStore } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { dbOption, openStore, resolveDbUrl } from '../db-option.ts';
+import {
+  DEFAULT_PARTITIONS,
+  DEFAULT_STREAM,
+  ensureTxStream,
+  parsePartitionCount,
+  subjectPrefixFor,
+} from './worker-stream.ts';
 
 interface ServeFlags {
   port?: string;
   host?: string;
   db?: string;
+  nats?: string;
+  stream: string;
+  partitionCount: string;
+}
+
+/** With --nats, the stream POST /v1/stream/transactions publishes to (the one `raqib ingest` and the workers use). */
+async function openStream(
+  flags: ServeFlags,
+): Promise<{ bus: NatsBus; publisher: TxPublisher; url: string } | undefined> {
+  const url = flags.nats ?? process.env.RAQIB_NATS;
+  if (!url) return undefined;
+  const stream = {
+    name: flags.stream,
+    subjectPrefix: subjectPrefixFor(flags.stream),
+    partitions: parsePartitionCount(flags.partitionCount),
+  };
+  const bus = await NatsBus.connect(url, { name: 'raqib-serve' }).catch((error: unknown) => {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  });
+  try {
+    await ensureTxStream(bus, stream);
+  } catch (error) {
+    await bus.close();
+    throw error;
+  }
+  return { bus, publisher: new TxPublisher(bus, stream), url };
 }
 
 /** Builds the web UI when its dist is missing or stale; the API is served either way. */
@@ -31,6 +66,16 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'TCP port (env RAQIB_PORT)', undefined)
     .option('--host <addr>', 'address to listen on (env RAQIB_HOST; default 127.0.0.1)')
     .addOption(dbOption())
+    .option(
+      '--nats <url>',
+      'NATS server URL (env RAQIB_NATS): POST /v1/stream/transactions publishes to the workers’ stream',
+    )
+    .option('--stream <name>', 'JetStream stream name (with --nats)', DEFAULT_STREAM)
+    .option(
+      '--partition-count <n>',
+      'partitions of the stream (with --nats; must match ingest and the workers)',
+      String(DEFAULT_PARTITIONS),
+    )
     .action(async (flags: ServeFlags) => {
       const env: Record<string, string | undefined> = { ...process.env, RAQIB_DB: resolveDbUrl(flags.db) };
       if (flags.port !== undefined) env.RAQIB_PORT = flags.port;
@@ -49,10 +94,12 @@ export function registerServeCommand(program: Command): void {
         (k) => k.revokedAt === null,
       ).length;
       await database.close();
+      const stream = await openStream(flags);
       let server: RunningServer;
       try {
-        server = await startServer(config);
+        server = await startServer(config, { stream: stream?.publisher });
       } catch (error) {
+        await stream?.bus.close();
         const code = (error as { code?: string }).code;
         if (code === 'EADDRINUSE')
           throw new CliError(`port ${config.RAQIB_PORT} is in use; pick another with --port`);
@@ -71,6 +118,12 @@ export function registerServeCommand(program: Command): void {
           ? '  screening: off (set RAQIB_LISTS to a list file or folder)\n'
           : `  screening: ${summary.listEntries} entries from ${config.listsPath}\n`,
       );
+      if (stream) {
+        const { name, partitions } = stream.publisher.stream;
+        out.write(
+          `  stream: POST /v1/stream/transactions publishes to ${name} (${partitions} partitions) at ${redactNatsUrl(stream.url)}\n`,
+        );
+      }
       if (webProblem !== undefined) out.write(`  web UI not available: ${webProblem}\n`);
       if (keyCount === 0) {
         out.write(
@@ -82,7 +135,10 @@ export function registerServeCommand(program: Command): void {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
           out.write('raqib serve: stopping\n');
-          void server.close().then(resolve);
+          void server
+            .close()
+            .then(() => stream?.bus.close())
+            .then(resolve);
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);

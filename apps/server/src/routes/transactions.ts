@@ -1,52 +1,11 @@
-import {
-  API_MAX_BATCH,
-  type ApiTransactionResult,
-  apiTransactionsBody,
-  parseTransactionRecord,
-} from '@raqib/contracts';
-import type { ScoredTransaction, Transaction } from '@raqib/core';
+import { API_MAX_BATCH, type ApiTransactionResult, apiTransactionsBody } from '@raqib/contracts';
+import type { ScoredTransaction } from '@raqib/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
-import { ApiError } from '../errors.ts';
 import { GroupCommit } from '../group-commit.ts';
 import { GroupLookup } from '../group-lookup.ts';
-import { parsePacs008Body } from '../pacs008-body.ts';
-
-/** Validates every record first and names each bad one; a batch with a bad record is refused whole. */
-function readJsonBody(body: unknown): Transaction[] {
-  const records: unknown[] =
-    typeof body === 'object' && body !== null && 'transactions' in body
-      ? ((body as { transactions: unknown }).transactions as unknown[])
-      : [body];
-  if (!Array.isArray(records) || records.length === 0) {
-    throw new ApiError('VALIDATION', '"transactions" must be a non-empty array');
-  }
-  if (records.length > API_MAX_BATCH) {
-    throw new ApiError(
-      'VALIDATION',
-      `at most ${API_MAX_BATCH} transactions per request (got ${records.length})`,
-    );
-  }
-  const out: Transaction[] = [];
-  const invalid: { index: number; id?: string; reason: string }[] = [];
-  records.forEach((record, index) => {
-    const parsed = parseTransactionRecord(record);
-    if (parsed.ok) out.push({ ...parsed.record, row: -1 });
-    else {
-      const id = (record as { id?: unknown } | null)?.id;
-      invalid.push({ index, ...(typeof id === 'string' ? { id } : {}), reason: parsed.reason });
-    }
-  });
-  if (invalid.length > 0) {
-    throw new ApiError(
-      'INVALID_RECORDS',
-      `${invalid.length} of ${records.length} transactions are invalid; none was processed`,
-      invalid,
-    );
-  }
-  return out;
-}
+import { readTransactionsBody } from './transactions-body.ts';
 
 const IN_FLIGHT_GRACE_MS = 2000;
 
@@ -77,23 +36,7 @@ export function registerTransactionRoutes(app: FastifyInstance, deps: AppDeps): 
       },
     },
     async (request) => {
-      let txs: Transaction[];
-      if (typeof request.body === 'string') {
-        const { transactions, invalid } = parsePacs008Body(request.body);
-        if (invalid.length > 0) {
-          throw new ApiError(
-            'INVALID_RECORDS',
-            `${invalid.length} CdtTrfTxInf elements are invalid; none was processed`,
-            invalid,
-          );
-        }
-        if (transactions.length > API_MAX_BATCH) {
-          throw new ApiError('VALIDATION', `at most ${API_MAX_BATCH} transactions per request`);
-        }
-        txs = transactions;
-      } else {
-        txs = readJsonBody(request.body);
-      }
+      const txs = readTransactionsBody(request.body);
       const receivedAt = deps.clock.now();
       // a retried request must not count its payments twice in the account windows: known ids get their first answer
       const known = await lookup.get(txs.map((t) => t.id));

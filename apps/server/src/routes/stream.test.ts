@@ -1,0 +1,82 @@
+import {
+  decodeTransactionMessage,
+  InProcessBus,
+  TxPublisher,
+  type TxStreamSpec,
+  txStreamConfig,
+} from '@raqib/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, contractTx, type TestServer, testServer } from '../test-support.ts';
+
+const spec: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 4 };
+let bus: InProcessBus;
+let s: TestServer;
+let plain: TestServer;
+beforeAll(async () => {
+  bus = new InProcessBus();
+  await bus.ensureStream(txStreamConfig(spec));
+  s = await testServer({ stream: new TxPublisher(bus, spec) });
+  plain = await testServer();
+});
+afterAll(async () => {
+  await s.app.close();
+  await plain.app.close();
+});
+
+const post = (server: TestServer, payload: unknown, key = server.keys.analyst) =>
+  server.app.inject({
+    method: 'POST',
+    url: '/v1/stream/transactions',
+    headers: bearer(key),
+    payload: payload as string,
+  });
+
+/** Every message the stream holds, decoded, with its subject. */
+async function streamed() {
+  const reader = await bus.reader(spec.name, { filterSubject: 'raqib.tx.*.o', startSeq: 1 });
+  const got = await reader.fetch(1000, 0);
+  await reader.close();
+  return got.map((d) => ({ subject: d.subject, tx: decodeTransactionMessage(d.data) }));
+}
+
+describe('POST /v1/stream/transactions', () => {
+  it('publishes a batch to the stream, each on its payer’s partition, and answers 202 without scores', async () => {
+    const res = await post(s, { transactions: [contractTx('s1', '250.00'), contractTx('s2', '12000.50')] });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ stream: 'RAQIB_TX', partitions: 4, accepted: 2, stored: 2, duplicates: 0 });
+    const messages = await streamed();
+    expect(messages.map((m) => m.tx.id)).toEqual(['s1', 's2']);
+    expect(messages[1]!.tx).toMatchObject({ amountPaid: 1_200_050, currencyPaid: 'AED', fromAccount: 'A-1' });
+    // both are paid by A-1 at BANK1: one partition, named in the subject
+    expect(new Set(messages.map((m) => m.subject)).size).toBe(1);
+    expect(messages[0]!.subject).toMatch(/^raqib\.tx\.[0-3]\.o$/);
+    // nothing was scored or stored by the server itself: the workers judge
+    expect(await s.deps.transactions.getTransactions(['s1', 's2'])).toEqual([]);
+  });
+
+  it('stores a retried request once', async () => {
+    const res = await post(s, contractTx('s1', '250.00'));
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ accepted: 1, stored: 0, duplicates: 1 });
+    expect((await streamed()).length).toBe(2);
+  });
+
+  it('refuses a batch with an invalid record whole, naming it, and publishes nothing', async () => {
+    const res = await post(s, { transactions: [contractTx('s3', '10'), contractTx('s4', '-5')] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('INVALID_RECORDS');
+    expect(res.json().error.details).toEqual([expect.objectContaining({ index: 1, id: 's4' })]);
+    expect((await streamed()).map((m) => m.tx.id)).toEqual(['s1', 's2']);
+  });
+
+  it('says so when the server has no stream, and wants a key', async () => {
+    const res = await post(plain, contractTx('s5', '10'));
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error).toMatchObject({
+      code: 'STREAM_UNAVAILABLE',
+      message: expect.stringMatching(/--nats/),
+    });
+    const anonymous = await s.app.inject({ method: 'POST', url: '/v1/stream/transactions', payload: {} });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
