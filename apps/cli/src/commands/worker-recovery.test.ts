@@ -162,8 +162,10 @@ if (!enabled) {
       const ingest = await cli(['ingest', ...common, '--quarantine', join(dir, 'q1.jsonl'), file]).done;
       expect(ingest.code, ingest.out).toBe(0);
 
+      // a snapshot every tenth of the stream: killed after a quarter, the restart loads one (and its seen ids)
+      const every = String(Math.ceil(txs.length / 10));
       const worker = ['worker', ...common, '--db', url, '--batch', '100', '--exit-when-idle', '1500'];
-      const first = cli(worker);
+      const first = cli([...worker, '--snapshot-every', every]);
       await until(async () => (await processed(database)) >= txs.length / 4, 'the first worker to get going');
       first.child.kill('SIGKILL');
       const killed = await first.done;
@@ -171,9 +173,11 @@ if (!enabled) {
       const before = await processed(database);
       expect(before).toBeLessThan(txs.length);
 
-      const second = await cli([...worker, '--json']).done;
+      const second = await cli([...worker, '--snapshot-every', every, '--json']).done;
       expect(second.code, second.out).toBe(0);
-      expect(second.out).toMatch(/window state rebuilt from the stream up to #\d+/);
+      expect(second.out).toMatch(
+        /window state loaded from the snapshot at #\d+, then rebuilt from the stream up to #\d+/,
+      );
       await expectEmbedded(database, stream);
     }, 120_000);
 
