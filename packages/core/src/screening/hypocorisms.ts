@@ -65,7 +65,11 @@ const FULL_NAMES: ReadonlyMap<string, readonly string[]> = new Map(
   }),
 );
 
+/** Length of the longest short form (robbie, maggie, debbie): a pair of longer names needs no lookup. */
+const LONGEST_SHORT_FORM = Math.max(...[...FULL_NAMES.keys()].map((k) => k.length));
+
 /** True when one Latin given name is a short form of the other (Ben, Benjamin), in either order. */
 export function isShortFormOf(a: string, b: string): boolean {
+  if (a.length > LONGEST_SHORT_FORM && b.length > LONGEST_SHORT_FORM) return false; // no short form is that long
   return FULL_NAMES.get(a)?.includes(b) === true || FULL_NAMES.get(b)?.includes(a) === true;
 }

@@ -342,23 +342,23 @@ function surnameFirst(pairs: readonly { i: number; j: number }[], n: number, oth
 }
 
 /**
- * True when the first word of one name (`mine`) meets a later word of the other while the other's first word,
- * a full word and not an initial, is left unmatched: Thomas Dixon against Ian Thomas DIXON.
+ * True when the first word of one name meets a later word of the other while the other's first word, a full
+ * word and not an initial, is left unmatched: Thomas Dixon against Ian Thomas DIXON. `pairs` are the aligned
+ * (query i, candidate j) pairs; runs for every scored name, so it allocates nothing.
  */
 function secondGivenOnly(
   pairs: readonly { i: number; j: number }[],
-  mine: readonly NameToken[],
-  mOther: Uint8Array,
-  other: readonly NameToken[],
+  qt: readonly NameToken[],
+  mq: Uint8Array,
+  ct: readonly NameToken[],
+  mc: Uint8Array,
 ): boolean {
-  const first = pairs.find((p) => p.i === 0);
-  return (
-    first !== undefined &&
-    first.j > 0 &&
-    mOther[0] !== 1 &&
-    (other[0] as NameToken).role !== 'initial' &&
-    (mine[0] as NameToken).role !== 'initial'
-  );
+  if ((qt[0] as NameToken).role === 'initial' || (ct[0] as NameToken).role === 'initial') return false;
+  for (const p of pairs) {
+    if (p.i === 0 && p.j > 0 && mc[0] !== 1) return true;
+    if (p.j === 0 && p.i > 0 && mq[0] !== 1) return true;
+  }
+  return false;
 }
 
 /**
@@ -529,7 +529,7 @@ export function scoreNames(
     c.kind !== 'organisation' &&
     qn >= 2 &&
     cn >= 2 &&
-    (secondGivenOnly(chosen, qt, mc, ct) || secondGivenOnly(flipPairs(chosen), ct, mq, qt))
+    secondGivenOnly(chosen, qt, mq, ct, mc)
   ) {
     // other names: "Thomas Dixon" meets "DIXON, Ian Thomas" only through Ian's second given name; a person
     // is called by the first given name, so this is as often another person (who goes by a middle name is

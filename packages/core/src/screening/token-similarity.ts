@@ -89,13 +89,18 @@ function vowelFrameAgrees(arabic: string, latin: string): boolean {
   return true;
 }
 
-const countries = new Map<string, string | undefined>();
+/** Country code of a word, '' for a word that names no country: looked up once per word. */
+const countries = new Map<string, string>();
 
 /** The country a Latin word names by itself (germany → DE), undefined for other words and codes. */
 function latinCountry(latin: string): string | undefined {
   if (latin.length < 4) return undefined; // two- and three-letter words are codes or names (Ali, Omar)
-  if (!countries.has(latin)) countries.set(latin, countryCode(latin));
-  return countries.get(latin);
+  let code = countries.get(latin);
+  if (code === undefined) {
+    code = countryCode(latin) ?? '';
+    countries.set(latin, code);
+  }
+  return code === '' ? undefined : code;
 }
 
 /** Persian and Urdu letters and the Arabic letters the Arabic exonyms write instead (پاکستان = باكستان). */
@@ -106,11 +111,13 @@ const PERSIAN_TO_ARABIC: Readonly<Record<string, string>> = { پ: 'ب', چ: 'ج'
  * Urdu spelling too (پاکستان → PK).
  */
 function arabicCountry(text: string): string | undefined {
-  if (!countries.has(text)) {
+  let code = countries.get(text);
+  if (code === undefined) {
     const arabic = text.replace(/[پچژگ]/g, (ch) => PERSIAN_TO_ARABIC[ch] ?? ch);
-    countries.set(text, countryCode(arabic) ?? countryCode(`ال${arabic}`));
+    code = countryCode(arabic) ?? countryCode(`ال${arabic}`) ?? '';
+    countries.set(text, code);
   }
-  return countries.get(text);
+  return code === '' ? undefined : code;
 }
 
 /** Strength of an organisation word met in translation: a generic word, weaker than a spelling. */
@@ -212,23 +219,29 @@ function unknownScript(a: string, b: string): TokenSimilarity {
 }
 
 /** Latin letters that can write each Arabic long vowel (Persian ā is often o; ī is e in Persian usage). */
-const LONG_VOWEL_LATIN: Readonly<Record<string, RegExp>> = { ا: /[aeo]/, ي: /[iey]/, و: /[ouw]/ };
+const LONG_VOWEL_LATIN: Readonly<Record<string, string>> = { ا: 'aeo', ي: 'iey', و: 'ouw' };
+
+/** True when `latin` holds one of `letters` at `from` or later (a loop: this runs for most pairs across scripts). */
+function hasFrom(letters: string, latin: string, from: number): boolean {
+  for (let k = from; k < latin.length; k++) if (letters.includes(latin.charAt(k))) return true;
+  return false;
+}
 
 /**
  * A long vowel written inside the Arabic word, between two consonants (معين, سعيدي), shows in the Latin
  * spelling with a letter of its quality: Moein, Saidi; not Man, Saadah.
  */
 function innerVowelsAgree(arabic: string, latin: string): boolean {
-  const letters = [...arabic];
-  for (let i = 1; i < letters.length - 1; i++) {
-    const c = letters[i] as string;
-    const test = LONG_VOWEL_LATIN[c];
-    if (test === undefined) continue;
-    const prev = letters[i - 1] as string;
-    const next = letters[i + 1] as string;
+  // Arabic letters are in the Basic Multilingual Plane: one UTF-16 unit each, so the string indexes letters
+  for (let i = 1; i < arabic.length - 1; i++) {
+    const c = arabic.charAt(i);
+    const letters = LONG_VOWEL_LATIN[c];
+    if (letters === undefined) continue;
+    const prev = arabic.charAt(i - 1);
+    const next = arabic.charAt(i + 1);
     if (prev in LONG_VOWEL_LATIN || next in LONG_VOWEL_LATIN) continue; // a glide next to a vowel letter
     // after a first ʿayn the Latin's first letter is the vowel itself (عامر = Amir, Aamer)
-    if (!test.test(i === 1 && prev === 'ع' ? latin : latin.slice(1))) return false;
+    if (!hasFrom(letters, latin, i === 1 && prev === 'ع' ? 0 : 1)) return false;
   }
   return true;
 }
@@ -291,11 +304,21 @@ function feminineForm(a: string, b: string): boolean {
   );
 }
 
-/** The spelling with every run of one letter written once (uun → un, mohammed → mohamed). */
-function collapseRuns(latin: string): string {
-  let out = '';
-  for (const ch of latin) if (out[out.length - 1] !== ch) out += ch;
-  return out;
+/**
+ * True when two spellings are the same once every run of one letter is written once (uun = un, mohammed =
+ * mohamed). Compared in place, without building the collapsed strings: this runs for most Latin pairs.
+ */
+function sameOnceDoubledWritten(a: string, b: string): boolean {
+  if (a.charCodeAt(0) !== b.charCodeAt(0)) return false;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ch = a.charCodeAt(i);
+    if (ch !== b.charCodeAt(j)) return false;
+    while (i < a.length && a.charCodeAt(i) === ch) i++;
+    while (j < b.length && b.charCodeAt(j) === ch) j++;
+  }
+  return i === a.length && j === b.length;
 }
 
 /** Strength of an Abd- compound against the bare name it is built on. */
@@ -383,7 +406,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
     if (sameSpellingFamily(q.latin, c.latin)) return { sim: 0.95, how: 'spelling-variant' };
     if (isShortFormOf(q.latin, c.latin)) return { sim: SHORT_FORM, how: 'short-form' };
     // a letter written once or doubled is the same name (Jong-uun = Jong-un, Abas = Abbas, Mohamed = Mohammed)
-    if (collapseRuns(q.latin) === collapseRuns(c.latin)) return { sim: 0.95, how: 'spelling-variant' };
+    if (sameOnceDoubledWritten(q.latin, c.latin)) return { sim: 0.95, how: 'spelling-variant' };
     if ((q.abbreviated || c.abbreviated) && abbreviates(q, c))
       return { sim: ABBREVIATION, how: 'abbreviation' };
     if (
