@@ -9,7 +9,7 @@ import {
   type HashText,
 } from '@raqib/core';
 import type { Kysely } from 'kysely';
-import { isLostRace } from './lost-race.ts';
+import { isLostRace, LOST_RACE_ATTEMPTS, pauseAfterLostRace } from './lost-race.ts';
 import type { Database } from './schema.ts';
 import { withinTransaction } from './within-transaction.ts';
 
@@ -77,12 +77,13 @@ export class SqlAuditLog implements AuditLog {
   }
 
   async #appendWithRetry(draft: AuditDraft): Promise<AuditEntry> {
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       try {
         return await this.#appendOnce(draft);
       } catch (error) {
         // inside a caller's transaction a failed statement may have aborted it (PostgreSQL): the caller retries
-        if (attempt >= 5 || !isLostRace(error) || this.#db.isTransaction) throw error;
+        if (attempt >= LOST_RACE_ATTEMPTS || !isLostRace(error) || this.#db.isTransaction) throw error;
+        await pauseAfterLostRace(attempt);
       }
     }
   }

@@ -8,3 +8,15 @@ export const isLostRace = (error: unknown): boolean =>
   error instanceof Error &&
   (/UNIQUE|unique|duplicate key/.test(error.message) ||
     (error as { code?: unknown }).code === 'SQLITE_BUSY_SNAPSHOT');
+
+/** Attempts before a lost race is given up: with the pause below, losing them all means something else is wrong. */
+export const LOST_RACE_ATTEMPTS = 10;
+
+/**
+ * A random pause before attempt `n` + 1 (up to 5 · 2^n ms, at most 320 ms): two processes that retry at once would
+ * otherwise meet again at once, and the one that keeps acting first can make the other lose every time.
+ */
+export function pauseAfterLostRace(n: number): Promise<void> {
+  const ms = Math.random() * 5 * 2 ** Math.min(n, 6);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

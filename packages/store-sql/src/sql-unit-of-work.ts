@@ -5,10 +5,8 @@ import { SqlApiKeyStore } from './api-key-repository.ts';
 import { SqlAuditLog, sha256Hex } from './audit-log-repository.ts';
 import { SqlCaseDocumentStore } from './case-document-repository.ts';
 import { SqlCaseStore } from './case-repository.ts';
-import { isLostRace } from './lost-race.ts';
+import { isLostRace, LOST_RACE_ATTEMPTS, pauseAfterLostRace } from './lost-race.ts';
 import type { Database } from './schema.ts';
-
-const MAX_ATTEMPTS = 6;
 
 /**
  * Audited actions in one database transaction each: the repositories handed to the action are built on the
@@ -34,7 +32,8 @@ export function sqlUnitOfWork(db: Kysely<Database>, hash: HashText = sha256Hex):
           }),
         );
       } catch (error) {
-        if (n >= MAX_ATTEMPTS || !isLostRace(error)) throw error;
+        if (n >= LOST_RACE_ATTEMPTS || !isLostRace(error)) throw error;
+        await pauseAfterLostRace(n);
       }
     }
   }
