@@ -3,7 +3,12 @@ export { SqlApiKeyStore } from './api-key-repository.ts';
 export { SqlAuditLog, sha256Hex } from './audit-log-repository.ts';
 export { SqlCaseDocumentStore } from './case-document-repository.ts';
 export { SqlCaseStore } from './case-repository.ts';
-export { acquireLaneLease, type LaneLease } from './checkpoint-lease.ts';
+export {
+  acquireLaneLease,
+  type LaneLease,
+  LanesHeldError,
+  waitForLaneLease,
+} from './checkpoint-lease.ts';
 export { type LaneCheckpoint, SqlCheckpointStore, saveCheckpoint } from './checkpoint-repository.ts';
 export { isPostgresUrl, openDatabase, type RaqibDatabase, redactUrl } from './database.ts';
 export {

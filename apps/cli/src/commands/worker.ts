@@ -4,9 +4,11 @@ import { MERGER_LANE, parsePartitionList } from '@raqib/core';
 import {
   acquireLaneLease,
   type LaneLease,
+  LanesHeldError,
   SqlAlertStore,
   SqlCheckpointStore,
   SqlLaneStore,
+  waitForLaneLease,
 } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -40,6 +42,7 @@ interface WorkerFlags {
   batch: string;
   snapshotEvery: string;
   exitWhenIdle?: string;
+  standby?: boolean;
   json?: boolean;
 }
 
@@ -76,6 +79,10 @@ export function registerWorkerCommand(program: Command): void {
       '--snapshot-every <n>',
       'store a window-state snapshot about every n transactions, so that a restart replays only what follows (0: never)',
       '250000',
+    )
+    .option(
+      '--standby',
+      'when another worker holds these lanes, wait and take them over when it stops (instead of exiting)',
     )
     .option(
       '--exit-when-idle <ms>',
@@ -158,8 +165,10 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
   );
   const started = Date.now();
   let stopping = false;
+  const interrupted = new AbortController();
   const onSignal = () => {
     stopping = true;
+    interrupted.abort(new CliError('worker stopped before it could take its lanes'));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -169,11 +178,26 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
   try {
     const names = lanes.map((l) => laneName(l));
     if (runsMerger) names.push(laneName(MERGER_LANE));
-    lease = await acquireLaneLease(
-      database,
-      names.map((n) => `${stream.name}/${n}`),
+    const keys = names.map((n) => `${stream.name}/${n}`);
+    let waiting = false;
+    lease = await (flags.standby
+      ? waitForLaneLease(database, keys, {
+          signal: interrupted.signal,
+          onHeld: (held) => {
+            if (!waiting) {
+              process.stderr.write(
+                `raqib worker: lanes ${held.join(', ')} are held by another worker; standing by to take them over\n`,
+              );
+            }
+            waiting = true;
+          },
+        })
+      : acquireLaneLease(database, keys)
     ).catch((error: unknown) => {
-      throw new CliError(error instanceof Error ? error.message : String(error));
+      if (error instanceof CliError) throw error;
+      throw new CliError(
+        `${error instanceof Error ? error.message : String(error)}${error instanceof LanesHeldError ? ' (--standby waits for them)' : ''}`,
+      );
     });
     await ensureTxStream(bus, stream);
     const deps = {
