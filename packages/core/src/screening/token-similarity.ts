@@ -153,16 +153,21 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     ar.script === 'arabic' &&
     lat.latin &&
     Math.min(q.key.length, c.key.length) === 1 &&
-    [...ar.text].length - lat.latin.length > 1
+    ar.text.length - lat.latin.length > 1
   )
     return NONE;
   // a country's name in Latin (Germany) is written in Arabic script as its own exonym (ألمانيا), not spelled
   // letter by letter: it meets only the Arabic name of the same country (كرماني is Kermani, not Germany)
+  // (the Latin word is looked up only when the keys met, the Arabic one only when they did not: most pairs
+  // do not meet, and few Arabic words name a country)
   if (ar.script === 'arabic' && lat.latin) {
-    const country = latinCountry(lat.latin);
-    if (country !== undefined) {
-      if (arabicCountry(ar.text) !== country) return NONE;
-      return sim.sim > 0 ? sim : { sim: TRANSLATION, how: 'translation' };
+    if (sim.sim > 0) {
+      const country = latinCountry(lat.latin);
+      if (country !== undefined) return arabicCountry(ar.text) === country ? sim : NONE;
+    } else {
+      const country = arabicCountry(ar.text);
+      if (country !== undefined && latinCountry(lat.latin) === country)
+        return { sim: TRANSLATION, how: 'translation' };
     }
   }
   if (sim.sim === 0) return sim;
