@@ -90,28 +90,17 @@ export function parseTransactionMessageText(text: string): Transaction {
   } catch {
     throw new Error('message is not JSON');
   }
-  let tx: Record<string, unknown>;
-  if (Array.isArray(parsed)) {
-    if (parsed[0] !== TX_MESSAGE_VERSION) {
-      throw new Error(`message version ${String(parsed[0])} is not ${TX_MESSAGE_VERSION}`);
-    }
-    if (parsed.length < REQUIRED + 1 || parsed.length > FIELDS.length + 1) {
-      throw new Error(`message has ${parsed.length - 1} fields, not ${REQUIRED} to ${FIELDS.length}`);
-    }
-    tx = {};
-    for (let i = 0; i < FIELDS.length; i++) {
-      const v: unknown = parsed[i + 1];
-      if (v !== undefined && v !== null) tx[FIELDS[i]!] = v;
-    }
-  } else {
-    const envelope = parsed as { v?: unknown; tx?: unknown } | null;
-    if (typeof parsed !== 'object' || envelope === null || envelope.v !== 1) {
-      throw new Error(`message version ${String(envelope?.v)} is not ${TX_MESSAGE_VERSION} or 1`);
-    }
-    const inner = envelope.tx as Record<string, unknown> | null | undefined;
-    if (typeof inner !== 'object' || inner === null) throw new Error('message carries no transaction');
-    tx = inner;
+  return Array.isArray(parsed) ? fromArray(parsed) : fromObject(parsed);
+}
+
+/** A version 1 message, `{"v":1,"tx":{…}}`: the Transaction as a JSON object, every field checked. */
+function fromObject(parsed: unknown): Transaction {
+  const envelope = parsed as { v?: unknown; tx?: unknown } | null;
+  if (typeof parsed !== 'object' || envelope === null || envelope.v !== 1) {
+    throw new Error(`message version ${String(envelope?.v)} is not ${TX_MESSAGE_VERSION} or 1`);
   }
+  const tx = envelope.tx as Record<string, unknown> | null | undefined;
+  if (typeof tx !== 'object' || tx === null) throw new Error('message carries no transaction');
   for (const f of STRING_FIELDS) {
     if (typeof tx[f] !== 'string' || tx[f] === '') throw new Error(`field ${f} must be a non-empty string`);
   }
@@ -127,4 +116,71 @@ export function parseTransactionMessageText(text: string): Transaction {
   if (tx.label !== undefined && typeof tx.label !== 'boolean')
     throw new Error('field label must be a boolean');
   return tx as unknown as Transaction;
+}
+
+function text(a: readonly unknown[], i: number): string {
+  const v = a[i];
+  if (typeof v !== 'string' || v === '') throw new Error(`field ${FIELDS[i - 1]} must be a non-empty string`);
+  return v;
+}
+
+function integer(a: readonly unknown[], i: number): number {
+  const v = a[i];
+  if (!Number.isSafeInteger(v)) throw new Error(`field ${FIELDS[i - 1]} must be an integer`);
+  return v as number;
+}
+
+function optionalText(a: readonly unknown[], i: number): string | undefined {
+  const v = a[i];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new Error(`field ${FIELDS[i - 1]} must be a string`);
+  return v;
+}
+
+/**
+ * A version 2 message: each position read and checked directly and the transaction built as one literal (every
+ * worker decodes every message of the stream; a loop over field names made the checks and stores megamorphic).
+ */
+function fromArray(a: readonly unknown[]): Transaction {
+  if (a[0] !== TX_MESSAGE_VERSION)
+    throw new Error(`message version ${String(a[0])} is not ${TX_MESSAGE_VERSION}`);
+  if (a.length < REQUIRED + 1 || a.length > FIELDS.length + 1) {
+    throw new Error(`message has ${a.length - 1} fields, not ${REQUIRED} to ${FIELDS.length}`);
+  }
+  const format = a[12];
+  if (typeof format !== 'string' || !isPaymentFormat(format)) {
+    throw new Error(`field paymentFormat has unknown value ${String(format)}`);
+  }
+  const tx: { -readonly [K in keyof Transaction]: Transaction[K] } = {
+    id: text(a, 1),
+    row: integer(a, 2),
+    ts: integer(a, 3),
+    fromBank: text(a, 4),
+    fromAccount: text(a, 5),
+    toBank: text(a, 6),
+    toAccount: text(a, 7),
+    amountPaid: integer(a, 8),
+    currencyPaid: text(a, 9),
+    amountReceived: integer(a, 10),
+    currencyReceived: text(a, 11),
+    paymentFormat: format,
+  };
+  if (a.length > REQUIRED + 1) {
+    const fromCountry = optionalText(a, 13);
+    const toCountry = optionalText(a, 14);
+    const purpose = optionalText(a, 15);
+    const debtorName = optionalText(a, 16);
+    const creditorName = optionalText(a, 17);
+    const label = a[18];
+    if (label !== undefined && label !== null && typeof label !== 'boolean') {
+      throw new Error('field label must be a boolean');
+    }
+    if (fromCountry !== undefined) tx.fromCountry = fromCountry;
+    if (toCountry !== undefined) tx.toCountry = toCountry;
+    if (purpose !== undefined) tx.purpose = purpose;
+    if (debtorName !== undefined) tx.debtorName = debtorName;
+    if (creditorName !== undefined) tx.creditorName = creditorName;
+    if (typeof label === 'boolean') tx.label = label;
+  }
+  return tx;
 }
