@@ -7,15 +7,7 @@ import { isTransactionFormat, readTransactions, type TransactionFormat } from '@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { startProgress } from '../progress.ts';
-
-import {
-  DEFAULT_PARTITIONS,
-  DEFAULT_STREAM,
-  ensureTxStream,
-  parsePartitionCount,
-  subjectPrefixFor,
-  type TxStreamSpec,
-} from './worker-stream.ts';
+import { DEFAULT_PARTITIONS, DEFAULT_STREAM, ensureTxStream, txStreamFromFlags } from './worker-stream.ts';
 
 interface IngestFlags {
   nats?: string;
@@ -55,11 +47,7 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
   }
   const format = flags.format as TransactionFormat | undefined;
   for (const f of files) if (!existsSync(f)) throw new CliError(`input file not found: ${f}`);
-  const stream: TxStreamSpec = {
-    name: flags.stream,
-    subjectPrefix: subjectPrefixFor(flags.stream),
-    partitions: parsePartitionCount(flags.partitionCount),
-  };
+  const stream = txStreamFromFlags(flags.stream, flags.partitionCount);
   const bus = await NatsBus.connect(url, { name: 'raqib-ingest' }).catch((error: unknown) => {
     throw new CliError(error instanceof Error ? error.message : String(error));
   });

@@ -5,13 +5,7 @@ import { SqlApiKeyStore } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { dbOption, openStore, resolveDbUrl } from '../db-option.ts';
-import {
-  DEFAULT_PARTITIONS,
-  DEFAULT_STREAM,
-  ensureTxStream,
-  parsePartitionCount,
-  subjectPrefixFor,
-} from './worker-stream.ts';
+import { DEFAULT_PARTITIONS, DEFAULT_STREAM, ensureTxStream, txStreamFromFlags } from './worker-stream.ts';
 
 interface ServeFlags {
   port?: string;
@@ -28,11 +22,7 @@ async function openStream(
 ): Promise<{ bus: NatsBus; publisher: TxPublisher; url: string } | undefined> {
   const url = flags.nats ?? process.env.RAQIB_NATS;
   if (!url) return undefined;
-  const stream = {
-    name: flags.stream,
-    subjectPrefix: subjectPrefixFor(flags.stream),
-    partitions: parsePartitionCount(flags.partitionCount),
-  };
+  const stream = txStreamFromFlags(flags.stream, flags.partitionCount);
   const bus = await NatsBus.connect(url, { name: 'raqib-serve' }).catch((error: unknown) => {
     throw new CliError(error instanceof Error ? error.message : String(error));
   });

@@ -63,6 +63,22 @@ afterAll(async () => {
 const comparable = (alerts: readonly Alert[]) =>
   alerts.map(({ createdAt: _, ...rest }) => rest).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+/** What a lane runner or merger of these tests needs, on one database and bus. */
+function laneDeps(bus: InProcessBus, database: RaqibDatabase, stream: TxStreamSpec, worker: string) {
+  return {
+    bus,
+    stream,
+    store: new SqlLaneStore(database.db),
+    checkpoints: new SqlCheckpointStore(database.db),
+    alerts: new MemoryAlertStore(),
+    config,
+    reference: {},
+    clock,
+    worker,
+    batchSize: 100,
+  };
+}
+
 type Commit = SqlLaneStore['commitLanes'];
 
 /** A lane store whose commit fails once, at the given call: the power goes out before the commit lands. */
@@ -136,18 +152,8 @@ async function runWorkers(
   await again.publish(txs.slice(0, 100));
   expect(again.stats.messages).toBe(0);
 
-  const store = new MemoryAlertStore();
   const base = {
-    bus,
-    stream,
-    store: new SqlLaneStore(database.db),
-    checkpoints: new SqlCheckpointStore(database.db),
-    alerts: store,
-    config,
-    reference: {},
-    clock,
-    worker: 'test:1',
-    batchSize: 100,
+    ...laneDeps(bus, database, stream, 'test:1'),
     ...(snapshotEvery ? { snapshotEvery } : {}),
   };
   const pending = [...crashes];
@@ -210,7 +216,7 @@ async function runWorkers(
     if (cp.lane !== 'merger') judged.set(cp.lane, cp.processed);
   const snapshots = runners.reduce((n, r) => n + r.stats().snapshots, 0);
   return {
-    alerts: await store.listAlerts({ limit: 1_000_000 }),
+    alerts: await base.alerts.listAlerts({ limit: 1_000_000 }),
     judged,
     restarts: [...restarted].map((g) => runners[g]!.stats()),
     rejects: await base.store.rejects('RAQIB_TX'),
@@ -331,17 +337,7 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
       const p = payerPartition(tx, 4);
       await run.bus.publish(`raqib.tx.${p}.o`, encodeTransactionMessage(tx), { msgId: `late:${tx.id}` });
     }
-    const base = {
-      bus: run.bus,
-      stream,
-      store: new SqlLaneStore(run.database.db),
-      checkpoints: new SqlCheckpointStore(run.database.db),
-      config,
-      reference: {},
-      worker: 'test:2',
-      batchSize: 100,
-    };
-    const runner = new LaneRunner([0, 1, 2, 3], base);
+    const runner = new LaneRunner([0, 1, 2, 3], laneDeps(run.bus, run.database, stream, 'test:2'));
     await runner.start();
     expect(runner.stats().restoredFrom).toBeGreaterThan(0); // the seen ids came with the snapshot, not the stream
     while ((await runner.step(0)) > 0) {
@@ -359,18 +355,7 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
     const bus = new InProcessBus();
     const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 2 };
     await ensureTxStream(bus, stream);
-    const deps = {
-      bus,
-      stream,
-      store: new SqlLaneStore(database.db),
-      checkpoints: new SqlCheckpointStore(database.db),
-      alerts: new MemoryAlertStore(),
-      config,
-      reference: {},
-      clock,
-      worker: 'test:4',
-    };
-    const merger = new MergerRunner(deps);
+    const merger = new MergerRunner(laneDeps(bus, database, stream, 'test:4'));
     await merger.start();
     expect(await merger.caughtUp()).toBe(true);
     await new TxPublisher(bus, stream).publish(txs.slice(0, 3));
@@ -384,15 +369,8 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
     const trimmed = Object.assign(Object.create(run.bus) as InProcessBus, {
       firstSeq: () => Promise.resolve(restored.seq + 2),
     });
-    const runner = new LaneRunner([0, 1, 2, 3], {
-      bus: trimmed,
-      stream: { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 4 },
-      store: new SqlLaneStore(run.database.db),
-      checkpoints: new SqlCheckpointStore(run.database.db),
-      config,
-      reference: {},
-      worker: 'test:3',
-    });
+    const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 4 };
+    const runner = new LaneRunner([0, 1, 2, 3], laneDeps(trimmed, run.database, stream, 'test:3'));
     await expect(runner.start()).rejects.toThrow(
       new RegExp(
         `starts at #${restored.seq + 2}, but the window state must be rebuilt from #${restored.seq + 1}`,

@@ -3,6 +3,7 @@ import {
   type Lane,
   MAX_PARTITIONS,
   MERGER_LANE,
+  subjectPrefixFor,
   type TxStreamSpec,
   txStreamConfig,
 } from '@raqib/core';
@@ -19,6 +20,11 @@ export {
 /** Lane names as stored in checkpoints and leases: `p0`…, `merger`. */
 export function laneName(lane: Lane): string {
   return lane === MERGER_LANE ? MERGER_LANE : `p${lane}`;
+}
+
+/** The stream named by `--stream` and `--partition-count`, as ingest, serve and the workers all read it. */
+export function txStreamFromFlags(name: string, partitionCount: string): TxStreamSpec {
+  return { name, subjectPrefix: subjectPrefixFor(name), partitions: parsePartitionCount(partitionCount) };
 }
 
 export function parsePartitionCount(text: string): number {

@@ -22,9 +22,7 @@ import {
   DEFAULT_STREAM,
   ensureTxStream,
   laneName,
-  parsePartitionCount,
-  subjectPrefixFor,
-  type TxStreamSpec,
+  txStreamFromFlags,
 } from './worker-stream.ts';
 
 interface WorkerFlags {
@@ -134,8 +132,8 @@ export function parseLanes(
 async function runWorker(flags: WorkerFlags): Promise<void> {
   const url = flags.nats ?? process.env.RAQIB_NATS;
   if (!url) throw new CliError('worker needs --nats URL (or RAQIB_NATS)');
-  const partitions = parsePartitionCount(flags.partitionCount);
-  const { lanes, merger: runsMerger } = parseLanes(flags, partitions);
+  const stream = txStreamFromFlags(flags.stream, flags.partitionCount);
+  const { lanes, merger: runsMerger } = parseLanes(flags, stream.partitions);
   const batchSize = Number(flags.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
     throw new CliError(`--batch must be an integer from 1 to 10000, not "${flags.batch}"`);
@@ -151,11 +149,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
     throw new CliError(`--exit-when-idle must be milliseconds, not "${flags.exitWhenIdle}"`);
   }
   const { reference, config } = await loadWorkerReference(flags);
-  const stream: TxStreamSpec = {
-    name: flags.stream,
-    subjectPrefix: subjectPrefixFor(flags.stream),
-    partitions,
-  };
+
   const database = await openStore(flags.db);
   const bus = await NatsBus.connect(url, { name: `raqib-worker-${process.pid}` }).catch(
     async (error: unknown) => {
