@@ -3,34 +3,25 @@
  * `derived/un_arabic_script_positive_pairs.csv` that the target counts (relation `primary_latin`, or alias quality
  * `Good`), it asks whether the other name shares any name with the Arabic-script original — generously: a token of
  * one meets a token of the other when their transliteration keys (main, alternative or loose) are equal or one
- * edit apart. A row where no token meets is another name (a kunya, a nom de guerre, a false identity), which no
- * matcher should call the same person by its spelling. Writes the row numbers of those rows to
+ * edit apart (core's `levenshtein`, which counts a swap of two neighbours as one edit). A row where no token meets
+ * is another name (a kunya, a nom de guerre, a false identity), which no matcher should call the same person by its
+ * spelling. Writes the row numbers of those rows to
  * docs/screening-eval/cross-script-other-names.txt and prints the counts and the recall ceiling.
  *
  *   npx tsx scripts/cross-script-ceiling.ts
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { looseKey, type NameToken, parseName } from '@raqib/core';
+import { levenshtein, looseKey, type NameToken, parseName } from '@raqib/core';
 import { EVAL, REPO_ROOT, readCsv, requireShared } from './screening-data.ts';
 
 requireShared();
-
-/** True when a and b are equal or one insertion, deletion or substitution apart. */
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
 
 const keysOf = (t: NameToken): string[] => [t.key, ...t.alts, looseKey(t.key)].filter((k) => k.length > 0);
 
 const meet = (a: NameToken, b: NameToken): boolean =>
   keysOf(a).some((x) =>
-    keysOf(b).some((y) => x === y || (x.length >= 3 && y.length >= 3 && withinOneEdit(x, y))),
+    keysOf(b).some((y) => x === y || (x.length >= 3 && y.length >= 3 && levenshtein(x, y, 1) <= 1)),
   );
 
 const rows = readCsv(join(EVAL, 'derived/un_arabic_script_positive_pairs.csv'));

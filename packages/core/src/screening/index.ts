@@ -20,4 +20,5 @@ export * from './normalize.ts';
 export * from './party-screening.ts';
 export * from './phonetic-key.ts';
 export * from './screening-index.ts';
+export * from './string-distance.ts';
 export * from './token-similarity.ts';
