@@ -59,6 +59,25 @@ describe('tokenSimilarity across scripts', () => {
     expect(tokenSimilarity(tok('عامر'), tok('Amir')).sim).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('finds a long vowel at the edge of the Arabic word in the same syllable of the Latin (فصيل is not Faisal)', () => {
+    // فيصل writes its long i in the first syllable, فصيل in the last: Faisal is the one, Fasil the other
+    expect(tokenSimilarity(tok('فصيل'), tok('Faisal')).sim).toBeLessThanOrEqual(0.6);
+    expect(tokenSimilarity(tok('فصيل'), tok('Fasil')).sim).toBeGreaterThanOrEqual(0.9);
+    expect(tokenSimilarity(tok('فيصل'), tok('Faisal')).sim).toBeGreaterThanOrEqual(0.9);
+    // ثامر writes a long a after its first consonant: Thamer, Tamer; not Timur
+    expect(tokenSimilarity(tok('ثامر'), tok('Timur')).sim).toBeLessThanOrEqual(0.6);
+    expect(tokenSimilarity(tok('ثامر'), tok('Thamer')).sim).toBeGreaterThanOrEqual(0.9);
+    // a diphthong's glide and a silent final e still carry the vowel (Husayn, Raheem, Yassine)
+    for (const [ar, lat] of [
+      ['حسين', 'Husayn'],
+      ['رحيم', 'Raheem'],
+      ['محمود', 'Mahmoud'],
+      ['ياسين', 'Yassine'],
+      ['سعيد', 'Sayed'],
+    ] as const)
+      expect(tokenSimilarity(tok(ar), tok(lat)).sim, `${ar} ~ ${lat}`).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('meets a Latin country name only with the Arabic name of that country (كرماني is Kermani, not Germany)', () => {
     expect(tokenSimilarity(tok('كرماني'), tok('Germany')).sim).toBe(0);
     expect(tokenSimilarity(tok('كرماني'), tok('Kermani')).sim).toBeGreaterThanOrEqual(0.9);

@@ -190,6 +190,15 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
   ) {
     return { sim: Math.min(sim.sim, 0.6), how: sim.how };
   }
+  if (
+    ar.script === 'arabic' &&
+    lat.latin &&
+    !ar.text.includes(' ') &&
+    !edgeVowelsAgree(ar.text, lat.latin) &&
+    !edgeVowelsAgree(ar.text, lat.latin.replace(GLUED_ARTICLE, ''))
+  ) {
+    return { sim: Math.min(sim.sim, 0.6), how: sim.how };
+  }
   // a two-consonant key says little by itself (Anwar = انور → nr), but when the written long vowels agree at
   // both ends and the spellings are as long within a letter, the romanisation is the name's own
   if (
@@ -247,6 +256,57 @@ function innerVowelsAgree(arabic: string, latin: string): boolean {
     if (prev in LONG_VOWEL_LATIN || next in LONG_VOWEL_LATIN) continue; // a glide next to a vowel letter
     // after a first ʿayn the Latin's first letter is the vowel itself (عامر = Amir, Aamer)
     if (!hasFrom(letters, latin, i === 1 && prev === 'ع' ? 0 : 1)) return false;
+  }
+  return true;
+}
+
+const AR_NOT_CONSONANT = 'اويعهء';
+const LATIN_VOWEL_OR_GLIDE = 'aeiouyw';
+
+/** True when one of `letters` is in latin[from..to). A loop: this runs for pairs whose keys met. */
+function hasBetween(letters: string, latin: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (letters.includes(latin.charAt(k))) return true;
+  return false;
+}
+
+/**
+ * A long vowel written right after the Arabic word's first consonant, or right before its last one, is the
+ * vowel of that syllable in the romanisation, not merely somewhere in it: موسوی is Mousavi, not Masui; فصيل is
+ * Fasil, not Faisal (فيصل); ثامر is Thamer, not Siwumar. Checked only where a Latin consonant stands at the same
+ * edge, so that the syllable is there to compare; allocates nothing.
+ */
+function edgeVowelsAgree(arabic: string, latin: string): boolean {
+  const n = arabic.length;
+  if (n < 4 || latin.length < 3) return true;
+  // the first syllable: consonant, long vowel, consonant (موس, ثام)
+  const v1 = LONG_VOWEL_LATIN[arabic.charAt(1)];
+  if (
+    v1 !== undefined &&
+    !AR_NOT_CONSONANT.includes(arabic.charAt(0)) &&
+    !AR_NOT_CONSONANT.includes(arabic.charAt(2)) &&
+    !LATIN_VOWEL_OR_GLIDE.includes(latin.charAt(0))
+  ) {
+    let k = 1;
+    while (k < latin.length && !LATIN_VOWEL_OR_GLIDE.includes(latin.charAt(k))) k++;
+    const from = k;
+    while (k < latin.length && LATIN_VOWEL_OR_GLIDE.includes(latin.charAt(k))) k++;
+    if (k < latin.length && !hasBetween(v1, latin, from, k)) return false;
+  }
+  // the last syllable: long vowel, final consonant (صيل, وود); a silent final e is no vowel (Yassine)
+  const v2 = LONG_VOWEL_LATIN[arabic.charAt(n - 2)];
+  if (
+    v2 !== undefined &&
+    !AR_NOT_CONSONANT.includes(arabic.charAt(n - 1)) &&
+    !AR_NOT_CONSONANT.includes(arabic.charAt(n - 3))
+  ) {
+    let end = latin.length;
+    if (latin.charAt(end - 1) === 'e' && !LATIN_VOWEL_OR_GLIDE.includes(latin.charAt(end - 2))) end--;
+    if (LATIN_VOWEL_OR_GLIDE.includes(latin.charAt(end - 1))) return true;
+    let k = end - 1;
+    while (k > 0 && !LATIN_VOWEL_OR_GLIDE.includes(latin.charAt(k))) k--;
+    const to = k + 1;
+    while (k > 0 && LATIN_VOWEL_OR_GLIDE.includes(latin.charAt(k))) k--;
+    if (k > 0 && !hasBetween(v2, latin, k + 1, to)) return false;
   }
   return true;
 }
