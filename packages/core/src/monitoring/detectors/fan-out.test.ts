@@ -53,6 +53,29 @@ describe('fan-out detector', () => {
     expect(maxFinding(runScenario(spread), 'fan-out')).toBe(0);
   });
 
+  // AMLworld spreads a fan's legs ±30 % around one unit: judged from the last leg (USD 2,742, band 1,828–4,113) the
+  // USD 1,800 leg is out, judged against the group (1,800–2,900, within 1.86×) all four are one fan.
+  const spreadFan = [2_900, 1_800, 2_745, 2_742];
+
+  it('judges a fan’s legs against the group: a four-leg fan spread ±30 % is found', () => {
+    const sc = new Scenario();
+    spreadFan.forEach((usd, k) => {
+      sc.pay('S', `R${k}`, usd, T0 + k * 6 * H, { paymentFormat: 'Wire' });
+    });
+    const run = runScenario(sc);
+    expect(maxFinding(run, 'fan-out')).toBe(4);
+    expect([...run.flagged].sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('counts in a group only accounts paid once: a recurring payee is the payer’s own circle', () => {
+    const sc = new Scenario();
+    sc.pay('S', 'R1', 80, T0, { paymentFormat: 'Cash' });
+    spreadFan.forEach((usd, k) => {
+      sc.pay('S', `R${k}`, usd, T0 + (k + 1) * 6 * H, { paymentFormat: 'Wire' });
+    });
+    expect(maxFinding(runScenario(sc), 'fan-out')).toBe(0);
+  });
+
   // Banks 1–5 in five countries: the payer in AE, its payees abroad.
   const abroadRef = reference(
     { '1': 'AE', '2': 'TR', '3': 'GB', '4': 'PK', '5': 'US' },
@@ -110,13 +133,23 @@ describe('fan-out detector', () => {
 
 describe('fan-out detector walks', () => {
   it('reads no payee’s state for a person’s legs outside the similar-amount band', () => {
-    // USD 5,000 now: 5,100 is similar (within 1.5×); 9,000 is only inside the wider band kept for firms' routine legs
+    // USD 5,000 now: 5,100 is similar (within 1.5×); 9,800 is only inside the wider band kept for firms' routine
+    // legs (1.95×), beyond a group's spread (1.86×)
     const sc = new Scenario();
-    sc.pay('P', 'R1', 9000, T0 + H);
-    sc.pay('P', 'R2', 9000, T0 + 2 * H);
+    sc.pay('P', 'R1', 9800, T0 + H);
+    sc.pay('P', 'R2', 9800, T0 + 2 * H);
     sc.pay('P', 'R3', 5100, T0 + 3 * H);
     sc.pay('P', 'R4', 5000, T0 + 4 * H);
     // the centre's own entity, then R4 and R3; not R1 or R2
+    expect(detectorEntityReads('fan-out', sc)).toBe(3);
+  });
+
+  it('reads a group candidate’s state only when its group would raise the degree', () => {
+    // 9,500 is inside the wide band (1.95× of 5,000) but 1.9× the smallest leg: no group of three within 1.86×
+    const sc = new Scenario();
+    sc.pay('P', 'R1', 9500, T0 + H);
+    sc.pay('P', 'R3', 5100, T0 + 3 * H);
+    sc.pay('P', 'R4', 5000, T0 + 4 * H);
     expect(detectorEntityReads('fan-out', sc)).toBe(3);
   });
 });

@@ -12,6 +12,7 @@ export type FanParams = {
   readonly individualsOnly: number;
   readonly baselineFactor: number;
   readonly foreignBusinesses: number;
+  readonly groupSpread: number;
 };
 
 export const FAN_SCHEMA = {
@@ -70,6 +71,14 @@ export const FAN_SCHEMA = {
     description:
       '1: a business counterparty in another country than the centre counts (domestic firms are trade: bills, shops, salary)',
   },
+  groupSpread: {
+    default: 0,
+    min: 0,
+    max: 1000,
+    unit: 'factor',
+    description:
+      'also count the largest group of similar legs whose amounts lie within this factor of each other and around the current one (judged against the group, not the current leg); 0: off',
+  },
   batchShare: {
     default: 0.9,
     min: 0,
@@ -85,6 +94,9 @@ const MIN_BASELINE_LEGS = 3;
 const WIDE = 1.3;
 // Scratch: legs set aside as the centre's ordinary trade, reconsidered against its baseline (maxScan ≤ 1024).
 const ROUTINE = new Int32Array(1024);
+// Scratch: candidate legs (near or within the wide band) for the group-band count, sorted by amount.
+const GROUP = new Int32Array(1024);
+const GROUP_AMT = new Float64Array(1024);
 
 /** Both countries are known (banks.csv) and differ. */
 function abroad(acc: AccountTable, a: number, c: number): boolean {
@@ -114,8 +126,13 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
   const lo = ctx.base / p.amountSpread;
   const hi = ctx.base * p.amountSpread;
   // Legs far above the centre's baseline are judged with a wider spread: the baseline test is the strong one.
-  const lo2 = ctx.base / (p.amountSpread * WIDE);
-  const hi2 = ctx.base * p.amountSpread * WIDE;
+  const group = p.groupSpread > 0;
+  const lo2 = group
+    ? Math.min(ctx.base / p.groupSpread, ctx.base / (p.amountSpread * WIDE))
+    : ctx.base / (p.amountSpread * WIDE);
+  const hi2 = group
+    ? Math.max(ctx.base * p.groupSpread, ctx.base * p.amountSpread * WIDE)
+    : ctx.base * p.amountSpread * WIDE;
   // A business centre counts only foreign counterparties: domestic payroll, suppliers and customers are its trade.
   const home = isBusiness(acc.entity(a)) ? acc.country(a) : -1;
   const epoch = acc.nextEpoch();
@@ -123,6 +140,8 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
   let scanned = 0;
   let sameTs = 0;
   let nRoutine = 0;
+  let nGroup = 0;
+  let nFar = 0;
   const first = out ? acc.lastOut(a) : acc.lastIn(a);
   for (
     let s = first;
@@ -138,8 +157,16 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
     const b = ring.base(i);
     if (b < p.minBase || b < lo2 || b > hi2 || ring.format(i) !== ctx.format) continue;
     const near = b >= lo && b <= hi;
-    // Outside the near band only a firm's routine legs can count: for any other centre skip the payee's state.
-    if (!near && home < 0) continue;
+    // Outside the near band only a firm's routine legs, or a group (judged later), can count: for any other centre
+    // skip the payee's state. A group candidate's payee is checked only if its group would raise the degree.
+    if (!near && home < 0) {
+      if (group) {
+        GROUP[nGroup] = ~s;
+        GROUP_AMT[nGroup++] = b;
+        nFar++;
+      }
+      continue;
+    }
     // Paying businesses (suppliers, bills) or being paid by them (salary, invoices) is trade; people are the pattern.
     // A firm abroad is not everyday trade for a person: laundering fans mix people and firms across borders.
     const business = isBusiness(acc.entity(c));
@@ -149,7 +176,14 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
       if (!business && !out) ROUTINE[nRoutine++] = s;
       continue;
     }
-    if (!near) continue;
+    if (group) {
+      GROUP[nGroup] = s;
+      GROUP_AMT[nGroup++] = b;
+    }
+    if (!near) {
+      nFar++;
+      continue;
+    }
     if (t === ctx.ts) sameTs++;
     ctx.add(s);
     if (acc.stamp[c] !== epoch) {
@@ -194,6 +228,8 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
       }
     }
   }
+  if (nFar > 0 && scanned < p.maxScan)
+    distinct = groupDegree(ctx, p, a, nGroup, distinct, out, first, scanned);
   // A walk cut by maxScan marks a business-like account: silent. A firm paying out is known to be one, and counted
   // only its payees abroad, so what the cut walk found is a lower bound on its foreign fan, not noise.
   if (distinct > p.maxDegree || (scanned >= p.maxScan && !(out && home >= 0))) return 0;
@@ -201,6 +237,100 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
   if (distinct >= 2 && sameTs >= p.batchShare * scanned) return 0;
   ctx.anchor = a;
   return distinct;
+}
+
+/**
+ * The group band: AMLworld spreads a fan's legs ±30 % around one unit, so judged against its smallest or largest
+ * leg (within `amountSpread`) a four-leg fan can count only three. Here the legs are judged against each other: the
+ * most distinct counterparties whose legs all lie within `groupSpread` of the group's smallest and whose range
+ * holds the current amount. Run only when a candidate fell outside the near band; its legs become evidence.
+ */
+function groupDegree(
+  ctx: EvalContext,
+  p: FanParams,
+  a: number,
+  n: number,
+  distinct: number,
+  out: boolean,
+  first: number,
+  scanned: number,
+): number {
+  const { acc, ring } = ctx;
+  const mask = ring.mask;
+  // Legs per counterparty over the whole walk (any amount or instrument): a laundering fan pays each account once,
+  // while people's own payees (family, landlord, savings) recur. Only counterparties paid once join a group.
+  const epoch = acc.nextEpoch();
+  let k = 0;
+  for (let s = first; k < scanned; s = out ? ring.prevOut(s & mask) : ring.prevIn(s & mask)) {
+    k++;
+    const c = out ? ring.to(s & mask) : ring.from(s & mask);
+    if (acc.stamp[c] !== epoch) {
+      acc.stamp[c] = epoch;
+      acc.counter[c] = 0;
+    }
+    acc.counter[c]!++;
+  }
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const g = GROUP[j]!;
+    const s = g < 0 ? ~g : g;
+    if (acc.counter[out ? ring.to(s & mask) : ring.from(s & mask)] !== 1) continue;
+    GROUP[m] = g;
+    GROUP_AMT[m++] = GROUP_AMT[j]!;
+  }
+  if (m <= distinct) return distinct;
+  // insertion sort by amount: m ≤ maxScan and small in practice
+  for (let i = 1; i < m; i++) {
+    const g = GROUP[i]!;
+    const b = GROUP_AMT[i]!;
+    let j = i - 1;
+    while (j >= 0 && GROUP_AMT[j]! > b) {
+      GROUP[j + 1] = GROUP[j]!;
+      GROUP_AMT[j + 1] = GROUP_AMT[j]!;
+      j--;
+    }
+    GROUP[j + 1] = g;
+    GROUP_AMT[j + 1] = b;
+  }
+  if (widestRun(ctx.base, p.groupSpread, m) <= distinct) return distinct;
+  // Worth it: now drop the unchecked legs (outside the near band) to a person's domestic firms, as the walk does.
+  let kept = 0;
+  for (let j = 0; j < m; j++) {
+    const g = GROUP[j]!;
+    if (g < 0) {
+      const c = out ? ring.to(~g & mask) : ring.from(~g & mask);
+      const business = isBusiness(acc.entity(c));
+      if (p.individualsOnly >= 1 && business && !(p.foreignBusinesses >= 1 && abroad(acc, a, c))) continue;
+    }
+    GROUP[kept] = g < 0 ? ~g : g;
+    GROUP_AMT[kept++] = GROUP_AMT[j]!;
+  }
+  const best = widestRun(ctx.base, p.groupSpread, kept);
+  if (best <= distinct) return distinct;
+  for (let i = RUN.lo; i < RUN.lo + best; i++) ctx.add(GROUP[i]!);
+  return best;
+}
+
+const RUN = { lo: 0 };
+
+/**
+ * The longest run of the first `m` sorted amounts within `spread` of its smallest that holds `cur`; its start in
+ * RUN.lo. Each leg is a distinct counterparty (paid once in the walk), so the run's length is its degree.
+ */
+function widestRun(cur: number, spread: number, m: number): number {
+  let best = 0;
+  let hiEnd = 0;
+  for (let l = 0; l < m; l++) {
+    const floor = GROUP_AMT[l]!;
+    if (floor > cur) break;
+    if (floor * spread < cur) continue;
+    while (hiEnd < m && GROUP_AMT[hiEnd]! <= floor * spread) hiEnd++;
+    if (hiEnd - l > best) {
+      best = hiEnd - l;
+      RUN.lo = l;
+    }
+  }
+  return best;
 }
 
 /**
@@ -212,10 +342,13 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
 export const fanOutDetector: Detector<FanParams> = {
   id: 'fan-out',
   number: 1,
-  version: '1.3.0',
+  version: '1.4.0',
   title: 'Fan-out',
   unit: 'distinct payees',
-  configSchema: FAN_SCHEMA,
+  configSchema: {
+    ...FAN_SCHEMA,
+    groupSpread: { ...FAN_SCHEMA.groupSpread, default: 1.86 },
+  },
   bands: [4, 7, 10],
   evaluate(ctx, p) {
     const a = ctx.from;
