@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { NatsBus, redactNatsUrl } from '@raqib/bus-nats';
-import { type Transaction, TxPublisher } from '@raqib/core';
+import { MAX_ROUND_PAYMENTS, ROUND_PAYMENTS, type Transaction, TxPublisher } from '@raqib/core';
 import { isTransactionFormat, readTransactions, type TransactionFormat } from '@raqib/formats';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -15,6 +15,7 @@ interface IngestFlags {
   stream: string;
   format?: string;
   quarantine: string;
+  round: string;
   json?: boolean;
 }
 
@@ -33,6 +34,11 @@ export function registerIngestCommand(program: Command): void {
     .option('--stream <name>', 'JetStream stream name', DEFAULT_STREAM)
     .option('--format <format>', 'input format (amlworld, jsonl, pacs008, amlsim); detected when absent')
     .option('--quarantine <file>', 'where rejected records go (JSON lines)', 'ingest-quarantine.jsonl')
+    .option(
+      '--round <n>',
+      `payments per round: each round is one message per partition present in it (docs/decisions/0064-rounds.md)`,
+      String(ROUND_PAYMENTS),
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (files: string[], flags: IngestFlags) => {
       await runIngest(files, flags);
@@ -47,6 +53,10 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
   }
   const format = flags.format as TransactionFormat | undefined;
   for (const f of files) if (!existsSync(f)) throw new CliError(`input file not found: ${f}`);
+  const roundPayments = Number(flags.round);
+  if (!Number.isInteger(roundPayments) || roundPayments < 1 || roundPayments > MAX_ROUND_PAYMENTS) {
+    throw new CliError(`--round must be an integer from 1 to ${MAX_ROUND_PAYMENTS}, not "${flags.round}"`);
+  }
   const stream = txStreamFromFlags(flags.stream, flags.partitionCount);
   const bus = await NatsBus.connect(url, { name: 'raqib-ingest' }).catch((error: unknown) => {
     throw new CliError(error instanceof Error ? error.message : String(error));
@@ -59,7 +69,7 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
   process.once('SIGINT', onSignal);
   try {
     await ensureTxStream(bus, stream);
-    const publisher = new TxPublisher(bus, stream);
+    const publisher = new TxPublisher(bus, stream, { roundPayments });
     // Transaction ids must be unique on the stream: AMLworld ids are row numbers, unique only within a file.
     const prefixIds = files.length > 1;
     for (const file of files) {
@@ -105,7 +115,7 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
     if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
       process.stdout.write(
-        `ingested ${summary.transactions} transactions as ${summary.messages} messages ` +
+        `ingested ${summary.transactions} transactions in ${summary.parts} messages ` +
           `(${summary.duplicates} already on the stream) into ${stream.name} (${stream.partitions} partitions) ` +
           `in ${seconds.toFixed(1)} s; ${rejected} rejected → ${flags.quarantine}\n`,
       );

@@ -3,15 +3,17 @@ import {
   type Bus,
   type BusConsumer,
   createDetectionStage,
+  type Delivery,
   type DetectionStage,
-  decodeMessageText,
+  decodeTxMessage,
   type Firing,
   firingText,
   type MonitoringConfig,
-  parseTransactionMessageText,
   partitionOf,
   type ReferenceData,
+  RoundAssembler,
   type Transaction,
+  type TxMessage,
 } from '@raqib/core';
 import type { LaneCheckpoint, RejectRow, SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
 import { parseSnapshotText, snapshotText } from './worker-snapshot.ts';
@@ -26,7 +28,7 @@ export interface LaneDeps {
   readonly reference: ReferenceData;
   /** host:pid, recorded in checkpoints. */
   readonly worker: string;
-  /** Deliveries processed per database transaction. */
+  /** Payments processed per database transaction (whole messages: a batch may run over by a round). */
   readonly batchSize?: number;
   /**
    * Take a window-state snapshot after about this many transactions (when the stream's lowest checkpoint has
@@ -51,6 +53,10 @@ export interface LaneStats {
   /** Transactions of other lanes (or judged before a restart) that only updated the window state. */
   readonly followed: number;
   readonly skipped: number;
+  /** Parts of a round received a second time (a republish of a round still open): passed over. */
+  readonly duplicateParts: number;
+  /** Rounds waiting for parts when the stats were taken. */
+  readonly openRounds: number;
   readonly rejected: number;
   readonly firings: number;
   /** Database commits (batches). */
@@ -58,6 +64,17 @@ export interface LaneStats {
 }
 
 type LaneBatchRows = Parameters<SqlLaneStore['commitLanes']>[0][number];
+interface BatchRows {
+  judged: number;
+  readonly firings: LaneBatchRows['firings'][number][];
+  readonly rejects: RejectRow[];
+}
+
+/**
+ * Firing ordinals reserved per payment: a firing's `ord` is the payment's ordinal in its round times this, plus
+ * the firing's index (the stage raises at most one firing per typology, far fewer than this).
+ */
+const FIRINGS_PER_PAYMENT = 1024;
 
 const lossy = new TextDecoder(); // not fatal: an undecodable byte becomes U+FFFD
 
@@ -111,6 +128,13 @@ export class LaneRunner {
   readonly #counts = new Map<number, { processed: number; firings: number }>();
   /** Every transaction id seen on the stream, in stream order (the order a snapshot's id chunks rely on). */
   readonly #seen = new Set<string>();
+  /** Rounds whose parts have not all come yet (0064). */
+  readonly #rounds = new RoundAssembler();
+  #duplicateParts = 0;
+  /** Payments read from the stream (each batch stops once it holds `batchSize` of them). */
+  #payments = 0;
+  /** Messages fetched and not yet processed: the batch filled up before them. */
+  #backlog: Delivery[] = [];
   /** The stream's lowest checkpoint at start: deliveries up to it rebuild the window state. */
   #rebuildTo = 0;
   #stage: DetectionStage | undefined;
@@ -156,16 +180,23 @@ export class LaneRunner {
     }
     const low = Math.min(...this.#cpSeq);
     const snapshot = low > 0 ? await store.latestSnapshot(stream.name, low) : undefined;
+    const where = `snapshot ${stream.name}#${snapshot?.seq}`;
+    const restored = snapshot ? parseSnapshotText(snapshot.payload, where) : undefined;
     this.#stage = createDetectionStage({
       config,
       reference,
       onFiring: (f) => this.#pending.push(f),
-      ...(snapshot
-        ? { restore: parseSnapshotText(snapshot.payload, `snapshot ${stream.name}#${snapshot.seq}`) }
-        : {}),
+      ...(restored ? { restore: restored.stage } : {}),
     });
-    if (snapshot) {
+    if (snapshot && restored) {
       this.#restoredFrom = snapshot.seq;
+      // parts of rounds open at the snapshot lie before it: the stream is read again only after it
+      for (const h of restored.held) {
+        const m = decodeTxMessage(new TextEncoder().encode(h.text));
+        if (m.kind !== 'part' || this.#rounds.add(h.partition, h.seq, m.part, h.text).kind !== 'waiting') {
+          throw new Error(`${where}: held part at #${h.seq} is not the part of an open round`);
+        }
+      }
       for await (const page of store.seenIds(stream.name, snapshot.idCount))
         for (const id of page) this.#seen.add(id);
     }
@@ -191,59 +222,47 @@ export class LaneRunner {
     const stage = this.#stage;
     if (!consumer || !stage) throw new Error(`lanes ${this.name} are not started`);
     const { stream } = this.#deps;
-    const deliveries = await consumer.fetch(this.#deps.batchSize ?? 1000, waitMs);
-    if (deliveries.length === 0) {
+    const batchSize = this.#deps.batchSize ?? 1000;
+    // a batch is `batchSize` payments: one message of a round (0064) carries hundreds, so whole messages are taken
+    // until the batch is full and the rest wait for the next step
+    const fetched = this.#backlog.length > 0 ? this.#backlog : await consumer.fetch(batchSize, waitMs);
+    if (fetched.length === 0) {
       await this.flush(); // idle: whatever was judged is durable before the caller hears "nothing new"
       return 0;
     }
-    const rows = new Map<
-      number,
-      { judged: number; firings: LaneBatchRows['firings'][number][]; rejects: RejectRow[] }
-    >();
+    const rows = new Map<number, BatchRows>();
     for (const p of this.lanes) rows.set(p, { judged: 0, firings: [], rejects: [] });
     let lastSeq = 0;
-    for (const d of deliveries) {
+    const paymentsBefore = this.#payments;
+    let taken = 0;
+    while (taken < fetched.length && this.#payments - paymentsBefore < batchSize) {
+      const d = fetched[taken++]!;
       if (d.seq > lastSeq) lastSeq = d.seq;
-      let tx: Transaction;
+      let message: TxMessage;
       try {
-        tx = parseTransactionMessageText(decodeMessageText(d.data));
+        message = decodeTxMessage(d.data);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        this.#rejected++;
-        this.#deps.onRejected?.(d.seq, reason);
-        // every worker meets it; the lane its subject names records it, once
-        const p = subjectPartition(d.subject, stream);
-        if (this.#mine.has(p) && d.seq > this.#cpSeq[p]!) {
-          rows
-            .get(p)!
-            .rejects.push({ seq: d.seq, subject: d.subject, reason, payload: rejectedText(d.data) });
-        }
+        this.#reject(d, error instanceof Error ? error.message : String(error), rows);
         continue;
       }
-      const rebuilding = d.seq <= this.#rebuildTo;
-      if (!rebuilding) this.#sinceSnapshot++;
-      if (this.#seen.has(tx.id)) {
-        this.#skipped++;
+      if (message.kind === 'tx') {
+        this.#handle(message.tx, d.seq, 0, rows);
         continue;
       }
-      this.#seen.add(tx.id);
-      const p = partitionOf(accountKey(tx.fromBank, tx.fromAccount), stream.partitions);
-      const judge = this.#mine.has(p) && d.seq > this.#cpSeq[p]!;
-      this.#pending = [];
-      stage.process(tx, judge);
-      if (!judge) {
-        if (rebuilding) this.#replayed++;
-        else this.#followed++;
-        continue;
-      }
-      const lane = rows.get(p)!;
-      lane.judged++;
-      for (let k = 0; k < this.#pending.length; k++) {
-        lane.firings.push({ seq: d.seq, ord: k, payload: firingText(this.#pending[k]!) });
-      }
-      this.#processed++;
-      this.#firings += this.#pending.length;
+      // a part of a round (0064): its payments are processed, in the round's order, at the round's last part
+      const got = this.#rounds.add(
+        subjectPartition(d.subject, stream),
+        d.seq,
+        message.part,
+        lossy.decode(d.data),
+      );
+      if (got.kind === 'complete') {
+        for (let i = 0; i < got.txs.length; i++) this.#handle(got.txs[i]!, d.seq, i, rows);
+      } else if (got.kind === 'invalid') this.#reject(d, got.reason, rows);
+      else if (got.kind === 'duplicate') this.#duplicateParts++;
     }
+    const deliveries = fetched.slice(0, taken);
+    this.#backlog = fetched.slice(taken);
     const batches: LaneBatchRows[] = [];
     for (const p of this.lanes) {
       if (this.#cpSeq[p]! >= lastSeq) continue; // judged up to here before a restart: its checkpoint stands
@@ -277,6 +296,57 @@ export class LaneRunner {
     return deliveries.length;
   }
 
+  /** An unreadable message: passed over by every worker alike, recorded once by the lane its subject names. */
+  #reject(d: Delivery, reason: string, rows: Map<number, BatchRows>): void {
+    this.#rejected++;
+    this.#deps.onRejected?.(d.seq, reason);
+    const p = subjectPartition(d.subject, this.#deps.stream);
+    if (this.#mine.has(p) && d.seq > this.#cpSeq[p]!) {
+      rows.get(p)!.rejects.push({ seq: d.seq, subject: d.subject, reason, payload: rejectedText(d.data) });
+    }
+  }
+
+  /**
+   * One payment, at stream position `seq` (its message's, or its round's last part's) and `ordinal` in its round
+   * (0 for a message of one payment): state always, detectors when its payer's lane is ours and not yet past `seq`.
+   */
+  #handle(tx: Transaction, seq: number, ordinal: number, rows: Map<number, BatchRows>): void {
+    this.#payments++;
+    const rebuilding = seq <= this.#rebuildTo;
+    if (!rebuilding) this.#sinceSnapshot++;
+    if (this.#seen.has(tx.id)) {
+      this.#skipped++;
+      return;
+    }
+    this.#seen.add(tx.id);
+    const p = partitionOf(accountKey(tx.fromBank, tx.fromAccount), this.#deps.stream.partitions);
+    const judge = this.#mine.has(p) && seq > this.#cpSeq[p]!;
+    this.#pending = [];
+    this.#stage!.process(tx, judge);
+    if (!judge) {
+      if (rebuilding) this.#replayed++;
+      else this.#followed++;
+      return;
+    }
+    const lane = rows.get(p)!;
+    lane.judged++;
+    if (this.#pending.length > FIRINGS_PER_PAYMENT) {
+      throw new Error(
+        `payment ${tx.id} raised ${this.#pending.length} firings, more than ${FIRINGS_PER_PAYMENT}`,
+      );
+    }
+    // firings are merged in (seq, ord) order: the round's order, then the order the stage raised them
+    for (let k = 0; k < this.#pending.length; k++) {
+      lane.firings.push({
+        seq,
+        ord: ordinal * FIRINGS_PER_PAYMENT + k,
+        payload: firingText(this.#pending[k]!),
+      });
+    }
+    this.#processed++;
+    this.#firings += this.#pending.length;
+  }
+
   /**
    * Stores the window state at `seq` when every lane of the stream has committed up to there: a restart (of any
    * worker: the state is the same on all of them) loads the newest snapshot at or below the lowest checkpoint.
@@ -289,7 +359,7 @@ export class LaneRunner {
     const seen = this.#seen;
     await store.saveSnapshot(
       stream.name,
-      { seq, idCount: seen.size, payload: snapshotText(this.#stage!.snapshot()) },
+      { seq, idCount: seen.size, payload: snapshotText(this.#stage!.snapshot(), this.#rounds.held()) },
       (index) => idsFrom(seen, index),
     );
     this.#snapshots++;
@@ -308,10 +378,11 @@ export class LaneRunner {
     this.#inflight = undefined;
     await this.#consumer?.close();
     this.#consumer = undefined;
+    this.#backlog = [];
   }
 
-  pending(): Promise<number> {
-    return this.#consumer ? this.#consumer.pending() : Promise.resolve(0);
+  async pending(): Promise<number> {
+    return this.#backlog.length + (this.#consumer ? await this.#consumer.pending() : 0);
   }
 
   stats(): LaneStats {
@@ -324,6 +395,8 @@ export class LaneRunner {
       processed: this.#processed,
       followed: this.#followed,
       skipped: this.#skipped,
+      duplicateParts: this.#duplicateParts,
+      openRounds: this.#rounds.open,
       rejected: this.#rejected,
       firings: this.#firings,
       batches: this.#batches,

@@ -211,7 +211,8 @@ if (!enabled) {
       const stream = `RESTART_${process.pid}`;
       const { url, database } = await freshSchema('restart');
       const common = ['--nats', nats!.url, '--partition-count', '1', '--stream', stream];
-      const ingest = cli(['ingest', ...common, '--quarantine', join(dir, 'q2.jsonl'), file]);
+      // rounds of 10 payments: hundreds of messages, so that the server stops in the middle of the ingest
+      const ingest = cli(['ingest', ...common, '--round', '10', '--quarantine', join(dir, 'q2.jsonl'), file]);
       const watcher = await NatsBus.connect(nats!.url);
       await until(async () => {
         const reader = await watcher
@@ -219,7 +220,7 @@ if (!enabled) {
           .catch(() => undefined);
         const n = reader ? await reader.pending() : 0;
         await reader?.close();
-        return n > 500;
+        return n > 50;
       }, 'ingest to have published part of the file');
       await watcher.close();
       await nats!.stop(); // mid-ingest

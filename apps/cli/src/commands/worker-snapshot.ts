@@ -1,4 +1,4 @@
-import type { StageSnapshot } from '@raqib/core';
+import type { HeldPart, StageSnapshot } from '@raqib/core';
 
 const ARRAY_TYPES = {
   Int8Array,
@@ -47,19 +47,40 @@ function decodeArrays(v: unknown, where: string): Record<string, NumArray> {
   return out;
 }
 
-/** A stage snapshot as text (typed arrays in base64), for the `scale_snapshots` table. */
-export function snapshotText(s: StageSnapshot): string {
+/**
+ * A stage snapshot as text (typed arrays in base64), for the `scale_snapshots` table, with the parts of rounds still
+ * open at its position (docs/decisions/0064-rounds.md): a restart reads the stream only after it.
+ */
+export function snapshotText(s: StageSnapshot, held: readonly HeldPart[] = []): string {
   return JSON.stringify({
     ...s,
     accountArrays: encodeArrays(s.accountArrays),
     ringArrays: encodeArrays(s.ringArrays),
     // JSON has no infinity: a stage that has seen nothing has watermark -Infinity
     watermark: Number.isFinite(s.watermark) ? s.watermark : null,
+    heldParts: held,
   });
 }
 
+export interface ParsedSnapshot {
+  readonly stage: StageSnapshot;
+  /** Parts of rounds open at the snapshot's position (none in a snapshot written before rounds). */
+  readonly held: readonly HeldPart[];
+}
+
+function heldParts(v: unknown, where: string): HeldPart[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw new Error(`${where}: heldParts is not a list`);
+  for (const h of v as HeldPart[]) {
+    if (typeof h?.seq !== 'number' || typeof h.partition !== 'number' || typeof h.text !== 'string') {
+      throw new Error(`${where}: a held part lacks its position, partition or text`);
+    }
+  }
+  return v as HeldPart[];
+}
+
 /** Parses snapshotText output; throws an Error naming `where` and the problem. */
-export function parseSnapshotText(text: string, where: string): StageSnapshot {
+export function parseSnapshotText(text: string, where: string): ParsedSnapshot {
   let o: Record<string, unknown>;
   try {
     o = JSON.parse(text) as Record<string, unknown>;
@@ -73,10 +94,14 @@ export function parseSnapshotText(text: string, where: string): StageSnapshot {
   if (typeof o.ringHead !== 'number' || typeof o.processed !== 'number') {
     throw new Error(`${where}: ring head or processed count missing`);
   }
+  const { heldParts: held, ...stage } = o;
   return {
-    ...(o as unknown as StageSnapshot),
-    accountArrays: decodeArrays(o.accountArrays, `${where} accounts`),
-    ringArrays: decodeArrays(o.ringArrays, `${where} ring`),
-    watermark: typeof o.watermark === 'number' ? o.watermark : Number.NEGATIVE_INFINITY,
+    stage: {
+      ...(stage as unknown as StageSnapshot),
+      accountArrays: decodeArrays(o.accountArrays, `${where} accounts`),
+      ringArrays: decodeArrays(o.ringArrays, `${where} ring`),
+      watermark: typeof o.watermark === 'number' ? o.watermark : Number.NEGATIVE_INFINITY,
+    },
+    held: heldParts(held, where),
   };
 }

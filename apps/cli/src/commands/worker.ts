@@ -72,7 +72,11 @@ export function registerWorkerCommand(program: Command): void {
       '--fx-rates <file>',
       'day FX rates, CSV date,currency,usd_per_unit (give the scan the same file to compare)',
     )
-    .option('--batch <n>', 'messages per database transaction', '2000')
+    .option(
+      '--batch <n>',
+      'payments per database transaction (whole messages: a batch may run over by a round)',
+      '2000',
+    )
     .option(
       '--snapshot-every <n>',
       'store a window-state snapshot about every n transactions, so that a restart replays only what follows (0: never)',

@@ -1,10 +1,4 @@
-import {
-  decodeTransactionMessage,
-  InProcessBus,
-  TxPublisher,
-  type TxStreamSpec,
-  txStreamConfig,
-} from '@raqib/core';
+import { decodeTxMessage, InProcessBus, TxPublisher, type TxStreamSpec, txStreamConfig } from '@raqib/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, contractTx, type TestServer, testServer } from '../test-support.ts';
 
@@ -31,12 +25,16 @@ const post = (server: TestServer, payload: unknown, key = server.keys.analyst) =
     payload: payload as string,
   });
 
-/** Every message the stream holds, decoded, with its subject. */
+/** Every payment the stream holds (in rounds: docs/decisions/0064-rounds.md), decoded, with its message's subject. */
 async function streamed() {
   const reader = await bus.reader(spec.name, { filterSubject: 'raqib.tx.*.o', startSeq: 1 });
   const got = await reader.fetch(1000, 0);
   await reader.close();
-  return got.map((d) => ({ subject: d.subject, tx: decodeTransactionMessage(d.data) }));
+  return got.flatMap((d) => {
+    const m = decodeTxMessage(d.data);
+    if (m.kind === 'tx') return [{ subject: d.subject, tx: m.tx }];
+    return m.part.entries.map((e) => ({ subject: d.subject, tx: e.tx }));
+  });
 }
 
 describe('POST /v1/stream/transactions', () => {
@@ -55,9 +53,10 @@ describe('POST /v1/stream/transactions', () => {
   });
 
   it('stores a retried request once', async () => {
-    const res = await post(s, contractTx('s1', '250.00'));
+    // the same request again (a client that did not hear the 202): the same round, de-duplicated by the stream
+    const res = await post(s, { transactions: [contractTx('s1', '250.00'), contractTx('s2', '12000.50')] });
     expect(res.statusCode).toBe(202);
-    expect(res.json()).toMatchObject({ accepted: 1, stored: 0, duplicates: 1 });
+    expect(res.json()).toMatchObject({ accepted: 2, stored: 0, duplicates: 2 });
     expect((await streamed()).length).toBe(2);
   });
 

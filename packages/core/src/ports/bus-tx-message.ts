@@ -47,7 +47,15 @@ export function encodeTransactionMessage(tx: Transaction): Uint8Array {
 
 /** The message as text. */
 export function transactionMessageText(tx: Transaction): string {
-  const values: unknown[] = [TX_MESSAGE_VERSION];
+  return transactionFieldsText(TX_MESSAGE_VERSION, tx);
+}
+
+/**
+ * The fields of a transaction as a JSON array in version 2's order, after `head` (the version number in a version 2
+ * message, the payment's ordinal in its round inside a version 3 part: bus-tx-round.ts).
+ */
+export function transactionFieldsText(head: number, tx: Transaction): string {
+  const values: unknown[] = [head];
   let last = REQUIRED;
   for (let i = 0; i < FIELDS.length; i++) {
     const v = tx[FIELDS[i]!];
@@ -90,6 +98,11 @@ export function parseTransactionMessageText(text: string): Transaction {
   } catch {
     throw new Error('message is not JSON');
   }
+  return transactionFromJson(parsed);
+}
+
+/** A version 1 or 2 message already parsed from JSON (a reader that looks at the version first: bus-tx-round.ts). */
+export function transactionFromJson(parsed: unknown): Transaction {
   return Array.isArray(parsed) ? fromArray(parsed) : fromObject(parsed);
 }
 
@@ -144,6 +157,14 @@ function optionalText(a: readonly unknown[], i: number): string | undefined {
 function fromArray(a: readonly unknown[]): Transaction {
   if (a[0] !== TX_MESSAGE_VERSION)
     throw new Error(`message version ${String(a[0])} is not ${TX_MESSAGE_VERSION}`);
+  return transactionFromFields(a);
+}
+
+/**
+ * A transaction from an array in version 2's field order, every field checked; position 0 (the version, or an
+ * ordinal inside a version 3 part) is the caller's.
+ */
+export function transactionFromFields(a: readonly unknown[]): Transaction {
   if (a.length < REQUIRED + 1 || a.length > FIELDS.length + 1) {
     throw new Error(`message has ${a.length - 1} fields, not ${REQUIRED} to ${FIELDS.length}`);
   }

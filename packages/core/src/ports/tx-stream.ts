@@ -1,7 +1,8 @@
 import type { Transaction } from '../model/transaction.ts';
-import { payerPartition } from '../monitoring/partition.ts';
 import type { Bus, StreamSpec } from './bus.ts';
-import { encodeTransactionMessage } from './bus-tx-message.ts';
+import { roundParts } from './bus-tx-round.ts';
+
+const encoder = new TextEncoder();
 
 /**
  * The transaction stream that ingest (the CLI or the API) writes and workers read
@@ -39,28 +40,39 @@ export function txStreamConfig(spec: TxStreamSpec): StreamSpec {
 export interface PublishStats {
   /** Transactions published. */
   transactions: number;
-  /** Messages stored (one per transaction). */
+  /** Transactions the stream stored now. */
   messages: number;
-  /** Messages the stream already held (a re-run inside the de-duplication window). */
+  /** Transactions the stream already held (a re-run of the same input inside the de-duplication window). */
   duplicates: number;
+  /** Messages stored: parts of rounds (0064), several transactions each. */
+  parts: number;
 }
 
 /**
- * Publishes each transaction once, to its payer's partition (`<prefix>.<p>.o`; every worker reads all of them and
- * judges those of its own partitions: 0062), pipelined `window` messages at a time. Each message id is
- * `<tx id>:<partition>`, so a retried or repeated publish is stored once. Messages of one window are
- * sent in order on one connection, so the stream holds them in the order of the input.
+ * Publishes transactions as rounds (docs/decisions/0064-rounds.md): each `publish` call's batch is cut into rounds
+ * of consecutive payments, each round into one part per payer partition present in it (`<prefix>.<p>.o`; every
+ * worker reads all of them and judges the payments of its own partitions: 0062), the parts of a round one after
+ * the other, pipelined `window` messages at a time. Each message id is `<round>:<partition>` and a round is named
+ * by its payment ids, so publishing the same batch again is stored once. Messages are sent in order on one
+ * connection, so the stream holds them in the order of the input.
  */
 export class TxPublisher {
   readonly #bus: Bus;
   readonly #stream: TxStreamSpec;
   readonly #window: number;
-  readonly stats: PublishStats = { transactions: 0, messages: 0, duplicates: 0 };
+  readonly #roundPayments: number | undefined;
+  readonly stats: PublishStats = { transactions: 0, messages: 0, duplicates: 0, parts: 0 };
 
-  constructor(bus: Bus, stream: TxStreamSpec, window = 512) {
+  /** `window`: messages in flight (512); `roundPayments`: payments per round (ROUND_PAYMENTS; tests cut small). */
+  constructor(
+    bus: Bus,
+    stream: TxStreamSpec,
+    options: { readonly window?: number; readonly roundPayments?: number } = {},
+  ) {
     this.#bus = bus;
     this.#stream = stream;
-    this.#window = window;
+    this.#window = options.window ?? 512;
+    this.#roundPayments = options.roundPayments;
   }
 
   get stream(): TxStreamSpec {
@@ -70,28 +82,34 @@ export class TxPublisher {
   /** Publishes a batch in order; returns what this batch stored and what the stream already held. */
   async publish(batch: readonly Transaction[]): Promise<PublishStats> {
     const { subjectPrefix, partitions } = this.#stream;
-    const mine: PublishStats = { transactions: 0, messages: 0, duplicates: 0 };
+    const mine: PublishStats = { transactions: 0, messages: 0, duplicates: 0, parts: 0 };
     let inFlight: Promise<void>[] = [];
-    for (const tx of batch) {
-      const data = encodeTransactionMessage(tx);
-      const p = payerPartition(tx, partitions);
-      // the payer's copy ends in .o (the payee's copy, .i, is no longer needed: every worker sees every payment)
-      inFlight.push(
-        this.#bus.publish(`${subjectPrefix}.${p}.o`, data, { msgId: `${tx.id}:${p}` }).then((ack) => {
-          if (ack.duplicate) mine.duplicates++;
-          else mine.messages++;
-        }),
-      );
-      mine.transactions++;
-      if (inFlight.length >= this.#window) {
-        await Promise.all(inFlight);
-        inFlight = [];
+    const limits = this.#roundPayments === undefined ? {} : { payments: this.#roundPayments };
+    for (const round of roundParts(batch, partitions, limits)) {
+      for (const part of round) {
+        inFlight.push(
+          this.#bus
+            .publish(`${subjectPrefix}.${part.partition}.o`, encoder.encode(part.text), { msgId: part.msgId })
+            .then((ack) => {
+              if (ack.duplicate) mine.duplicates += part.payments;
+              else {
+                mine.messages += part.payments;
+                mine.parts++;
+              }
+            }),
+        );
+        mine.transactions += part.payments;
+        if (inFlight.length >= this.#window) {
+          await Promise.all(inFlight);
+          inFlight = [];
+        }
       }
     }
     await Promise.all(inFlight);
     this.stats.transactions += mine.transactions;
     this.stats.messages += mine.messages;
     this.stats.duplicates += mine.duplicates;
+    this.stats.parts += mine.parts;
     return mine;
   }
 }

@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from '../model/transaction.ts';
+import { MAX_PARTITIONS, payerPartition } from '../monitoring/partition.ts';
+import {
+  decodeMessageText,
+  transactionFieldsText,
+  transactionFromFields,
+  transactionFromJson,
+} from './bus-tx-message.ts';
+
+/**
+ * Version 3 of the transaction message: one **part of a round** (docs/decisions/0064-rounds.md). A publisher cuts
+ * its input into rounds of consecutive payments and splits each round by payer partition into at most P parts,
+ * published one after another, each on its partition's subject:
+ *
+ *     [3, round, parts, count, [ordinal, id, row, ts, …], [ordinal, …], …]
+ *
+ * `round` names the round by its content (a hash of its payment ids, so that publishing the same input again gives
+ * the same message ids and JetStream stores it once), `parts` is how many parts the round has, `count` how many
+ * payments, and each payment is version 2's field array with its ordinal in the round in place of the version.
+ * Every worker reads every message of the stream (0062), and receiving one costs the NATS client several times what
+ * the monitor spends on a payment: a part carries a few hundred payments for the price of one message. A worker
+ * reassembles the round and processes its payments in ordinal order: the input's order.
+ */
+export const TX_ROUND_VERSION = 3;
+
+/** Most payments in a round. */
+export const MAX_ROUND_PAYMENTS = 4096;
+/** Largest part accepted: NATS's default max_payload (1 MiB); publishers stay far below it (ROUND_BYTES). */
+export const MAX_ROUND_PART_BYTES = 1024 * 1024;
+
+/** How a publisher cuts rounds: at most this many payments… */
+export const ROUND_PAYMENTS = 1024;
+/**
+ * …and at most this many characters of payment fields (≤ 768 KiB of UTF-8), so that a round of long names still
+ * fits one message.
+ */
+export const ROUND_BYTES = 256 * 1024;
+
+export interface RoundEntry {
+  /** Position of the payment in its round, from 0. */
+  readonly ordinal: number;
+  readonly tx: Transaction;
+}
+
+export interface RoundPart {
+  readonly round: string;
+  /** Parts of the round (≥ 1), one per payer partition present in it. */
+  readonly parts: number;
+  /** Payments of the round, over all its parts. */
+  readonly count: number;
+  /** This part's payments, ordinals increasing. */
+  readonly entries: readonly RoundEntry[];
+}
+
+/** A message of the stream, any version: one transaction (1, 2) or a part of a round (3). */
+export type TxMessage =
+  | { readonly kind: 'tx'; readonly tx: Transaction }
+  | { readonly kind: 'part'; readonly part: RoundPart };
+
+/** One part of a round as a publisher sends it. */
+export interface OutgoingPart {
+  readonly partition: number;
+  /** JetStream message id: `<round>:<partition>`. */
+  readonly msgId: string;
+  readonly text: string;
+  /** Payments in this part. */
+  readonly payments: number;
+}
+
+/** The name of a round: a hash of its payment ids in order (22 characters of base64url SHA-256). */
+export function roundName(txs: readonly Transaction[]): string {
+  const h = createHash('sha256');
+  for (const tx of txs) h.update(`${tx.id}\n`);
+  return h.digest('base64url').slice(0, 22);
+}
+
+/**
+ * Cuts `txs` into rounds (ROUND_PAYMENTS payments or ROUND_BYTES of fields, whichever comes first) and each round
+ * into its parts, in the order they must be published: round by round, parts by partition. Deterministic: the same
+ * input gives the same rounds, names and texts.
+ */
+export function roundParts(
+  txs: readonly Transaction[],
+  partitions: number,
+  limits: { readonly payments?: number; readonly bytes?: number } = {},
+): OutgoingPart[][] {
+  const maxPayments = Math.min(limits.payments ?? ROUND_PAYMENTS, MAX_ROUND_PAYMENTS);
+  const maxBytes = limits.bytes ?? ROUND_BYTES;
+  const rounds: OutgoingPart[][] = [];
+  let start = 0;
+  while (start < txs.length) {
+    // fields of each payment with a placeholder ordinal: the ordinal is known once the round is cut
+    const fields: string[] = [];
+    let bytes = 0;
+    let end = start;
+    while (end < txs.length && end - start < maxPayments) {
+      const f = transactionFieldsText(0, txs[end]!);
+      if (end > start && bytes + f.length > maxBytes) break;
+      fields.push(f);
+      bytes += f.length;
+      end++;
+    }
+    const round = txs.slice(start, end);
+    const name = roundName(round);
+    const byPartition = new Map<number, string[]>();
+    for (let i = 0; i < round.length; i++) {
+      const p = payerPartition(round[i]!, partitions);
+      let list = byPartition.get(p);
+      if (!list) {
+        list = [];
+        byPartition.set(p, list);
+      }
+      // "[0," → "[<ordinal>,"
+      list.push(`[${i}${fields[i]!.slice(2)}`);
+    }
+    const head = `[${TX_ROUND_VERSION},${JSON.stringify(name)},${byPartition.size},${round.length}`;
+    rounds.push(
+      [...byPartition.keys()]
+        .sort((a, b) => a - b)
+        .map((p) => {
+          const entries = byPartition.get(p)!;
+          return {
+            partition: p,
+            msgId: `${name}:${p}`,
+            text: `${head},${entries.join(',')}]`,
+            payments: entries.length,
+          };
+        }),
+    );
+    start = end;
+  }
+  return rounds;
+}
+
+/** True when the bytes start a version 3 message (`[3,`): such a message may be larger than a transaction. */
+function isRoundPart(data: Uint8Array): boolean {
+  return data[0] === 0x5b && data[1] === 0x33 && data[2] === 0x2c;
+}
+
+/** Decodes a message of any version; throws an Error that says what is wrong (the caller names the message). */
+export function decodeTxMessage(data: Uint8Array): TxMessage {
+  const part = isRoundPart(data);
+  if (part && data.byteLength > MAX_ROUND_PART_BYTES) {
+    throw new Error(`message of ${data.byteLength} bytes exceeds ${MAX_ROUND_PART_BYTES}`);
+  }
+  // decodeMessageText refuses a transaction message above MAX_TX_MESSAGE_BYTES
+  const text = part ? new TextDecoder().decode(data) : decodeMessageText(data);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error('message is not JSON');
+  }
+  if (Array.isArray(parsed) && parsed[0] === TX_ROUND_VERSION)
+    return { kind: 'part', part: fromPart(parsed) };
+  return { kind: 'tx', tx: transactionFromJson(parsed) };
+}
+
+function fromPart(a: readonly unknown[]): RoundPart {
+  const [, round, parts, count] = a;
+  if (typeof round !== 'string' || round === '') throw new Error('round part names no round');
+  if (!Number.isInteger(parts) || (parts as number) < 1 || (parts as number) > MAX_PARTITIONS) {
+    throw new Error(`round part count ${String(parts)} is not 1 to ${MAX_PARTITIONS}`);
+  }
+  if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > MAX_ROUND_PAYMENTS) {
+    throw new Error(`round payment count ${String(count)} is not 1 to ${MAX_ROUND_PAYMENTS}`);
+  }
+  if (a.length < 5) throw new Error('round part carries no payment');
+  const entries: RoundEntry[] = [];
+  let last = -1;
+  for (let i = 4; i < a.length; i++) {
+    const e = a[i];
+    if (!Array.isArray(e)) throw new Error(`round part entry ${i - 4} is not an array`);
+    const ordinal = e[0];
+    if (
+      !Number.isInteger(ordinal) ||
+      (ordinal as number) <= last ||
+      (ordinal as number) >= (count as number)
+    ) {
+      throw new Error(
+        `round part entry ${i - 4} has ordinal ${String(ordinal)} (after ${last}, below ${count})`,
+      );
+    }
+    last = ordinal as number;
+    let tx: Transaction;
+    try {
+      tx = transactionFromFields(e);
+    } catch (error) {
+      throw new Error(`round part entry ${i - 4}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    entries.push({ ordinal: last, tx });
+  }
+  return { round, parts: parts as number, count: count as number, entries };
+}
