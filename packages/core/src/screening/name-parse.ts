@@ -265,6 +265,12 @@ function splitGlued(token: NormalizedToken): Raw[] {
 }
 
 /** "Ben" as the first word of a Latin name: the English given name, not "son of". */
+/** Nasab markers read as such at the end of a name, where no name follows (not Ben, which is a surname too). */
+const TRAILING_NASAB: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'بن', 'ابن', 'بنت']);
+
+/** A Latin word of two syllables or more. */
+const POLYSYLLABIC = /[aeiouy][^aeiouy]+[aeiouy]/;
+
 function givenBen(r: Raw, at: number): boolean {
   return at === 0 && r.text === 'ben' && r.script === 'latin';
 }
@@ -354,6 +360,17 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     // person's own name, and a surname-first "BEN ALI, Zine" has been turned round already
     else if (NASAB.has(r.text) && next !== undefined && kind !== 'organisation' && !givenBen(r, i))
       r.role = 'nasab';
+    // "Salman Mohammed bin": a marker left at the end, its name cut off or the chain turned round, names no
+    // ancestor; it is set aside rather than left to count as a name of its own (Ben, a surname too, stays;
+    // so does Bin after words of one syllable, where it is a Korean or Chinese given name: KO TAE BIN)
+    else if (
+      TRAILING_NASAB.has(r.text) &&
+      next === undefined &&
+      i >= 2 &&
+      kind !== 'organisation' &&
+      raws.some((o) => o.script === 'arabic' || POLYSYLLABIC.test(o.text))
+    )
+      r.role = 'nasab';
     else if (ARABIC_CONNECTORS.has(r.text) && significantCount > 2) r.role = 'legal';
     else if (kind === 'organisation' ? isOrgDrop(r.text) : PERSON_LEGAL.has(r.text)) r.role = 'legal';
     else {
@@ -383,7 +400,7 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     if (r.script === 'arabic') arabicStructure = true;
     if (r.role !== 'word') {
       dropped.push(toToken(r, false));
-      if (r.role === 'nasab') {
+      if (r.role === 'nasab' && i < raws.length - 1) {
         afterNasab = true;
         hasNasab = true;
       }

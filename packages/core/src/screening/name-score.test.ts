@@ -311,4 +311,35 @@ describe('third-round rules', () => {
     // two numbers of one series are not a guess
     expect(score('Snow Storm 1', 'Snow Storm 2', 'organisation')).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('sets aside a bin left at the end of a name, where it names no ancestor, but not the Korean name Bin', () => {
+    const p = parseName('Khalifa Hamad bin', 'person');
+    expect(p.tokens.map((t) => t.text)).toEqual(['khalifa', 'hamad']);
+    expect(p.dropped.map((t) => t.role)).toEqual(['nasab']);
+    expect(p.hasNasab).toBe(false);
+    expect(score('Khalifa Hamad bin', 'Khalifa Hamad')).toBe(1);
+    // after words of one syllable Bin is a given name (Hyun Bin): KIM JONG BIN is not KIM JONG UN
+    expect(parseName('KIM JONG BIN', 'person').tokens.map((t) => t.text)).toEqual(['kim', 'jong', 'bin']);
+    expect(score('KIM JONG BIN', 'KIM JONG UN')).toBeLessThan(0.8);
+  });
+
+  it('meets the cut last word of a name exactly as long as a SWIFT name line (35 characters)', () => {
+    const cut = 'MOHAMED BEN SALAH BEN ABDALLAH TOUN';
+    expect(cut.length).toBe(35);
+    const ns = compareNames(cut, 'Mohamed Ben Salah Ben Abdallah Tounsi', 'person').nameScore;
+    expect(ns.pairs.find((p) => p.query.text === 'toun')?.how).toBe('prefix');
+    expect(ns.score).toBeGreaterThanOrEqual(0.9);
+    // a shorter name chose its last word: Toun is another family name there
+    expect(score('MOHAMED BEN SALAH BEN ABDALLAH TOU', 'Mohamed Ben Salah Ben Abdallah Tounsi')).toBeLessThan(
+      score(cut, 'Mohamed Ben Salah Ben Abdallah Tounsi'),
+    );
+  });
+
+  it('does not lower a second given name used as the first when three words or more meet (Inácio Lula da Silva)', () => {
+    const ns = compareNames('Inácio Lula da Silva', 'Luiz Inácio Lula da Silva', 'person').nameScore;
+    expect(ns.adjustments.map((a) => a.reason)).not.toContain(
+      'the given name of one is only a second given name of the other',
+    );
+    expect(ns.score).toBeGreaterThanOrEqual(0.8);
+  });
 });

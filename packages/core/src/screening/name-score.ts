@@ -290,6 +290,48 @@ function joinAcronym(
   }
 }
 
+/**
+ * Widths at which payment messages cut a name: a SWIFT MT name line (35 characters) and the ISO 20022 Nm
+ * element (140). A name exactly that long may end in a cut word.
+ */
+const FIELD_WIDTHS: ReadonlySet<number> = new Set([35, 140]);
+/** Strength of a cut last word met with the word it begins: the writer did not choose the cut. */
+const CUT_WORD = 0.9;
+
+/**
+ * "NOUREDDINE BEN ALI BEN BELKASSEM DR", 35 characters: the last word of a name cut at a message field's width
+ * meets the other name's word it begins (DRISSI), when nothing else met it.
+ */
+function cutAtFieldWidth(
+  one: ParsedName,
+  mOne: Uint8Array,
+  two: readonly NameToken[],
+  mTwo: Uint8Array,
+  out: { i: number; j: number; sim: number; how: MatchHow }[],
+  flip: boolean,
+): void {
+  const n = one.tokens.length;
+  if (!FIELD_WIDTHS.has(one.original.trim().length)) return;
+  const last = one.tokens[n - 1] as NameToken;
+  if (!last.latin || !one.original.trimEnd().endsWith(one.original.slice(last.start, last.end))) return;
+  if (mOne[n - 1] === 1) {
+    // already met as a prefix, the weak reading of a word the writer cut short by choice (Chris, Christiansen)
+    const p = out.find((x) => (flip ? x.j : x.i) === n - 1);
+    if (p?.how === 'prefix') p.sim = CUT_WORD;
+    return;
+  }
+  for (let j = two.length - 1; j >= 0; j--) {
+    const w = (two[j] as NameToken).latin;
+    if (mTwo[j] === 1 || w.length <= last.latin.length || !w.startsWith(last.latin)) continue;
+    mOne[n - 1] = 1;
+    mTwo[j] = 1;
+    out.push(
+      flip ? { i: j, j: n - 1, sim: CUT_WORD, how: 'prefix' } : { i: n - 1, j, sim: CUT_WORD, how: 'prefix' },
+    );
+    return;
+  }
+}
+
 /** Strength of a syllable met in the other romanisation of Chinese (Hsi = Xi, Tung = Dong). */
 const CHINESE_READING = 0.9;
 
@@ -422,6 +464,8 @@ export function scoreNames(
       joinAcronym(ct, mc, qt, mq, joined, true);
     }
   }
+  cutAtFieldWidth(q, mq, ct, mc, chosen, false);
+  cutAtFieldWidth(c, mc, qt, mq, chosen, true);
   let matchedQ = 0;
   let matchedC = 0;
   let weightQ = 0;
@@ -529,11 +573,13 @@ export function scoreNames(
     c.kind !== 'organisation' &&
     qn >= 2 &&
     cn >= 2 &&
+    chosen.length + joined.length < 3 &&
     secondGivenOnly(chosen, qt, mq, ct, mc)
   ) {
     // other names: "Thomas Dixon" meets "DIXON, Ian Thomas" only through Ian's second given name; a person
     // is called by the first given name, so this is as often another person (who goes by a middle name is
-    // the exception)
+    // the exception); when three words or more meet, the other words already say who it is (Boris de Pfeffel
+    // Johnson)
     adjustments.push({
       reason: 'the given name of one is only a second given name of the other',
       factor: SECOND_GIVEN_NAME,
