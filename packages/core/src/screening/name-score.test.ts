@@ -342,4 +342,11 @@ describe('third-round rules', () => {
     );
     expect(ns.score).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('keeps the French feminine in -ienne apart from the masculine in -ian (Adrienne is not Adrian)', () => {
+    expect(score('Adrienne Thomas', 'TOMAS, Adrian')).toBeLessThan(0.8);
+    expect(score('Julienne Martin', 'MARTIN, Julian')).toBeLessThan(0.8);
+    // the same name in another spelling still meets
+    expect(score('Adrien Thomas', 'TOMAS, Adrian')).toBeGreaterThanOrEqual(0.8);
+  });
 });

@@ -78,6 +78,13 @@ describe('tokenSimilarity across scripts', () => {
       expect(tokenSimilarity(tok(ar), tok(lat)).sim, `${ar} ~ ${lat}`).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('finds the ي of a final ـيا in the Latin (هليا is Helia, not Hawala)', () => {
+    expect(tokenSimilarity(tok('هليا'), tok('Hawala')).sim).toBeLessThanOrEqual(0.6);
+    expect(tokenSimilarity(tok('هليا'), tok('Helia')).sim).toBeGreaterThanOrEqual(0.9);
+    expect(tokenSimilarity(tok('زكريا'), tok('Zakariya')).sim).toBeGreaterThanOrEqual(0.9);
+    expect(tokenSimilarity(tok('دنيا'), tok('Dunya')).sim).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('meets a Latin country name only with the Arabic name of that country (كرماني is Kermani, not Germany)', () => {
     expect(tokenSimilarity(tok('كرماني'), tok('Germany')).sim).toBe(0);
     expect(tokenSimilarity(tok('كرماني'), tok('Kermani')).sim).toBeGreaterThanOrEqual(0.9);

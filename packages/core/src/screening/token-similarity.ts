@@ -253,7 +253,10 @@ function innerVowelsAgree(arabic: string, latin: string): boolean {
     if (letters === undefined) continue;
     const prev = arabic.charAt(i - 1);
     const next = arabic.charAt(i + 1);
-    if (prev in LONG_VOWEL_LATIN || next in LONG_VOWEL_LATIN) continue; // a glide next to a vowel letter
+    // a glide next to a vowel letter, except ي before a final alef: ـيا is written ia, ya or ea in every
+    // romanisation (ايليا = Ilya, ثريا = Soraya, هليا = Helia, not Hawala)
+    const finalYa = c === 'ي' && next === 'ا' && i === arabic.length - 2 && !(prev in LONG_VOWEL_LATIN);
+    if (!finalYa && (prev in LONG_VOWEL_LATIN || next in LONG_VOWEL_LATIN)) continue;
     // after a first ʿayn the Latin's first letter is the vowel itself (عامر = Amir, Aamer)
     if (!hasFrom(letters, latin, i === 1 && prev === 'ع' ? 0 : 1)) return false;
   }
@@ -370,6 +373,17 @@ function feminineForm(a: string, b: string): boolean {
 }
 
 /**
+ * The French feminine in -ienne against the masculine in -ian or -ien it is made from (Adrienne/Adrian,
+ * Julienne/Julian, Fabienne/Fabien): another person's name, though the spellings are close.
+ */
+function feminineIenne(a: string, b: string): boolean {
+  const [fem, masc] = a.endsWith('ienne') ? [a, b] : [b, a];
+  if (!fem.endsWith('ienne') || masc.endsWith('e')) return false;
+  const stem = fem.slice(0, -5);
+  return masc === `${stem}ian` || masc === `${stem}ien`;
+}
+
+/**
  * True when two spellings are the same once every run of one letter is written once (uun = un, mohammed =
  * mohamed). Compared in place, without building the collapsed strings: this runs for most Latin pairs.
  */
@@ -477,7 +491,8 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
     if (
       ((q.key === c.key && q.key.length > 0) || altsMeet(q, c)) &&
       syllablesAgree(q.latin, c.latin) &&
-      !feminineForm(q.latin, c.latin)
+      !feminineForm(q.latin, c.latin) &&
+      !feminineIenne(q.latin, c.latin)
     ) {
       // same consonants, different vowels: a romanisation variant only when the spellings are close too and
       // have as many syllables: an added syllable makes another name (Luis/Luisa, Martin/Martina, Can/Canan)
@@ -490,7 +505,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
     best = crossScript(q, c);
     if (best.sim > 0) return best;
   }
-  if (bothLatin && !feminineForm(q.latin, c.latin)) {
+  if (bothLatin && !feminineForm(q.latin, c.latin) && !feminineIenne(q.latin, c.latin)) {
     const maxLen = Math.max(q.latin.length, c.latin.length);
     if (maxLen >= 4) {
       const d = levenshtein(q.latin, c.latin, Math.floor(maxLen * 0.25));
