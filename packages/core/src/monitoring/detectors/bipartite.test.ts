@@ -59,4 +59,27 @@ describe('bipartite detector', () => {
     expect(maxFinding(run, 'bipartite')).toBe(6);
     expect(run.flagged.size).toBe(6);
   });
+
+  // P1 pays Q1, then sixteen small card payments, then Q2: its walk (maxScan 16) ends before its leg into Q1.
+  function busyPayer(): Scenario {
+    const sc = new Scenario();
+    sc.pay('P1', 'Q1', 6_000, T0, { paymentFormat: 'Cash' });
+    for (let k = 0; k < 16; k++)
+      sc.pay('P1', `D${k}`, 100, T0 + H + k * 20 * 60_000, { paymentFormat: 'Credit Card' });
+    sc.pay('P1', 'Q2', 6_200, T0 + 8 * H, { paymentFormat: 'Cash' });
+    sc.pay('P2', 'Q2', 5_900, T0 + 10 * H, { paymentFormat: 'Cash' });
+    sc.pay('P2', 'Q1', 6_100, T0 + 12 * H, { paymentFormat: 'Cash' });
+    return sc;
+  }
+
+  it('counts a busy person’s leg into the current payee, known from the payee’s side, though its walk ended before it', () => {
+    const run = runScenario(busyPayer());
+    expect(maxFinding(run, 'bipartite')).toBe(4);
+    expect([...run.flagged].sort((a, b) => a - b)).toEqual([0, 17, 18, 19]);
+  });
+
+  it('does not for a busy firm: its files pay staff and suppliers that other firms pay too', () => {
+    const run = runScenario(busyPayer(), reference({}, { P1: 'company' }));
+    expect(maxFinding(run, 'bipartite')).toBe(0);
+  });
 });

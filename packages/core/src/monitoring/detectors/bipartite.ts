@@ -1,5 +1,5 @@
 import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
-import { type AccountTable, ENTITY_MSB } from '../state.ts';
+import { type AccountTable, ENTITY_MSB, isBusiness } from '../state.ts';
 
 export type BipartiteParams = {
   readonly windowMs: number;
@@ -20,8 +20,19 @@ function localExchange(acc: AccountTable, payer: number, payee: number): boolean
   return there === 0 || home === 0 || there === home;
 }
 
+/**
+ * A payer whose walk ended (maxScan) before its leg into b still counts that leg when it is a person: a busy
+ * firm's payroll and supplier files pay many accounts at once, and counting its leg found from b's side grouped
+ * firms paying the same staff or suppliers.
+ */
+function busyPerson(acc: AccountTable, payer: number, b: number): boolean {
+  return !isBusiness(acc.entity(payer)) && !localExchange(acc, payer, b);
+}
+
 /** Sources of the last bipartite found (read by the stack detector, which runs right after this one). */
 export const lastBipartite = { seq: -1, sources: new Int32Array(64), count: 0 };
+// Scratch: each payer's most recent similar leg into the current payee (parallel to lastBipartite.sources).
+const SRC_LEG = new Int32Array(64);
 
 /**
  * Finds the densest set of payees shared by the payers of the current payee: payers S of b (in the window), and
@@ -57,7 +68,10 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
     // the slot's own fields first (its cache line is loaded); the payer's state is another memory access
     if (f === b || bs < lo || bs > hi || ring.format(i) !== fmt || acc.stamp2[f] === epoch) continue;
     acc.stamp2[f] = epoch;
-    if (nSources < src.length) src[nSources++] = f;
+    if (nSources < src.length) {
+      SRC_LEG[nSources] = s;
+      src[nSources++] = f;
+    }
   }
   if (nSources < 2) return 0;
   // Payees of those payers, counted once per payer.
@@ -89,6 +103,15 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
       acc.counter2[t] = f;
       acc.counter[t]!++;
     }
+    // A busy payer's walk can end before its leg into b: that leg is known from b's side, so b still counts it.
+    if (scanned >= p.maxScan && acc.counter2[b] !== f && busyPerson(acc, f, b)) {
+      if (acc.stamp[b] !== epoch) {
+        acc.stamp[b] = epoch;
+        acc.counter[b] = 0;
+      }
+      acc.counter2[b] = f;
+      acc.counter[b]!++;
+    }
   }
   // Edges from payers to shared payees (count ≥ 2).
   let edges = 0;
@@ -97,6 +120,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   for (let k = 0; k < nSources; k++) {
     const f = src[k]!;
     let used = false;
+    let sawB = false;
     scanned = 0;
     for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
@@ -107,10 +131,26 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
       if (acc.stamp[t] !== epoch || acc.counter[t]! < 2 || bs < lo || bs > hi || ring.format(i) !== fmt)
         continue;
       used = true;
+      if (t === b) sawB = true;
       edges++;
       ctx.add(s);
       if (acc.counter2[t] !== -2) {
         acc.counter2[t] = -2;
+        targets++;
+      }
+    }
+    if (
+      !sawB &&
+      scanned >= p.maxScan &&
+      acc.stamp[b] === epoch &&
+      acc.counter[b]! >= 2 &&
+      busyPerson(acc, f, b)
+    ) {
+      used = true;
+      edges++;
+      ctx.add(SRC_LEG[k]!);
+      if (acc.counter2[b] !== -2) {
+        acc.counter2[b] = -2;
         targets++;
       }
     }
@@ -150,7 +190,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
 export const bipartiteDetector: Detector<BipartiteParams> = {
   id: 'bipartite',
   number: 7,
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Bipartite',
   unit: 'edges',
   configSchema: {
