@@ -311,7 +311,9 @@ function cutAtFieldWidth(
   flip: boolean,
 ): void {
   const n = one.tokens.length;
-  if (!FIELD_WIDTHS.has(one.original.trim().length)) return;
+  // runs for every scored pair: most names are shorter than a field, and those are told apart without trimming
+  const raw = one.original.length;
+  if (raw < 35 || (raw > 40 && raw < 140) || !FIELD_WIDTHS.has(one.original.trim().length)) return;
   const last = one.tokens[n - 1] as NameToken;
   if (!last.latin || !one.original.trimEnd().endsWith(one.original.slice(last.start, last.end))) return;
   if (mOne[n - 1] === 1) {
