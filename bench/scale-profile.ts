@@ -3,8 +3,9 @@
  * update, detectors, and the whole lane runner (commits and the rest are what the runner costs beyond the parts).
  * Everything runs in this one process, the parts interleaved round by round, so that a busy shared machine
  * disturbs them alike. Starts its own nats-server; PostgreSQL from RAQIB_TEST_PG (default the local server), in a
- * schema of its own. Prints a table and the ceiling of two workers over one if receiving cost nothing.
- * `npx tsx bench/scale-profile.ts [--rounds 3] [--accounts 6000 --days 10 --seed 7 --partitions 4]`
+ * schema of its own. The same payments are read from two streams, one message per payment (version 2, before
+ * 0064) and rounds (version 3). Prints a table and, for each, the ceiling of two workers over one.
+ * `npx tsx bench/scale-profile.ts [--rounds 3] [--round 1024] [--batch 2000] [--accounts 6000 --days 10 --seed 7 --partitions 4]`
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, loadavg, tmpdir } from 'node:os';
@@ -13,9 +14,9 @@ import { parseArgs } from 'node:util';
 import { NatsBus } from '@raqib/bus-nats';
 import {
   createDetectionStage,
-  decodeMessageText,
+  decodeTxMessage,
   defaultMonitoringConfig,
-  parseTransactionMessageText,
+  encodeTransactionMessage,
   payerPartition,
   subjectPrefixFor,
   type Transaction,
@@ -37,6 +38,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     partitions: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '3' },
+    // payments per round of the stream (0064); 1 gives one message per payment, as before rounds
+    round: { type: 'string', default: '1024' },
+    // payments per database transaction, as `raqib worker --batch`
+    batch: { type: 'string', default: '2000' },
   },
 });
 const P = Number(values.partitions);
@@ -65,11 +70,34 @@ try {
   const txs: Transaction[] = [];
   for await (const b of readTransactions(join(dir, 'transactions.csv'))) txs.push(...b.accepted);
   const n = txs.length;
-  const stream: TxStreamSpec = { name: 'PROFILE', subjectPrefix: subjectPrefixFor('PROFILE'), partitions: P };
   const bus = await NatsBus.connect(nats.url);
-  await ensureTxStream(bus, stream);
-  await new TxPublisher(bus, stream).publish(txs);
-  log(`${n} transactions published to ${P} partitions`);
+  const spec = (name: string): TxStreamSpec => ({
+    name,
+    subjectPrefix: subjectPrefixFor(name),
+    partitions: P,
+  });
+  // version 2, one message per payment (before 0064), and rounds of --round payments (version 3)
+  const v2 = spec('PROFILE_V2');
+  await ensureTxStream(bus, v2);
+  for (let i = 0; i < n; i += 512) {
+    await Promise.all(
+      txs.slice(i, i + 512).map((tx) => {
+        const p = payerPartition(tx, P);
+        return bus.publish(`${v2.subjectPrefix}.${p}.o`, encodeTransactionMessage(tx), {
+          msgId: `${tx.id}:${p}`,
+        });
+      }),
+    );
+  }
+  const v3 = spec('PROFILE_V3');
+  await ensureTxStream(bus, v3);
+  const publisher = new TxPublisher(bus, v3, { roundPayments: Number(values.round) });
+  await publisher.publish(txs);
+  const streams = [
+    { label: 'one payment a message (v2)', stream: v2, messages: n },
+    { label: `rounds of ${values.round} (v3)`, stream: v3, messages: publisher.stats.parts },
+  ];
+  log(`${n} transactions published to ${P} partitions: ${n} and ${publisher.stats.parts} messages`);
 
   const config = defaultMonitoringConfig();
   const mineHalf = new Set(Array.from({ length: P / 2 }, (_, i) => i));
@@ -80,83 +108,91 @@ try {
     parts[k].push(v);
   };
 
-  let datas: Uint8Array[] = [];
   for (let r = 0; r < rounds; r++) {
-    log(`round ${r + 1}`);
-    // receive: the ordered reader of a worker, every message handed out, nothing done with it
-    const got: Uint8Array[] = [];
-    add(
-      'receive',
-      await cpu(async () => {
-        const reader = await bus.reader(stream.name, {
-          filterSubject: `${stream.subjectPrefix}.*.o`,
-          startSeq: 1,
-        });
-        while (got.length < n) for (const d of await reader.fetch(2000, 200)) got.push(d.data);
-        await reader.close();
-      }),
-    );
-    datas = got;
-    let decoded: Transaction[] = [];
-    add(
-      'decode',
-      await cpu(() => {
-        decoded = datas.map((d) => parseTransactionMessageText(decodeMessageText(d)));
-      }),
-    );
-    add(
-      'state',
-      await cpu(() => {
-        const stage = createDetectionStage({ config, reference: {}, onFiring: () => undefined });
-        for (const tx of decoded) stage.process(tx, false);
-      }),
-    );
-    add(
-      'state + all detectors',
-      await cpu(() => {
-        const stage = createDetectionStage({ config, reference: {}, onFiring: () => undefined });
-        for (const tx of decoded) stage.process(tx, true);
-      }),
-    );
-    add(
-      'state + half the detectors',
-      await cpu(() => {
-        const stage = createDetectionStage({ config, reference: {}, onFiring: () => undefined });
-        for (let i = 0; i < decoded.length; i++) stage.process(decoded[i]!, mineHalf.has(payerPart[i]!));
-      }),
-    );
-    for (const [label, lanes] of [
-      ['runner, all lanes', Array.from({ length: P }, (_, i) => i)],
-      ['runner, half the lanes', [...mineHalf]],
-    ] as const) {
-      const s = `${schema}_${r}_${lanes.length}`;
-      await sql.raw(`drop schema if exists ${s} cascade; create schema ${s}`).execute(admin.db);
-      const database = openDatabase(`${pgBase}?schema=${s}`);
-      await migrateToLatest(database);
-      const runner = new LaneRunner(lanes, {
-        bus,
-        stream,
-        store: new SqlLaneStore(database.db),
-        checkpoints: new SqlCheckpointStore(database.db),
-        config,
-        reference: {},
-        worker: `${hostname()}:${process.pid}`,
-        batchSize: 2000,
-      });
-      await runner.start();
-      const t0 = performance.now();
+    for (const { label: format, stream, messages } of streams) {
+      log(`round ${r + 1}: ${format}`);
+      const key = (part: string) => `${part}\t${format}`;
+      // receive: the ordered reader of a worker, every message handed out, nothing done with it
+      const got: Uint8Array[] = [];
       add(
-        label,
+        key('receive'),
         await cpu(async () => {
-          let seen = 0;
-          while (seen < n) seen += await runner.step(200);
-          await runner.flush();
+          const reader = await bus.reader(stream.name, {
+            filterSubject: `${stream.subjectPrefix}.*.o`,
+            startSeq: 1,
+          });
+          while (got.length < messages) for (const d of await reader.fetch(2000, 200)) got.push(d.data);
+          await reader.close();
         }),
       );
-      add(`${label} (wall)`, (performance.now() - t0) / 1000);
-      await runner.close();
-      await database.close();
-      await sql.raw(`drop schema ${s} cascade`).execute(admin.db);
+      let decoded: Transaction[] = [];
+      add(
+        key('decode'),
+        await cpu(() => {
+          decoded = [];
+          for (const d of got) {
+            const m = decodeTxMessage(d);
+            if (m.kind === 'tx') decoded.push(m.tx);
+            else for (const e of m.part.entries) decoded.push(e.tx);
+          }
+        }),
+      );
+      add(
+        key('state'),
+        await cpu(() => {
+          const stage = createDetectionStage({ config, reference: {}, onFiring: () => undefined });
+          for (const tx of decoded) stage.process(tx, false);
+        }),
+      );
+      add(
+        key('state + all detectors'),
+        await cpu(() => {
+          const stage = createDetectionStage({ config, reference: {}, onFiring: () => undefined });
+          for (const tx of decoded) stage.process(tx, true);
+        }),
+      );
+      add(
+        key('state + half the detectors'),
+        await cpu(() => {
+          const stage = createDetectionStage({ config, reference: {}, onFiring: () => undefined });
+          for (let i = 0; i < decoded.length; i++) stage.process(decoded[i]!, mineHalf.has(payerPart[i]!));
+        }),
+      );
+      for (const [label, lanes] of [
+        ['runner, all lanes', Array.from({ length: P }, (_, i) => i)],
+        ['runner, half the lanes', [...mineHalf]],
+      ] as const) {
+        const s = `${schema}_${r}_${lanes.length}`;
+        await sql.raw(`drop schema if exists ${s} cascade; create schema ${s}`).execute(admin.db);
+        const database = openDatabase(`${pgBase}?schema=${s}`);
+        await migrateToLatest(database);
+        const runner = new LaneRunner(lanes, {
+          bus,
+          stream,
+          store: new SqlLaneStore(database.db),
+          checkpoints: new SqlCheckpointStore(database.db),
+          config,
+          reference: {},
+          worker: `${hostname()}:${process.pid}`,
+          batchSize: Number(values.batch),
+        });
+        await runner.start();
+        const t0 = performance.now();
+        add(
+          key(label),
+          await cpu(async () => {
+            const read = () => runner.stats().processed + runner.stats().followed;
+            while (read() < n) await runner.step(200);
+            await runner.flush();
+          }),
+        );
+        add(key(`${label} (wall)`), (performance.now() - t0) / 1000);
+        if (runner.stats().processed + runner.stats().followed !== n)
+          throw new Error(`${format}: ${label} read ${runner.stats().processed + runner.stats().followed}`);
+        await runner.close();
+        await database.close();
+        await sql.raw(`drop schema ${s} cascade`).execute(admin.db);
+      }
     }
   }
   await bus.close();
@@ -164,21 +200,30 @@ try {
   const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
   const m = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)]));
   const us = (s: number) => ((s / n) * 1e6).toFixed(2);
-  const lines = [`| part | CPU s per round | median s | µs per payment |`, `|---|---|---:|---:|`];
+  const lines = [
+    `| part | format | CPU s per round | median s | µs per payment |`,
+    `|---|---|---|---:|---:|`,
+  ];
   for (const [k, v] of Object.entries(parts)) {
-    lines.push(`| ${k} | ${v.map((x) => x.toFixed(2)).join(', ')} | ${m[k]!.toFixed(2)} | ${us(m[k]!)} |`);
+    const [part, format] = k.split('\t');
+    lines.push(
+      `| ${part} | ${format} | ${v.map((x) => x.toFixed(2)).join(', ')} | ${m[k]!.toFixed(2)} | ${us(m[k]!)} |`,
+    );
   }
-  const detectors = m['state + all detectors']! - m.state!;
-  const all = m['runner, all lanes']!;
-  const half = m['runner, half the lanes']!;
-  const rest = all - m.receive! - m.decode! - m['state + all detectors']!;
+  lines.push('');
+  for (const { label: format } of streams) {
+    const g = (part: string) => m[`${part}\t${format}`]!;
+    const all = g('runner, all lanes');
+    const half = g('runner, half the lanes');
+    const rest = all - g('receive') - g('decode') - g('state + all detectors');
+    lines.push(
+      `${format}: detectors alone ${(g('state + all detectors') - g('state')).toFixed(2)} s; runner beyond receive + ` +
+        `decode + monitor (commits, batching, GC, seen ids) ${rest.toFixed(2)} s (${us(rest)} µs); two workers over ` +
+        `one, CPU-bound with a core each: ${(all / half).toFixed(2)}; if receiving cost nothing: ` +
+        `${((all - g('receive')) / (half - g('receive'))).toFixed(2)}`,
+    );
+  }
   lines.push(
-    '',
-    `detectors alone: ${detectors.toFixed(2)} s (${us(detectors)} µs); runner beyond receive + decode + monitor ` +
-      `(commits, batching, GC, seen ids): ${rest.toFixed(2)} s (${us(rest)} µs)`,
-    `two workers over one today, CPU-bound with a core each: ${(all / half).toFixed(2)}`,
-    `the same if receiving cost nothing: ${((all - m.receive!) / (half - m.receive!)).toFixed(2)}`,
-    `the same if receiving and decoding cost nothing: ${((all - m.receive! - m.decode!) / (half - m.receive! - m.decode!)).toFixed(2)}`,
     `${n} payments, ${P} partitions, ${rounds} rounds; load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' / ')} at the end`,
