@@ -349,4 +349,15 @@ describe('third-round rules', () => {
     // the same name in another spelling still meets
     expect(score('Adrien Thomas', 'TOMAS, Adrian')).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('lowers a little a name that meets only the first of two surnames (Luis Ramírez, RAMIREZ LOPEZ, Luis)', () => {
+    const r = compareNames('Luis Ramírez', 'RAMIREZ LOPEZ, Luis', 'person');
+    expect(r.nameScore.adjustments).toContainEqual({
+      reason: 'only the first of two surnames is in the other name',
+      factor: 0.95,
+    });
+    // both surnames met, or one surname listed alone, are whole names
+    expect(score('Luis Ramírez López', 'RAMIREZ LOPEZ, Luis')).toBe(1);
+    expect(compareNames('Luis Ramírez', 'RAMIREZ, Luis', 'person').nameScore.adjustments).toEqual([]);
+  });
 });

@@ -69,6 +69,8 @@ const ABD_REPLACES = 0.85;
 const SURNAME_MISSED = 0.85;
 /** When only the second (maternal) surname of a two-surname block is met. */
 const PATERNAL_MISSED = 0.9;
+/** When only the first (paternal) surname of a two-surname block is met: the usual short form, so less. */
+const MATERNAL_MISSED = 0.95;
 
 /**
  * Weight of the unmatched tokens of one side. A middle name the other side simply lacks is discounted;
@@ -622,6 +624,25 @@ export function scoreNames(
       factor: PATERNAL_MISSED,
     });
     score *= PATERNAL_MISSED;
+  }
+  // "PEREZ OCAMPO, Santiago" for Santiago Perez: the father's surname alone is the usual short form, but one
+  // shared by every Santiago Perez; it counts a little against, less than the mother's surname alone
+  const maternalMissed = (mine: readonly NameToken[], m: Uint8Array): boolean => {
+    let first = -1;
+    let missed = false;
+    for (let i = 0; i < mine.length; i++) {
+      if (!(mine[i] as NameToken).family) continue;
+      if (first < 0) first = i;
+      else if (m[i] !== 1) missed = true;
+    }
+    return first >= 0 && m[first] === 1 && missed;
+  };
+  if (chosen.length > 0 && (maternalMissed(ct, mc) || maternalMissed(qt, mq))) {
+    adjustments.push({
+      reason: 'only the first of two surnames is in the other name',
+      factor: MATERNAL_MISSED,
+    });
+    score *= MATERNAL_MISSED;
   }
   // "Abdul X" met a bare "X" while the bare name has a word the other lacks: Abdul took the place of another
   // name (Akhtar Mohammad Mansour Abdul Mohammed is not … Shah Mohammed), not merely added to it
