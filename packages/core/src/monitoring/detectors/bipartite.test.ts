@@ -82,4 +82,30 @@ describe('bipartite detector', () => {
     const run = runScenario(busyPayer(), reference({}, { P1: 'company' }));
     expect(maxFinding(run, 'bipartite')).toBe(0);
   });
+
+  // Payers in GB, CN and FR (banks 2–4) paying people in LB and the US (banks 5, 6) about USD 450, the last leg
+  // USD 520 (the current leg must reach minBase 500); at home (bank 1) the smaller legs stay below materiality.
+  const borderRef = reference({ '1': 'PK', '2': 'GB', '3': 'CN', '4': 'FR', '5': 'LB', '6': 'US' }, {});
+  function smallGroup(payers: readonly string[], payees: readonly string[]): Scenario {
+    const sc = new Scenario();
+    let t = T0;
+    for (const p of payers)
+      for (const q of payees) {
+        const last = p === payers.at(-1) && q === payees.at(-1);
+        sc.pay(p, q, last ? 520 : 440 + ((t / H) % 5) * 10, t, { paymentFormat: 'Cash' });
+        t += 3 * H;
+      }
+    return sc;
+  }
+
+  it('finds a cross-border group moving USD 400–500 a leg', () => {
+    const run = runScenario(smallGroup(['2:P1', '3:P2', '4:P3'], ['5:Q1', '6:Q2']), borderRef);
+    expect(maxFinding(run, 'bipartite')).toBe(6);
+    expect(run.flagged.size).toBe(6);
+  });
+
+  it('stays silent on the same amounts paid at home', () => {
+    const run = runScenario(smallGroup(['1:P1', '1:P2', '1:P3'], ['1:Q1', '1:Q2']), borderRef);
+    expect(maxFinding(run, 'bipartite')).toBe(0);
+  });
 });

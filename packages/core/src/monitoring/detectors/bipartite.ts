@@ -7,6 +7,7 @@ export type BipartiteParams = {
   readonly maxTargetDegree: number;
   readonly amountSpread: number;
   readonly minBase: number;
+  readonly minBaseAbroad: number;
 };
 
 /**
@@ -27,6 +28,13 @@ function localExchange(acc: AccountTable, payer: number, payee: number): boolean
  */
 function busyPerson(acc: AccountTable, payer: number, b: number): boolean {
   return !isBusiness(acc.entity(payer)) && !localExchange(acc, payer, b);
+}
+
+/** Both countries known (banks.csv) and different. */
+function across(acc: AccountTable, x: number, y: number): boolean {
+  const cx = acc.country(x);
+  const cy = acc.country(y);
+  return cx !== 0 && cy !== 0 && cx !== cy;
 }
 
 /** Sources of the last bipartite found (read by the stack detector, which runs right after this one). */
@@ -51,7 +59,9 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
     localExchange(acc, ctx.from, b)
   )
     return 0;
-  const lo = Math.max(p.minBase, ctx.base / p.amountSpread);
+  const lo = Math.max(Math.min(p.minBase, p.minBaseAbroad), ctx.base / p.amountSpread);
+  // Legs between minBaseAbroad and minBase count only across a border (see minBaseAbroad).
+  const small = p.minBase;
   const hi = ctx.base * p.amountSpread;
   const fmt = ctx.format;
   const epoch = acc.nextEpoch();
@@ -67,6 +77,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
     const bs = ring.base(i);
     // the slot's own fields first (its cache line is loaded); the payer's state is another memory access
     if (f === b || bs < lo || bs > hi || ring.format(i) !== fmt || acc.stamp2[f] === epoch) continue;
+    if (bs < small && !across(acc, f, b)) continue;
     acc.stamp2[f] = epoch;
     if (nSources < src.length) {
       SRC_LEG[nSources] = s;
@@ -88,6 +99,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
         t === f ||
         bs < lo ||
         bs > hi ||
+        (bs < small && !across(acc, f, t)) ||
         ring.format(i) !== fmt ||
         acc.inCount(t) > p.maxTargetDegree ||
         acc.rate(t, ctx.ts) > ctx.busyRate ||
@@ -130,6 +142,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
       const bs = ring.base(i);
       if (acc.stamp[t] !== epoch || acc.counter[t]! < 2 || bs < lo || bs > hi || ring.format(i) !== fmt)
         continue;
+      if (bs < small && !across(acc, f, t)) continue;
       used = true;
       if (t === b) sawB = true;
       edges++;
@@ -175,7 +188,13 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
         if (ring.ts(j) < cutoff) break;
         inner++;
         const bs = ring.base(j);
-        if (bs >= lo && bs <= hi && ring.format(j) === fmt && acc.rate(ring.from(j), ctx.ts) <= ctx.busyRate)
+        if (
+          bs >= lo &&
+          bs <= hi &&
+          ring.format(j) === fmt &&
+          acc.rate(ring.from(j), ctx.ts) <= ctx.busyRate &&
+          (bs >= small || across(acc, ring.from(j), t))
+        )
           ctx.add(r);
       }
     }
@@ -190,7 +209,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
 export const bipartiteDetector: Detector<BipartiteParams> = {
   id: 'bipartite',
   number: 7,
-  version: '1.2.0',
+  version: '1.3.0',
   title: 'Bipartite',
   unit: 'edges',
   configSchema: {
@@ -200,6 +219,14 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
       max: 1e9,
       unit: 'USD',
       description: 'smaller legs are ignored (materiality)',
+    },
+    minBaseAbroad: {
+      default: 400,
+      min: 0,
+      max: 1e9,
+      unit: 'USD',
+      description:
+        'legs from this up to minBase count only between accounts in different countries (cross-border)',
     },
     windowMs: { default: 6 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
     maxScan: {
@@ -228,6 +255,7 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
   evaluate(ctx, p) {
     lastBipartite.count = 0;
     lastBipartite.seq = -1;
+    // The current leg must reach minBase (the detection stage skips smaller ones); minBaseAbroad is for the walks.
     if (ctx.from === ctx.to || ctx.base < p.minBase) return 0;
     const edges = findBipartite(ctx, p, ctx.to, ctx.seq);
     if (edges > 0) ctx.anchor = ctx.to;
