@@ -3,7 +3,8 @@
  * update, detectors, and the whole lane runner (commits and the rest are what the runner costs beyond the parts).
  * Everything runs in this one process, the parts interleaved round by round, so that a busy shared machine
  * disturbs them alike. Starts its own nats-server; PostgreSQL from RAQIB_TEST_PG (default the local server), in a
- * schema of its own. The same payments are read from two streams, one message per payment (version 2, before
+ * schema of its own; writes the "Scale-out: where one worker's CPU goes" section of BENCHMARKS.md (not with
+ * RAQIB_BENCH_QUICK=1). The same payments are read from two streams, one message per payment (version 2, before
  * 0064) and rounds (version 3). Prints a table and, for each, the ceiling of two workers over one.
  * `npx tsx bench/scale-profile.ts [--rounds 3] [--round 1024] [--batch 2000] [--accounts 6000 --days 10 --seed 7 --partitions 4]`
  */
@@ -30,6 +31,7 @@ import { startOwnNatsServer } from '@raqib/testkit';
 import { sql } from 'kysely';
 import { LaneRunner } from '../apps/cli/src/commands/worker-lane.ts';
 import { ensureTxStream } from '../apps/cli/src/commands/worker-stream.ts';
+import { machineLine, writeBenchmarkSection } from './benchmarks-file.ts';
 
 const { values } = parseArgs({
   options: {
@@ -228,7 +230,19 @@ try {
       .map((x) => x.toFixed(1))
       .join(' / ')} at the end`,
   );
-  process.stdout.write(`${lines.join('\n')}\n`);
+  const command = `npx tsx bench/scale-profile.ts ${process.argv.slice(2).join(' ')}`.trim();
+  const md = `## Scale-out: where one worker's CPU goes
+
+\`${command}\` (bench/scale-profile.ts): the bench:scale payments (${n}, ${P} partitions) read by one process from
+two streams of its own nats-server, one message per payment (version 2, as before docs/decisions/0064-rounds.md) and
+rounds (version 3), the parts of a worker timed separately (CPU seconds of the process, user + system), the two
+formats alternating round by round; "runner" is the whole \`LaneRunner\` with PostgreSQL commits. Machine:
+${machineLine()}. Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
+
+${lines.join('\n')}
+`;
+  process.stdout.write(md);
+  if (process.env.RAQIB_BENCH_QUICK !== '1') writeBenchmarkSection('scale-profile', md);
 } finally {
   await sql
     .raw(`drop schema if exists ${schema} cascade`)

@@ -250,8 +250,8 @@ Busy spans of the two workers: ${two.spans}. Load average before each run: ${res
   (docs/decisions/0062-detection-and-merger.md), so the part that divides is the detectors' share; rounds
   (0064) took the cost of receiving a message per payment out of the part every worker repeats. The workers of one
   run share one scheduling group (one session: Linux autogroup), so on a machine without an idle core the two
-  together get the CPU one worker would, and the wall-time ratio cannot pass their CPU ratio; the CPU ratio is what a
-  core per worker gives.
+  together get the CPU one worker would, and the wall-time ratio cannot pass one worker's CPU over the two workers'
+  together; the ratio of the busiest worker's CPU is what a core per worker gives.
 - **Equality with the single-process scan**: 1 partition ${results[0]?.cmp.equal ? '**equal**' : '**not equal**'}; ${P} partitions on one worker
   ${one.cmp.equal ? '**equal**' : `**not equal** (${one.cmp.identical} of ${one.cmp.expected})`}; on two workers ${two.cmp.equal ? '**equal**' : `**not equal** (${two.cmp.identical} of ${two.cmp.expected})`} (ids and content, creation time aside).
 `;
