@@ -15,6 +15,7 @@ import {
   arabicFinalTKey,
   arabicKey,
   arabicThKey,
+  arabicVKey,
   collapseKey,
   latinKey,
   phoneticKey,
@@ -519,7 +520,7 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
     // a forced key (glued Abu/Abd forms) is not the plain reading of the letters: no alternative for it
     if (r.key === undefined || key === arabicKey(bare)) {
       if (alt) alts.push(alt);
-      alts.push(arabicFinalHKey(bare), arabicFinalTKey(bare), arabicThKey(bare));
+      alts.push(arabicFinalHKey(bare), arabicFinalTKey(bare), arabicThKey(bare), arabicVKey(bare));
     }
   }
   const uniqueAlts = [...new Set(alts)].filter((a) => a.length > 0 && a !== key);

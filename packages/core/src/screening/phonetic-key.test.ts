@@ -85,6 +85,26 @@ describe('tokenSimilarity across scripts', () => {
     expect(tokenSimilarity(tok('دنيا'), tok('Dunya')).sim).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('reads و as v the Persian way, as an alternative key (جواد = Javad, موسوی = Mousavi, وحید = Vahid)', () => {
+    for (const [ar, lat] of [
+      ['جواد', 'Javad'],
+      ['موسوی', 'Mousavi'],
+      ['وحید', 'Vahid'],
+      ['نوید', 'Navid'],
+      ['داوود', 'Davood'],
+    ] as const)
+      expect(tokenSimilarity(tok(ar), tok(lat)).sim, `${ar} ~ ${lat}`).toBeGreaterThanOrEqual(0.89);
+    // the Arabic reading stays the main key: جواد = Jawad
+    expect(tokenSimilarity(tok('جواد'), tok('Jawad')).sim).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads a final alef as a, e or o, never i (رضا is Reza, not Razi)', () => {
+    expect(tokenSimilarity(tok('رضا'), tok('Razi')).sim).toBeLessThanOrEqual(0.6);
+    expect(tokenSimilarity(tok('رضا'), tok('Reza')).sim).toBeGreaterThan(0.6);
+    // a final ي may be a folded alef maqsura: موسى = Musa
+    expect(tokenSimilarity(tok('موسى'), tok('Musa')).sim).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('meets a Latin country name only with the Arabic name of that country (كرماني is Kermani, not Germany)', () => {
     expect(tokenSimilarity(tok('كرماني'), tok('Germany')).sim).toBe(0);
     expect(tokenSimilarity(tok('كرماني'), tok('Kermani')).sim).toBeGreaterThanOrEqual(0.9);

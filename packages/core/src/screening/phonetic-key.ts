@@ -176,6 +176,26 @@ export function arabicThKey(token: string): string {
 }
 
 /**
+ * Key with و read as the consonant v, the Persian reading, where it starts the word or stands before a vowel
+ * letter (وحید = Vahid, جواد = Javad, نوید = Navid, موسوی = Mousavi, داوود = Davood), '' when the token has no
+ * such و. Classical Arabic reads the same و as w, which romanisations drop or write as w: the main key.
+ */
+export function arabicVKey(token: string): string {
+  let out = '';
+  let changed = false;
+  const n = token.length;
+  for (let i = 0; i < n; i++) {
+    const c = token.charAt(i);
+    const next = token.charAt(i + 1);
+    if (c === 'و' && i < n - 1 && (i === 0 || next === 'ا' || next === 'ي' || next === 'و')) {
+      out += 'ف';
+      changed = true;
+    } else out += c;
+  }
+  return changed ? arabicKey(out) : '';
+}
+
+/**
  * Key of an Arabic-script token that keeps a final ه as h, '' when the token has none: final ه is usually
  * taa marbuta (silent in Latin), but in طه, فقيه, نبيه it is a consonant romanisations write (Taha, Faqih).
  */

@@ -44,6 +44,13 @@ function altsMeet(q: NameToken, c: NameToken): boolean {
   return false;
 }
 
+/** Length of the shortest key in the meeting of an alternative key with the other token's keys, 0 when none meet. */
+function altMeetingLength(q: NameToken, c: NameToken): number {
+  for (const a of q.alts) if (a === c.key || c.alts.includes(a)) return a.length;
+  for (const a of c.alts) if (a === q.key) return Math.min(a.length, q.key.length);
+  return 0;
+}
+
 /** Strength of a key match across scripts by key length: a one-consonant key (Ali = علي → l) says little. */
 function keyStrength(len: number): number {
   return len >= 3 ? 0.95 : len === 2 ? 0.85 : 0.7;
@@ -73,6 +80,9 @@ function vowelFrameAgrees(arabic: string, latin: string): boolean {
     const lLast = trimmed[trimmed.length - 1] ?? '';
     const latVowelEnd = LATIN_VOWELS.test(lLast);
     if (arVowelEnd !== latVowelEnd) return false;
+    // a final alef is a, e or o in the Latin, never i or u (رضا is Reza, not Razi, رازي); a final ي may be
+    // an alef maqsura, folded into it, and read a (موسى = Musa)
+    if (last === 'ا' && (lLast === 'i' || lLast === 'u' || lLast === 'y')) return false;
   }
   // a Latin h may stand for the glottal onset of alef (Hasan for أحسن is rare, but Hamid/احمد lists exist),
   // except when h is the Arabic word's own first consonant: احسان is Ehsan, not Hossein
@@ -319,8 +329,10 @@ const SHORT_KEY_FRAMED = 0.92;
 
 function crossScriptKeys(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.key === c.key) return { sim: keyStrength(q.key.length), how: 'transliteration' };
-  if (altsMeet(q, c)) {
-    return { sim: keyStrength(Math.min(q.key.length, c.key.length)) - 0.05, how: 'transliteration' };
+  const met = altMeetingLength(q, c);
+  if (met > 0) {
+    // as strong as the key that met: Mousavi's msf against موسوی read the Persian way (msf), not its ms
+    return { sim: keyStrength(met) - 0.05, how: 'transliteration' };
   }
   const lq = looseKey(q.key);
   if (lq.length >= 3 && lq === looseKey(c.key)) return { sim: 0.85, how: 'transliteration' };
