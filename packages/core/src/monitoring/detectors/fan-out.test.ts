@@ -97,6 +97,28 @@ describe('fan-out detector', () => {
     expect([...run.flagged].sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
   });
 
+  // USD 850–950 legs before a last one of USD 1,050 (the current leg must reach minBase 1,000)
+  const smallFan = [850, 950, 900, 1_050];
+
+  it('counts legs of USD 800–1,000 to people abroad', () => {
+    const sc = new Scenario();
+    const payees = ['2:R0', '3:R1', '4:R2', '5:R3'];
+    smallFan.forEach((usd, k) => {
+      sc.pay('S', payees[k]!, usd, T0 + k * 9 * H);
+    });
+    const run = runScenario(sc, abroadRef);
+    expect(maxFinding(run, 'fan-out')).toBe(4);
+    expect(run.flagged.size).toBe(4);
+  });
+
+  it('does not count them to people at home', () => {
+    const sc = new Scenario();
+    smallFan.forEach((usd, k) => {
+      sc.pay('S', `1:R${k}`, usd, T0 + k * 9 * H);
+    });
+    expect(maxFinding(runScenario(sc, abroadRef), 'fan-out')).toBe(0);
+  });
+
   it('stays silent on a person paying domestic firms (bills, shops) alongside people abroad', () => {
     const sc = new Scenario();
     const payees = ['1:SHOP0', '2:R0', '1:SHOP1', '3:R1', '1:SHOP2', '1:SHOP3'];

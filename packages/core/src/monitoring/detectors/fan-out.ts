@@ -13,6 +13,7 @@ export type FanParams = {
   readonly baselineFactor: number;
   readonly foreignBusinesses: number;
   readonly groupSpread: number;
+  readonly minBaseAbroad: number;
 };
 
 export const FAN_SCHEMA = {
@@ -32,6 +33,14 @@ export const FAN_SCHEMA = {
     max: 1e9,
     unit: 'USD',
     description: 'legs below this are ignored (materiality)',
+  },
+  minBaseAbroad: {
+    default: 1_000,
+    min: 0,
+    max: 1e9,
+    unit: 'USD',
+    description:
+      'legs from this up to minBase count only to or from an account in another country; the current leg must reach minBase',
   },
   amountSpread: {
     default: 1.5,
@@ -126,6 +135,7 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
   const lo = ctx.base / p.amountSpread;
   const hi = ctx.base * p.amountSpread;
   // Legs far above the centre's baseline are judged with a wider spread: the baseline test is the strong one.
+  const small = Math.min(p.minBase, p.minBaseAbroad);
   const group = p.groupSpread > 0;
   const lo2 = group
     ? Math.min(ctx.base / p.groupSpread, ctx.base / (p.amountSpread * WIDE))
@@ -155,7 +165,9 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
     const c = out ? ring.to(i) : ring.from(i);
     if (c === a) continue;
     const b = ring.base(i);
-    if (b < p.minBase || b < lo2 || b > hi2 || ring.format(i) !== ctx.format) continue;
+    if (b < small || b < lo2 || b > hi2 || ring.format(i) !== ctx.format) continue;
+    // Smaller legs count only across a border (minBaseAbroad): laundering fans pick accounts across countries.
+    if (b < p.minBase && !abroad(acc, a, c)) continue;
     const near = b >= lo && b <= hi;
     // Outside the near band only a firm's routine legs, or a group (judged later), can count: for any other centre
     // skip the payee's state. A group candidate's payee is checked only if its group would raise the degree.
@@ -342,12 +354,13 @@ function widestRun(cur: number, spread: number, m: number): number {
 export const fanOutDetector: Detector<FanParams> = {
   id: 'fan-out',
   number: 1,
-  version: '1.4.0',
+  version: '1.5.0',
   title: 'Fan-out',
   unit: 'distinct payees',
   configSchema: {
     ...FAN_SCHEMA,
     groupSpread: { ...FAN_SCHEMA.groupSpread, default: 1.86 },
+    minBaseAbroad: { ...FAN_SCHEMA.minBaseAbroad, default: 800 },
   },
   bands: [4, 7, 10],
   evaluate(ctx, p) {
