@@ -303,6 +303,14 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       streamCpuSeconds: (process.cpuUsage(cpuAtStart).user + process.cpuUsage(cpuAtStart).system) / 1e6,
       interrupted: stopping,
     };
+    if (laneStats && laneStats.openRounds > 0) {
+      // parts of a round wait for the rest: a publisher stopped in the middle of a round (0064); running it again on
+      // the same input sends the missing parts, which complete the round on every worker
+      process.stderr.write(
+        `raqib worker: ${laneStats.openRounds} round(s) of ${stream.name} still wait for parts: a publisher stopped ` +
+          'in the middle of one; run the same ingest again to complete them\n',
+      );
+    }
     if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
       process.stdout.write(
