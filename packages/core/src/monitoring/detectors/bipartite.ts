@@ -116,7 +116,10 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
       acc.counter[t]!++;
     }
     // A busy payer's walk can end before its leg into b: that leg is known from b's side, so b still counts it.
-    if (scanned >= p.maxScan && acc.counter2[b] !== f && busyPerson(acc, f, b)) {
+    // counter2 is only this evaluation's when b is stamped with its epoch (the current payer's walk stamps b first
+    // today, but the count must not rest on that order)
+    const bCounted = acc.stamp[b] === epoch && acc.counter2[b] === f;
+    if (scanned >= p.maxScan && !bCounted && busyPerson(acc, f, b)) {
       if (acc.stamp[b] !== epoch) {
         acc.stamp[b] = epoch;
         acc.counter[b] = 0;
