@@ -12,6 +12,8 @@ import {
   partitionOf,
   type ReferenceData,
   RoundAssembler,
+  type RoundLimits,
+  type RoundPart,
   type Transaction,
   type TxMessage,
 } from '@raqib/core';
@@ -37,6 +39,11 @@ export interface LaneDeps {
   readonly snapshotEvery?: number;
   /** A message that cannot be decoded: reported here (and passed over, the same way on every worker). */
   readonly onRejected?: (seq: number, reason: string) => void;
+  /**
+   * Limits of open rounds (tests only): every worker of a stream must use the same ones, or they would drop rounds
+   * at different positions (0064: the defaults ROUND_MAX_AGE, MAX_OPEN_ROUNDS, MAX_HELD_BYTES, RECENT_ROUNDS).
+   */
+  readonly roundLimits?: RoundLimits;
 }
 
 export interface LaneStats {
@@ -57,6 +64,8 @@ export interface LaneStats {
   readonly duplicateParts: number;
   /** Rounds waiting for parts when the stats were taken. */
   readonly openRounds: number;
+  /** Held parts of rounds dropped (expired, evicted or inconsistent): each recorded in `scale_rejects`. */
+  readonly droppedParts: number;
   readonly rejected: number;
   readonly firings: number;
   /** Database commits (batches). */
@@ -84,16 +93,43 @@ function rejectedText(data: Uint8Array): string {
 }
 
 /**
- * The partition a subject `<prefix>.<p>.o` names; 0 for one that names none (a message the ingest did not write):
- * the lane that records an unreadable message.
+ * The partition a subject `<prefix>.<p>.o` names; undefined for one that names none of the stream's partitions (a
+ * message the ingest did not write).
  */
-export function subjectPartition(subject: string, stream: TxStreamSpec): number {
+export function subjectPartition(subject: string, stream: TxStreamSpec): number | undefined {
   const rest = subject.startsWith(`${stream.subjectPrefix}.`)
     ? subject.slice(stream.subjectPrefix.length + 1)
     : '';
   const token = rest.slice(0, rest.indexOf('.'));
   const p = /^\d+$/.test(token) ? Number(token) : -1;
-  return p >= 0 && p < stream.partitions ? p : 0;
+  return p >= 0 && p < stream.partitions ? p : undefined;
+}
+
+/** The lane that records an unreadable message: its subject's, partition 0 for a subject that names none. */
+function recordingLane(subject: string, stream: TxStreamSpec): number {
+  return subjectPartition(subject, stream) ?? 0;
+}
+
+/** Why a part cannot belong to a round of this stream, or undefined when it can (0064, limits and rejects). */
+function partProblem(
+  part: RoundPart,
+  partition: number | undefined,
+  subject: string,
+  stream: TxStreamSpec,
+): string | undefined {
+  if (partition === undefined) {
+    return `round ${part.round}: subject ${subject} names none of the stream's ${stream.partitions} partitions`;
+  }
+  if (part.parts > stream.partitions) {
+    return `round ${part.round}: ${part.parts} parts on a stream of ${stream.partitions} partitions`;
+  }
+  const wrong = part.entries.filter(
+    (e) => partitionOf(accountKey(e.tx.fromBank, e.tx.fromAccount), stream.partitions) !== partition,
+  );
+  if (wrong.length > 0) {
+    return `round ${part.round}: payments ${wrong.map((e) => e.tx.id).join(', ')} have their payer in another partition than ${partition}`;
+  }
+  return undefined;
 }
 
 /** The ids of a set from position `index` on, in insertion order. */
@@ -129,8 +165,9 @@ export class LaneRunner {
   /** Every transaction id seen on the stream, in stream order (the order a snapshot's id chunks rely on). */
   readonly #seen = new Set<string>();
   /** Rounds whose parts have not all come yet (0064). */
-  readonly #rounds = new RoundAssembler();
+  readonly #rounds: RoundAssembler;
   #duplicateParts = 0;
+  #droppedParts = 0;
   /** Payments read from the stream (each batch stops once it holds `batchSize` of them). */
   #payments = 0;
   /** Messages fetched and not yet processed: the batch filled up before them. */
@@ -157,6 +194,7 @@ export class LaneRunner {
     this.lanes = [...lanes].sort((a, b) => a - b);
     this.name = this.lanes.map(laneName).join(',');
     this.#deps = deps;
+    this.#rounds = new RoundAssembler(deps.roundLimits);
     this.#mine = new Set(lanes);
     this.#cpSeq = new Array<number>(deps.stream.partitions).fill(0);
   }
@@ -191,9 +229,18 @@ export class LaneRunner {
     if (snapshot && restored) {
       this.#restoredFrom = snapshot.seq;
       // parts of rounds open at the snapshot lie before it: the stream is read again only after it
+      this.#rounds.restoreRecent(restored.recent);
       for (const h of restored.held) {
-        const m = decodeTxMessage(new TextEncoder().encode(h.text));
-        if (m.kind !== 'part' || this.#rounds.add(h.partition, h.seq, m.part, h.text).kind !== 'waiting') {
+        let kind: string;
+        try {
+          const m = decodeTxMessage(new TextEncoder().encode(h.text));
+          kind = m.kind === 'part' ? this.#rounds.add(h.partition, h.seq, m.part, m.text).kind : m.kind;
+        } catch (error) {
+          throw new Error(
+            `${where}: held part at #${h.seq}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        if (kind !== 'waiting' || this.#rounds.takeDropped().length > 0) {
           throw new Error(`${where}: held part at #${h.seq} is not the part of an open round`);
         }
       }
@@ -238,6 +285,9 @@ export class LaneRunner {
     while (taken < fetched.length && this.#payments - paymentsBefore < batchSize) {
       const d = fetched[taken++]!;
       if (d.seq > lastSeq) lastSeq = d.seq;
+      // rounds too old to complete are dropped at the same position on every worker
+      this.#rounds.expire(d.seq);
+      this.#recordDropped(d.seq, rows);
       let message: TxMessage;
       try {
         message = decodeTxMessage(d.data);
@@ -250,16 +300,21 @@ export class LaneRunner {
         continue;
       }
       // a part of a round (0064): its payments are processed, in the round's order, at the round's last part
-      const got = this.#rounds.add(
-        subjectPartition(d.subject, stream),
-        d.seq,
-        message.part,
-        lossy.decode(d.data),
-      );
+      const partition = subjectPartition(d.subject, stream);
+      const problem = partProblem(message.part, partition, d.subject, stream);
+      if (problem !== undefined || partition === undefined) {
+        const reason = problem ?? `subject ${d.subject} names no partition`;
+        this.#reject(d, reason, rows);
+        this.#rounds.fail(message.part.round, d.seq, `${reason} (the part at #${d.seq})`);
+        this.#recordDropped(d.seq, rows);
+        continue;
+      }
+      const got = this.#rounds.add(partition, d.seq, message.part, message.text);
       if (got.kind === 'complete') {
         for (let i = 0; i < got.txs.length; i++) this.#handle(got.txs[i]!, d.seq, i, rows);
       } else if (got.kind === 'invalid') this.#reject(d, got.reason, rows);
       else if (got.kind === 'duplicate') this.#duplicateParts++;
+      this.#recordDropped(d.seq, rows);
     }
     const deliveries = fetched.slice(0, taken);
     this.#backlog = fetched.slice(taken);
@@ -296,11 +351,31 @@ export class LaneRunner {
     return deliveries.length;
   }
 
+  /**
+   * The held parts of rounds the assembler dropped while reading position `seq`: each recorded once, by its
+   * partition's lane, in the batch that reads `seq` (the row keeps the part's own position, naming its payments).
+   */
+  #recordDropped(seq: number, rows: Map<number, BatchRows>): void {
+    for (const { held, ids, reason } of this.#rounds.takeDropped()) {
+      this.#droppedParts++;
+      const why = `${reason}; part at #${held.seq} dropped at #${seq} with payments ${ids.join(', ')}`;
+      this.#deps.onRejected?.(held.seq, why);
+      if (this.#mine.has(held.partition) && seq > this.#cpSeq[held.partition]!) {
+        rows.get(held.partition)!.rejects.push({
+          seq: held.seq,
+          subject: `${this.#deps.stream.subjectPrefix}.${held.partition}.o`,
+          reason: why,
+          payload: held.text.slice(0, 4096),
+        });
+      }
+    }
+  }
+
   /** An unreadable message: passed over by every worker alike, recorded once by the lane its subject names. */
   #reject(d: Delivery, reason: string, rows: Map<number, BatchRows>): void {
     this.#rejected++;
     this.#deps.onRejected?.(d.seq, reason);
-    const p = subjectPartition(d.subject, this.#deps.stream);
+    const p = recordingLane(d.subject, this.#deps.stream);
     if (this.#mine.has(p) && d.seq > this.#cpSeq[p]!) {
       rows.get(p)!.rejects.push({ seq: d.seq, subject: d.subject, reason, payload: rejectedText(d.data) });
     }
@@ -359,7 +434,11 @@ export class LaneRunner {
     const seen = this.#seen;
     await store.saveSnapshot(
       stream.name,
-      { seq, idCount: seen.size, payload: snapshotText(this.#stage!.snapshot(), this.#rounds.held()) },
+      {
+        seq,
+        idCount: seen.size,
+        payload: snapshotText(this.#stage!.snapshot(), this.#rounds.held(), this.#rounds.recent()),
+      },
       (index) => idsFrom(seen, index),
     );
     this.#snapshots++;
@@ -397,6 +476,7 @@ export class LaneRunner {
       skipped: this.#skipped,
       duplicateParts: this.#duplicateParts,
       openRounds: this.#rounds.open,
+      droppedParts: this.#droppedParts,
       rejected: this.#rejected,
       firings: this.#firings,
       batches: this.#batches,

@@ -167,10 +167,11 @@ describe('rounds of payments on the stream (version 3)', () => {
     await runner.start();
     expect(await drain(runner)).toMatchObject({
       processed: txs.length,
-      duplicateParts: 1,
-      // the part of a complete round opens a round of its own that never completes: its payments are never read
-      openRounds: 1,
+      // the part of a complete round is known by the round's name: it opens no round that could never complete
+      duplicateParts: 2,
+      openRounds: 0,
       skipped: 0,
+      rejected: 0,
     });
     expect(comparable(await alertsOf(deps))).toEqual(comparable(embedded));
   });
@@ -187,6 +188,101 @@ describe('rounds of payments on the stream (version 3)', () => {
     const runner = new LaneRunner([0, 1, 2, 3], deps);
     await runner.start();
     expect(await drain(runner)).toMatchObject({ processed: txs.length, rejected: 0, openRounds: 0 });
+    expect(comparable(await alertsOf(deps))).toEqual(comparable(embedded));
+  });
+
+  it('drops a round whose other parts never come at a fixed stream position, recording its payments', async () => {
+    const { deps, send } = await setup();
+    const rounds = roundParts(txs, 4, ROUND);
+    const k = rounds.findIndex((r, i) => i > 3 && r.length > 2);
+    let heldSeq = 0;
+    for (const [i, round] of rounds.entries()) {
+      if (i !== k) for (const part of round) await send(part);
+      else heldSeq = (await send(round[0]!)).seq; // the publisher died after the round's first part
+    }
+    const runner = new LaneRunner([0, 1, 2, 3], { ...deps, roundLimits: { maxAge: 20 } });
+    await runner.start();
+    const lost = rounds[k]!.reduce((n, p) => n + p.payments, 0);
+    expect(await drain(runner)).toMatchObject({
+      processed: txs.length - lost,
+      openRounds: 0,
+      droppedParts: 1,
+    });
+    const held = rounds[k]![0]!;
+    const ids = (JSON.parse(held.text) as unknown[][]).slice(4).map((e) => e[1]);
+    const name = held.msgId.split(':')[0]!;
+    const rejects = await deps.store.rejects(stream.name);
+    expect(rejects.map((r) => [r.seq, r.lane, r.subject, r.payload])).toEqual([
+      [heldSeq, `p${held.partition}`, `raqib.tx.${held.partition}.o`, held.text],
+    ]);
+    expect(rejects[0]!.reason).toBe(
+      `round ${name} still lacks parts 20 positions after its first; part at #${heldSeq} dropped at #${heldSeq + 21} with payments ${ids.join(', ')}`,
+    );
+    // the round's other parts, published late, are recorded as rejects, not held again
+    const late: number[] = [];
+    for (const part of rounds[k]!.slice(1)) late.push((await send(part)).seq);
+    expect(await drain(runner)).toMatchObject({ openRounds: 0, rejected: rounds[k]!.length - 1 });
+    expect((await deps.store.rejects(stream.name)).map((r) => [r.seq, r.reason])).toEqual([
+      [heldSeq, rejects[0]!.reason],
+      ...late.map((seq) => [seq, `round ${name} was dropped at #${heldSeq + 21}`]),
+    ]);
+  });
+
+  it('rejects parts that cannot belong to the stream, and the held parts of their rounds, naming each', async () => {
+    const { deps, bus } = await setup();
+    // rounds of other payments (other ids: other names), each with parts of several partitions
+    const other = roundParts(
+      txs.slice(0, 60).map((tx) => ({ ...tx, id: `x${tx.id}` })),
+      4,
+      ROUND,
+    ).filter((r) => r.length > 2);
+    const [tooMany, noPartition, wrongPartition, disagreeing] = other;
+    const raw = async (subject: string, text: string) =>
+      (await bus.publish(subject, new TextEncoder().encode(text))).seq;
+    const head = (p: OutgoingPart) => JSON.parse(p.text) as unknown[];
+    const edited = (p: OutgoingPart, at: number, value: number) =>
+      JSON.stringify(head(p).map((v, i) => (i === at ? value : v)));
+    const s1 = await raw(`raqib.tx.${tooMany![0]!.partition}.o`, edited(tooMany![0]!, 2, 5));
+    const s2 = await raw('raqib.tx.x.o', noPartition![0]!.text);
+    const s3 = await raw(`raqib.tx.${(wrongPartition![0]!.partition + 1) % 4}.o`, wrongPartition![0]!.text);
+    const s4 = await raw(`raqib.tx.${wrongPartition![1]!.partition}.o`, wrongPartition![1]!.text);
+    const s5 = await raw(`raqib.tx.${disagreeing![0]!.partition}.o`, disagreeing![0]!.text);
+    const s6 = await raw(`raqib.tx.${disagreeing![1]!.partition}.o`, edited(disagreeing![1]!, 3, 99));
+    await new TxPublisher(bus, stream, { roundPayments: ROUND.payments }).publish(txs);
+    const runner = new LaneRunner([0, 1, 2, 3], deps);
+    await runner.start();
+    expect(await drain(runner)).toMatchObject({
+      processed: txs.length,
+      rejected: 5,
+      droppedParts: 1,
+      openRounds: 0,
+    });
+    const name = (r: readonly OutgoingPart[] | undefined) => r![0]!.msgId.split(':')[0]!;
+    const rejects = await deps.store.rejects(stream.name);
+    expect(rejects.map((r) => [r.seq, r.lane])).toEqual([
+      [s1, `p${tooMany![0]!.partition}`],
+      [s2, 'p0'],
+      [s3, `p${(wrongPartition![0]!.partition + 1) % 4}`],
+      [s4, `p${wrongPartition![1]!.partition}`],
+      [s5, `p${disagreeing![0]!.partition}`],
+      [s6, `p${disagreeing![1]!.partition}`],
+    ]);
+    expect(rejects.map((r) => r.reason)).toEqual([
+      `round ${name(tooMany)}: 5 parts on a stream of 4 partitions`,
+      `round ${name(noPartition)}: subject raqib.tx.x.o names none of the stream's 4 partitions`,
+      expect.stringMatching(
+        new RegExp(
+          `^round ${name(wrongPartition)}: payments x\\S.* have their payer in another partition than`,
+        ),
+      ),
+      `round ${name(wrongPartition)} was dropped at #${s3}`,
+      expect.stringMatching(
+        new RegExp(
+          `^round ${name(disagreeing)}: a part says .*; part at #${s5} dropped at #${s6} with payments x`,
+        ),
+      ),
+      expect.stringMatching(/a part says \d+ parts and 99 payments/),
+    ]);
     expect(comparable(await alertsOf(deps))).toEqual(comparable(embedded));
   });
 });

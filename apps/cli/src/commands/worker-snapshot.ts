@@ -1,4 +1,4 @@
-import type { HeldPart, StageSnapshot } from '@raqib/core';
+import type { HeldPart, RecentRound, StageSnapshot } from '@raqib/core';
 
 const ARRAY_TYPES = {
   Int8Array,
@@ -49,9 +49,14 @@ function decodeArrays(v: unknown, where: string): Record<string, NumArray> {
 
 /**
  * A stage snapshot as text (typed arrays in base64), for the `scale_snapshots` table, with the parts of rounds still
- * open at its position (docs/decisions/0064-rounds.md): a restart reads the stream only after it.
+ * open at its position and the rounds recently completed or dropped (docs/decisions/0064-rounds.md): a restart reads
+ * the stream only after it, and must treat a late part as every other worker does.
  */
-export function snapshotText(s: StageSnapshot, held: readonly HeldPart[] = []): string {
+export function snapshotText(
+  s: StageSnapshot,
+  held: readonly HeldPart[] = [],
+  recent: readonly RecentRound[] = [],
+): string {
   return JSON.stringify({
     ...s,
     accountArrays: encodeArrays(s.accountArrays),
@@ -59,6 +64,7 @@ export function snapshotText(s: StageSnapshot, held: readonly HeldPart[] = []): 
     // JSON has no infinity: a stage that has seen nothing has watermark -Infinity
     watermark: Number.isFinite(s.watermark) ? s.watermark : null,
     heldParts: held,
+    recentRounds: recent,
   });
 }
 
@@ -66,6 +72,23 @@ export interface ParsedSnapshot {
   readonly stage: StageSnapshot;
   /** Parts of rounds open at the snapshot's position (none in a snapshot written before rounds). */
   readonly held: readonly HeldPart[];
+  /** Rounds completed or dropped shortly before the snapshot (none in a snapshot written before 0064's limits). */
+  readonly recent: readonly RecentRound[];
+}
+
+function recentRounds(v: unknown, where: string): RecentRound[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw new Error(`${where}: recentRounds is not a list`);
+  for (const r of v as RecentRound[]) {
+    if (
+      typeof r?.round !== 'string' ||
+      typeof r.seq !== 'number' ||
+      (r.outcome !== 'complete' && r.outcome !== 'dropped')
+    ) {
+      throw new Error(`${where}: a recent round lacks its name, outcome or position`);
+    }
+  }
+  return v as RecentRound[];
 }
 
 function heldParts(v: unknown, where: string): HeldPart[] {
@@ -94,7 +117,7 @@ export function parseSnapshotText(text: string, where: string): ParsedSnapshot {
   if (typeof o.ringHead !== 'number' || typeof o.processed !== 'number') {
     throw new Error(`${where}: ring head or processed count missing`);
   }
-  const { heldParts: held, ...stage } = o;
+  const { heldParts: held, recentRounds: recent, ...stage } = o;
   return {
     stage: {
       ...(stage as unknown as StageSnapshot),
@@ -103,5 +126,6 @@ export function parseSnapshotText(text: string, where: string): ParsedSnapshot {
       watermark: typeof o.watermark === 'number' ? o.watermark : Number.NEGATIVE_INFINITY,
     },
     held: heldParts(held, where),
+    recent: recentRounds(recent, where),
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Transaction } from '../model/transaction.ts';
 import { payerPartition } from '../monitoring/partition.ts';
 import { encodeTransactionMessage } from './bus-tx-message.ts';
-import { decodeTxMessage, MAX_ROUND_PART_BYTES, roundParts } from './bus-tx-round.ts';
+import { decodeTxMessage, MAX_ROUND_PART_BYTES, roundName, roundParts } from './bus-tx-round.ts';
 import { RoundAssembler } from './tx-round-assembler.ts';
 
 const base: Transaction = {
@@ -82,6 +82,54 @@ describe('round parts (message version 3)', () => {
       decodeTxMessage(new Uint8Array(MAX_ROUND_PART_BYTES + 1).fill(0x5b).fill(0x33, 1, 2).fill(0x2c, 2, 3)),
     ).toThrow(/exceeds/);
   });
+
+  it('refuse a round name outside the strict pattern and payments past the version 2 limits', () => {
+    const [part] = roundParts(txs.slice(0, 3), 1)[0]!;
+    const a = JSON.parse(part!.text) as unknown[];
+    const bad = (edit: (x: unknown[]) => unknown[]) => () =>
+      decodeTxMessage(bytes(JSON.stringify(edit(structuredClone(a)))));
+    expect(bad((x) => [x[0], 'r'.repeat(65), ...x.slice(2)])).toThrow(/round part name "r+" is not 1 to 64/);
+    expect(bad((x) => [x[0], 'a:b', ...x.slice(2)])).toThrow(/is not 1 to 64/);
+    expect(bad((x) => [x[0], 'r'.repeat(64), ...x.slice(2)])).not.toThrow();
+    const entry = (i: number, value: string) => (x: unknown[]) => {
+      const e = x[4] as unknown[];
+      e[i] = value;
+      return x;
+    };
+    // an id or an account of a megabyte, as version 3 used to accept
+    expect(bad(entry(1, 'i'.repeat(129)))).toThrow(
+      'round part entry 0: field 1 has 129 characters, over 128',
+    );
+    expect(bad(entry(5, 'a'.repeat(1 << 19)))).toThrow(/field 5 has 524288 characters/);
+    expect(bad(entry(1, 'i'.repeat(128)))).not.toThrow();
+    // a name of 22,000 three-byte characters: 66,000 bytes, over 64 KiB
+    expect(bad(entry(16, 'ن'.repeat(11_000) + 'ب'.repeat(11_000)))).not.toThrow(); // two-byte letters: 44,000
+    expect(bad(entry(16, '€'.repeat(22_000)))).toThrow(
+      /round part entry 0 has 660\d\d bytes of fields, over 65536/,
+    );
+  });
+
+  it('refuse a part that is not valid UTF-8, and give the text that encodes back to its bytes', () => {
+    const [part] = roundParts(txs.slice(0, 3), 1)[0]!;
+    const good = bytes(part!.text);
+    const m = decodeTxMessage(good);
+    expect(m).toMatchObject({ kind: 'part', text: part!.text });
+    // a byte that is not UTF-8 inside a string: decoded leniently it became U+FFFD (3 bytes), so a part just under
+    // the limit re-encoded above it when a snapshot was restored
+    const broken = new Uint8Array(good);
+    broken[good.indexOf(0x41)] = 0xff; // an 'A' of an account name
+    expect(() => decodeTxMessage(broken)).toThrow('round part is not valid UTF-8');
+  });
+
+  it('name rounds so that ids holding a newline cannot collide', () => {
+    expect(roundName([{ ...base, id: 'a\nb' }])).not.toBe(
+      roundName([
+        { ...base, id: 'a' },
+        { ...base, id: 'b' },
+      ]),
+    );
+    expect(roundName([{ ...base, id: 'ab' }])).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
 });
 
 describe('round assembler', () => {
@@ -113,18 +161,97 @@ describe('round assembler', () => {
     expect(assembler.held()).toEqual([{ seq: 5, partition: round[0]!.partition, text: round[0]!.text }]);
   });
 
-  it('drops a round whose parts disagree', () => {
+  const ids = (p: { readonly part: { readonly entries: readonly { readonly tx: Transaction }[] } }) =>
+    p.part.entries.map((e) => e.tx.id);
+
+  it('drops a round whose parts disagree, giving out every part it held and refusing its later parts', () => {
     const round = parts(txs.slice(0, 20));
+    expect(round.length).toBeGreaterThan(2);
     const assembler = new RoundAssembler();
     assembler.add(round[0]!.partition, 1, round[0]!.part, round[0]!.text);
     const liar = { ...round[1]!.part, count: 21 };
-    expect(assembler.add(round[1]!.partition, 2, liar, '')).toMatchObject({ kind: 'invalid' });
+    expect(assembler.add(round[1]!.partition, 2, liar, '')).toMatchObject({
+      kind: 'invalid',
+      reason: /a part says \d+ parts and 21 payments/,
+    });
+    expect(assembler.open).toBe(0);
+    // the first part's payments are not lost without a trace
+    expect(assembler.takeDropped()).toEqual([
+      {
+        held: { seq: 1, partition: round[0]!.partition, text: round[0]!.text },
+        round: round[0]!.part.round,
+        ids: ids(round[0]!),
+        reason: expect.stringMatching(/a part says/),
+      },
+    ]);
+    expect(assembler.takeDropped()).toEqual([]);
+    // the round's next part opens no new round that could never complete
+    expect(assembler.add(round[2]!.partition, 3, round[2]!.part, round[2]!.text)).toEqual({
+      kind: 'invalid',
+      reason: `round ${round[0]!.part.round} was dropped at #2`,
+    });
     expect(assembler.open).toBe(0);
     // a part that repeats another's payments under a second partition: the round has one missing and one twice
     const twice = new RoundAssembler();
     for (const [i, p] of round.entries()) {
       const got = twice.add(i === 0 ? 99 : p.partition, i, i === 1 ? round[0]!.part : p.part, p.text);
-      if (i === round.length - 1) expect(got).toMatchObject({ kind: 'invalid', reason: /in two parts/ });
+      if (i === round.length - 1) expect(got).toEqual({ kind: 'dropped' });
     }
+    const dropped = twice.takeDropped();
+    expect(dropped.map((d) => d.held.seq)).toEqual(round.map((_, i) => i));
+    expect(dropped[0]!.reason).toMatch(/in two parts/);
+  });
+
+  it('drops a round whose last part never comes, by stream position, and passes over late parts', () => {
+    const round = parts(txs.slice(0, 20));
+    const assembler = new RoundAssembler({ maxAge: 10 });
+    expect(assembler.add(round[0]!.partition, 5, round[0]!.part, round[0]!.text).kind).toBe('waiting');
+    assembler.expire(15);
+    expect(assembler.open).toBe(1);
+    assembler.expire(16);
+    expect(assembler.open).toBe(0);
+    expect(assembler.held()).toEqual([]);
+    expect(assembler.heldBytes).toBe(0);
+    expect(assembler.takeDropped()).toEqual([
+      {
+        held: { seq: 5, partition: round[0]!.partition, text: round[0]!.text },
+        round: round[0]!.part.round,
+        ids: ids(round[0]!),
+        reason: `round ${round[0]!.part.round} still lacks parts 10 positions after its first`,
+      },
+    ]);
+    expect(assembler.add(round[1]!.partition, 17, round[1]!.part, round[1]!.text)).toMatchObject({
+      kind: 'invalid',
+      reason: /was dropped at #16/,
+    });
+    // a late part of a completed round is a duplicate, not a new round that never completes
+    const done = new RoundAssembler();
+    for (const [i, p] of round.entries()) done.add(p.partition, i, p.part, p.text);
+    expect(done.add(round[1]!.partition, 50, round[1]!.part, round[1]!.text)).toEqual({ kind: 'duplicate' });
+    expect(done.open).toBe(0);
+    expect(done.recent()).toEqual([
+      { round: round[0]!.part.round, outcome: 'complete', seq: round.length - 1 },
+    ]);
+  });
+
+  it('caps the open rounds and held bytes, dropping the oldest round first', () => {
+    const rounds = [0, 10, 20].map((k) => parts(txs.slice(k, k + 10)));
+    const size = (r: number) => bytes(rounds[r]![0]!.text).byteLength;
+    const few = new RoundAssembler({ maxOpen: 2 });
+    for (const [i, r] of rounds.entries()) few.add(r[0]!.partition, i + 1, r[0]!.part, r[0]!.text);
+    expect(few.open).toBe(2);
+    expect(few.takeDropped().map((d) => [d.round, d.held.seq])).toEqual([[rounds[0]![0]!.part.round, 1]]);
+    const small = new RoundAssembler({ maxHeldBytes: size(1) + Math.max(size(0), size(2)) });
+    for (const [i, r] of rounds.entries()) small.add(r[0]!.partition, i + 1, r[0]!.part, r[0]!.text);
+    expect(small.takeDropped().map((d) => d.round)).toEqual([rounds[0]![0]!.part.round]);
+    expect(small.heldBytes).toBe(size(1) + size(2));
+    // the names remembered are bounded too: past them a late part opens a round again (that expires, recorded)
+    const forgetful = new RoundAssembler({ recent: 1 });
+    for (const r of rounds.slice(0, 2))
+      for (const [i, p] of r.entries()) forgetful.add(p.partition, i, p.part, p.text);
+    expect(forgetful.recent().map((r) => r.round)).toEqual([rounds[1]![0]!.part.round]);
+    expect(forgetful.add(rounds[0]![0]!.partition, 9, rounds[0]![0]!.part, rounds[0]![0]!.text).kind).toBe(
+      'waiting',
+    );
   });
 });

@@ -3,6 +3,7 @@ import type { Transaction } from '../model/transaction.ts';
 import { MAX_PARTITIONS, payerPartition } from '../monitoring/partition.ts';
 import {
   decodeMessageText,
+  MAX_TX_MESSAGE_BYTES,
   transactionFieldsText,
   transactionFromFields,
   transactionFromJson,
@@ -37,6 +38,13 @@ export const ROUND_PAYMENTS = 1024;
  */
 export const ROUND_BYTES = 256 * 1024;
 
+/** What a round's name must look like: a publisher's names are 22 characters of base64url. */
+export const ROUND_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+/** Longest payment id, account or bank in a part: the transaction contract's limit (packages/contracts). */
+export const MAX_ROUND_ID_CHARS = 128;
+/** Largest payment in a part, in UTF-8 bytes of its fields: what version 2 allowed a message of one payment. */
+export const MAX_ROUND_ENTRY_BYTES = MAX_TX_MESSAGE_BYTES;
+
 export interface RoundEntry {
   /** Position of the payment in its round, from 0. */
   readonly ordinal: number;
@@ -56,7 +64,8 @@ export interface RoundPart {
 /** A message of the stream, any version: one transaction (1, 2) or a part of a round (3). */
 export type TxMessage =
   | { readonly kind: 'tx'; readonly tx: Transaction }
-  | { readonly kind: 'part'; readonly part: RoundPart };
+  /** `text`: the part as decoded (strict UTF-8, so it encodes back to the same bytes): what a snapshot holds. */
+  | { readonly kind: 'part'; readonly part: RoundPart; readonly text: string };
 
 /** One part of a round as a publisher sends it. */
 export interface OutgoingPart {
@@ -68,10 +77,13 @@ export interface OutgoingPart {
   readonly payments: number;
 }
 
-/** The name of a round: a hash of its payment ids in order (22 characters of base64url SHA-256). */
+/**
+ * The name of a round: a hash of its payment ids in order (22 characters of base64url SHA-256). Each id is hashed
+ * with its length in front, so that ids holding the separator cannot make two different rounds one name.
+ */
 export function roundName(txs: readonly Transaction[]): string {
   const h = createHash('sha256');
-  for (const tx of txs) h.update(`${tx.id}\n`);
+  for (const tx of txs) h.update(`${tx.id.length}:${tx.id}`);
   return h.digest('base64url').slice(0, 22);
 }
 
@@ -133,6 +145,8 @@ export function roundParts(
   return rounds;
 }
 
+const strict = new TextDecoder('utf-8', { fatal: true });
+
 /** True when the bytes start a version 3 message (`[3,`): such a message may be larger than a transaction. */
 function isRoundPart(data: Uint8Array): boolean {
   return data[0] === 0x5b && data[1] === 0x33 && data[2] === 0x2c;
@@ -144,8 +158,16 @@ export function decodeTxMessage(data: Uint8Array): TxMessage {
   if (part && data.byteLength > MAX_ROUND_PART_BYTES) {
     throw new Error(`message of ${data.byteLength} bytes exceeds ${MAX_ROUND_PART_BYTES}`);
   }
-  // decodeMessageText refuses a transaction message above MAX_TX_MESSAGE_BYTES
-  const text = part ? new TextDecoder().decode(data) : decodeMessageText(data);
+  // decodeMessageText refuses a transaction message above MAX_TX_MESSAGE_BYTES; a part is decoded strictly, so that
+  // the text a snapshot holds encodes back to the bytes that were checked against MAX_ROUND_PART_BYTES
+  let text: string;
+  if (part) {
+    try {
+      text = strict.decode(data);
+    } catch {
+      throw new Error('round part is not valid UTF-8');
+    }
+  } else text = decodeMessageText(data);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -153,13 +175,18 @@ export function decodeTxMessage(data: Uint8Array): TxMessage {
     throw new Error('message is not JSON');
   }
   if (Array.isArray(parsed) && parsed[0] === TX_ROUND_VERSION)
-    return { kind: 'part', part: fromPart(parsed) };
+    return { kind: 'part', part: fromPart(parsed), text };
   return { kind: 'tx', tx: transactionFromJson(parsed) };
 }
 
 function fromPart(a: readonly unknown[]): RoundPart {
   const [, round, parts, count] = a;
   if (typeof round !== 'string' || round === '') throw new Error('round part names no round');
+  if (!ROUND_NAME.test(round)) {
+    throw new Error(
+      `round part name ${JSON.stringify(round.slice(0, 80))} is not 1 to 64 of A-Z a-z 0-9 _ -`,
+    );
+  }
   if (!Number.isInteger(parts) || (parts as number) < 1 || (parts as number) > MAX_PARTITIONS) {
     throw new Error(`round part count ${String(parts)} is not 1 to ${MAX_PARTITIONS}`);
   }
@@ -183,6 +210,7 @@ function fromPart(a: readonly unknown[]): RoundPart {
       );
     }
     last = ordinal as number;
+    checkEntrySize(e, i - 4);
     let tx: Transaction;
     try {
       tx = transactionFromFields(e);
@@ -192,4 +220,40 @@ function fromPart(a: readonly unknown[]): RoundPart {
     entries.push({ ordinal: last, tx });
   }
   return { round, parts: parts as number, count: count as number, entries };
+}
+
+/** UTF-8 length of a string. */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // one byte counted already: 2 bytes below U+0800, 4 for a surrogate pair (2 per half), 3 otherwise
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
+}
+
+/**
+ * The limits a payment had as a message of its own (version 2): ids, banks and accounts at most
+ * MAX_ROUND_ID_CHARS, the whole entry at most MAX_ROUND_ENTRY_BYTES of UTF-8 in its fields.
+ */
+function checkEntrySize(e: readonly unknown[], index: number): void {
+  // id, fromBank, fromAccount, toBank, toAccount
+  for (const i of [1, 4, 5, 6, 7]) {
+    const v = e[i];
+    if (typeof v === 'string' && v.length > MAX_ROUND_ID_CHARS) {
+      throw new Error(
+        `round part entry ${index}: field ${i} has ${v.length} characters, over ${MAX_ROUND_ID_CHARS}`,
+      );
+    }
+  }
+  let chars = 0;
+  for (const v of e) if (typeof v === 'string') chars += v.length;
+  // a UTF-16 unit is at most 3 bytes of UTF-8: count exactly only when that bound is passed
+  if (chars * 3 <= MAX_ROUND_ENTRY_BYTES) return;
+  let bytes = 0;
+  for (const v of e) if (typeof v === 'string') bytes += utf8Length(v);
+  if (bytes > MAX_ROUND_ENTRY_BYTES) {
+    throw new Error(`round part entry ${index} has ${bytes} bytes of fields, over ${MAX_ROUND_ENTRY_BYTES}`);
+  }
 }
