@@ -265,13 +265,24 @@ function splitGlued(token: NormalizedToken): Raw[] {
   return [{ ...base, text: t.text }];
 }
 
-/** "Ben" as the first word of a Latin name: the English given name, not "son of". */
 /** Nasab markers read as such at the end of a name, where no name follows (not Ben, which is a surname too). */
 const TRAILING_NASAB: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'بن', 'ابن', 'بنت']);
 
 /** A Latin word of two syllables or more. */
 const POLYSYLLABIC = /[aeiouy][^aeiouy]+[aeiouy]/;
 
+/**
+ * A marker at the end of a name after this word is a nasab marker whose name is gone: the word is Arabic script
+ * or a Latin word of two syllables or more (Salman Mohammed bin). After a one-syllable word Bin is a Korean or
+ * Chinese given name (KO TAE BIN, Daniel Tan Bin): only the word right before counts, since an English given name
+ * of two syllables often comes first (Daniel, Jason, Kevin). The chain itself cannot be required to look Arabic
+ * or Malay: "Salman Mohammed bin" has no other marker or article to show it.
+ */
+function endsNasabChain(before: Raw): boolean {
+  return before.script === 'arabic' || (before.script === 'latin' && POLYSYLLABIC.test(before.text));
+}
+
+/** "Ben" as the first word of a Latin name: the English given name, not "son of". */
 function givenBen(r: Raw, at: number): boolean {
   return at === 0 && r.text === 'ben' && r.script === 'latin';
 }
@@ -363,13 +374,14 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
       r.role = 'nasab';
     // "Salman Mohammed bin": a marker left at the end, its name cut off or the chain turned round, names no
     // ancestor; it is set aside rather than left to count as a name of its own (Ben, a surname too, stays;
-    // so does Bin after words of one syllable, where it is a Korean or Chinese given name: KO TAE BIN)
+    // so does Bin after a word of one syllable, where it is a Korean or Chinese given name: KO TAE BIN, Daniel
+    // Tan Bin)
     else if (
       TRAILING_NASAB.has(r.text) &&
       next === undefined &&
       i >= 2 &&
       kind !== 'organisation' &&
-      raws.some((o) => o.script === 'arabic' || POLYSYLLABIC.test(o.text))
+      endsNasabChain(raws[i - 1] as Raw)
     )
       r.role = 'nasab';
     else if (ARABIC_CONNECTORS.has(r.text) && significantCount > 2) r.role = 'legal';

@@ -335,6 +335,29 @@ describe('third-round rules', () => {
     );
   });
 
+  it('keeps a trailing Bin after a one-syllable word even when another word of the name has two syllables', () => {
+    const words = (n: string): string[] => parseName(n, 'person').tokens.map((t) => t.text);
+    expect(words('Daniel Tan Bin')).toEqual(['daniel', 'tan', 'bin']);
+    expect(words('Jason Lim Wei Bin')).toEqual(['jason', 'lim', 'wei', 'bin']);
+    // Bin is a given name here, one the list name does not have: not the whole of LEE, Kevin
+    expect(score('Kevin Lee Bin', 'LEE, Kevin')).toBeLessThan(0.9);
+    expect(score('Kevin Lee Bin', 'LEE, Kevin')).toBeLessThan(score('Kevin Lee', 'LEE, Kevin'));
+    // the Arabic chain the rule was made for still loses its cut-off marker, in either script
+    expect(words('Salman Mohammed bin')).toEqual(['salman', 'mohammed']);
+    expect(score('Salman Mohammed bin', 'Mohammed bin Salman')).toBeGreaterThanOrEqual(0.8);
+    expect(parseName('سلمان محمد بن', 'person').dropped.map((t) => t.role)).toEqual(['nasab']);
+  });
+
+  it('meets a cut last word only on the query side: a list name 35 characters long is written whole', () => {
+    const list = 'ABDUL RAHMAN HASSAN MOHAMMED AL ALI';
+    expect(list.length).toBe(35);
+    const ns = compareNames('Abdul Rahman Hassan Mohammed Al Alimi', list, 'person').nameScore;
+    expect(ns.pairs.find((p) => p.candidate.text === 'ali')?.how).not.toBe('prefix');
+    expect(ns.score).toBeLessThan(0.8);
+    // the same two names the other way round: the query is the one a payment message may have cut
+    expect(score(list, 'Abdul Rahman Hassan Mohammed Al Alimi')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('does not lower a second given name used as the first when three words or more meet (Inácio Lula da Silva)', () => {
     const ns = compareNames('Inácio Lula da Silva', 'Luiz Inácio Lula da Silva', 'person').nameScore;
     expect(ns.adjustments.map((a) => a.reason)).not.toContain(

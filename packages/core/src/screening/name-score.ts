@@ -301,37 +301,36 @@ const FIELD_WIDTHS: ReadonlySet<number> = new Set([35, 140]);
 const CUT_WORD = 0.9;
 
 /**
- * "NOUREDDINE BEN ALI BEN BELKASSEM DR", 35 characters: the last word of a name cut at a message field's width
- * meets the other name's word it begins (DRISSI), when nothing else met it.
+ * "NOUREDDINE BEN ALI BEN BELKASSEM DR", 35 characters: the last word of a query name cut at a message field's
+ * width meets the list name's word it begins (DRISSI), when nothing else met it. Only the query: a payment
+ * message cuts names at its field width, a sanctions list writes them whole, so a list name that happens to be
+ * 35 characters long ends in a word of its own (ABDUL RAHMAN HASSAN MOHAMMED AL ALI is not … AL ALIMI).
  */
 function cutAtFieldWidth(
-  one: ParsedName,
-  mOne: Uint8Array,
-  two: readonly NameToken[],
-  mTwo: Uint8Array,
+  q: ParsedName,
+  mq: Uint8Array,
+  ct: readonly NameToken[],
+  mc: Uint8Array,
   out: { i: number; j: number; sim: number; how: MatchHow }[],
-  flip: boolean,
 ): void {
-  const n = one.tokens.length;
+  const n = q.tokens.length;
   // runs for every scored pair: most names are shorter than a field, and those are told apart without trimming
-  const raw = one.original.length;
-  if (raw < 35 || (raw > 40 && raw < 140) || !FIELD_WIDTHS.has(one.original.trim().length)) return;
-  const last = one.tokens[n - 1] as NameToken;
-  if (!last.latin || !one.original.trimEnd().endsWith(one.original.slice(last.start, last.end))) return;
-  if (mOne[n - 1] === 1) {
+  const raw = q.original.length;
+  if (raw < 35 || (raw > 40 && raw < 140) || !FIELD_WIDTHS.has(q.original.trim().length)) return;
+  const last = q.tokens[n - 1] as NameToken;
+  if (!last.latin || !q.original.trimEnd().endsWith(q.original.slice(last.start, last.end))) return;
+  if (mq[n - 1] === 1) {
     // already met as a prefix, the weak reading of a word the writer cut short by choice (Chris, Christiansen)
-    const p = out.find((x) => (flip ? x.j : x.i) === n - 1);
+    const p = out.find((x) => x.i === n - 1);
     if (p?.how === 'prefix') p.sim = CUT_WORD;
     return;
   }
-  for (let j = two.length - 1; j >= 0; j--) {
-    const w = (two[j] as NameToken).latin;
-    if (mTwo[j] === 1 || w.length <= last.latin.length || !w.startsWith(last.latin)) continue;
-    mOne[n - 1] = 1;
-    mTwo[j] = 1;
-    out.push(
-      flip ? { i: j, j: n - 1, sim: CUT_WORD, how: 'prefix' } : { i: n - 1, j, sim: CUT_WORD, how: 'prefix' },
-    );
+  for (let j = ct.length - 1; j >= 0; j--) {
+    const w = (ct[j] as NameToken).latin;
+    if (mc[j] === 1 || w.length <= last.latin.length || !w.startsWith(last.latin)) continue;
+    mq[n - 1] = 1;
+    mc[j] = 1;
+    out.push({ i: n - 1, j, sim: CUT_WORD, how: 'prefix' });
     return;
   }
 }
@@ -468,8 +467,7 @@ export function scoreNames(
       joinAcronym(ct, mc, qt, mq, joined, true);
     }
   }
-  cutAtFieldWidth(q, mq, ct, mc, chosen, false);
-  cutAtFieldWidth(c, mc, qt, mq, chosen, true);
+  cutAtFieldWidth(q, mq, ct, mc, chosen);
   let matchedQ = 0;
   let matchedC = 0;
   let weightQ = 0;
