@@ -285,4 +285,36 @@ describe('rounds of payments on the stream (version 3)', () => {
     ]);
     expect(comparable(await alertsOf(deps))).toEqual(comparable(embedded));
   });
+
+  it('restores the recent round names and open rounds from a snapshot, naming a held part it cannot restore', async () => {
+    const { deps, send } = await setup();
+    const rounds = roundParts(txs, 4, ROUND);
+    const m = rounds.findIndex((r, i) => i > 3 && r.length > 1);
+    for (const round of rounds.slice(0, m)) for (const part of round) await send(part);
+    const heldSeq = (await send(rounds[m]![0]!)).seq;
+    const crashed = new LaneRunner([0, 1, 2, 3], { ...deps, snapshotEvery: 1 });
+    await crashed.start();
+    expect(await drain(crashed)).toMatchObject({ openRounds: 1 });
+    await crashed.close();
+    // a part of a round completed before the snapshot comes again, after the de-duplication window
+    const late = rounds.slice(0, m).find((r) => r.length > 1)!;
+    await send(late[0]!, 'late');
+    const restarted = new LaneRunner([0, 1, 2, 3], deps);
+    await restarted.start();
+    // every worker, restarted or not, knows it completed: it opens no round
+    expect(await drain(restarted)).toMatchObject({ openRounds: 1, duplicateParts: 1, rejected: 0 });
+    await restarted.close();
+    // a snapshot whose held part no longer decodes: the error names the part's position
+    const snapshot = (await deps.store.latestSnapshot(stream.name, Number.MAX_SAFE_INTEGER))!;
+    const payload = JSON.parse(snapshot.payload) as { heldParts: { seq: number; text: string }[] };
+    expect(payload.heldParts.map((h) => h.seq)).toEqual([heldSeq]);
+    payload.heldParts[0]!.text = payload.heldParts[0]!.text.replace(/^\[3,"[^"]+"/, '[3,"a name!"');
+    const store = Object.assign(Object.create(deps.store) as typeof deps.store, {
+      latestSnapshot: () => Promise.resolve({ ...snapshot, payload: JSON.stringify(payload) }),
+      seenIds: deps.store.seenIds.bind(deps.store),
+    });
+    await expect(new LaneRunner([0, 1, 2, 3], { ...deps, store }).start()).rejects.toThrow(
+      `snapshot ${stream.name}#${snapshot.seq}: held part at #${heldSeq}: round part name "a name!" is not`,
+    );
+  });
 });

@@ -118,11 +118,12 @@ export class RoundAssembler {
       return { kind: 'invalid', reason };
     }
     if (round.got.has(partition)) return { kind: 'duplicate' };
-    const bytes = encoder.encode(text).byteLength;
     round.got.set(partition, { part, held: { seq, partition, text } });
-    round.bytes += bytes;
-    this.#heldBytes += bytes;
     if (round.got.size < round.parts) {
+      // counted only when held: most parts complete their round at once (a round of one part), never held
+      const bytes = encoder.encode(text).byteLength;
+      round.bytes += bytes;
+      this.#heldBytes += bytes;
       this.#enforceCaps(part.round, seq);
       return { kind: 'waiting' };
     }
