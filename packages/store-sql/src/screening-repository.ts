@@ -225,7 +225,7 @@ export function isSuppressed(
 ): DecisionRecord | undefined {
   const ds = decisions.get(`${customerId}\u0001${list}:${refId}`) ?? [];
   const d = ds[0];
-  if (!d || d.decision !== 'false-positive') return undefined;
+  if (d?.decision !== 'false-positive') return undefined;
   return d.listVersion === listVersion || (fingerprint !== undefined && d.fingerprint === fingerprint)
     ? d
     : undefined;
