@@ -26,9 +26,20 @@ export interface NatsBusOptions {
   readonly name?: string;
   /** How long publish keeps retrying while the server is unreachable (default 60 s). */
   readonly publishRetryMs?: number;
-  /** Messages a consumer buffers ahead of the caller (default 2048). */
+  /** Most messages a consumer buffers ahead of the caller before it stops reading (default 4096). */
   readonly prefetch?: number;
+  /**
+   * Bytes of messages a consumer asks the server for ahead of the caller, and the most it buffers locally before it
+   * stops reading (default 32 MiB; at least 2 MiB, so that a message of NATS's 1 MiB max_payload always fits). A
+   * count alone does not bound memory: since rounds (0064) a message may be up to 1 MiB, and 2,048 of them 2 GiB.
+   */
+  readonly prefetchBytes?: number;
 }
+
+/** Default of NatsBusOptions.prefetchBytes. */
+export const PREFETCH_BYTES = 32 * 1024 * 1024;
+/** Smallest prefetchBytes: a pull request must fit a whole message (1 MiB payload, plus subject and headers). */
+const MIN_PREFETCH_BYTES = 2 * 1024 * 1024;
 
 /** Removes user and password from a NATS URL so that it can be printed. */
 export function redactNatsUrl(url: string): string {
@@ -161,9 +172,11 @@ export class NatsBus implements Bus {
     }
     const consumer = await this.#js.consumers.get(stream, durable);
     const handle = new NatsConsumer(
-      await consumer.consume({ max_messages: this.#options.prefetch ?? 2048, expires: 4000 }),
+      await consumer.consume(this.#consumeOptions()),
       () => consumer.info().then((i) => i.num_pending + i.num_ack_pending),
       () => this.#nc.flush(),
+      true,
+      this.#queueLimits(),
     );
     this.#open.add(handle);
     return handle;
@@ -178,13 +191,30 @@ export class NatsBus implements Bus {
       opt_start_seq: Math.max(1, options.startSeq),
     });
     const handle = new NatsConsumer(
-      await consumer.consume({ max_messages: this.#options.prefetch ?? 2048, expires: 4000 }),
+      await consumer.consume(this.#consumeOptions()),
       () => consumer.info().then((i) => i.num_pending),
       () => Promise.resolve(),
       false,
+      this.#queueLimits(),
     );
     this.#open.add(handle);
     return handle;
+  }
+
+  #queueLimits(): { readonly messages: number; readonly bytes: number } {
+    return { messages: this.#options.prefetch ?? 4096, bytes: this.#prefetchBytes() };
+  }
+
+  #prefetchBytes(): number {
+    return Math.max(MIN_PREFETCH_BYTES, this.#options.prefetchBytes ?? PREFETCH_BYTES);
+  }
+
+  /**
+   * Pull requests bounded by bytes (the client refuses a bound by both count and bytes; the local queue bounds the
+   * count, see NatsConsumer).
+   */
+  #consumeOptions() {
+    return { max_bytes: this.#prefetchBytes(), expires: 4000 };
   }
 
   async firstSeq(stream: string): Promise<number> {
@@ -237,6 +267,9 @@ class NatsConsumer implements BusConsumer {
   readonly #pending: () => Promise<number>;
   readonly #flush: () => Promise<void>;
   readonly #queue: JsMsg[] = [];
+  /** Bytes of the messages in the queue. */
+  #queueBytes = 0;
+  readonly #limits: { readonly messages: number; readonly bytes: number };
   #wake: (() => void) | undefined;
   #room: (() => void) | undefined;
   #closed = false;
@@ -248,8 +281,10 @@ class NatsConsumer implements BusConsumer {
     pending: () => Promise<number>,
     flush: () => Promise<void>,
     acks = true,
+    limits = { messages: 4096, bytes: PREFETCH_BYTES },
   ) {
     this.#messages = messages;
+    this.#limits = limits;
     this.#pending = pending;
     this.#flush = flush;
     this.#acks = acks;
@@ -260,9 +295,13 @@ class NatsConsumer implements BusConsumer {
     try {
       for await (const m of this.#messages) {
         this.#queue.push(m);
+        this.#queueBytes += m.data.byteLength;
         this.#wake?.();
         // backpressure: stop reading while the caller is behind, so the server keeps the rest
-        while (this.#queue.length >= 4096 && !this.#closed) {
+        while (
+          (this.#queue.length >= this.#limits.messages || this.#queueBytes >= this.#limits.bytes) &&
+          !this.#closed
+        ) {
           await new Promise<void>((resolve) => {
             this.#room = resolve;
           });
@@ -290,6 +329,7 @@ class NatsConsumer implements BusConsumer {
       this.#wake = undefined;
     }
     const batch = this.#queue.splice(0, max);
+    for (const m of batch) this.#queueBytes -= m.data.byteLength;
     this.#room?.();
     this.#room = undefined;
     // one object per message and no closures: a worker receives every message of the stream
@@ -308,6 +348,7 @@ class NatsConsumer implements BusConsumer {
   async close(): Promise<void> {
     if (this.#closed && this.#queue.length === 0) return;
     this.#closed = true;
+    this.#queueBytes = 0;
     this.#queue.length = 0; // buffered, never handed out: the server redelivers them after the ack wait
     this.#room?.();
     await this.#messages.close().catch(() => undefined);
