@@ -2,7 +2,13 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { NatsBus, redactNatsUrl } from '@raqib/bus-nats';
-import { MAX_ROUND_PAYMENTS, ROUND_PAYMENTS, type Transaction, TxPublisher } from '@raqib/core';
+import {
+  MAX_ROUND_PAYMENTS,
+  ROUND_PAYMENTS,
+  roundEntryProblem,
+  type Transaction,
+  TxPublisher,
+} from '@raqib/core';
 import { isTransactionFormat, readTransactions, type TransactionFormat } from '@raqib/formats';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -84,15 +90,24 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
           bytes = done;
         },
       })) {
-        const txs: readonly Transaction[] = prefixIds
+        const named: readonly Transaction[] = prefixIds
           ? batch.accepted.map((tx) => ({ ...tx, id: `${tag}#${tx.id}` }))
           : batch.accepted;
+        // a payment past a part's limits (an id made too long by its file's name) would have every worker reject
+        // its whole part: it is quarantined here instead (0064, limits and rejects)
+        const txs: Transaction[] = [];
+        const unfit: { row: number; reason: string; raw: string }[] = [];
+        for (const tx of named) {
+          const problem = roundEntryProblem(tx);
+          if (problem === undefined) txs.push(tx);
+          else unfit.push({ row: tx.row, reason: problem, raw: JSON.stringify(tx).slice(0, 4096) });
+        }
         await publisher.publish(txs);
-        if (batch.rejected.length > 0) {
+        if (batch.rejected.length > 0 || unfit.length > 0) {
           let text = '';
-          for (const r of batch.rejected) text += `${JSON.stringify({ file, ...r })}\n`;
+          for (const r of [...batch.rejected, ...unfit]) text += `${JSON.stringify({ file, ...r })}\n`;
           if (!quarantine.write(text)) await once(quarantine, 'drain');
-          rejected += batch.rejected.length;
+          rejected += batch.rejected.length + unfit.length;
         }
         progress.update(bytes, `${publisher.stats.transactions} tx`);
         if (interrupt.signal.aborted) break;

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Transaction } from '../model/transaction.ts';
 import { payerPartition } from '../monitoring/partition.ts';
 import { encodeTransactionMessage } from './bus-tx-message.ts';
-import { decodeTxMessage, MAX_ROUND_PART_BYTES, roundName, roundParts } from './bus-tx-round.ts';
+import {
+  decodeTxMessage,
+  MAX_ROUND_PART_BYTES,
+  roundEntryProblem,
+  roundName,
+  roundParts,
+} from './bus-tx-round.ts';
 import { RoundAssembler } from './tx-round-assembler.ts';
 
 const base: Transaction = {
@@ -119,6 +125,16 @@ describe('round parts (message version 3)', () => {
     const broken = new Uint8Array(good);
     broken[good.indexOf(0x41)] = 0xff; // an 'A' of an account name
     expect(() => decodeTxMessage(broken)).toThrow('round part is not valid UTF-8');
+  });
+
+  it('refuse to publish a payment that every worker would reject with its whole part', () => {
+    const long = { ...base, id: `file.csv#${'i'.repeat(125)}` };
+    expect(roundEntryProblem(long)).toBe('id has 134 characters, over 128');
+    expect(roundEntryProblem({ ...base, purpose: '€'.repeat(22_000) })).toMatch(
+      /^its fields take 66\d\d\d bytes/,
+    );
+    expect(roundEntryProblem(base)).toBeUndefined();
+    expect(() => roundParts([base, long], 4)).toThrow(`payment ${long.id}: id has 134 characters, over 128`);
   });
 
   it('name rounds so that ids holding a newline cannot collide', () => {

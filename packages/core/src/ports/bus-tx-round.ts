@@ -108,6 +108,9 @@ export function roundParts(
     let end = start;
     while (end < txs.length && end - start < maxPayments) {
       const f = transactionFieldsText(0, txs[end]!);
+      // a payment past the limits would make every worker reject its whole part, and with it its round
+      const problem = entryTextProblem(txs[end]!, f);
+      if (problem !== undefined) throw new Error(`payment ${txs[end]!.id.slice(0, 200)}: ${problem}`);
       if (end > start && bytes + f.length > maxBytes) break;
       fields.push(f);
       bytes += f.length;
@@ -146,6 +149,33 @@ export function roundParts(
 }
 
 const strict = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Why a payment cannot travel in a part (the limits workers check: MAX_ROUND_ID_CHARS, MAX_ROUND_ENTRY_BYTES), or
+ * undefined. A publisher sets such payments aside (`raqib ingest` quarantines them) instead of publishing a part
+ * every worker would reject whole.
+ */
+export function roundEntryProblem(tx: Transaction): string | undefined {
+  return entryTextProblem(tx, transactionFieldsText(0, tx));
+}
+
+function entryTextProblem(tx: Transaction, fields: string): string | undefined {
+  for (const [name, v] of [
+    ['id', tx.id],
+    ['fromBank', tx.fromBank],
+    ['fromAccount', tx.fromAccount],
+    ['toBank', tx.toBank],
+    ['toAccount', tx.toAccount],
+  ] as const) {
+    if (v.length > MAX_ROUND_ID_CHARS)
+      return `${name} has ${v.length} characters, over ${MAX_ROUND_ID_CHARS}`;
+  }
+  // the fields' JSON text is at least their UTF-8 bytes: exact only when the cheap bound is passed
+  if (fields.length * 3 > MAX_ROUND_ENTRY_BYTES && utf8Length(fields) > MAX_ROUND_ENTRY_BYTES) {
+    return `its fields take ${utf8Length(fields)} bytes, over ${MAX_ROUND_ENTRY_BYTES}`;
+  }
+  return undefined;
+}
 
 /** True when the bytes start a version 3 message (`[3,`): such a message may be larger than a transaction. */
 function isRoundPart(data: Uint8Array): boolean {
