@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { NatsBus, redactNatsUrl } from '@raqib/bus-nats';
-import { MERGER_LANE, parsePartitionList } from '@raqib/core';
+import { MERGER_LANE, parsePartitionList, ROUND_MAX_AGE } from '@raqib/core';
 import {
   acquireLaneLease,
   type LaneLease,
@@ -308,7 +308,8 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       // the same input sends the missing parts, which complete the round on every worker
       process.stderr.write(
         `raqib worker: ${laneStats.openRounds} round(s) of ${stream.name} still wait for parts: a publisher stopped ` +
-          'in the middle of one; run the same ingest again to complete them\n',
+          `in the middle of one; run the same ingest again to complete them (within ${ROUND_MAX_AGE} stream ` +
+          'positions of their first part: past that every worker drops them, recorded in scale_rejects)\n',
       );
     }
     if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
