@@ -311,7 +311,7 @@ export class LaneRunner {
       }
       const got = this.#rounds.add(partition, d.seq, message.part, message.text);
       if (got.kind === 'complete') {
-        for (let i = 0; i < got.txs.length; i++) this.#handle(got.txs[i]!, d.seq, i, rows);
+        for (let i = 0; i < got.txs.length; i++) this.#handle(got.txs[i]!, d.seq, i, rows, got.partitions[i]);
       } else if (got.kind === 'invalid') this.#reject(d, got.reason, rows);
       else if (got.kind === 'duplicate') this.#duplicateParts++;
       this.#recordDropped(d.seq, rows);
@@ -384,8 +384,9 @@ export class LaneRunner {
   /**
    * One payment, at stream position `seq` (its message's, or its round's last part's) and `ordinal` in its round
    * (0 for a message of one payment): state always, detectors when its payer's lane is ours and not yet past `seq`.
+   * `payer`: its payer's partition when known.
    */
-  #handle(tx: Transaction, seq: number, ordinal: number, rows: Map<number, BatchRows>): void {
+  #handle(tx: Transaction, seq: number, ordinal: number, rows: Map<number, BatchRows>, payer?: number): void {
     this.#payments++;
     const rebuilding = seq <= this.#rebuildTo;
     if (!rebuilding) this.#sinceSnapshot++;
@@ -394,7 +395,8 @@ export class LaneRunner {
       return;
     }
     this.#seen.add(tx.id);
-    const p = partitionOf(accountKey(tx.fromBank, tx.fromAccount), this.#deps.stream.partitions);
+    // a round's payments come with their payer's partition, checked against their part's subject (partProblem)
+    const p = payer ?? partitionOf(accountKey(tx.fromBank, tx.fromAccount), this.#deps.stream.partitions);
     const judge = this.#mine.has(p) && seq > this.#cpSeq[p]!;
     this.#pending = [];
     this.#stage!.process(tx, judge);

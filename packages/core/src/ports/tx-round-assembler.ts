@@ -65,8 +65,15 @@ export type AssembleResult =
   | { readonly kind: 'waiting' }
   /** The round already holds a part of this partition, or has completed: passed over. */
   | { readonly kind: 'duplicate' }
-  /** The round's last part: its payments in ordinal order, i.e. the order its publisher read them. */
-  | { readonly kind: 'complete'; readonly txs: readonly Transaction[] }
+  /**
+   * The round's last part: its payments in ordinal order, i.e. the order its publisher read them, and the partition
+   * of the part each came in (its payer's, which the caller checked: not hashed again).
+   */
+  | {
+      readonly kind: 'complete';
+      readonly txs: readonly Transaction[];
+      readonly partitions: readonly number[];
+    }
   /** This part is rejected (`reason`); held parts of its round dropped with it are in `takeDropped()`. */
   | { readonly kind: 'invalid'; readonly reason: string }
   /** The round was dropped at this part (ordinals missing or given twice): every part of it is in `takeDropped()`. */
@@ -128,14 +135,16 @@ export class RoundAssembler {
       return { kind: 'waiting' };
     }
     const txs = new Array<Transaction | undefined>(round.count);
+    const partitions = new Array<number>(round.count);
     let filled = 0;
-    for (const { part: p } of round.got.values()) {
+    for (const [where, { part: p }] of round.got) {
       for (const e of p.entries) {
         if (txs[e.ordinal] !== undefined) {
           this.#drop(part.round, seq, `round ${part.round}: payment ${e.ordinal} is in two parts`);
           return { kind: 'dropped' };
         }
         txs[e.ordinal] = e.tx;
+        partitions[e.ordinal] = where;
         filled++;
       }
     }
@@ -144,7 +153,7 @@ export class RoundAssembler {
       return { kind: 'dropped' };
     }
     this.#close(part.round, { round: part.round, outcome: 'complete', seq });
-    return { kind: 'complete', txs: txs as Transaction[] };
+    return { kind: 'complete', txs: txs as Transaction[], partitions };
   }
 
   /**
