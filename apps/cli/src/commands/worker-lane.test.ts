@@ -1,83 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  type Alert,
-  createMonitor,
-  defaultMonitoringConfig,
-  encodeTransactionMessage,
-  fixedClock,
-  InProcessBus,
-  MemoryAlertStore,
-  payerPartition,
-  type Transaction,
-  TxPublisher,
-} from '@raqib/core';
-import { readTransactions } from '@raqib/formats';
-import {
-  type LaneCheckpoint,
-  migrateToLatest,
-  openDatabase,
-  type RaqibDatabase,
-  SqlCheckpointStore,
-  SqlLaneStore,
-} from '@raqib/store-sql';
-import { writeDataset } from '@raqib/synth';
+import { encodeTransactionMessage, InProcessBus, payerPartition, TxPublisher } from '@raqib/core';
+import { type LaneCheckpoint, type RaqibDatabase, SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
+import { comparable, laneDeps, laneFixture } from './worker-lane.test-support.ts';
 import { LaneRunner } from './worker-lane.ts';
 import { MergerRunner } from './worker-merger.ts';
 import { ensureTxStream, type TxStreamSpec } from './worker-stream.ts';
 
-// a ring far larger than the data (nothing is evicted) but small to allocate, so that the suite stays quick
-const config = { ...defaultMonitoringConfig(), retainTransactions: 1 << 16 };
-const clock = fixedClock(Date.UTC(2026, 0, 1));
-let dir = '';
-const txs: Transaction[] = [];
-let embedded: Alert[] = [];
-const databases: RaqibDatabase[] = [];
-
-/** What the single-process scan raises. */
-function embeddedAlerts(input: readonly Transaction[]): Alert[] {
-  const monitor = createMonitor({ config, clock });
-  const out: Alert[] = [];
-  for (const tx of input) {
-    monitor.process(tx);
-    out.push(...monitor.drainAlerts());
-  }
-  return [...out, ...monitor.finish()];
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'raqib-lanes-'));
-  await writeDataset(dir, { accounts: 300, days: 6, seed: 11, rate: 0.03 });
-  for await (const batch of readTransactions(join(dir, 'transactions.csv'))) txs.push(...batch.accepted);
-  embedded = embeddedAlerts(txs);
-});
-afterAll(async () => {
-  for (const d of databases) await d.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Alerts as comparable values: everything except when they were created. */
-const comparable = (alerts: readonly Alert[]) =>
-  alerts.map(({ createdAt: _, ...rest }) => rest).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-/** What a lane runner or merger of these tests needs, on one database and bus. */
-function laneDeps(bus: InProcessBus, database: RaqibDatabase, stream: TxStreamSpec, worker: string) {
-  return {
-    bus,
-    stream,
-    store: new SqlLaneStore(database.db),
-    checkpoints: new SqlCheckpointStore(database.db),
-    alerts: new MemoryAlertStore(),
-    config,
-    reference: {},
-    clock,
-    worker,
-    batchSize: 100,
-  };
-}
+const fixture = laneFixture('lanes');
+const { txs, embedded } = fixture;
+beforeAll(() => fixture.load());
+afterAll(() => fixture.close());
 
 type Commit = SqlLaneStore['commitLanes'];
 
@@ -137,9 +69,7 @@ async function runWorkers(
   /** Unreadable messages published halfway through the stream: [subject, text]. */
   garbage: readonly (readonly [string, string])[] = [],
 ) {
-  const database = openDatabase(':memory:');
-  databases.push(database);
-  await migrateToLatest(database);
+  const database = await fixture.database();
   const bus = new InProcessBus();
   const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions };
   await ensureTxStream(bus, stream);
@@ -381,9 +311,7 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
   });
 
   it('a merger on an empty stream is caught up (a batch run over nothing ends), one with unread payments is not', async () => {
-    const database = openDatabase(':memory:');
-    databases.push(database);
-    await migrateToLatest(database);
+    const database = await fixture.database();
     const bus = new InProcessBus();
     const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 2 };
     await ensureTxStream(bus, stream);

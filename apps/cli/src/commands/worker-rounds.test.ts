@@ -1,29 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type Alert,
-  createMonitor,
-  defaultMonitoringConfig,
   encodeTransactionMessage,
-  fixedClock,
   InProcessBus,
-  MemoryAlertStore,
   type OutgoingPart,
   roundParts,
-  type Transaction,
   TxPublisher,
 } from '@raqib/core';
-import { readTransactions } from '@raqib/formats';
-import {
-  migrateToLatest,
-  openDatabase,
-  type RaqibDatabase,
-  SqlCheckpointStore,
-  SqlLaneStore,
-} from '@raqib/store-sql';
-import { writeDataset } from '@raqib/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparable, laneDeps, laneFixture } from './worker-lane.test-support.ts';
 import { LaneRunner } from './worker-lane.ts';
 import { MergerRunner } from './worker-merger.ts';
 import { ensureTxStream, type TxStreamSpec } from './worker-stream.ts';
@@ -33,52 +17,18 @@ import { ensureTxStream, type TxStreamSpec } from './worker-stream.ts';
  * whatever lies between them, a crash of the publisher between them, a part published twice or messages of older
  * versions before them, a worker processes the payments in the input's order and raises the single-process alerts.
  */
-const config = { ...defaultMonitoringConfig(), retainTransactions: 1 << 16 };
-const clock = fixedClock(Date.UTC(2026, 0, 1));
 const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 4 };
 const ROUND = { payments: 7 };
-let dir = '';
-const txs: Transaction[] = [];
-let embedded: Alert[] = [];
-const databases: RaqibDatabase[] = [];
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'raqib-rounds-'));
-  await writeDataset(dir, { accounts: 300, days: 6, seed: 11, rate: 0.03 });
-  for await (const batch of readTransactions(join(dir, 'transactions.csv'))) txs.push(...batch.accepted);
-  const monitor = createMonitor({ config, clock });
-  for (const tx of txs) {
-    monitor.process(tx);
-    embedded.push(...monitor.drainAlerts());
-  }
-  embedded = [...embedded, ...monitor.finish()];
-});
-afterAll(async () => {
-  for (const d of databases) await d.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const comparable = (alerts: readonly Alert[]) =>
-  alerts.map(({ createdAt: _, ...rest }) => rest).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const fixture = laneFixture('rounds');
+const { txs, embedded } = fixture;
+beforeAll(() => fixture.load());
+afterAll(() => fixture.close());
 
 async function setup() {
-  const database = openDatabase(':memory:');
-  databases.push(database);
-  await migrateToLatest(database);
+  const database = await fixture.database();
   const bus = new InProcessBus();
   await ensureTxStream(bus, stream);
-  const deps = {
-    bus,
-    stream,
-    store: new SqlLaneStore(database.db),
-    checkpoints: new SqlCheckpointStore(database.db),
-    alerts: new MemoryAlertStore(),
-    config,
-    reference: {},
-    clock,
-    worker: 'test:1',
-    batchSize: 20,
-  };
+  const deps = laneDeps(bus, database, stream, 'test:1', 20);
   const send = async (part: OutgoingPart, msgId = part.msgId) =>
     bus.publish(`raqib.tx.${part.partition}.o`, new TextEncoder().encode(part.text), { msgId });
   return { bus, deps, send };
