@@ -37,14 +37,10 @@ export interface TokenSimilarity {
 
 const NONE: TokenSimilarity = { sim: 0, how: 'fuzzy' };
 
-/** True when an alternative key of one token equals the key or an alternative key of the other. */
-function altsMeet(q: NameToken, c: NameToken): boolean {
-  for (const a of q.alts) if (a === c.key || c.alts.includes(a)) return true;
-  for (const a of c.alts) if (a === q.key) return true;
-  return false;
-}
-
-/** Length of the shortest key in the meeting of an alternative key with the other token's keys, 0 when none meet. */
+/**
+ * When an alternative key of one token equals the key or an alternative key of the other: the length of the key
+ * that met (the shorter side's), else 0.
+ */
 function altMeetingLength(q: NameToken, c: NameToken): number {
   for (const a of q.alts) if (a === c.key || c.alts.includes(a)) return a.length;
   for (const a of c.alts) if (a === q.key) return Math.min(a.length, q.key.length);
@@ -368,11 +364,16 @@ function syllablesAgree(a: string, b: string): boolean {
   return Math.abs(ga - gb) === 1 && /[^aeiouy]e$/.test(longer);
 }
 
-/**
- * One name is the other with a final a added after a consonant, or its last consonant doubled before e: the
- * feminine form, another person's name (Luis/Luisa, Martin/Martina, Karim/Karima, Daniel/Danielle), not a typo.
- */
+/** One name is the feminine form of the other: another person's name, not a typo. */
 function feminineForm(a: string, b: string): boolean {
+  return addedFeminineEnding(a, b) || feminineIenne(a, b);
+}
+
+/**
+ * One name is the other with a final a added after a consonant, or its last consonant doubled before e (Luis/Luisa,
+ * Martin/Martina, Karim/Karima, Daniel/Danielle).
+ */
+function addedFeminineEnding(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   if (!long.startsWith(short) || /[aeiouy]$/.test(short)) return false;
   // French feminines double the last consonant before e (Daniel/Danielle, Michel/Michelle, Jean/Jeanne);
@@ -501,10 +502,9 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
     if ((q.abbreviated || c.abbreviated) && abbreviates(q, c))
       return { sim: ABBREVIATION, how: 'abbreviation' };
     if (
-      ((q.key === c.key && q.key.length > 0) || altsMeet(q, c)) &&
+      ((q.key === c.key && q.key.length > 0) || altMeetingLength(q, c) > 0) &&
       syllablesAgree(q.latin, c.latin) &&
-      !feminineForm(q.latin, c.latin) &&
-      !feminineIenne(q.latin, c.latin)
+      !feminineForm(q.latin, c.latin)
     ) {
       // same consonants, different vowels: a romanisation variant only when the spellings are close too and
       // have as many syllables: an added syllable makes another name (Luis/Luisa, Martin/Martina, Can/Canan)
@@ -517,7 +517,7 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
     best = crossScript(q, c);
     if (best.sim > 0) return best;
   }
-  if (bothLatin && !feminineForm(q.latin, c.latin) && !feminineIenne(q.latin, c.latin)) {
+  if (bothLatin && !feminineForm(q.latin, c.latin)) {
     const maxLen = Math.max(q.latin.length, c.latin.length);
     if (maxLen >= 4) {
       const d = levenshtein(q.latin, c.latin, Math.floor(maxLen * 0.25));
