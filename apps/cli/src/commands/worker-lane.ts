@@ -14,6 +14,7 @@ import {
   RoundAssembler,
   type RoundLimits,
   type RoundPart,
+  subjectPartition,
   type Transaction,
   type TxMessage,
 } from '@raqib/core';
@@ -90,19 +91,6 @@ const lossy = new TextDecoder(); // not fatal: an undecodable byte becomes U+FFF
 /** The start of an unreadable message's text, to store with the reason. */
 function rejectedText(data: Uint8Array): string {
   return lossy.decode(data.subarray(0, 4096));
-}
-
-/**
- * The partition a subject `<prefix>.<p>.o` names; undefined for one that names none of the stream's partitions (a
- * message the ingest did not write).
- */
-export function subjectPartition(subject: string, stream: TxStreamSpec): number | undefined {
-  const rest = subject.startsWith(`${stream.subjectPrefix}.`)
-    ? subject.slice(stream.subjectPrefix.length + 1)
-    : '';
-  const token = rest.slice(0, rest.indexOf('.'));
-  const p = /^\d+$/.test(token) ? Number(token) : -1;
-  return p >= 0 && p < stream.partitions ? p : undefined;
 }
 
 /** The lane that records an unreadable message: its subject's, partition 0 for a subject that names none. */

@@ -27,6 +27,26 @@ export function subjectPrefixFor(stream: string): string {
   return stream === DEFAULT_STREAM ? DEFAULT_SUBJECT_PREFIX : `raqib.tx-${stream.toLowerCase()}`;
 }
 
+/** The subject a payment (or a round's part) of payer partition `partition` is published on: `<prefix>.<p>.o`. */
+export function txSubject(spec: TxStreamSpec, partition: number): string {
+  return `${spec.subjectPrefix}.${partition}.o`;
+}
+
+/**
+ * The partition a subject `<prefix>.<p>.o` names; undefined for one that names none of the stream's partitions (a
+ * message the ingest did not write).
+ */
+export function subjectPartition(subject: string, spec: TxStreamSpec): number | undefined {
+  const rest = subject.startsWith(`${spec.subjectPrefix}.`)
+    ? subject.slice(spec.subjectPrefix.length + 1)
+    : '';
+  const dot = rest.indexOf('.');
+  const token = rest.slice(0, dot);
+  if (rest.slice(dot) !== '.o' || !/^\d+$/.test(token)) return undefined;
+  const p = Number(token);
+  return p < spec.partitions ? p : undefined;
+}
+
 /** The stream's specification for `Bus.ensureStream`: its description carries the partition count. */
 export function txStreamConfig(spec: TxStreamSpec): StreamSpec {
   return {
@@ -81,7 +101,7 @@ export class TxPublisher {
 
   /** Publishes a batch in order; returns what this batch stored and what the stream already held. */
   async publish(batch: readonly Transaction[]): Promise<PublishStats> {
-    const { subjectPrefix, partitions } = this.#stream;
+    const { partitions } = this.#stream;
     const mine: PublishStats = { transactions: 0, messages: 0, duplicates: 0, parts: 0 };
     let inFlight: Promise<void>[] = [];
     const limits = this.#roundPayments === undefined ? {} : { payments: this.#roundPayments };
@@ -89,7 +109,9 @@ export class TxPublisher {
       for (const part of round) {
         inFlight.push(
           this.#bus
-            .publish(`${subjectPrefix}.${part.partition}.o`, encoder.encode(part.text), { msgId: part.msgId })
+            .publish(txSubject(this.#stream, part.partition), encoder.encode(part.text), {
+              msgId: part.msgId,
+            })
             .then((ack) => {
               if (ack.duplicate) mine.duplicates += part.payments;
               else {
