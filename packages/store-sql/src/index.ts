@@ -15,6 +15,7 @@ export {
   type FiringRow,
   type LaneBatch,
   type RejectRow,
+  type SeenEntry,
   SqlLaneStore,
   type StoredSnapshot,
 } from './lane-store.ts';

@@ -102,63 +102,131 @@ function laneStoreSuite(name: string, open: () => Promise<RaqibDatabase>): void 
     it('keeps the newest snapshots, finds the latest at or below a position, and the ids each covers', async () => {
       const database = await open();
       const store = new SqlLaneStore(database.db);
-      const ids = Array.from({ length: 30 }, (_, i) => `t${i}`);
-      const from = (idCount: number) => (index: number) => ids.slice(index, idCount);
+      const entries = Array.from({ length: 30 }, (_, i) => ({ id: `t${i}`, ts: 1000 + i, index: i }));
+      const from = (index: number) => entries.slice(index); // a worker gives every id it holds from there on
       for (const [seq, idCount] of [
         [100, 10],
         [200, 20],
         [300, 30],
       ] as const) {
-        await store.saveSnapshot('RAQIB_TX', { seq, idCount, payload: `state@${seq}` }, from(idCount), 2);
+        await store.saveSnapshot('RAQIB_TX', { seq, idCount, seenFrom: 0, payload: `state@${seq}` }, from, 2);
       }
       expect(await store.latestSnapshot('RAQIB_TX', 250)).toEqual({
         seq: 200,
         idCount: 20,
+        seenFrom: 0,
         payload: 'state@200',
       });
       expect(await store.latestSnapshot('RAQIB_TX', 1000)).toEqual({
         seq: 300,
         idCount: 30,
+        seenFrom: 0,
         payload: 'state@300',
       });
       expect(await store.latestSnapshot('RAQIB_TX', 150)).toBeUndefined(); // 100 was pruned (keep 2)
       expect(await store.latestSnapshot('OTHER', 1000)).toBeUndefined();
-      const seen = async (count: number) => {
+      const seen = async (first: number, count: number) => {
         const out: string[] = [];
-        for await (const page of store.seenIds('RAQIB_TX', count)) out.push(...page);
+        for await (const page of store.seenEntries('RAQIB_TX', first, count))
+          out.push(...page.map((e) => e.id));
         return out;
       };
-      expect(await seen(20)).toEqual(ids.slice(0, 20)); // a snapshot's ids, not those stored after it
-      expect(await seen(30)).toEqual(ids);
-      expect(await seen(0)).toEqual([]);
+      expect(await seen(0, 20)).toEqual(entries.slice(0, 20).map((e) => e.id)); // not those stored after it
+      expect(await seen(0, 30)).toEqual(entries.map((e) => e.id));
+      expect(await seen(15, 30)).toEqual(entries.slice(15).map((e) => e.id));
+      expect(await seen(0, 0)).toEqual([]);
       // a second worker saving at an older position stores nothing twice; one asking for more than exists fails
-      await store.saveSnapshot('RAQIB_TX', { seq: 250, idCount: 25, payload: 'state@250' }, from(25));
-      expect(await seen(30)).toEqual(ids);
-      await expect(seen(31)).rejects.toThrow(/31 needed, the stored chunks end at 30/);
+      await store.saveSnapshot(
+        'RAQIB_TX',
+        { seq: 250, idCount: 25, seenFrom: 0, payload: 'state@250' },
+        from,
+      );
+      expect(await seen(0, 30)).toEqual(entries.map((e) => e.id));
+      await expect(seen(0, 31)).rejects.toThrow(/0…30 needed, the stored chunks end at 30/);
+    });
+
+    it('stores only the ids a worker still holds, and deletes the chunks no kept snapshot needs', async () => {
+      const database = await open();
+      const store = new SqlLaneStore(database.db);
+      const all = Array.from({ length: 40 }, (_, i) => ({ id: `t${i}`, ts: 1000 + i, index: i }));
+      // the worker forgot ids 0–4 before its first snapshot, and 0–24 before its third (behind the horizon)
+      const holding = (oldest: number) => (index: number) => all.slice(Math.max(oldest, index));
+      await store.saveSnapshot('RAQIB_TX', { seq: 100, idCount: 10, seenFrom: 5, payload: 'a' }, holding(5));
+      await store.saveSnapshot(
+        'RAQIB_TX',
+        { seq: 200, idCount: 20, seenFrom: 12, payload: 'b' },
+        holding(12),
+      );
+      const chunks = async () =>
+        (
+          await database.db
+            .selectFrom('scale_seen_ids')
+            .select(['first_index', 'id_count'])
+            .orderBy('first_index')
+            .execute()
+        ).map((r) => [Number(r.first_index), Number(r.id_count)]);
+      expect(await chunks()).toEqual([
+        [0, 10],
+        [10, 10],
+      ]);
+      const ids = async (first: number, count: number) => {
+        const out: string[] = [];
+        for await (const page of store.seenEntries('RAQIB_TX', first, count))
+          out.push(...page.map((e) => e.id));
+        return out;
+      };
+      expect(await ids(5, 10)).toEqual(['t5', 't6', 't7', 't8', 't9']); // 0–4 were never stored
+      await store.saveSnapshot(
+        'RAQIB_TX',
+        { seq: 300, idCount: 40, seenFrom: 25, payload: 'c' },
+        holding(25),
+      );
+      // kept: the snapshots at 200 (needs ids from 12) and 300 (from 25); the chunk [0, 10) ends before both
+      expect(await chunks()).toEqual([
+        [10, 10],
+        [20, 20],
+      ]);
+      expect(await ids(12, 20)).toEqual(all.slice(12, 20).map((e) => e.id));
+      expect(await ids(25, 40)).toEqual(all.slice(25).map((e) => e.id));
+      await expect(ids(5, 20)).rejects.toThrow(/5…19 needed, the stored chunks end at 5/);
+      const entry = (await (async () => {
+        for await (const page of store.seenEntries('RAQIB_TX', 30, 31)) return page[0];
+      })())!;
+      expect(entry).toEqual({ id: 't30', ts: 1030, index: 30 });
     });
 
     it('names the chunk when stored ids cannot be read', async () => {
       const database = await open();
       const store = new SqlLaneStore(database.db);
-      await store.saveSnapshot('RAQIB_TX', { seq: 5, idCount: 2, payload: 's' }, () => ['a', 'b']);
-      await database.db.updateTable('scale_seen_ids').set({ payload: '["a"' }).execute();
+      const two = [
+        { id: 'a', ts: 1, index: 0 },
+        { id: 'b', ts: 2, index: 1 },
+      ];
+      await store.saveSnapshot('RAQIB_TX', { seq: 5, idCount: 2, seenFrom: 0, payload: 's' }, () => two);
       const read = async () => {
-        for await (const _ of store.seenIds('RAQIB_TX', 2)) {
+        for await (const _ of store.seenEntries('RAQIB_TX', 0, 2)) {
           // reading is the point
         }
       };
+      await expect(read()).resolves.toBeUndefined();
+      await database.db.updateTable('scale_seen_ids').set({ payload: '[[0,"a",1]' }).execute();
       await expect(read()).rejects.toThrow(
         /seen ids of RAQIB_TX from index 0: the stored chunk is unreadable/,
       );
+      // an entry beyond the chunk's range is as unreadable as broken JSON
+      await database.db.updateTable('scale_seen_ids').set({ payload: '[[0,"a",1],[2,"b",2]]' }).execute();
+      await expect(read()).rejects.toThrow(/the stored chunk is unreadable \(entry \[2,"b",2\]\)/);
     });
 
-    it('refuses a snapshot whose ids do not cover its count', async () => {
+    it('refuses a seen id given below the index the stored chunks end at', async () => {
       const database = await open();
       const store = new SqlLaneStore(database.db);
+      const a = { id: 'a', ts: 1, index: 0 };
+      await store.saveSnapshot('RAQIB_TX', { seq: 5, idCount: 1, seenFrom: 0, payload: 's' }, () => [a]);
       await expect(
-        store.saveSnapshot('RAQIB_TX', { seq: 5, idCount: 3, payload: 's' }, () => ['a']),
-      ).rejects.toThrow(/1 ids given for positions 0…2/);
-      expect(await store.latestSnapshot('RAQIB_TX', 5)).toBeUndefined();
+        store.saveSnapshot('RAQIB_TX', { seq: 9, idCount: 3, seenFrom: 0, payload: 't' }, () => [a]),
+      ).rejects.toThrow(/seen id a has index 0, below 1/);
+      expect(await store.latestSnapshot('RAQIB_TX', 9)).toMatchObject({ seq: 5 });
     });
   });
 }

@@ -15,14 +15,17 @@ interface ScaleSnapshotsTable {
   created_at: number;
   /** How many ids of `scale_seen_ids` (in stream order) the snapshot's position covers. */
   id_count: number;
+  /** Index of the oldest id the snapshot needs (those before it were behind the horizon: 0065). */
+  seen_from: number;
   payload: string;
 }
 interface ScaleSeenIdsTable {
   stream: string;
   /** Index of the chunk's first id among every id of the stream, in stream order. */
   first_index: number;
+  /** How many indexes the chunk covers (ids behind the horizon when it was stored are not in it). */
   id_count: number;
-  /** The ids, as a JSON array. */
+  /** The ids held, as a JSON array of `[index - first_index, id, event time]`. */
   payload: string;
 }
 interface ScaleRejectsTable {
@@ -64,11 +67,22 @@ export interface LaneBatch {
   readonly checkpoint: LaneCheckpoint;
 }
 
-/** A window-state snapshot as stored: its stream position, how many seen ids it covers, its text. */
+/**
+ * A window-state snapshot as stored: its stream position, how many seen ids it covers, from which index on it needs
+ * them, its text.
+ */
 export interface StoredSnapshot {
   readonly seq: number;
   readonly idCount: number;
+  readonly seenFrom: number;
   readonly payload: string;
+}
+
+/** A transaction id seen on the stream: the event time of its payment and its index among the stream's ids. */
+export interface SeenEntry {
+  readonly id: string;
+  readonly ts: number;
+  readonly index: number;
 }
 
 // one statement per batch where possible: a lane is bound by round trips, not by the database
@@ -138,14 +152,15 @@ export class SqlLaneStore {
 
   /**
    * Stores a window-state snapshot taken at stream position `seq`, when `idCount` ids had been seen, keeping only
-   * the `keep` newest snapshots; in the same transaction, stores the seen ids not yet stored (`idsFrom(index)`
-   * returns the ids from that index up to `idCount`). Two workers saving at once may store overlapping chunks,
-   * never a gap: each reads where the stored ids end inside its own transaction.
+   * the `keep` newest snapshots; in the same transaction, stores the seen ids not yet stored (`entriesFrom(index)`
+   * returns the ids held from that index on; those at `idCount` or later are left for a later chunk) and deletes
+   * the chunks that end before every kept snapshot's `seenFrom`. Two workers saving at once may store overlapping
+   * chunks, never a gap: each reads where the stored ids end inside its own transaction.
    */
   async saveSnapshot(
     stream: string,
     snapshot: StoredSnapshot,
-    idsFrom: (index: number) => readonly string[],
+    entriesFrom: (index: number) => readonly SeenEntry[],
     keep = 2,
   ): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
@@ -158,15 +173,23 @@ export class SqlLaneStore {
         .executeTakeFirst();
       const stored = last ? Number(last.first_index) + Number(last.id_count) : 0;
       if (stored < snapshot.idCount) {
-        const ids = idsFrom(stored);
-        if (ids.length !== snapshot.idCount - stored) {
-          throw new Error(
-            `snapshot ${stream}#${snapshot.seq}: ${ids.length} ids given for positions ${stored}…${snapshot.idCount - 1}`,
-          );
+        const rows: [number, string, number][] = [];
+        for (const e of entriesFrom(stored)) {
+          if (e.index < stored || !Number.isInteger(e.index)) {
+            throw new Error(
+              `snapshot ${stream}#${snapshot.seq}: seen id ${e.id} has index ${e.index}, below ${stored}`,
+            );
+          }
+          if (e.index < snapshot.idCount) rows.push([e.index - stored, e.id, e.ts]);
         }
         await trx
           .insertInto('scale_seen_ids')
-          .values({ stream, first_index: stored, id_count: ids.length, payload: JSON.stringify(ids) })
+          .values({
+            stream,
+            first_index: stored,
+            id_count: snapshot.idCount - stored,
+            payload: JSON.stringify(rows),
+          })
           .onConflict((oc) => oc.columns(['stream', 'first_index']).doNothing())
           .execute();
       }
@@ -176,6 +199,7 @@ export class SqlLaneStore {
           stream,
           seq: snapshot.seq,
           id_count: snapshot.idCount,
+          seen_from: snapshot.seenFrom,
           created_at: Date.now(),
           payload: snapshot.payload,
         })
@@ -200,6 +224,19 @@ export class SqlLaneStore {
           )
           .execute();
       }
+      // ids every kept snapshot has forgotten (0065): no restart reads them again
+      const need = await trx
+        .selectFrom('scale_snapshots')
+        .where('stream', '=', stream)
+        .select((eb) => eb.fn.min<number>('seen_from').as('from'))
+        .executeTakeFirst();
+      if (need?.from !== undefined && need.from !== null) {
+        await trx
+          .deleteFrom('scale_seen_ids')
+          .where('stream', '=', stream)
+          .where((eb) => eb(eb('first_index', '+', eb.ref('id_count')), '<=', Number(need.from)))
+          .execute();
+      }
     });
   }
 
@@ -207,22 +244,29 @@ export class SqlLaneStore {
   async latestSnapshot(stream: string, maxSeq: number): Promise<StoredSnapshot | undefined> {
     const row = await this.#db
       .selectFrom('scale_snapshots')
-      .select(['seq', 'id_count', 'payload'])
+      .select(['seq', 'id_count', 'seen_from', 'payload'])
       .where('stream', '=', stream)
       .where('seq', '<=', maxSeq)
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row ? { seq: Number(row.seq), idCount: Number(row.id_count), payload: row.payload } : undefined;
+    return row
+      ? {
+          seq: Number(row.seq),
+          idCount: Number(row.id_count),
+          seenFrom: Number(row.seen_from),
+          payload: row.payload,
+        }
+      : undefined;
   }
 
   /**
-   * The first `count` ids seen on the stream, in stream order, a chunk at a time (overlapping chunks read once).
-   * Throws when the stored chunks hold fewer, or one cannot be read: a silently short set would let a
-   * republished payment through twice.
+   * The stored seen ids with index `from` ≤ index < `count`, in stream order, a chunk at a time (overlapping chunks
+   * read once). Throws when the stored chunks do not cover that range, or one cannot be read: a silently short set
+   * would let a republished payment through twice.
    */
-  async *seenIds(stream: string, count: number): AsyncIterable<readonly string[]> {
-    let next = 0;
+  async *seenEntries(stream: string, from: number, count: number): AsyncIterable<readonly SeenEntry[]> {
+    let next = from;
     while (next < count) {
       const rows = await this.#db
         .selectFrom('scale_seen_ids')
@@ -234,20 +278,19 @@ export class SqlLaneStore {
         .execute();
       const row = rows[0];
       const first = row ? Number(row.first_index) : 0;
-      if (!row || first + Number(row.id_count) <= next) {
-        throw new Error(`seen ids of ${stream}: ${count} needed, the stored chunks end at ${next}`);
+      const end = row ? first + Number(row.id_count) : 0;
+      if (!row || end <= next) {
+        throw new Error(
+          `seen ids of ${stream}: ${from}…${count - 1} needed, the stored chunks end at ${next}`,
+        );
       }
-      let ids: unknown;
-      try {
-        ids = JSON.parse(row.payload);
-      } catch {
-        ids = undefined;
-      }
-      if (!Array.isArray(ids) || ids.length !== Number(row.id_count)) {
-        throw new Error(`seen ids of ${stream} from index ${first}: the stored chunk is unreadable`);
-      }
-      const page = (ids as string[]).slice(next - first, count - first);
-      next += page.length;
+      const page = parseSeenChunk(
+        row.payload,
+        first,
+        end,
+        `seen ids of ${stream} from index ${first}`,
+      ).filter((e) => e.index >= next && e.index < count);
+      next = Math.min(end, count);
       yield page;
     }
   }
@@ -291,4 +334,31 @@ export class SqlLaneStore {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
+}
+
+/** The entries of a stored chunk covering indexes `first` ≤ i < `end`; names the chunk when it cannot be read. */
+function parseSeenChunk(payload: string, first: number, end: number, where: string): SeenEntry[] {
+  let rows: unknown;
+  try {
+    rows = JSON.parse(payload);
+  } catch {
+    rows = undefined;
+  }
+  if (!Array.isArray(rows)) throw new Error(`${where}: the stored chunk is unreadable`);
+  const out: SeenEntry[] = [];
+  for (const r of rows) {
+    if (
+      !Array.isArray(r) ||
+      r.length !== 3 ||
+      !Number.isInteger(r[0]) ||
+      typeof r[1] !== 'string' ||
+      typeof r[2] !== 'number' ||
+      first + (r[0] as number) >= end ||
+      (r[0] as number) < 0
+    ) {
+      throw new Error(`${where}: the stored chunk is unreadable (entry ${JSON.stringify(r)?.slice(0, 80)})`);
+    }
+    out.push({ id: r[1], ts: r[2], index: first + (r[0] as number) });
+  }
+  return out;
 }

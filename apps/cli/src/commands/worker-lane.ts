@@ -17,8 +17,10 @@ import {
   subjectPartition,
   type Transaction,
   type TxMessage,
+  txSubject,
 } from '@raqib/core';
 import type { LaneCheckpoint, RejectRow, SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
+import { SEEN_HORIZON_MS, SeenIds } from './seen-ids.ts';
 import { parseSnapshotText, snapshotText } from './worker-snapshot.ts';
 import { laneName, type TxStreamSpec } from './worker-stream.ts';
 
@@ -45,6 +47,8 @@ export interface LaneDeps {
    * at different positions (0064: the defaults ROUND_MAX_AGE, MAX_OPEN_ROUNDS, MAX_HELD_BYTES, RECENT_ROUNDS).
    */
   readonly roundLimits?: RoundLimits;
+  /** The seen-ids horizon (tests only): every worker of a stream must use the same one (0065: SEEN_HORIZON_MS). */
+  readonly seenHorizonMs?: number;
 }
 
 export interface LaneStats {
@@ -61,6 +65,13 @@ export interface LaneStats {
   /** Transactions of other lanes (or judged before a restart) that only updated the window state. */
   readonly followed: number;
   readonly skipped: number;
+  /**
+   * Payments more than the seen-ids horizon behind the stream's latest event time: refused, never judged, each
+   * recorded in `scale_rejects` by its payer's lane (0065).
+   */
+  readonly late: number;
+  /** Transaction ids held now (those within the horizon): what the worker's memory for de-duplication holds. */
+  readonly seenIds: number;
   /** Parts of a round received a second time (a republish of a round still open): passed over. */
   readonly duplicateParts: number;
   /** Rounds waiting for parts when the stats were taken. */
@@ -78,6 +89,8 @@ interface BatchRows {
   judged: number;
   readonly firings: LaneBatchRows['firings'][number][];
   readonly rejects: RejectRow[];
+  /** Late payments by the position of the part (or message) that carried them: one reject row each position. */
+  readonly late: Map<number, Transaction[]>;
 }
 
 /**
@@ -120,12 +133,17 @@ function partProblem(
   return undefined;
 }
 
-/** The ids of a set from position `index` on, in insertion order. */
-function idsFrom(seen: ReadonlySet<string>, index: number): string[] {
-  const out: string[] = [];
-  let i = 0;
-  for (const id of seen) if (i++ >= index) out.push(id);
-  return out;
+/** The reject row of the late payments one part (or message) carried (0065). */
+function lateReject(seq: number, subject: string, txs: readonly Transaction[], horizonMs: number): RejectRow {
+  const days = horizonMs / 86_400_000;
+  return {
+    seq,
+    subject,
+    reason:
+      `payments ${txs.map((t) => t.id).join(', ')} are more than ${days} days behind the stream's latest event time: ` +
+      'refused, never judged (a late backfill belongs in a scan or a new stream: docs/decisions/0065-seen-ids-horizon.md)',
+    payload: JSON.stringify(txs.map((t) => ({ ...t, ts: new Date(t.ts).toISOString() }))).slice(0, 4096),
+  };
 }
 
 /**
@@ -140,7 +158,9 @@ function idsFrom(seen: ReadonlySet<string>, index: number): string[] {
  * stream is read again from the snapshot's position (from its start when there is none): up to the lowest
  * checkpoint, and between that point and one of our lanes' checkpoint, payments only update the state. A
  * transaction id seen before on the stream (a republish after the bus's de-duplication window) is passed over,
- * identically on every worker; the ids seen up to a snapshot are stored with it.
+ * identically on every worker; the ids seen up to a snapshot are stored with it. Ids are remembered within a horizon
+ * of event time, and a payment further behind the stream's latest event time is refused as late, so that memory
+ * stays bounded and nothing is judged twice (0065).
  */
 export class LaneRunner {
   readonly lanes: readonly number[];
@@ -150,8 +170,9 @@ export class LaneRunner {
   /** Checkpointed stream position of every lane of the stream (ours are kept current). */
   readonly #cpSeq: number[];
   readonly #counts = new Map<number, { processed: number; firings: number }>();
-  /** Every transaction id seen on the stream, in stream order (the order a snapshot's id chunks rely on). */
-  readonly #seen = new Set<string>();
+  /** Transaction ids seen on the stream within the horizon, in stream order (0065). */
+  readonly #seen = new SeenIds();
+  readonly #horizonMs: number;
   /** Rounds whose parts have not all come yet (0064). */
   readonly #rounds: RoundAssembler;
   #duplicateParts = 0;
@@ -169,6 +190,7 @@ export class LaneRunner {
   #processed = 0;
   #followed = 0;
   #skipped = 0;
+  #late = 0;
   #rejected = 0;
   #firings = 0;
   #batches = 0;
@@ -185,6 +207,7 @@ export class LaneRunner {
     this.#rounds = new RoundAssembler(deps.roundLimits);
     this.#mine = new Set(lanes);
     this.#cpSeq = new Array<number>(deps.stream.partitions).fill(0);
+    this.#horizonMs = deps.seenHorizonMs ?? SEEN_HORIZON_MS;
   }
 
   /**
@@ -232,8 +255,10 @@ export class LaneRunner {
           throw new Error(`${where}: held part at #${h.seq} is not the part of an open round`);
         }
       }
-      for await (const page of store.seenIds(stream.name, snapshot.idCount))
-        for (const id of page) this.#seen.add(id);
+      const entries = [];
+      for await (const page of store.seenEntries(stream.name, snapshot.seenFrom, snapshot.idCount))
+        entries.push(...page);
+      this.#seen.restore(entries, this.#cutoff(), snapshot.idCount);
     }
     const from = (snapshot?.seq ?? 0) + 1;
     const first = await bus.firstSeq(stream.name);
@@ -266,7 +291,7 @@ export class LaneRunner {
       return 0;
     }
     const rows = new Map<number, BatchRows>();
-    for (const p of this.lanes) rows.set(p, { judged: 0, firings: [], rejects: [] });
+    for (const p of this.lanes) rows.set(p, { judged: 0, firings: [], rejects: [], late: new Map() });
     let lastSeq = 0;
     const paymentsBefore = this.#payments;
     let taken = 0;
@@ -284,7 +309,7 @@ export class LaneRunner {
         continue;
       }
       if (message.kind === 'tx') {
-        this.#handle(message.tx, d.seq, 0, rows);
+        this.#handle(message.tx, d.seq, 0, rows, undefined, d.seq);
         continue;
       }
       // a part of a round (0064): its payments are processed, in the round's order, at the round's last part
@@ -299,13 +324,21 @@ export class LaneRunner {
       }
       const got = this.#rounds.add(partition, d.seq, message.part, message.text);
       if (got.kind === 'complete') {
-        for (let i = 0; i < got.txs.length; i++) this.#handle(got.txs[i]!, d.seq, i, rows, got.partitions[i]);
+        for (let i = 0; i < got.txs.length; i++) {
+          this.#handle(got.txs[i]!, d.seq, i, rows, got.partitions[i], got.partSeqs[i]!);
+        }
       } else if (got.kind === 'invalid') this.#reject(d, got.reason, rows);
       else if (got.kind === 'duplicate') this.#duplicateParts++;
       this.#recordDropped(d.seq, rows);
     }
     const deliveries = fetched.slice(0, taken);
     this.#backlog = fetched.slice(taken);
+    this.#seen.expire(this.#cutoff());
+    for (const [p, lane] of rows) {
+      for (const [seq, txs] of lane.late) {
+        lane.rejects.push(lateReject(seq, txSubject(stream, p), txs, this.#horizonMs));
+      }
+    }
     const batches: LaneBatchRows[] = [];
     for (const p of this.lanes) {
       if (this.#cpSeq[p]! >= lastSeq) continue; // judged up to here before a restart: its checkpoint stands
@@ -369,23 +402,48 @@ export class LaneRunner {
     }
   }
 
+  /** Event times before this are behind the horizon: refused as late, and their ids forgotten (0065). */
+  #cutoff(): number {
+    return this.#stage!.watermark() - this.#horizonMs;
+  }
+
   /**
    * One payment, at stream position `seq` (its message's, or its round's last part's) and `ordinal` in its round
    * (0 for a message of one payment): state always, detectors when its payer's lane is ours and not yet past `seq`.
-   * `payer`: its payer's partition when known.
+   * `payer`: its payer's partition when known; `partSeq`: the position of the part (or message) that carried it.
    */
-  #handle(tx: Transaction, seq: number, ordinal: number, rows: Map<number, BatchRows>, payer?: number): void {
+  #handle(
+    tx: Transaction,
+    seq: number,
+    ordinal: number,
+    rows: Map<number, BatchRows>,
+    payer: number | undefined,
+    partSeq: number,
+  ): void {
     this.#payments++;
     const rebuilding = seq <= this.#rebuildTo;
     if (!rebuilding) this.#sinceSnapshot++;
-    if (this.#seen.has(tx.id)) {
-      this.#skipped++;
-      return;
-    }
-    this.#seen.add(tx.id);
     // a round's payments come with their payer's partition, checked against their part's subject (partProblem)
     const p = payer ?? partitionOf(accountKey(tx.fromBank, tx.fromAccount), this.#deps.stream.partitions);
     const judge = this.#mine.has(p) && seq > this.#cpSeq[p]!;
+    // before the seen ids are asked: a republished copy of a payment behind the horizon is refused here, so an id
+    // behind the horizon never decides anything and may be forgotten
+    const cutoff = this.#cutoff();
+    if (tx.ts < cutoff) {
+      this.#late++;
+      if (judge) {
+        const lane = rows.get(p)!;
+        const txs = lane.late.get(partSeq);
+        if (txs) txs.push(tx);
+        else lane.late.set(partSeq, [tx]);
+      }
+      return;
+    }
+    if (this.#seen.has(tx.id, cutoff)) {
+      this.#skipped++;
+      return;
+    }
+    this.#seen.add(tx.id, tx.ts);
     this.#pending = [];
     this.#stage!.process(tx, judge);
     if (!judge) {
@@ -422,14 +480,16 @@ export class LaneRunner {
     const lanes = (await checkpoints.list(stream.name)).filter((c) => /^p\d+$/.test(c.lane));
     if (lanes.length < stream.partitions || lanes.some((c) => c.seq < seq)) return; // others lag: try later
     const seen = this.#seen;
+    seen.expire(this.#cutoff());
     await store.saveSnapshot(
       stream.name,
       {
         seq,
-        idCount: seen.size,
+        idCount: seen.count,
+        seenFrom: seen.firstIndex,
         payload: snapshotText(this.#stage!.snapshot(), this.#rounds.held(), this.#rounds.recent()),
       },
-      (index) => idsFrom(seen, index),
+      (index) => seen.entriesFrom(index),
     );
     this.#snapshots++;
     this.#sinceSnapshot = 0;
@@ -464,6 +524,8 @@ export class LaneRunner {
       processed: this.#processed,
       followed: this.#followed,
       skipped: this.#skipped,
+      late: this.#late,
+      seenIds: this.#seen.size,
       duplicateParts: this.#duplicateParts,
       openRounds: this.#rounds.open,
       droppedParts: this.#droppedParts,

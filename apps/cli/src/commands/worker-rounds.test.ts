@@ -261,7 +261,7 @@ describe('rounds of payments on the stream (version 3)', () => {
     payload.heldParts[0]!.text = payload.heldParts[0]!.text.replace(/^\[3,"[^"]+"/, '[3,"a name!"');
     const store = Object.assign(Object.create(deps.store) as typeof deps.store, {
       latestSnapshot: () => Promise.resolve({ ...snapshot, payload: JSON.stringify(payload) }),
-      seenIds: deps.store.seenIds.bind(deps.store),
+      seenEntries: deps.store.seenEntries.bind(deps.store),
     });
     await expect(new LaneRunner([0, 1, 2, 3], { ...deps, store }).start()).rejects.toThrow(
       `snapshot ${stream.name}#${snapshot.seq}: held part at #${heldSeq}: round part name "a name!" is not`,

@@ -14,6 +14,7 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { dbOption, openStore } from '../db-option.ts';
 import { startProgress } from '../progress.ts';
+import { SEEN_HORIZON_MS } from './seen-ids.ts';
 import { LaneRunner } from './worker-lane.ts';
 import { MergerRunner } from './worker-merger.ts';
 import { loadWorkerReference } from './worker-reference.ts';
@@ -310,6 +311,13 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
         `raqib worker: ${laneStats.openRounds} round(s) of ${stream.name} still wait for parts: a publisher stopped ` +
           `in the middle of one; run the same ingest again to complete them (within ${ROUND_MAX_AGE} stream ` +
           'positions of their first part: past that every worker drops them, recorded in scale_rejects)\n',
+      );
+    }
+    if (laneStats && laneStats.late > 0) {
+      process.stderr.write(
+        `raqib worker: ${laneStats.late} payment(s) of ${stream.name} came more than ${SEEN_HORIZON_MS / 86_400_000} ` +
+          "days behind the stream's latest event time and were refused, never judged (each recorded in scale_rejects " +
+          "by its payer's lane; docs/decisions/0065-seen-ids-horizon.md)\n",
       );
     }
     if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -169,6 +169,10 @@ describe('round assembler', () => {
           kind: 'complete',
           txs: txs.slice(0, 20),
           partitions: txs.slice(0, 20).map((tx) => payerPartition(tx, 4)),
+          // each payment's own part's position: reversed parts were read at 10, 11, …
+          partSeqs: txs
+            .slice(0, 20)
+            .map((tx) => 10 + reversed.findIndex((q) => q.partition === payerPartition(tx, 4))),
         });
       }
     }

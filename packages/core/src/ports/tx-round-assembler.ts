@@ -66,13 +66,14 @@ export type AssembleResult =
   /** The round already holds a part of this partition, or has completed: passed over. */
   | { readonly kind: 'duplicate' }
   /**
-   * The round's last part: its payments in ordinal order, i.e. the order its publisher read them, and the partition
-   * of the part each came in (its payer's, which the caller checked: not hashed again).
+   * The round's last part: its payments in ordinal order, i.e. the order its publisher read them, the partition
+   * of the part each came in (its payer's, which the caller checked: not hashed again) and that part's position.
    */
   | {
       readonly kind: 'complete';
       readonly txs: readonly Transaction[];
       readonly partitions: readonly number[];
+      readonly partSeqs: readonly number[];
     }
   /** This part is rejected (`reason`); held parts of its round dropped with it are in `takeDropped()`. */
   | { readonly kind: 'invalid'; readonly reason: string }
@@ -136,8 +137,9 @@ export class RoundAssembler {
     }
     const txs = new Array<Transaction | undefined>(round.count);
     const partitions = new Array<number>(round.count);
+    const partSeqs = new Array<number>(round.count);
     let filled = 0;
-    for (const [where, { part: p }] of round.got) {
+    for (const [where, { part: p, held }] of round.got) {
       for (const e of p.entries) {
         if (txs[e.ordinal] !== undefined) {
           this.#drop(part.round, seq, `round ${part.round}: payment ${e.ordinal} is in two parts`);
@@ -145,6 +147,7 @@ export class RoundAssembler {
         }
         txs[e.ordinal] = e.tx;
         partitions[e.ordinal] = where;
+        partSeqs[e.ordinal] = held.seq;
         filled++;
       }
     }
@@ -153,7 +156,7 @@ export class RoundAssembler {
       return { kind: 'dropped' };
     }
     this.#close(part.round, { round: part.round, outcome: 'complete', seq });
-    return { kind: 'complete', txs: txs as Transaction[], partitions };
+    return { kind: 'complete', txs: txs as Transaction[], partitions, partSeqs };
   }
 
   /**

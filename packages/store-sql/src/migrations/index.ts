@@ -13,6 +13,7 @@ import { m0401ScaleFirings } from './0401-scale-firings.ts';
 import { m0402ScaleSnapshots } from './0402-scale-snapshots.ts';
 import { m0403ScaleStreamIsTheLog } from './0403-scale-stream-is-the-log.ts';
 import { m0404ScaleRejects } from './0404-scale-rejects.ts';
+import { m0405ScaleSeenIdsHorizon } from './0405-scale-seen-ids-horizon.ts';
 
 /**
  * Every migration, by name; names sort in the order they run. Number ranges per area:
@@ -33,4 +34,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0402-scale-snapshots': m0402ScaleSnapshots,
   '0403-scale-stream-is-the-log': m0403ScaleStreamIsTheLog,
   '0404-scale-rejects': m0404ScaleRejects,
+  '0405-scale-seen-ids-horizon': m0405ScaleSeenIdsHorizon,
 };

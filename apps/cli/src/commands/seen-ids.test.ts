@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { SeenIds } from './seen-ids.ts';
+
+describe('SeenIds', () => {
+  it('counts an id as seen only while its payment is within the horizon, and forgets it after', () => {
+    const seen = new SeenIds();
+    seen.add('a', 100);
+    seen.add('b', 105);
+    seen.add('c', 103); // a little disorder
+    expect(seen.has('a', 50)).toBe(true);
+    expect(seen.has('a', 101)).toBe(false); // held, but behind the cutoff: decides nothing
+    seen.expire(104);
+    // a is forgotten; c waits behind b, which is still within the horizon
+    expect(seen.size).toBe(2);
+    expect(seen.firstIndex).toBe(1);
+    expect(seen.entriesFrom(0).map((e) => [e.id, e.index])).toEqual([
+      ['b', 1],
+      ['c', 2],
+    ]);
+    expect(seen.count).toBe(3);
+  });
+
+  it('keeps an id added again after it fell behind the cutoff, when the older entry is forgotten', () => {
+    const seen = new SeenIds();
+    seen.add('a', 100);
+    seen.add('a', 200); // a different payment reusing the id, judged because the first was behind the horizon
+    seen.expire(150);
+    expect(seen.has('a', 150)).toBe(true);
+    expect(seen.entriesFrom(0)).toEqual([{ id: 'a', ts: 200, index: 1 }]);
+  });
+
+  it('restores the entries within the horizon and goes on numbering after the count the snapshot covers', () => {
+    const seen = new SeenIds();
+    seen.restore(
+      [
+        { id: 'old', ts: 10, index: 4 },
+        { id: 'new', ts: 90, index: 5 },
+      ],
+      50,
+      7,
+    );
+    expect(seen.size).toBe(1);
+    expect(seen.has('new', 50)).toBe(true);
+    seen.add('next', 95);
+    expect(seen.entriesFrom(6)).toEqual([{ id: 'next', ts: 95, index: 7 }]);
+    expect(() => new SeenIds().restore([{ id: 'x', ts: 1, index: 3 }], 0, 3)).toThrow(
+      /index 3, beyond the 3/,
+    );
+  });
+});
