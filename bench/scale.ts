@@ -114,7 +114,9 @@ async function main(): Promise<void> {
     await writeDataset(dir, { accounts, days, seed });
     const file = join(dir, 'transactions.csv');
     const txs: Transaction[] = [];
-    for await (const b of readTransactions(file)) txs.push(...b.accepted);
+    // the names `raqib ingest` gives an AMLworld file's payments (its file name and the row): the same payments
+    for await (const b of readTransactions(file))
+      txs.push(...b.accepted.map((tx) => ({ ...tx, id: `transactions.csv#${tx.id}` })));
     const n = txs.length;
 
     log(`single process: ${n} transactions`);

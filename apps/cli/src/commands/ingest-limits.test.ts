@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * `raqib ingest` keeps to the limits every worker checks on a part (docs/decisions/0064-rounds.md, limits and
- * rejects): a payment past them is quarantined, not published in a part that every worker would reject whole.
+ * rejects): a payment past them is quarantined, not published in a part that every worker would reject whole. And it
+ * names payments so that ids are unique on the stream across files and runs (AMLworld rows have none of their own).
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const bin = join(root, 'apps/cli/bin/raqib.js');
@@ -43,33 +44,65 @@ if (enabled) {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('quarantines a payment whose id the file prefix makes longer than a part allows, and publishes the rest', () => {
-    const a = join(dir, 'a.jsonl');
-    const b = join(dir, 'b.jsonl');
-    // 125 characters: valid alone, 133 once two files make ingest prefix it with "a.jsonl#"
-    writeFileSync(a, `${record('ok-1')}\n${record('x'.repeat(125))}\n`);
-    writeFileSync(b, `${record('ok-2')}\n`);
-    const quarantine = join(dir, 'q.jsonl');
-    const run = spawnSync(
+  const ingest = (stream: string, quarantine: string, files: readonly string[]) =>
+    spawnSync(
       process.execPath,
-      [
-        bin,
-        'ingest',
-        '--nats',
-        server!.url,
-        '--stream',
-        `LIMITS_${process.pid}`,
-        '--partition-count',
-        '2',
-      ].concat(['--quarantine', quarantine, '--json', a, b]),
+      [bin, 'ingest', '--nats', server!.url, '--stream', stream, '--partition-count', '2'].concat([
+        '--quarantine',
+        quarantine,
+        '--json',
+        ...files,
+      ]),
       { cwd: root, encoding: 'utf8' },
     );
+  const amlworld = (rows: number) =>
+    `Timestamp,From Bank,Account,To Bank,Account,Amount Received,Receiving Currency,Amount Paid,Payment Currency,Payment Format,Is Laundering\n${Array.from(
+      { length: rows },
+      (_, i) => `2022/09/01 00:2${i},010,8000EBD30,011,80010${i}A0,10.00,US Dollar,10.00,US Dollar,Wire,0\n`,
+    ).join('')}`;
+
+  it('quarantines a payment whose id the file name makes longer than a part allows, and publishes the rest', () => {
+    // AMLworld payments are named `<file name>#<row>`: 125 characters of name make every id longer than 128
+    const long = join(dir, `${'f'.repeat(125)}.csv`);
+    const short = join(dir, 'day-2.csv');
+    writeFileSync(long, amlworld(2));
+    writeFileSync(short, amlworld(1));
+    const quarantine = join(dir, 'q.jsonl');
+    const run = ingest(`LIMITS_${process.pid}`, quarantine, [long, short]);
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ transactions: 2, messages: 2, quarantined: 1 });
+    expect(JSON.parse(run.stdout)).toMatchObject({ transactions: 1, messages: 1, quarantined: 2 });
     const lines = readFileSync(quarantine, 'utf8').trim().split('\n');
     expect(lines.map((l) => JSON.parse(l) as { file: string; row: number; reason: string })).toEqual([
-      expect.objectContaining({ file: a, row: 1, reason: 'id has 133 characters, over 128' }),
+      expect.objectContaining({ file: long, row: 0, reason: 'id has 131 characters, over 128' }),
+      expect.objectContaining({ file: long, row: 1, reason: 'id has 131 characters, over 128' }),
     ]);
+  });
+
+  it('names AMLworld payments by file and row, so that two files of one stream never share an id', () => {
+    // two days' files, each with rows 0 and 1: row numbers alone would make day 2 a republish of day 1
+    const day1 = join(dir, 'day-1.csv');
+    const day2 = join(dir, 'day-2.csv');
+    writeFileSync(day1, amlworld(2));
+    writeFileSync(day2, amlworld(2).replace(/2022\/09\/01/g, '2022/09/02'));
+    const stream = `NAMES_${process.pid}`;
+    const first = ingest(stream, join(dir, 'q1.jsonl'), [day1]);
+    expect(first.status, first.stderr).toBe(0);
+    const second = ingest(stream, join(dir, 'q2.jsonl'), [day2]);
+    expect(second.status, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ transactions: 2, duplicates: 0 });
+    // the same file again: the same names, which the stream stores once
+    const again = ingest(stream, join(dir, 'q3.jsonl'), [day2]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ transactions: 2, duplicates: 2 });
+  });
+
+  it('keeps the ids a JSON Lines file carries: the same payment in two files is one payment', () => {
+    const a = join(dir, 'a.jsonl');
+    const b = join(dir, 'b.jsonl');
+    writeFileSync(a, `${record('p-1')}\n${record('p-2')}\n`);
+    writeFileSync(b, `${record('p-1')}\n${record('p-2')}\n`);
+    const run = ingest(`JSONL_${process.pid}`, join(dir, 'q4.jsonl'), [a, b]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ transactions: 4, duplicates: 2, quarantined: 0 });
   });
 } else {
   describe('ingest limits', () => {

@@ -9,7 +9,7 @@ import {
   type Transaction,
   TxPublisher,
 } from '@raqib/core';
-import { isTransactionFormat, readTransactions, type TransactionFormat } from '@raqib/formats';
+import { detectFormat, isTransactionFormat, readTransactions, type TransactionFormat } from '@raqib/formats';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { startProgress } from '../progress.ts';
@@ -76,9 +76,13 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
   try {
     await ensureTxStream(bus, stream);
     const publisher = new TxPublisher(bus, stream, { roundPayments });
-    // Transaction ids must be unique on the stream: AMLworld ids are row numbers, unique only within a file.
-    const prefixIds = files.length > 1;
     for (const file of files) {
+      // Transaction ids must be unique on the stream, across files and across runs: an AMLworld file has no ids (a
+      // payment's id is its row number, unique only within the file), so its payments are named `<file name>#<row>`
+      // — daily files under distinct names never collide, and a re-run of the same file names them alike, so the
+      // stream and the workers pass the repeats over. The other formats carry their own ids, kept as they are: the
+      // same payment in two files is one payment.
+      const prefixIds = (format ?? (await detectFormat(file))) === 'amlworld';
       const total = statSync(file).size;
       const progress = startProgress(`ingest ${basename(file)}`, total, ' bytes');
       let bytes = 0;

@@ -97,7 +97,9 @@ if (!enabled) {
       dir = mkdtempSync(join(tmpdir(), 'raqib-recovery-'));
       await writeDataset(dir, { accounts: 500, days: 6, seed: 5, rate: 0.03 });
       file = join(dir, 'transactions.csv');
-      for await (const batch of readTransactions(file)) txs.push(...batch.accepted);
+      // the names `raqib ingest` gives an AMLworld file's payments: its file name and the row
+      for await (const batch of readTransactions(file))
+        txs.push(...batch.accepted.map((tx) => ({ ...tx, id: `transactions.csv#${tx.id}` })));
       const monitor = createMonitor({ config: defaultMonitoringConfig(), clock: fixedClock(0) });
       for (const tx of txs) {
         monitor.process(tx);
