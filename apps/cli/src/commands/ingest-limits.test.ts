@@ -93,6 +93,8 @@ if (enabled) {
     // the same file again: the same names, which the stream stores once
     const again = ingest(stream, join(dir, 'q3.jsonl'), [day2]);
     expect(JSON.parse(again.stdout)).toMatchObject({ transactions: 2, duplicates: 2 });
+    expect(again.stderr).toMatch(/2 payment\(s\) were already on NAMES_\d+ under the same ids/);
+    expect(second.stderr).not.toMatch(/already on/);
   });
 
   it('keeps the ids a JSON Lines file carries: the same payment in two files is one payment', () => {

@@ -139,6 +139,13 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
           `in ${seconds.toFixed(1)} s; ${rejected} rejected → ${flags.quarantine}\n`,
       );
     }
+    if (summary.duplicates > 0) {
+      process.stderr.write(
+        `raqib ingest: ${summary.duplicates} payment(s) were already on ${stream.name} under the same ids and were not ` +
+          'stored again — a re-run of the same input, or new payments under ids used before (an AMLworld file names ' +
+          'its payments <file name>#<row>: give each file its own name)\n',
+      );
+    }
     if (interrupt.signal.aborted) process.exitCode = 130;
   } finally {
     process.off('SIGINT', onSignal);
