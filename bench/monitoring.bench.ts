@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDataset } from '@raqib/synth';
+import { currentHost, hugePageEnv } from '../apps/cli/src/huge-page-relaunch.ts';
 import { machineLine, writeBenchmarkSection } from './benchmarks-file.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,6 +33,9 @@ function hasTaskset(): boolean {
   }
 }
 const pinned = hasTaskset();
+// Each measurement runs in the environment `raqib scan` gives its own process: huge pages where the host has them on
+// request (docs/decisions/0018-scan-on-huge-pages.md). Parse-only too, so that the ratio compares like with like.
+const scanEnv = hugePageEnv(process.env, currentHost());
 
 interface Measurement {
   mode: string;
@@ -47,7 +51,12 @@ function measure(mode: 'parse' | 'scan', dataDir: string): Measurement {
   const [cmd, cmdArgs] = pinned
     ? ['taskset', ['-c', '0', process.execPath, ...args]]
     : [process.execPath, args];
-  const result = spawnSync(cmd, cmdArgs as string[], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const result = spawnSync(cmd, cmdArgs as string[], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    env: scanEnv ?? process.env,
+  });
   if (result.status !== 0) throw new Error(`${mode} run failed:\n${result.stderr}`);
   const line = result.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as Measurement;
@@ -84,7 +93,8 @@ const small = results['1M'];
 const scaling = big && small ? (big.scan.seconds / small.scan.seconds).toFixed(2) : 'n/a';
 const markdown = `## Monitoring (\`npm run bench\`)
 
-Machine: ${machineLine()}; each measurement in its own process${pinned ? ', pinned to one core with `taskset -c 0`' : ''};
+Machine: ${machineLine()}; each measurement in its own process${pinned ? ', pinned to one core with `taskset -c 0`' : ''},
+${scanEnv ? `on huge pages as \`raqib scan\` runs (\`GLIBC_TUNABLES=${scanEnv.GLIBC_TUNABLES}\`, decision 0018)` : 'without huge pages (the host gives them to every process or to none, or has no glibc)'};
 load average at the end ${loadavg()
   .map((l) => l.toFixed(1))
   .join(' / ')} (the machine is shared).

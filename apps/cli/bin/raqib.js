@@ -8,5 +8,11 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-const { main } = await import('../src/main.ts');
-process.exitCode = await main(process.argv);
+// `raqib scan` runs in a child process on huge pages where that makes it faster (decision 0018)
+const { relaunchScanOnHugePages } = await import('../src/huge-page-relaunch.ts');
+const relaunched = await relaunchScanOnHugePages(process.argv);
+if (relaunched !== undefined) process.exitCode = relaunched;
+else {
+  const { main } = await import('../src/main.ts');
+  process.exitCode = await main(process.argv);
+}
