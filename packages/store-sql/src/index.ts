@@ -15,6 +15,7 @@ export {
   type FiringRow,
   type LaneBatch,
   type RejectRow,
+  SEEN_CHUNK_IDS,
   type SeenEntry,
   SqlLaneStore,
   type StoredSnapshot,

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type LaneCheckpoint, SqlCheckpointStore } from './checkpoint-repository.ts';
 import { openDatabase, type RaqibDatabase } from './database.ts';
-import { SqlLaneStore } from './lane-store.ts';
+import { SEEN_CHUNK_IDS, SqlLaneStore } from './lane-store.ts';
 import { migrateToLatest } from './migrate.ts';
 
 const tx = (i: number): Transaction => ({
@@ -135,12 +135,16 @@ function laneStoreSuite(name: string, open: () => Promise<RaqibDatabase>): void 
       expect(await seen(0, 30)).toEqual(entries.map((e) => e.id));
       expect(await seen(15, 30)).toEqual(entries.slice(15).map((e) => e.id));
       expect(await seen(0, 0)).toEqual([]);
-      // a second worker saving at an older position stores nothing twice; one asking for more than exists fails
-      await store.saveSnapshot(
-        'RAQIB_TX',
-        { seq: 250, idCount: 25, seenFrom: 0, payload: 'state@250' },
-        from,
-      );
+      // a second worker saving at an older position stores nothing (0065: its ids may be missing from the newer
+      // snapshot's chunk); one asking for more ids than exist fails
+      expect(
+        await store.saveSnapshot(
+          'RAQIB_TX',
+          { seq: 250, idCount: 25, seenFrom: 0, payload: 'state@250' },
+          from,
+        ),
+      ).toBe(false);
+      expect(await store.latestSnapshot('RAQIB_TX', 260)).toMatchObject({ seq: 200 });
       expect(await seen(0, 30)).toEqual(entries.map((e) => e.id));
       await expect(seen(0, 31)).rejects.toThrow(/0…30 needed, the stored chunks end at 30/);
     });
@@ -193,6 +197,42 @@ function laneStoreSuite(name: string, open: () => Promise<RaqibDatabase>): void 
         for await (const page of store.seenEntries('RAQIB_TX', 30, 31)) return page[0];
       })())!;
       expect(entry).toEqual({ id: 't30', ts: 1030, index: 30 });
+    });
+
+    it('stores the ids of a long interval in chunks of SEEN_CHUNK_IDS, empty ones too, and reads them back', async () => {
+      const database = await open();
+      const store = new SqlLaneStore(database.db);
+      const n = SEEN_CHUNK_IDS * 2 + 7;
+      // the worker forgot the first chunk's ids (behind the horizon) and holds the rest
+      const held = Array.from({ length: n - SEEN_CHUNK_IDS }, (_, i) => ({
+        id: `t${SEEN_CHUNK_IDS + i}`,
+        ts: i,
+        index: SEEN_CHUNK_IDS + i,
+      }));
+      const saved = await store.saveSnapshot(
+        'RAQIB_TX',
+        // seenFrom 0: the empty chunk is kept (with seenFrom past it, it would be deleted as no snapshot's need)
+        { seq: 9, idCount: n, seenFrom: 0, payload: 's' },
+        () => held,
+      );
+      expect(saved).toBe(true);
+      const chunks = await database.db
+        .selectFrom('scale_seen_ids')
+        .select(['first_index', 'id_count', 'payload'])
+        .orderBy('first_index')
+        .execute();
+      expect(chunks.map((c) => [Number(c.first_index), Number(c.id_count), c.payload.length > 2])).toEqual([
+        [0, SEEN_CHUNK_IDS, false],
+        [SEEN_CHUNK_IDS, SEEN_CHUNK_IDS, true],
+        [SEEN_CHUNK_IDS * 2, 7, true],
+      ]);
+      let count = 0;
+      let last = '';
+      for await (const page of store.seenEntries('RAQIB_TX', 0, n)) {
+        count += page.length;
+        last = page.at(-1)?.id ?? last;
+      }
+      expect([count, last]).toEqual([held.length, `t${n - 1}`]);
     });
 
     it('names the chunk when stored ids cannot be read', async () => {

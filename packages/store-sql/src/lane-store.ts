@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { type LaneCheckpoint, saveCheckpoint } from './checkpoint-repository.ts';
 import type { Database } from './schema.ts';
 
@@ -89,6 +89,12 @@ export interface SeenEntry {
 const CHUNK = 2000;
 
 /**
+ * Indexes per stored chunk of seen ids: a chunk is one row of JSON text, read whole at a restart; 100,000 ids are
+ * about 3 MB, far below what one string or one statement may hold, whatever the snapshot interval.
+ */
+export const SEEN_CHUNK_IDS = 100_000;
+
+/**
  * What the scale-out workers keep in the database besides alerts (docs/decisions/0063-the-stream-is-the-log.md):
  * each lane's firings committed atomically with its checkpoint, window-state snapshots, and the ids of every
  * payment seen on the stream, in chunks. The payments themselves stay in the stream, which is the log.
@@ -153,17 +159,32 @@ export class SqlLaneStore {
   /**
    * Stores a window-state snapshot taken at stream position `seq`, when `idCount` ids had been seen, keeping only
    * the `keep` newest snapshots; in the same transaction, stores the seen ids not yet stored (`entriesFrom(index)`
-   * returns the ids held from that index on; those at `idCount` or later are left for a later chunk) and deletes
-   * the chunks that end before every kept snapshot's `seenFrom`. Two workers saving at once may store overlapping
-   * chunks, never a gap: each reads where the stored ids end inside its own transaction.
+   * returns the ids held from that index on, those at `idCount` or later left for a later snapshot), in chunks of at
+   * most `SEEN_CHUNK_IDS` indexes, and deletes the chunks that end before every kept snapshot's `seenFrom`.
+   *
+   * Returns false, storing nothing, when a snapshot at `seq` or later is stored already. Saves of one stream are
+   * serialised (an advisory lock on PostgreSQL; SQLite has one writer), so chunks are written in the order of the
+   * snapshots' positions: each chunk holds every id of its range still within the horizon at the position of the
+   * snapshot that wrote it, which is all that snapshot and any later one need (0065). An older snapshot saved after
+   * a newer one would rely on a chunk written at a later cutoff, missing ids it needs — hence the refusal.
    */
   async saveSnapshot(
     stream: string,
     snapshot: StoredSnapshot,
     entriesFrom: (index: number) => readonly SeenEntry[],
     keep = 2,
-  ): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
+  ): Promise<boolean> {
+    return await this.#db.transaction().execute(async (trx) => {
+      if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+        await sql`select pg_advisory_xact_lock(hashtext('raqib-snapshot'), hashtext(${stream}))`.execute(trx);
+      }
+      const newest = await trx
+        .selectFrom('scale_snapshots')
+        .select((eb) => eb.fn.max<number>('seq').as('seq'))
+        .where('stream', '=', stream)
+        .executeTakeFirst();
+      if (newest?.seq !== undefined && newest.seq !== null && Number(newest.seq) >= snapshot.seq)
+        return false;
       const last = await trx
         .selectFrom('scale_seen_ids')
         .select(['first_index', 'id_count'])
@@ -172,26 +193,37 @@ export class SqlLaneStore {
         .limit(1)
         .executeTakeFirst();
       const stored = last ? Number(last.first_index) + Number(last.id_count) : 0;
+      if (stored > snapshot.idCount) {
+        throw new Error(
+          `snapshot ${stream}#${snapshot.seq}: covers ${snapshot.idCount} seen ids, but ${stored} are stored by older snapshots`,
+        );
+      }
       if (stored < snapshot.idCount) {
-        const rows: [number, string, number][] = [];
+        const chunks = new Map<number, [number, string, number][]>();
         for (const e of entriesFrom(stored)) {
           if (e.index < stored || !Number.isInteger(e.index)) {
             throw new Error(
               `snapshot ${stream}#${snapshot.seq}: seen id ${e.id} has index ${e.index}, below ${stored}`,
             );
           }
-          if (e.index < snapshot.idCount) rows.push([e.index - stored, e.id, e.ts]);
+          if (e.index >= snapshot.idCount) continue;
+          const first = stored + Math.floor((e.index - stored) / SEEN_CHUNK_IDS) * SEEN_CHUNK_IDS;
+          const rows = chunks.get(first);
+          if (rows) rows.push([e.index - first, e.id, e.ts]);
+          else chunks.set(first, [[e.index - first, e.id, e.ts]]);
         }
-        await trx
-          .insertInto('scale_seen_ids')
-          .values({
-            stream,
-            first_index: stored,
-            id_count: snapshot.idCount - stored,
-            payload: JSON.stringify(rows),
-          })
-          .onConflict((oc) => oc.columns(['stream', 'first_index']).doNothing())
-          .execute();
+        // every range gets its chunk, an empty one too: the chunks must cover [stored, idCount) without a gap
+        for (let first = stored; first < snapshot.idCount; first += SEEN_CHUNK_IDS) {
+          await trx
+            .insertInto('scale_seen_ids')
+            .values({
+              stream,
+              first_index: first,
+              id_count: Math.min(SEEN_CHUNK_IDS, snapshot.idCount - first),
+              payload: JSON.stringify(chunks.get(first) ?? []),
+            })
+            .execute();
+        }
       }
       await trx
         .insertInto('scale_snapshots')
@@ -203,7 +235,6 @@ export class SqlLaneStore {
           created_at: Date.now(),
           payload: snapshot.payload,
         })
-        .onConflict((oc) => oc.columns(['stream', 'seq']).doNothing())
         .execute();
       const old = await trx
         .selectFrom('scale_snapshots')
@@ -237,6 +268,7 @@ export class SqlLaneStore {
           .where((eb) => eb(eb('first_index', '+', eb.ref('id_count')), '<=', Number(need.from)))
           .execute();
       }
+      return true;
     });
   }
 

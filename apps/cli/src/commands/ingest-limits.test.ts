@@ -78,6 +78,25 @@ if (enabled) {
     ]);
   });
 
+  it('quarantines a payment dated more than a day after the clock, which would make every later one late', () => {
+    const file = join(dir, 'ahead.jsonl');
+    // microseconds read as milliseconds: tens of thousands of years ahead
+    const ahead = record('p-ahead').replace(
+      '"2026-03-02T09:15:00Z"',
+      String(Date.parse('2026-03-02T09:15:00Z') * 1000),
+    );
+    writeFileSync(file, `${record('p-now')}\n${ahead}\n`);
+    const quarantine = join(dir, 'q-ahead.jsonl');
+    const run = ingest(`AHEAD_${process.pid}`, quarantine, [file]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ transactions: 1, quarantined: 1 });
+    const [line] = readFileSync(quarantine, 'utf8').trim().split('\n');
+    expect(JSON.parse(line!)).toMatchObject({
+      row: 1,
+      reason: expect.stringMatching(/more than a day after the publisher's clock/),
+    });
+  });
+
   it('names AMLworld payments by file and row, so that two files of one stream never share an id', () => {
     // two days' files, each with rows 0 and 1: row numbers alone would make day 2 a republish of day 1
     const day1 = join(dir, 'day-1.csv');

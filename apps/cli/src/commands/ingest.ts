@@ -6,6 +6,7 @@ import {
   MAX_ROUND_PAYMENTS,
   ROUND_PAYMENTS,
   roundEntryProblem,
+  streamAdmissionProblem,
   type Transaction,
   TxPublisher,
 } from '@raqib/core';
@@ -101,8 +102,9 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
         // its whole part: it is quarantined here instead (0064, limits and rejects)
         const txs: Transaction[] = [];
         const unfit: { row: number; reason: string; raw: string }[] = [];
+        const now = Date.now();
         for (const tx of named) {
-          const problem = roundEntryProblem(tx);
+          const problem = roundEntryProblem(tx) ?? streamAdmissionProblem(tx, now);
           if (problem === undefined) txs.push(tx);
           else unfit.push({ row: tx.row, reason: problem, raw: JSON.stringify(tx).slice(0, 4096) });
         }

@@ -67,9 +67,9 @@ describe('worker: seen ids within a horizon', () => {
     const rejects = await new SqlLaneStore(database.db).rejects(stream.name);
     const named = rejects.flatMap((r) => [...r.reason.matchAll(/\b(\d+)\b(?=[,\s])/g)].map((m) => m[1]));
     for (const tx of old) expect(named).toContain(tx.id);
-    expect(
-      rejects.every((r) => /more than 1 days behind the stream's latest event time/.test(r.reason)),
-    ).toBe(true);
+    expect(rejects.every((r) => /more than 1 day behind the stream's latest event time/.test(r.reason))).toBe(
+      true,
+    );
     // each late payment recorded once, by its payer's lane, on its part's subject
     const ids = rejects.flatMap((r) => (JSON.parse(r.payload) as Transaction[]).map((t) => t.id));
     expect(ids.sort()).toEqual(old.map((t) => t.id).sort());
@@ -86,8 +86,20 @@ describe('worker: seen ids within a horizon', () => {
 
     // the worker comes back: from the newest snapshot, before the copies, and reads them (the first test's worker,
     // which never stopped, passed over 30 and refused 30)
-    const restarted = new LaneRunner([0, 1, 2, 3], { ...deps, worker: 'test:2' });
+    // the stored ids are read only from where the snapshot needs them (its seenFrom), not from the stream's start
+    const asked: number[] = [];
+    class AskingStore extends SqlLaneStore {
+      override seenEntries(name: string, from: number, count: number) {
+        asked.push(from);
+        return super.seenEntries(name, from, count);
+      }
+    }
+    const store = new AskingStore(database.db);
+    const restarted = new LaneRunner([0, 1, 2, 3], { ...deps, store, worker: 'test:2' });
     await restarted.start();
+    const snapshot = (await deps.store.latestSnapshot(stream.name, Number.MAX_SAFE_INTEGER))!;
+    expect(snapshot.seenFrom).toBeGreaterThan(txs.length / 2);
+    expect(asked).toEqual([snapshot.seenFrom]);
     const atStart = restarted.stats();
     expect(atStart.restoredFrom).toBeGreaterThan(0);
     expect(atStart.seenIds).toBeLessThan(txs.length / 3); // the stored ids behind the horizon were not loaded

@@ -19,7 +19,13 @@ import {
   type TxMessage,
   txSubject,
 } from '@raqib/core';
-import type { LaneCheckpoint, RejectRow, SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
+import type {
+  LaneCheckpoint,
+  RejectRow,
+  SeenEntry,
+  SqlCheckpointStore,
+  SqlLaneStore,
+} from '@raqib/store-sql';
 import { SEEN_HORIZON_MS, SeenIds } from './seen-ids.ts';
 import { parseSnapshotText, snapshotText } from './worker-snapshot.ts';
 import { laneName, type TxStreamSpec } from './worker-stream.ts';
@@ -66,8 +72,9 @@ export interface LaneStats {
   readonly followed: number;
   readonly skipped: number;
   /**
-   * Payments more than the seen-ids horizon behind the stream's latest event time: refused, never judged, each
-   * recorded in `scale_rejects` by its payer's lane (0065).
+   * Payments more than the seen-ids horizon behind the stream's latest event time that this worker read (of every
+   * lane, every worker counts them; read again after a restart, again): refused, never judged, each recorded once
+   * in `scale_rejects` by its payer's lane (0065).
    */
   readonly late: number;
   /** Transaction ids held now (those within the horizon): what the worker's memory for de-duplication holds. */
@@ -90,7 +97,7 @@ interface BatchRows {
   readonly firings: LaneBatchRows['firings'][number][];
   readonly rejects: RejectRow[];
   /** Late payments by the position of the part (or message) that carried them: one reject row each position. */
-  readonly late: Map<number, Transaction[]>;
+  readonly late: Map<number, { readonly subject: string; readonly txs: Transaction[] }>;
 }
 
 /**
@@ -136,13 +143,25 @@ function partProblem(
 /** The reject row of the late payments one part (or message) carried (0065). */
 function lateReject(seq: number, subject: string, txs: readonly Transaction[], horizonMs: number): RejectRow {
   const days = horizonMs / 86_400_000;
+  // whole payments only, as long as they fit the column's 4 KB: the payload stays JSON, and the reason says how
+  // many it holds (every id is in the reason)
+  const kept: string[] = [];
+  let size = 2;
+  for (const t of txs) {
+    const text = JSON.stringify({ ...t, ts: new Date(t.ts).toISOString() });
+    if (size + text.length + 1 > 4096) break;
+    kept.push(text);
+    size += text.length + 1;
+  }
+  const shown = kept.length === txs.length ? '' : ` (the fields of the first ${kept.length} in the payload)`;
   return {
     seq,
     subject,
     reason:
-      `payments ${txs.map((t) => t.id).join(', ')} are more than ${days} days behind the stream's latest event time: ` +
-      'refused, never judged (a late backfill belongs in a scan or a new stream: docs/decisions/0065-seen-ids-horizon.md)',
-    payload: JSON.stringify(txs.map((t) => ({ ...t, ts: new Date(t.ts).toISOString() }))).slice(0, 4096),
+      `payments ${txs.map((t) => t.id).join(', ')} are more than ${days} day${days === 1 ? '' : 's'} behind the ` +
+      `stream's latest event time: refused, never judged${shown} (a late backfill belongs in a scan or a new ` +
+      'stream: docs/decisions/0065-seen-ids-horizon.md)',
+    payload: `[${kept.join(',')}]`,
   };
 }
 
@@ -255,9 +274,10 @@ export class LaneRunner {
           throw new Error(`${where}: held part at #${h.seq} is not the part of an open round`);
         }
       }
-      const entries = [];
+      // a page is a chunk (up to SEEN_CHUNK_IDS ids): appended one by one, never spread as call arguments
+      const entries: SeenEntry[] = [];
       for await (const page of store.seenEntries(stream.name, snapshot.seenFrom, snapshot.idCount))
-        entries.push(...page);
+        for (const e of page) entries.push(e);
       this.#seen.restore(entries, this.#cutoff(), snapshot.idCount);
     }
     const from = (snapshot?.seq ?? 0) + 1;
@@ -309,7 +329,7 @@ export class LaneRunner {
         continue;
       }
       if (message.kind === 'tx') {
-        this.#handle(message.tx, d.seq, 0, rows, undefined, d.seq);
+        this.#handle(message.tx, d.seq, 0, rows, undefined, d.seq, d.subject);
         continue;
       }
       // a part of a round (0064): its payments are processed, in the round's order, at the round's last part
@@ -325,7 +345,8 @@ export class LaneRunner {
       const got = this.#rounds.add(partition, d.seq, message.part, message.text);
       if (got.kind === 'complete') {
         for (let i = 0; i < got.txs.length; i++) {
-          this.#handle(got.txs[i]!, d.seq, i, rows, got.partitions[i], got.partSeqs[i]!);
+          const p = got.partitions[i]!;
+          this.#handle(got.txs[i]!, d.seq, i, rows, p, got.partSeqs[i]!, txSubject(stream, p));
         }
       } else if (got.kind === 'invalid') this.#reject(d, got.reason, rows);
       else if (got.kind === 'duplicate') this.#duplicateParts++;
@@ -334,9 +355,11 @@ export class LaneRunner {
     const deliveries = fetched.slice(0, taken);
     this.#backlog = fetched.slice(taken);
     this.#seen.expire(this.#cutoff());
-    for (const [p, lane] of rows) {
-      for (const [seq, txs] of lane.late) {
-        lane.rejects.push(lateReject(seq, txSubject(stream, p), txs, this.#horizonMs));
+    for (const lane of rows.values()) {
+      for (const [seq, { subject, txs }] of lane.late) {
+        const row = lateReject(seq, subject, txs, this.#horizonMs);
+        this.#deps.onRejected?.(seq, row.reason); // said as it happens: a worker that never exits shows no summary
+        lane.rejects.push(row);
       }
     }
     const batches: LaneBatchRows[] = [];
@@ -410,7 +433,8 @@ export class LaneRunner {
   /**
    * One payment, at stream position `seq` (its message's, or its round's last part's) and `ordinal` in its round
    * (0 for a message of one payment): state always, detectors when its payer's lane is ours and not yet past `seq`.
-   * `payer`: its payer's partition when known; `partSeq`: the position of the part (or message) that carried it.
+   * `payer`: its payer's partition when known; `partSeq` and `subject`: the position and subject of the part (or
+   * message) that carried it.
    */
   #handle(
     tx: Transaction,
@@ -419,6 +443,7 @@ export class LaneRunner {
     rows: Map<number, BatchRows>,
     payer: number | undefined,
     partSeq: number,
+    subject: string,
   ): void {
     this.#payments++;
     const rebuilding = seq <= this.#rebuildTo;
@@ -433,9 +458,9 @@ export class LaneRunner {
       this.#late++;
       if (judge) {
         const lane = rows.get(p)!;
-        const txs = lane.late.get(partSeq);
-        if (txs) txs.push(tx);
-        else lane.late.set(partSeq, [tx]);
+        const late = lane.late.get(partSeq);
+        if (late) late.txs.push(tx);
+        else lane.late.set(partSeq, { subject, txs: [tx] });
       }
       return;
     }
@@ -481,7 +506,8 @@ export class LaneRunner {
     if (lanes.length < stream.partitions || lanes.some((c) => c.seq < seq)) return; // others lag: try later
     const seen = this.#seen;
     seen.expire(this.#cutoff());
-    await store.saveSnapshot(
+    // refused (false) when another worker stored one at this position or later: this worker's is not needed
+    const saved = await store.saveSnapshot(
       stream.name,
       {
         seq,
@@ -491,7 +517,7 @@ export class LaneRunner {
       },
       (index) => seen.entriesFrom(index),
     );
-    this.#snapshots++;
+    if (saved) this.#snapshots++;
     this.#sinceSnapshot = 0;
   }
 

@@ -261,7 +261,10 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
             if (n > 0) worked(began);
             else if (idle() && (await drained(async () => (await r.pending()) === 0))) break;
             const s = r.stats();
-            progress.update(s.processed + s.followed, `${s.processed} judged`);
+            progress.update(
+              s.processed + s.followed,
+              `${s.processed} judged${s.late > 0 ? `, ${s.late} late (refused)` : ''}`,
+            );
           }
           lanesDone = true;
         })(),

@@ -68,6 +68,23 @@ describe('POST /v1/stream/transactions', () => {
     expect((await streamed()).map((m) => m.tx.id)).toEqual(['s1', 's2']);
   });
 
+  it('refuses a batch with a payment dated more than a day after its clock, which would make the rest late', async () => {
+    // the test server's clock: 2026-11-29 09:00 UTC; a year typed wrong, and one hour past a day ahead
+    const res = await post(s, {
+      transactions: [
+        contractTx('s6', '10', { ts: '2026-11-30T08:00:00Z' }),
+        contractTx('s7', '10', { ts: '2062-11-20T10:00:00Z' }),
+        contractTx('s8', '10', { ts: '2026-11-30T10:00:00Z' }),
+      ],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([
+      expect.objectContaining({ index: 1, id: 's7', reason: expect.stringMatching(/more than a day after/) }),
+      expect.objectContaining({ index: 2, id: 's8' }),
+    ]);
+    expect((await streamed()).map((m) => m.tx.id)).toEqual(['s1', 's2']);
+  });
+
   it('says so when the server has no stream, and wants a key', async () => {
     const res = await post(plain, contractTx('s5', '10'));
     expect(res.statusCode).toBe(503);

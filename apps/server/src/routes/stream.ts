@@ -1,4 +1,5 @@
 import { API_MAX_BATCH, apiTransactionsBody } from '@raqib/contracts';
+import { streamAdmissionProblem } from '@raqib/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
@@ -39,6 +40,20 @@ export function registerStreamRoutes(app: FastifyInstance, deps: AppDeps): void 
         );
       }
       const txs = readTransactionsBody(request.body);
+      // a payment dated far ahead would make every later payment late for the workers (0065): refused, like an
+      // invalid record, with the whole batch
+      const now = deps.clock.now();
+      const ahead = txs.flatMap((tx, index) => {
+        const reason = streamAdmissionProblem(tx, now);
+        return reason === undefined ? [] : [{ index, id: tx.id, reason }];
+      });
+      if (ahead.length > 0) {
+        throw new ApiError(
+          'INVALID_RECORDS',
+          `${ahead.length} of ${txs.length} transactions are dated too far ahead; none was published`,
+          ahead,
+        );
+      }
       const published = await publisher.publish(txs);
       reply.code(202);
       return {
