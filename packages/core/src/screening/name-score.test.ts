@@ -117,6 +117,20 @@ describe('scoreNames', () => {
     ).toBeLessThan(0.8);
   });
 
+  it('meets an Abd- compound with the bare name across scripts when the bare name reads the head word', () => {
+    const basir = scoreNames(
+      parseName('عبد البصیر نورزی', 'person'),
+      parseName('Haji Basir Noorzai', 'person'),
+    );
+    expect(basir.pairs.map((p) => p.how)).toContain('abd-dropped');
+    expect(basir.score).toBeGreaterThanOrEqual(0.8);
+    // a Latin Abdel may write another word (عابد, Abid): the two Latin words joined meet the two Arabic ones
+    expect(score('عابد حامد محمود', 'Abdel Hamid Mahmoud')).toBeGreaterThanOrEqual(0.8);
+    expect(score('عبدالحميد المصلي', 'Hamid Masli')).toBeGreaterThanOrEqual(0.8);
+    // the same keys, but حميد is not Hamad: the written long vowel must show
+    expect(score('عبد الحميد المصلي', 'Hamad Masli')).toBeLessThan(0.8);
+  });
+
   it('keeps two common names one letter apart in Arabic script apart, nisbas included', () => {
     expect(score('محمد محمدی', 'محمد احمدی')).toBeLessThan(0.8);
     expect(score('عبد الفتاح السيسي', 'عبد الفتاح السيسى')).toBeGreaterThanOrEqual(0.9);

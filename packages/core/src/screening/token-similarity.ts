@@ -423,12 +423,35 @@ const ABD_DROPPED = 0.8;
 function abdDropped(q: NameToken, c: NameToken): TokenSimilarity {
   const [abd, bare] = q.key.startsWith('bd') && !c.key.startsWith('bd') ? [q, c] : [c, q];
   if (!abd.key.startsWith('bd') || bare.key.startsWith('bd') || abd.key === 'bdA') return NONE;
+  if (bare.key.length < 2 || abd.key.slice(2) !== bare.key) return NONE;
+  if (abd.script !== bare.script) return abdDroppedAcrossScripts(abd, bare);
   if (!abd.text.includes(' ') || abd.text.startsWith('abu') || abd.text.startsWith('umm')) return NONE;
   const head = abd.text.slice(abd.text.indexOf(' ') + 1);
-  if (bare.key.length < 2 || abd.key.slice(2) !== bare.key) return NONE;
   return head === bare.text || (bare.latin && head === bare.latin)
     ? { sim: ABD_DROPPED, how: 'abd-dropped' }
     : NONE;
+}
+
+/** عبد written apart or glued, with its article (عبد البصير, عبدالحميد): what follows is the name it is built on. */
+const ARABIC_ABD_HEAD = /^عبد ?(?:ال)?/u;
+
+/**
+ * The same across scripts, when the Arabic script writes عبد: عبد البصير against Basir ("Haji Basir Noorzai"
+ * for عبد البصیر نورزی). The keys already agree; the bare name must also be a reading of the head word, by the
+ * vowel checks every Arabic–Latin pair passes (عبد الحميد is not Hamad). Not a Latin Abdel against a bare
+ * Arabic name: the Latin may write another word before it (Abdel Hamid for عابد حامد), which the two words
+ * joined meet.
+ */
+function abdDroppedAcrossScripts(abd: NameToken, bare: NameToken): TokenSimilarity {
+  if (abd.script !== 'arabic' || !bare.latin) return NONE;
+  const arabic = abd.text.replace(ARABIC_ABD_HEAD, '');
+  const latin = bare.latin;
+  if (arabic.length < 2 || arabic.includes(' ') || arabicFamilyAgrees(arabic, latin) === false) return NONE;
+  const readable =
+    (vowelFrameAgrees(arabic, latin) || vowelFrameAgrees(arabic, latin.replace(GLUED_ARTICLE, ''))) &&
+    innerVowelsAgree(arabic, latin) &&
+    edgeVowelsAgree(arabic, latin);
+  return readable ? { sim: ABD_DROPPED, how: 'abd-dropped' } : NONE;
 }
 
 /**
