@@ -114,6 +114,13 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'maulvi',
   'mawlawi',
   'moulvi',
+  // the same title as the UN's Taliban entries spell it (Maulavi Adam Khan, Maulawi Ahmed Shah), and as Persian
+  // and Urdu romanisations write مولوی (not Molavi, an Iranian surname)
+  'maulavi',
+  'maulawi',
+  'mawlavi',
+  'moulavi',
+  'molvi',
   'qari',
   'imam',
   'general',

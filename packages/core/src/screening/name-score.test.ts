@@ -36,6 +36,12 @@ describe('parseName', () => {
       'nasab',
     ]);
   });
+
+  it('sets aside Mawlawi as the lists spell it (Maulavi, Maulawi)', () => {
+    for (const title of ['Maulavi', 'Maulawi', 'Molvi']) {
+      expect(parseName(`${title} Adam Khan`, 'person').tokens.map((t) => t.text)).toEqual(['adam', 'khan']);
+    }
+  });
 });
 
 describe('scoreNames', () => {
