@@ -137,6 +137,18 @@ describe('scoreNames', () => {
     expect(score('عبد الحميد المصلي', 'Hamad Masli')).toBeLessThan(0.8);
   });
 
+  it('meets a compound given name in -ud-Din with its first word alone', () => {
+    const naseer = scoreNames(parseName('نصیر الدین حقانی', 'person'), parseName('Naseer Haqqani', 'person'));
+    expect(naseer.pairs.map((p) => p.how)).toContain('din-dropped');
+    expect(naseer.score).toBeGreaterThanOrEqual(0.8);
+    expect(score('Nasiruddin Haqqani', 'Nasir Haqqani')).toBeGreaterThanOrEqual(0.8);
+    // the first word must read the head: Nashir is not نصير, and the full compound still meets best
+    expect(score('نصیر الدین حقانی', 'Nashir Haqqani')).toBeLessThan(0.8);
+    expect(score('نصیر الدین حقانی', 'Nasiruddin Haqqani')).toBeGreaterThan(
+      score('نصیر الدین حقانی', 'Naseer Haqqani'),
+    );
+  });
+
   it('keeps two common names one letter apart in Arabic script apart, nisbas included', () => {
     expect(score('محمد محمدی', 'محمد احمدی')).toBeLessThan(0.8);
     expect(score('عبد الفتاح السيسي', 'عبد الفتاح السيسى')).toBeGreaterThanOrEqual(0.9);

@@ -22,6 +22,7 @@ export const MATCH_HOWS = [
   'prefix',
   'alias-table',
   'abd-dropped',
+  'din-dropped',
   'translation',
   'abbreviation',
   'series',
@@ -454,6 +455,57 @@ function abdDroppedAcrossScripts(abd: NameToken, bare: NameToken): TokenSimilari
   return readable ? { sim: ABD_DROPPED, how: 'abd-dropped' } : NONE;
 }
 
+/** Strength of a compound in -ud-Din against its first word alone, as for an Abd- compound. */
+const DIN_DROPPED = 0.8;
+
+/** The -ud-Din tail of a compound given name, bound (نصير دين, nasir din) or glued (نصيرالدين, nasiruddin). */
+const ARABIC_DIN_TAIL = /^(.{2,}?) ?(?:ال)?دين$/u;
+const LATIN_DIN_TAIL =
+  /^([a-z]{3,}?) ?(?:din|deen|dine|uddin|uddeen|eddine|eddin|addin|aldin|eldin|aldeen|uldin|udin|edin|iddin|ud-din)$/;
+
+/**
+ * "Naseer Haqqani" for نصیر الدین حقانی, "Siraj" for Sirajuddin: a compound given name in -ud-Din ("… of the
+ * faith") goes by its first word, the name proper. That word meets the compound when its key is the compound's
+ * without the tail and, across scripts, the Latin reads the Arabic head word by the vowel checks every pair
+ * passes; in Latin, when the head is the same word or a spelling of it (Nasir, Nassir).
+ */
+function dinDropped(q: NameToken, c: NameToken): TokenSimilarity {
+  const qd = q.key.endsWith('dn') ? dinHead(q) : undefined;
+  const cd = qd === undefined && c.key.endsWith('dn') ? dinHead(c) : undefined;
+  const [head, compound, bare] = qd !== undefined ? [qd, q, c] : cd !== undefined ? [cd, c, q] : [];
+  if (head === undefined || compound === undefined || bare === undefined) return NONE;
+  if (bare.key.length < 2 || compound.key !== collapseKeyEnd(bare.key)) return NONE;
+  if (dinHead(bare) !== undefined) return NONE;
+  let readable: boolean;
+  if (compound.script === 'arabic' && bare.latin) {
+    readable =
+      arabicFamilyAgrees(head, bare.latin) !== false &&
+      vowelFrameAgrees(head, bare.latin) &&
+      innerVowelsAgree(head, bare.latin) &&
+      edgeVowelsAgree(head, bare.latin);
+  } else if (bare.script === 'arabic' && compound.latin) {
+    readable =
+      arabicFamilyAgrees(bare.text, head) !== false &&
+      vowelFrameAgrees(bare.text, head) &&
+      innerVowelsAgree(bare.text, head) &&
+      edgeVowelsAgree(bare.text, head);
+  } else if (compound.latin && bare.latin) {
+    readable = head === bare.latin || jaroWinkler(head, bare.latin) >= 0.9;
+  } else readable = false;
+  return readable ? { sim: DIN_DROPPED, how: 'din-dropped' } : NONE;
+}
+
+/** The first word of a compound in -ud-Din (nasir for "nasir din" or nasiruddin), undefined for other tokens. */
+function dinHead(t: NameToken): string | undefined {
+  const m = t.script === 'arabic' ? ARABIC_DIN_TAIL.exec(t.text) : LATIN_DIN_TAIL.exec(t.text);
+  return m?.[1];
+}
+
+/** The key of a bare name with the -ud-Din tail's dn added, collapsed as compound keys are (Saad → sdn). */
+function collapseKeyEnd(key: string): string {
+  return key.endsWith('d') ? `${key}n` : `${key}dn`;
+}
+
 /**
  * Strength of two different serial numbers of one organisation series (Fund IV, Fund V): the same sponsor's
  * funds, the same owner's vessels, which a screener must see. Half a match: the words before the number carry
@@ -502,6 +554,10 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if ((q.key.startsWith('bd') || c.key.startsWith('bd')) && q.role !== 'initial' && c.role !== 'initial') {
     const abd = abdDropped(q, c);
     if (abd.sim > 0) return abd;
+  }
+  if ((q.key.endsWith('dn') || c.key.endsWith('dn')) && q.role !== 'initial' && c.role !== 'initial') {
+    const din = dinDropped(q, c);
+    if (din.sim > 0) return din;
   }
   const bothLatin = q.latin.length > 0 && c.latin.length > 0;
   if (q.role === 'initial' || c.role === 'initial') {
