@@ -24,6 +24,13 @@ const ARABIC_FOLD: Readonly<Record<string, string>> = {
   ڈ: 'د',
   ڑ: 'ر',
   ں: 'ن',
+  // Pashto letters with one reading each: retroflex t, d, r, n, the feminine yeh, and the Pashto gaf
+  ټ: 'ت',
+  ډ: 'د',
+  ړ: 'ر',
+  ڼ: 'ن',
+  ۍ: 'ي',
+  ګ: 'گ',
 };
 
 /** Latin letters that neither NFKC nor diacritic stripping reduces to ASCII. */

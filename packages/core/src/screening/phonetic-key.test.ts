@@ -144,6 +144,13 @@ describe('readings of Arabic letters that romanisations write', () => {
     expect(tokenSimilarity(tok('جمعية'), tok('Jamiat')).sim).toBeGreaterThanOrEqual(0.75);
   });
 
+  it('reads the Pashto letters: ځ as z or j (Zadran, Jadran), retroflex ډ ړ ټ ڼ as d r t n', () => {
+    expect(tokenSimilarity(tok('ځدران'), tok('Zadran')).sim).toBeGreaterThanOrEqual(0.9);
+    expect(tokenSimilarity(tok('ځدران'), tok('Jadran')).sim).toBeGreaterThanOrEqual(0.85);
+    expect(tok('ډېر').key).toBe(tok('Dir').key);
+    expect(tokenSimilarity(tok('ړنګ'), tok('Rang')).sim).toBeGreaterThan(0);
+  });
+
   it('reads ذ and ظ as the digraph th (Kathim = كاظم, Thahab = ذهب)', () => {
     expect(tokenSimilarity(tok('كاظم'), tok('Kathim')).sim).toBeGreaterThanOrEqual(0.85);
     expect(tokenSimilarity(tok('ذهب'), tok('Thahab')).sim).toBeGreaterThanOrEqual(0.85);

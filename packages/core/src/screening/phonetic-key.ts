@@ -32,6 +32,8 @@ const ARABIC_KEY: Readonly<Record<string, string>> = {
   ر: 'r',
   ز: 'z',
   ژ: 'j',
+  // Pashto dze, written z (Zadran) or j (Jadran): the alternative key reads it j
+  ځ: 'z',
   س: 's',
   ص: 's',
   ش: 'S',
@@ -139,9 +141,10 @@ export function arabicKey(token: string): string {
 /**
  * Letters that Persian, Urdu and Levantine/Iraqi speech read differently from Classical Arabic, and that
  * romanisations follow: ث as s (Saqib, Wassiq, Sanaullah), ظ ذ ض as z (Zawahiri, Zia, Azim). The main key
- * keeps the classical class (t, d); this map gives the alternative class.
+ * keeps the classical class (t, d); this map gives the alternative class. Pashto ځ (dz) is z in the main key and
+ * j here (ځدران = Zadran, Jadran).
  */
-const ARABIC_ALT_KEY: Readonly<Record<string, string>> = { ث: 'س', ظ: 'ز', ذ: 'ز', ض: 'ز' };
+const ARABIC_ALT_KEY: Readonly<Record<string, string>> = { ث: 'س', ظ: 'ز', ذ: 'ز', ض: 'ز', ځ: 'ج' };
 
 /**
  * ذ and ظ written with the digraph th, as English-language romanisations do for the interdental (Thahab for
