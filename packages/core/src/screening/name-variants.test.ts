@@ -15,6 +15,17 @@ describe('names that hold other names in brackets', () => {
     expect(nameVariants('Usama bin Ladin')).toEqual(['Usama bin Ladin']);
   });
 
+  it('read names separated by semicolons outside brackets as each of them', () => {
+    expect(nameVariants('Fazel Rahim; Fazil Rahim')).toEqual([
+      'Fazel Rahim; Fazil Rahim',
+      'Fazel Rahim',
+      'Fazil Rahim',
+    ]);
+    expect(compareNames('فضل رحيم', 'Fazel Rahim; Fazil Rahim', 'person').score).toBeGreaterThanOrEqual(0.9);
+    // a lone or empty part is not a name of its own
+    expect(nameVariants('Smith; J')).toEqual(['Smith; J']);
+  });
+
   it('let a pair meet through the name it holds', () => {
     const whole = 'Ibrahim Hassan Tali Asiri (إبراهيم حسن طالع عسيري)';
     expect(compareNames('إبراهيم حسن طالع العسيري', whole, 'person').score).toBeGreaterThanOrEqual(0.9);

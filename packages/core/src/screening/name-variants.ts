@@ -20,11 +20,21 @@ function letters(s: string): number {
 }
 
 /**
- * The name as written, then the names it holds (none when it has no single bracketed part and no single
- * slash between two names).
+ * Names a publisher wrote into one field, separated by semicolons ("Fazel Rahim; Fazil Rahim", "Abdul Rehman; Abd
+ * Ur-Rehman; Abdur Rahman", as inside the brackets above): each of them, when every part has two letters or more.
+ */
+function semicolonNames(text: string): string[] {
+  const parts = text.split(';').map((p) => p.trim());
+  return parts.length > 1 && parts.every((p) => letters(p) >= 2) ? parts : [];
+}
+
+/**
+ * The name as written, then the names it holds (none when it has no single bracketed part, no single slash
+ * between two names and no semicolon between names).
  */
 export function nameVariants(text: string): readonly string[] {
   const m = BRACKETED.exec(text);
+  if (!m && text.includes(';')) return [text, ...semicolonNames(text)];
   if (!m) {
     const s = text.includes('/') ? SLASHED.exec(text) : null;
     const a = s?.[1]?.trim() ?? '';
