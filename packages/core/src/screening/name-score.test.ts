@@ -149,6 +149,20 @@ describe('scoreNames', () => {
     );
   });
 
+  it('weighs a Pashtun tribal name the short form leaves out like a middle name, not Ghazi or Hijazi', () => {
+    expect(score('آدم خان اچکزی', 'Adam Khan')).toBeGreaterThanOrEqual(0.8);
+    expect(score('Adam Khan Achekzai', 'Adam Khan')).toBeGreaterThanOrEqual(0.8);
+    // a family name in ـزي after a vowel letter is a nisba like any other, and counts in full
+    expect(score('آدم خان حجازي', 'Adam Khan')).toBeLessThan(score('آدم خان اچکزی', 'Adam Khan'));
+  });
+
+  it('takes an Abd- compound for a given name of two words, not one word met by chance', () => {
+    expect(score('عبد البصیر نورزی', 'Abdul Basir')).toBeGreaterThanOrEqual(0.8);
+    expect(score('عبد الصمد اچکزی', 'Abdul Samad')).toBeGreaterThanOrEqual(0.8);
+    // a kunya alone stays one word: Abu Walid is a byname many share
+    expect(score('Abu Walid Hassan', 'Abu Walid')).toBeLessThan(0.8);
+  });
+
   it('keeps two common names one letter apart in Arabic script apart, nisbas included', () => {
     expect(score('محمد محمدی', 'محمد احمدی')).toBeLessThan(0.8);
     expect(score('عبد الفتاح السيسي', 'عبد الفتاح السيسى')).toBeGreaterThanOrEqual(0.9);

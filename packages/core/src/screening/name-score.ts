@@ -90,9 +90,28 @@ function unmatchedWeight(
     if (matched[i] === 1) continue;
     const t = tokens[i] as NameToken;
     const middle = i > 0 && i < tokens.length - 1;
-    total += weight(t) * (!conflict && !t.family && (middle || t.role === 'initial') ? discount : 1);
+    const left = middle || t.role === 'initial' || isTribalName(t);
+    total += weight(t) * (!conflict && !t.family && left ? discount : 1);
   }
   return total;
+}
+
+/**
+ * A Pashtun tribal name (Noorzai, Achekzai, Barakzai, Sulaimankhel; نورزی, اچکزی, اسحاقزی): an affiliation
+ * written after the person's own names, which short forms leave out ("Abdul Basir" for عبد البصیر نورزی) like
+ * a middle name. In Arabic script the ـزی must follow a consonant, so Ghazi, Fawzi, Hijazi (غازي, فوزي, حجازي)
+ * are not taken for one.
+ */
+const TRIBAL_ARABIC = /^(?:.{2,}[^اوي]زي|.{2,}خيل)$/u;
+const TRIBAL_LATIN = /^[a-z]{3,}(?:zai|zay|khel|khail)$/;
+
+function isTribalName(t: NameToken): boolean {
+  return t.script === 'arabic' ? TRIBAL_ARABIC.test(t.text) : TRIBAL_LATIN.test(t.latin);
+}
+
+/** An Abd- compound (Abdul Basir, عبد البصير): a given name of two written words, not one word by chance. */
+function givenCompound(t: NameToken | undefined): boolean {
+  return t?.key.startsWith('bd') === true && t.key.length >= 4 && t.text.includes(' ');
 }
 
 function countUnmatched(m: Uint8Array): number {
@@ -508,7 +527,7 @@ export function scoreNames(
   // and a one-word name inside a longer one (the vessel "BAXTER" in "Lee Baxter") is weaker still: one
   // word of a longer name is met by chance far more often than a whole name
   const share =
-    Math.min(qn, cn) === 1 && Math.max(qn, cn) > 1
+    Math.min(qn, cn) === 1 && Math.max(qn, cn) > 1 && !givenCompound(qn === 1 ? qt[0] : ct[0])
       ? ONE_WORD_SHARE
       : q.kind === 'organisation' ||
           c.kind === 'organisation' ||
