@@ -106,7 +106,13 @@ const TRIBAL_ARABIC = /^(?:.{2,}[^اوي]زي|.{2,}خيل)$/u;
 const TRIBAL_LATIN = /^[a-z]{3,}(?:zai|zay|khel|khail)$/;
 
 function isTribalName(t: NameToken): boolean {
-  return t.script === 'arabic' ? TRIBAL_ARABIC.test(t.text) : TRIBAL_LATIN.test(t.latin);
+  // runs for every unmatched token of every scored pair: the last letter rules out most words before a regex
+  if (t.script === 'arabic') {
+    const last = t.text.charAt(t.text.length - 1);
+    return (last === 'ي' || last === 'ل') && TRIBAL_ARABIC.test(t.text);
+  }
+  const last = t.latin.charAt(t.latin.length - 1);
+  return (last === 'i' || last === 'y' || last === 'l') && TRIBAL_LATIN.test(t.latin);
 }
 
 /** An Abd- compound (Abdul Basir, عبد البصير): a given name of two written words, not one word by chance. */

@@ -424,7 +424,9 @@ const ABD_DROPPED = 0.8;
 function abdDropped(q: NameToken, c: NameToken): TokenSimilarity {
   const [abd, bare] = q.key.startsWith('bd') && !c.key.startsWith('bd') ? [q, c] : [c, q];
   if (!abd.key.startsWith('bd') || bare.key.startsWith('bd') || abd.key === 'bdA') return NONE;
-  if (bare.key.length < 2 || abd.key.slice(2) !== bare.key) return NONE;
+  // the key after bd is the bare name's (compared in place: this runs for every pair with an Abd- token)
+  if (bare.key.length < 2 || abd.key.length !== bare.key.length + 2 || !abd.key.endsWith(bare.key))
+    return NONE;
   if (abd.script !== bare.script) return abdDroppedAcrossScripts(abd, bare);
   if (!abd.text.includes(' ') || abd.text.startsWith('abu') || abd.text.startsWith('umm')) return NONE;
   const head = abd.text.slice(abd.text.indexOf(' ') + 1);
@@ -470,12 +472,15 @@ const LATIN_DIN_TAIL =
  * passes; in Latin, when the head is the same word or a spelling of it (Nasir, Nassir).
  */
 function dinDropped(q: NameToken, c: NameToken): TokenSimilarity {
-  const qd = q.key.endsWith('dn') ? dinHead(q) : undefined;
-  const cd = qd === undefined && c.key.endsWith('dn') ? dinHead(c) : undefined;
-  const [head, compound, bare] = qd !== undefined ? [qd, q, c] : cd !== undefined ? [cd, c, q] : [];
-  if (head === undefined || compound === undefined || bare === undefined) return NONE;
-  if (bare.key.length < 2 || compound.key !== collapseKeyEnd(bare.key)) return NONE;
-  if (dinHead(bare) !== undefined) return NONE;
+  const [compound, bare] = q.key.length > c.key.length ? [q, c] : [c, q];
+  // the keys first, compared in place (this runs for every pair with a key in -dn: Hamdan, Ramadan too): the
+  // compound's key is the bare name's and the tail's dn, collapsed as compound keys are (Saad → sdn)
+  const b = bare.key;
+  const tail = b.endsWith('d') ? 1 : 2;
+  if (b.length < 2 || compound.key.length !== b.length + tail || !compound.key.startsWith(b)) return NONE;
+  if (!compound.key.endsWith('dn')) return NONE;
+  const head = dinHead(compound);
+  if (head === undefined || dinHead(bare) !== undefined) return NONE;
   let readable: boolean;
   if (compound.script === 'arabic' && bare.latin) {
     readable =
@@ -499,11 +504,6 @@ function dinDropped(q: NameToken, c: NameToken): TokenSimilarity {
 function dinHead(t: NameToken): string | undefined {
   const m = t.script === 'arabic' ? ARABIC_DIN_TAIL.exec(t.text) : LATIN_DIN_TAIL.exec(t.text);
   return m?.[1];
-}
-
-/** The key of a bare name with the -ud-Din tail's dn added, collapsed as compound keys are (Saad → sdn). */
-function collapseKeyEnd(key: string): string {
-  return key.endsWith('d') ? `${key}n` : `${key}dn`;
 }
 
 /**
