@@ -78,4 +78,49 @@ describe('fan-in detector', () => {
     for (let k = 0; k < payers.length; k++) sc.pay(payers[k]!, 'T', 6_300 + k * 200, T0 + k * 10 * H);
     expect(maxFinding(runScenario(sc, homeRef), 'fan-in')).toBe(0);
   });
+
+  // AMLworld builds a fan-in as the mirror of a fan-out: legs spread ±30 % around one unit. Judged from the last leg
+  // (USD 2,742, band 1,828–4,113) the USD 1,800 leg is out; judged against the group (within 1.86×) all four count.
+  const spreadFan = [2_900, 1_800, 2_745, 2_742];
+
+  it('judges the legs against the group: a four-payer fan-in spread ±30 % is found', () => {
+    const sc = new Scenario();
+    spreadFan.forEach((usd, k) => {
+      sc.pay(`P${k}`, 'T', usd, T0 + k * 6 * H, { paymentFormat: 'Wire' });
+    });
+    const run = runScenario(sc);
+    expect(maxFinding(run, 'fan-in')).toBe(4);
+    expect([...run.flagged].sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('counts in a group only payers seen once: a recurring payer is the payee’s own circle', () => {
+    const sc = new Scenario();
+    sc.pay('P1', 'T', 80, T0, { paymentFormat: 'Cash' });
+    spreadFan.forEach((usd, k) => {
+      sc.pay(`P${k}`, 'T', usd, T0 + (k + 1) * 6 * H, { paymentFormat: 'Wire' });
+    });
+    expect(maxFinding(runScenario(sc), 'fan-in')).toBe(0);
+  });
+
+  // USD 850–950 legs before a last one of USD 1,050 (the current leg must reach minBase 1,000)
+  const smallFan = [850, 950, 900, 1_050];
+
+  it('counts legs of USD 800–1,000 from payers abroad', () => {
+    const sc = new Scenario();
+    const payers = ['2:P0', '3:P1', '4:P2', '5:P3'];
+    smallFan.forEach((usd, k) => {
+      sc.pay(payers[k]!, 'T', usd, T0 + k * 9 * H);
+    });
+    const run = runScenario(sc, homeRef);
+    expect(maxFinding(run, 'fan-in')).toBe(4);
+    expect(run.flagged.size).toBe(4);
+  });
+
+  it('does not count them from payers at home', () => {
+    const sc = new Scenario();
+    smallFan.forEach((usd, k) => {
+      sc.pay(`1:P${k}`, 'T', usd, T0 + k * 9 * H);
+    });
+    expect(maxFinding(runScenario(sc, homeRef), 'fan-in')).toBe(0);
+  });
 });

@@ -5,15 +5,21 @@ import { FAN_IN_SIDE, FAN_SCHEMA, type FanParams, fanDegree } from './fan-out.ts
  * Detector 2, FAN-IN: the number of distinct accounts that paid the payee within the window, counting only
  * similar legs (same instrument, amount within a factor of the current one) from non-business payers, or from
  * any payer when far above the payee's own baseline (fanDegree). Silent on
- * busy or merchant-like payees (many payers is normal for a shop) and on batch credits.
+ * busy or merchant-like payees (many payers is normal for a shop) and on batch credits. AMLworld builds a fan-in
+ * as the mirror of a fan-out (one unit ±30 %, payers picked across banks and countries), so the fan-out's group
+ * band (v1.3.0) and its smaller legs across borders (v1.4.0) apply on this side too.
  */
 export const fanInDetector: Detector<FanParams> = {
   id: 'fan-in',
   number: 2,
-  version: '1.2.0',
+  version: '1.4.0',
   title: 'Fan-in',
   unit: 'distinct payers',
-  configSchema: FAN_SCHEMA,
+  configSchema: {
+    ...FAN_SCHEMA,
+    groupSpread: { ...FAN_SCHEMA.groupSpread, default: 1.86 },
+    minBaseAbroad: { ...FAN_SCHEMA.minBaseAbroad, default: 800 },
+  },
   bands: [4, 7, 10],
   evaluate(ctx, p) {
     const b = ctx.to;
