@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HUGE_PAGES_TUNABLE, type HugePageHost, hugePageEnv } from './huge-page-relaunch.ts';
+import { HUGE_PAGES_TUNABLE, type HugePageHost, hugePageEnv, underInspector } from './huge-page-relaunch.ts';
 import { runCli } from './run-cli.test-support.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -38,6 +38,15 @@ describe('hugePageEnv', () => {
     expect(hugePageEnv({}, { ...madviseHost, glibc: false })).toBeUndefined();
     expect(hugePageEnv({}, { ...madviseHost, platform: 'darwin' })).toBeUndefined();
     expect(hugePageEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, madviseHost)).toBeUndefined();
+  });
+});
+
+describe('underInspector', () => {
+  it('sees the inspector on the command line and in NODE_OPTIONS, so that a debugged scan is not relaunched', () => {
+    expect(underInspector(['--inspect-brk=9229'], {})).toBe(true);
+    expect(underInspector(['--import', 'tsx'], { NODE_OPTIONS: '--inspect' })).toBe(true);
+    expect(underInspector(['--import', 'tsx'], { NODE_OPTIONS: '--max-old-space-size=4096' })).toBe(false);
+    expect(underInspector([], {})).toBe(false);
   });
 });
 

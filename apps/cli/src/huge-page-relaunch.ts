@@ -47,6 +47,14 @@ export function hugePageEnv(env: NodeJS.ProcessEnv, host: HugePageHost): NodeJS.
 }
 
 /**
+ * Whether Node was started with its inspector (`--inspect…`, on the command line or in NODE_OPTIONS): a relaunched
+ * child would ask for the same debugger port, and the developer means to debug this process, so it runs the scan.
+ */
+export function underInspector(execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  return execArgv.some((a) => a.startsWith('--inspect')) || (env.NODE_OPTIONS ?? '').includes('--inspect');
+}
+
+/**
  * `raqib scan` reruns itself in a child process with huge pages (decision 0018) unless it is that child already.
  * Resolves to the child's exit code, or `undefined` when this process should run the command itself. The child
  * shares the terminal and process group: Ctrl-C reaches it directly (the parent ignores SIGINT, so that the scan's
@@ -60,6 +68,7 @@ export async function relaunchScanOnHugePages(argv: readonly string[]): Promise<
     watchParent(Number(parent));
     return undefined;
   }
+  if (underInspector(process.execArgv, process.env)) return undefined;
   const env = hugePageEnv(process.env, currentHost());
   if (env === undefined) return undefined;
   const child = spawn(process.execPath, [...process.execArgv, ...argv.slice(1)], {
