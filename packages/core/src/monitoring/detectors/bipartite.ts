@@ -8,6 +8,9 @@ export type BipartiteParams = {
   readonly amountSpread: number;
   readonly minBase: number;
   readonly minBaseAbroad: number;
+  readonly linkSpread: number;
+  readonly linkWindowMs: number;
+  readonly linkPivots: number;
 };
 
 /**
@@ -45,9 +48,16 @@ const SRC_LEG = new Int32Array(64);
 /**
  * Finds the densest set of payees shared by the payers of the current payee: payers S of b (in the window), and
  * the payees T that ≥ 2 of S paid. Payees with many lifetime credits (shops, utilities) are skipped: two people
- * paying the same supermarket is not a pattern. Returns the number of S×T edges; writes them as evidence.
+ * paying the same supermarket is not a pattern. Returns the number of S×T edges; writes them as evidence. When b
+ * is the only payee S share, the group may still be linked through b (linkedGroup); `linkedOnly` asks only that.
  */
-export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, checkSeq: number): number {
+export function findBipartite(
+  ctx: EvalContext,
+  p: BipartiteParams,
+  b: number,
+  checkSeq: number,
+  linkedOnly = false,
+): number {
   const { acc, ring } = ctx;
   const minSeq = ring.minSeq();
   const mask = ring.mask;
@@ -174,7 +184,8 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   }
   lastBipartite.count = keep;
   lastBipartite.seq = checkSeq;
-  if (targets < 2 || keep < 2) return 0;
+  if (targets < 2 && keep >= 2 && p.linkSpread > 0) return linkedGroup(ctx, p, b, keep, epoch, lo, hi, small);
+  if (targets < 2 || keep < 2 || linkedOnly) return 0;
   // The rest of the pattern: other similar credits of the shared payees (payers seen only from their side).
   for (let k = 0; k < keep; k++) {
     const f = src[k]!;
@@ -205,6 +216,147 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
   return edges;
 }
 
+// Scratch for linked groups: candidate legs (ring seq), amount, payer (index into the sources), whether the leg is
+// into b and whether it crosses a border; per payer, its legs into b, its other legs and its legs across a border.
+const LINK = new Int32Array(1024);
+const LINK_AMT = new Float64Array(1024);
+const LINK_PAYER = new Int32Array(1024);
+const LINK_INTO_B = new Uint8Array(1024);
+const LINK_ACROSS = new Uint8Array(1024);
+const PAID = new Int32Array(256);
+const PAYER_B = new Int32Array(64);
+const PAYER_OTHER = new Int32Array(64);
+const PAYER_ACROSS = new Int32Array(64);
+
+/**
+ * A group linked through one shared payee b (v1.4.0). AMLworld draws a group's legs at random (each payer one
+ * forced payee, every other pair with probability 0.6), so a 2×3 group often shares b only, each payer also paying
+ * a payee of its own. Counted when at least two payers of b each pay b and another account alike: same instrument,
+ * every leg within `linkSpread` of the run's smallest (the group's ±30 % around one unit) and holding the current
+ * amount, all within `linkWindowMs`, each payee paid once in the payer's walk (a payee paid again is the payer's
+ * circle), the other payee paid by no other payer of b, a firm's legs only across a border (payroll and suppliers
+ * are its trade) and at least one of the payer's legs across a border (laundering groups pick accounts across
+ * countries; people's everyday transfers are domestic). Returns the legs of those payers; writes them as evidence.
+ */
+function linkedGroup(
+  ctx: EvalContext,
+  p: BipartiteParams,
+  b: number,
+  n: number,
+  epoch: number,
+  lo: number,
+  hi: number,
+  small: number,
+): number {
+  const { acc, ring } = ctx;
+  const minSeq = ring.minSeq();
+  const mask = ring.mask;
+  const cutoff = ctx.ts - p.windowMs;
+  const recent = ctx.ts - p.linkWindowMs;
+  const fmt = ctx.format;
+  const src = lastBipartite.sources;
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const f = src[k]!;
+    const firm = isBusiness(acc.entity(f));
+    let scanned = 0;
+    let nPaid = 0;
+    const start = m;
+    for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+      const i = s & mask;
+      if (ring.ts(i) < cutoff) break;
+      scanned++;
+      const t = ring.to(i);
+      if (nPaid < PAID.length) PAID[nPaid++] = t;
+      const bs = ring.base(i);
+      if (bs < lo || bs > hi || ring.format(i) !== fmt || ring.ts(i) < recent || t === f) continue;
+      // b, or a payee of this payer alone among the payers of b (counted, so not busy nor a local exchange house)
+      if (t !== b && (acc.stamp[t] !== epoch || acc.counter[t] !== 1)) continue;
+      const x = across(acc, f, t);
+      if ((bs < small || firm) && !x) continue;
+      if (m >= LINK.length) break;
+      LINK[m] = s;
+      LINK_AMT[m] = bs;
+      LINK_PAYER[m] = k;
+      LINK_INTO_B[m] = t === b ? 1 : 0;
+      LINK_ACROSS[m++] = x ? 1 : 0;
+    }
+    let kept = start;
+    for (let j = start; j < m; j++) {
+      const t = ring.to(LINK[j]! & mask);
+      let seen = 0;
+      for (let q = 0; q < nPaid; q++) if (PAID[q] === t) seen++;
+      if (seen !== 1) continue;
+      LINK[kept] = LINK[j]!;
+      LINK_AMT[kept] = LINK_AMT[j]!;
+      LINK_PAYER[kept] = LINK_PAYER[j]!;
+      LINK_INTO_B[kept] = LINK_INTO_B[j]!;
+      LINK_ACROSS[kept++] = LINK_ACROSS[j]!;
+    }
+    m = kept;
+  }
+  // The run of amounts within linkSpread of its smallest, holding the current amount, with the most legs of linked
+  // payers (m is small: at most maxScan legs a payer).
+  let best = 0;
+  let bestFloor = 0;
+  for (let l = 0; l < m; l++) {
+    const floor = LINK_AMT[l]!;
+    if (floor > ctx.base || floor * p.linkSpread < ctx.base) continue;
+    const edges = linkedEdges(n, m, floor, floor * p.linkSpread, false, ctx);
+    if (edges > best) {
+      best = edges;
+      bestFloor = floor;
+    }
+  }
+  if (best > 0) linkedEdges(n, m, bestFloor, bestFloor * p.linkSpread, true, ctx);
+  return best;
+}
+
+/**
+ * Legs with amounts in [floor, top] of the payers that, within that run, pay b and another account and cross a
+ * border at least once; 0 unless there are two such payers. With `write`, adds those legs as evidence.
+ */
+function linkedEdges(
+  n: number,
+  m: number,
+  floor: number,
+  top: number,
+  write: boolean,
+  ctx: EvalContext,
+): number {
+  for (let k = 0; k < n; k++) {
+    PAYER_B[k] = 0;
+    PAYER_OTHER[k] = 0;
+    PAYER_ACROSS[k] = 0;
+  }
+  for (let j = 0; j < m; j++) {
+    const a = LINK_AMT[j]!;
+    if (a < floor || a > top) continue;
+    const k = LINK_PAYER[j]!;
+    if (LINK_INTO_B[j] === 1) PAYER_B[k]!++;
+    else PAYER_OTHER[k]!++;
+    PAYER_ACROSS[k]! += LINK_ACROSS[j]!;
+  }
+  let linked = 0;
+  let edges = 0;
+  for (let k = 0; k < n; k++) {
+    if (PAYER_B[k]! > 0 && PAYER_OTHER[k]! > 0 && PAYER_ACROSS[k]! > 0) {
+      linked++;
+      edges += PAYER_B[k]! + PAYER_OTHER[k]!;
+    }
+  }
+  if (linked < 2) return 0;
+  if (write) {
+    for (let j = 0; j < m; j++) {
+      const a = LINK_AMT[j]!;
+      const k = LINK_PAYER[j]!;
+      if (a >= floor && a <= top && PAYER_B[k]! > 0 && PAYER_OTHER[k]! > 0 && PAYER_ACROSS[k]! > 0)
+        ctx.add(LINK[j]!);
+    }
+  }
+  return edges;
+}
+
 /**
  * Detector 7, BIPARTITE: a set of payers paying a set of payees (each payee paid by ≥ 2 of the payers). The value
  * is the number of edges between the two sets.
@@ -212,7 +364,7 @@ export function findBipartite(ctx: EvalContext, p: BipartiteParams, b: number, c
 export const bipartiteDetector: Detector<BipartiteParams> = {
   id: 'bipartite',
   number: 7,
-  version: '1.3.0',
+  version: '1.4.0',
   title: 'Bipartite',
   unit: 'edges',
   configSchema: {
@@ -230,6 +382,30 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
       unit: 'USD',
       description:
         'legs from this up to minBase count only between accounts in different countries (cross-border)',
+    },
+    linkSpread: {
+      default: 1.86,
+      min: 0,
+      max: 1000,
+      unit: 'factor',
+      description:
+        'a group linked through one shared payee counts when its legs lie within this factor of each other (v1.4.0); 0: off',
+    },
+    linkWindowMs: {
+      default: 3 * DAY,
+      min: HOUR,
+      max: 30 * DAY,
+      unit: 'ms',
+      description:
+        'the legs of a group linked through one shared payee lie within this time of the current leg',
+    },
+    linkPivots: {
+      default: 4,
+      min: 0,
+      max: 64,
+      unit: 'payees',
+      description:
+        "on a payer's leg to its own payee, how many of its other recent payees are tried as the shared payee; 0: none",
     },
     windowMs: { default: 6 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
     maxScan: {
@@ -261,7 +437,53 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
     // The current leg must reach minBase (the detection stage skips smaller ones); minBaseAbroad is for the walks.
     if (ctx.from === ctx.to || ctx.base < p.minBase) return 0;
     const edges = findBipartite(ctx, p, ctx.to, ctx.seq);
-    if (edges > 0) ctx.anchor = ctx.to;
-    return edges;
+    if (edges > 0) {
+      ctx.anchor = ctx.to;
+      return edges;
+    }
+    return p.linkSpread > 0 && p.linkPivots > 0 ? linkedFromPayer(ctx, p) : 0;
   },
 };
+
+/**
+ * A group linked through one payee is complete only at its last leg, and that may be a payer's leg to its own
+ * payee: then the shared payee is another recent payee of the current payer, paid alike. Tries up to `linkPivots`
+ * of them (newest first) as b, for a linked group only.
+ */
+function linkedFromPayer(ctx: EvalContext, p: BipartiteParams): number {
+  const { acc, ring } = ctx;
+  const mask = ring.mask;
+  const minSeq = ring.minSeq();
+  const recent = ctx.ts - p.linkWindowMs;
+  const lo = ctx.base / p.linkSpread;
+  const hi = ctx.base * p.linkSpread;
+  let pivots = 0;
+  let scanned = 0;
+  for (
+    let s = acc.lastOut(ctx.from);
+    s >= minSeq && scanned < p.maxScan && pivots < p.linkPivots;
+    s = ring.prevOut(s & mask)
+  ) {
+    const i = s & mask;
+    if (ring.ts(i) < recent) break;
+    scanned++;
+    const t = ring.to(i);
+    const bs = ring.base(i);
+    if (
+      s === ctx.seq ||
+      t === ctx.to ||
+      t === ctx.from ||
+      bs < lo ||
+      bs > hi ||
+      ring.format(i) !== ctx.format
+    )
+      continue;
+    pivots++;
+    const edges = findBipartite(ctx, p, t, ctx.seq, true);
+    if (edges > 0) {
+      ctx.anchor = t;
+      return edges;
+    }
+  }
+  return 0;
+}
