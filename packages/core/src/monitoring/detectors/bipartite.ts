@@ -95,9 +95,15 @@ export function findBipartite(
     }
   }
   if (nSources < 2) return 0;
-  // Payees of those payers, counted once per payer.
+  // Payees of those payers, counted once per payer. Payers with a recent counted leg to another payee within the
+  // linked-group band are counted too: a group linked through b needs two of them (a cheap test before its walk).
+  const linkLo = p.linkSpread > 0 ? ctx.base / p.linkSpread : hi;
+  const linkHi = ctx.base * p.linkSpread;
+  const recent = ctx.ts - p.linkWindowMs;
+  let payingOthers = 0;
   for (let k = 0; k < nSources; k++) {
     const f = src[k]!;
+    let paysOther = false;
     scanned = 0;
     for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
@@ -121,10 +127,12 @@ export function findBipartite(
         acc.counter[t] = 0;
         acc.counter2[t] = -1;
       }
+      if (t !== b && bs >= linkLo && bs <= linkHi && ring.ts(i) >= recent) paysOther = true;
       if (acc.counter2[t] === f) continue;
       acc.counter2[t] = f;
       acc.counter[t]!++;
     }
+    if (paysOther) payingOthers++;
     // A busy payer's walk can end before its leg into b: that leg is known from b's side, so b still counts it.
     // counter2 is only this evaluation's when b is stamped with its epoch (the current payer's walk stamps b first
     // today, but the count must not rest on that order)
@@ -184,7 +192,8 @@ export function findBipartite(
   }
   lastBipartite.count = keep;
   lastBipartite.seq = checkSeq;
-  if (targets < 2 && keep >= 2 && p.linkSpread > 0) return linkedGroup(ctx, p, b, keep, epoch, lo, hi, small);
+  if (targets < 2 && keep >= 2 && payingOthers >= 2 && p.linkSpread > 0)
+    return linkedGroup(ctx, p, b, keep, epoch, lo, hi, small);
   if (targets < 2 || keep < 2 || linkedOnly) return 0;
   // The rest of the pattern: other similar credits of the shared payees (payers seen only from their side).
   for (let k = 0; k < keep; k++) {
