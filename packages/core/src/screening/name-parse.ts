@@ -24,6 +24,7 @@ import {
 import { romanizeTable } from './romanize.ts';
 import { isSerialNumber } from './serial-number.ts';
 import { slavicReading } from './slavic-reading.ts';
+import { isCommonArabicName } from './spelling-families.ts';
 import { levenshtein } from './string-distance.ts';
 
 export const TOKEN_ROLES = ['word', 'initial', 'article', 'nasab', 'honorific', 'legal', 'acronym'] as const;
@@ -231,6 +232,15 @@ function splitGlued(token: NormalizedToken): Raw[] {
       return [
         { ...base, text: glued[1], role: 'legal', end: t.start + cut },
         { ...base, text: glued[2], start: t.start + cut },
+      ];
+    }
+    // بن glued to a common name (بنحسين, بنعلي, بنيوسف): the Maghrebi family names Ben Hassine, Benali, Benyoussef
+    // are "son of" and the name, and Latin lists write them apart; only before a known name, since بن also
+    // begins words of their own (بنيامين, بنان)
+    if (t.text.startsWith('بن') && isCommonArabicName(t.text.slice(2))) {
+      return [
+        { ...base, text: 'بن', end: t.start + 2 },
+        { ...base, text: t.text.slice(2), start: t.start + 2 },
       ];
     }
     if (t.text.startsWith('ال') && [...t.text].length >= 4 && t.text !== 'الله') {

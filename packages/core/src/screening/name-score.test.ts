@@ -37,6 +37,16 @@ describe('parseName', () => {
     ]);
   });
 
+  it('splits بن glued to a common name (بنحسين = Ben Hassine), not a word that begins with بن', () => {
+    const n = parseName('سيف الله بن عمر بن محمد بنحسين', 'person');
+    expect(n.tokens.map((t) => t.text)).toEqual(['سيف الله', 'عمر', 'محمد', 'حسين']);
+    expect(n.tokens[3]?.ancestor).toBe(true);
+    expect(parseName('بنيامين نتنياهو', 'person').tokens.map((t) => t.text)).toEqual(['بنيامين', 'نتنياهو']);
+    expect(
+      score('سيف الله بن عمر بن محمد بنحسين', 'SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE'),
+    ).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('sets aside Mawlawi as the lists spell it (Maulavi, Maulawi)', () => {
     for (const title of ['Maulavi', 'Maulawi', 'Molvi']) {
       expect(parseName(`${title} Adam Khan`, 'person').tokens.map((t) => t.text)).toEqual(['adam', 'khan']);

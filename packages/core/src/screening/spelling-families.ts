@@ -144,6 +144,11 @@ export function arabicFamilyAgrees(arabic: string, latin: string): boolean | und
   return byName.get(fa) === fl;
 }
 
+/** True for the Arabic-script spelling of one of the commonest names (حسين, علي, يوسف). */
+export function isCommonArabicName(arabic: string): boolean {
+  return ARABIC_FORMS[arabic] !== undefined;
+}
+
 /** True when two normalised Latin tokens are spellings of the same Arabic name. */
 export function sameSpellingFamily(a: string, b: string): boolean {
   const fa = byName.get(a);
