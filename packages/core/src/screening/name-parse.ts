@@ -380,7 +380,13 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
       r.role = 'article';
     // a Latin name's first word "Ben" is the given name (Ben Netanyahu): a nasab marker stands after the
     // person's own name, and a surname-first "BEN ALI, Zine" has been turned round already
-    else if (NASAB.has(r.text) && next !== undefined && kind !== 'organisation' && !givenBen(r, i))
+    else if (
+      NASAB.has(r.text) &&
+      next !== undefined &&
+      kind !== 'organisation' &&
+      !givenBen(r, i) &&
+      (r.text !== 'ag' || (kind === 'person' && i > 0))
+    )
       r.role = 'nasab';
     // "Salman Mohammed bin": a marker left at the end, its name cut off or the chain turned round, names no
     // ancestor; it is set aside rather than left to count as a name of its own (Ben, a surname too, stays;

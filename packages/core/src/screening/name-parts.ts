@@ -50,6 +50,10 @@ export const NASAB: ReadonlySet<string> = new Set([
   'ابن',
   'بنت',
   'ولد',
+  // Tuareg "son of" (Iyad Ag Ghali, اياد اغ غالي); the Latin ag only in a person's name, where it cannot be
+  // the German legal form AG
+  'ag',
+  'اغ',
 ]);
 
 /** Prefixes that bind to the next word: "Abd al-Rahman", "Abu Bakr", "Umm Kulthum". */

@@ -47,6 +47,13 @@ describe('parseName', () => {
     ).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('reads the Tuareg ag as "son of" in a person\'s name, not the legal form AG', () => {
+    expect(parseName('Iyad Ag Ghaly', 'person').dropped.map((t) => t.role)).toEqual(['nasab']);
+    expect(parseName('اياد اغ غالي', 'person').tokens[1]?.ancestor).toBe(true);
+    expect(parseName('Siemens AG Berlin', 'any').dropped.map((t) => t.role)).not.toContain('nasab');
+    expect(score('اياد اغ غالي', 'IYAD AG GHALI')).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('sets aside Mawlawi as the lists spell it (Maulavi, Maulawi)', () => {
     for (const title of ['Maulavi', 'Maulawi', 'Molvi']) {
       expect(parseName(`${title} Adam Khan`, 'person').tokens.map((t) => t.text)).toEqual(['adam', 'khan']);
