@@ -256,11 +256,15 @@ function joinExact(
       if (b1.script !== 'arabic' || b2.script !== 'arabic' || mTwo[j] === 1 || mTwo[j + 1] === 1) continue;
       if (!isCompoundTail(b2)) continue;
       const joined = collapseKey(b1.key + b2.key);
-      if (joined.length < 3 || (joined !== tok.key && !tok.alts.includes(joined))) continue;
+      if (joined.length < 3) continue;
+      const exact = joined === tok.key || tok.alts.includes(joined);
+      // one consonant apart in a long joined key, as single keys of five consonants may be (آخوند زاده =
+      // Akhunzada, the d of nd-z unwritten)
+      if (!exact && (joined.length < 5 || levenshtein(joined, tok.key, 1) !== 1)) continue;
       mOne[i] = 1;
       mTwo[j] = 1;
       mTwo[j + 1] = 1;
-      const p = { sim: 0.9, how: 'transliteration' as MatchHow, j2: j + 1 };
+      const p = { sim: exact ? 0.9 : 0.8, how: 'transliteration' as MatchHow, j2: j + 1 };
       out.push(flip ? { i: j, j: i, ...p, multiQ: true } : { i, j, ...p, multiQ: false });
       crossJoined = true;
     }
