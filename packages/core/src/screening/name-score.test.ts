@@ -97,6 +97,12 @@ describe('scoreNames', () => {
     );
   });
 
+  it('meets an Arabic word that starts with alef or ʿayn with a Latin vowel initial (A. = عبد الرحمن)', () => {
+    expect(score('خالد عبد الرحمن حمد الفواز', 'Khaled A. Al-Fauwaz')).toBeGreaterThanOrEqual(0.8);
+    // a vowel initial is no initial of a word that starts with a consonant
+    expect(score('خالد سالم حمد الفواز', 'Khaled A. Al-Fauwaz')).toBeLessThan(0.8);
+  });
+
   it('reads the vowel frame past a glued article and meets an Arabic word with its Latin initial', () => {
     expect(score('زكريا الصبار', 'ZAKARYA ESSABAR')).toBeGreaterThanOrEqual(0.9);
     expect(score('عدنان س. حسن أحمد', 'ADNAN S. HASAN AHMED')).toBeGreaterThanOrEqual(0.8);

@@ -562,11 +562,16 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   const bothLatin = q.latin.length > 0 && c.latin.length > 0;
   if (q.role === 'initial' || c.role === 'initial') {
     if (!bothLatin) {
-      // a Latin initial for an Arabic-script word or abbreviation with the same first consonant (S. = س.)
+      // a Latin initial for an Arabic-script word or abbreviation with the same first consonant (S. = س.), or a
+      // vowel initial for a word that starts with alef or ʿayn, which keys leave out (A. = عبد الرحمن, O. = عمر)
       const [ini, word] = q.role === 'initial' ? [q, c] : [c, q];
-      return word.script === 'arabic' && ini.key.length > 0 && word.key.startsWith(ini.key)
-        ? { sim: 0.75, how: 'initial' }
-        : NONE;
+      if (word.script !== 'arabic') return NONE;
+      const first = word.text.charAt(0);
+      const met =
+        ini.key.length > 0
+          ? word.key.startsWith(ini.key)
+          : LATIN_VOWELS.test(ini.latin) && (first === 'ا' || first === 'ع');
+      return met ? { sim: 0.75, how: 'initial' } : NONE;
     }
     const [ini, full] = q.role === 'initial' ? [q.latin, c.latin] : [c.latin, q.latin];
     if (full.length > 1 && full.startsWith(ini)) return { sim: 0.75, how: 'initial' };
