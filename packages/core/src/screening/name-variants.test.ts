@@ -26,6 +26,20 @@ describe('names that hold other names in brackets', () => {
     expect(nameVariants('Smith; J')).toEqual(['Smith; J']);
   });
 
+  it('read a name followed by a remark on birth as the name before it', () => {
+    expect(nameVariants('Mohammad Ishaq Akhund born in 1963')).toEqual([
+      'Mohammad Ishaq Akhund born in 1963',
+      'Mohammad Ishaq Akhund',
+    ]);
+    expect(nameVariants('Khirullah Said Wali Khairkhwa, born in Kandahar on 01 Jan.1967')[1]).toBe(
+      'Khirullah Said Wali Khairkhwa',
+    );
+    expect(nameVariants('Max Born')).toEqual(['Max Born']);
+    expect(
+      compareNames('محمد اسحاق آخوند', 'Mohammad Ishaq Akhund born in 1963', 'person').score,
+    ).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('let a pair meet through the name it holds', () => {
     const whole = 'Ibrahim Hassan Tali Asiri (إبراهيم حسن طالع عسيري)';
     expect(compareNames('إبراهيم حسن طالع العسيري', whole, 'person').score).toBeGreaterThanOrEqual(0.9);

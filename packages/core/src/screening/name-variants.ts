@@ -15,6 +15,9 @@ const BRACKETED = /^([^()]*)\(([^()]*)\)([^()]*)$/;
  */
 const SLASHED = /^([^/]*\p{L}[^/]*)\/([^/]*\p{L}[^/]*)$/u;
 
+/** "born" followed by in, on or a day or year: a remark, not a name (Max Born keeps his surname). */
+const BORN_REMARK = /^(.*\p{L})[\s,;]+born\s+(?:in\b|on\b|\d)/u;
+
 function letters(s: string): number {
   return (s.match(/\p{L}/gu) ?? []).length;
 }
@@ -33,6 +36,10 @@ function semicolonNames(text: string): string[] {
  * between two names and no semicolon between names).
  */
 export function nameVariants(text: string): readonly string[] {
+  // a remark on birth the publisher wrote after the name ("Mohammad Ishaq Akhund born in 1963", "…, born 1 Jan.
+  // 1953 (Oman passport …)"): the name before it, then whatever that name holds
+  const born = text.includes('born') ? BORN_REMARK.exec(text) : null;
+  if (born?.[1]) return [text, ...nameVariants(born[1].trim())];
   const m = BRACKETED.exec(text);
   if (!m && text.includes(';')) return [text, ...semicolonNames(text)];
   if (!m) {
