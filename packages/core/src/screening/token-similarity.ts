@@ -539,6 +539,9 @@ function abbreviates(q: NameToken, c: NameToken): boolean {
   return k === short.length;
 }
 
+/** Latin vowel initials that may stand for an Arabic word starting with alef or ʿayn. */
+const VOWEL_INITIALS = ['a', 'e', 'o', 'u'];
+
 /** Similarity of two tokens in [0,1]; 0 means they do not correspond. */
 export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.text === c.text) return { sim: 1, how: 'exact' };
@@ -563,14 +566,15 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.role === 'initial' || c.role === 'initial') {
     if (!bothLatin) {
       // a Latin initial for an Arabic-script word or abbreviation with the same first consonant (S. = س.), or a
-      // vowel initial for a word that starts with alef or ʿayn, which keys leave out (A. = عبد الرحمن, O. = عمر)
+      // vowel initial for a word that starts with alef or ʿayn, which keys leave out (A. = عبد الرحمن, O. = عمر);
+      // not I, which in list names is mostly a Roman numeral (the vessels SONIA I, ZEPHYR I)
       const [ini, word] = q.role === 'initial' ? [q, c] : [c, q];
       if (word.script !== 'arabic') return NONE;
       const first = word.text.charAt(0);
       const met =
         ini.key.length > 0
           ? word.key.startsWith(ini.key)
-          : LATIN_VOWELS.test(ini.latin) && (first === 'ا' || first === 'ع');
+          : VOWEL_INITIALS.includes(ini.latin) && (first === 'ا' || first === 'ع');
       return met ? { sim: 0.75, how: 'initial' } : NONE;
     }
     const [ini, full] = q.role === 'initial' ? [q.latin, c.latin] : [c.latin, q.latin];
