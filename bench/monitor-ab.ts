@@ -8,31 +8,17 @@
  * DATA_DIR is a `raqib generate` output (transactions.csv, banks.csv, accounts.csv, fx-rates.csv).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as Core from '@raqib/core';
-import type * as Formats from '@raqib/formats';
+import { loadDataSet, loadTrees } from './ab-trees.ts';
 
 const [dataDir, roundsArg, ...trees] = process.argv.slice(2);
 if (!dataDir || !roundsArg || trees.length === 0)
   throw new Error('usage: monitor-ab.ts DATA_DIR ROUNDS TREE_A [TREE_B…]');
 const rounds = Number(roundsArg);
 
-const load = async <T>(tree: string, pkg: string): Promise<T> =>
-  (await import(pathToFileURL(join(tree, 'packages', pkg, 'src', 'index.ts')).href)) as T;
-const cores = await Promise.all(trees.map((t) => load<typeof Core>(t, 'core')));
-const formats = await load<typeof Formats>(trees[0]!, 'formats');
+const { cores, formats } = await loadTrees(trees);
 const core0 = cores[0]!;
-
-const transactions: Core.Transaction[] = [];
-for await (const batch of formats.readTransactions(join(dataDir, 'transactions.csv'), { format: 'amlworld' }))
-  for (const tx of batch.accepted) transactions.push(tx);
-const banks = await formats.readBanks(join(dataDir, 'banks.csv'));
-const accounts = await formats.readAccounts(join(dataDir, 'accounts.csv'));
-const fxRates = core0.fxRatesFromTable(
-  core0.parseFxRatesCsv(await readFile(join(dataDir, 'fx-rates.csv'), 'utf8')),
-);
+const { transactions, banks, accounts, fxRates } = await loadDataSet(dataDir, core0, formats);
 
 interface Run {
   cpuSeconds: number;

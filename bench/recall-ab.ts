@@ -8,11 +8,10 @@
  *   [--newfp N] (N false-positive rows of the last tree that the first did not flag) [--trace ROW,ROW]
  * A tree is a source checkout (its packages/core is loaded); `@…` overrides default detector parameters.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as Core from '@raqib/core';
-import type * as Formats from '@raqib/formats';
+import { loadDataSet, loadTrees } from './ab-trees.ts';
 
 const args = process.argv.slice(2);
 const dumpIdx = args.indexOf('--dump');
@@ -42,20 +41,9 @@ const overrides = (specs ?? []).map((s) =>
 );
 if (!dataDir || trees.length === 0) throw new Error('usage');
 
-const load = async <T>(tree: string, pkg: string): Promise<T> =>
-  (await import(pathToFileURL(join(tree, 'packages', pkg, 'src', 'index.ts')).href)) as T;
-const cores = await Promise.all(trees.map((t) => load<typeof Core>(t, 'core')));
-const formats = await load<typeof Formats>(trees[0]!, 'formats');
+const { cores, formats } = await loadTrees(trees);
 const core0 = cores[0]!;
-
-const transactions: Core.Transaction[] = [];
-for await (const batch of formats.readTransactions(join(dataDir, 'transactions.csv'), { format: 'amlworld' }))
-  for (const tx of batch.accepted) transactions.push(tx);
-const banks = await formats.readBanks(join(dataDir, 'banks.csv'));
-const accounts = await formats.readAccounts(join(dataDir, 'accounts.csv'));
-const fxRates = core0.fxRatesFromTable(
-  core0.parseFxRatesCsv(await readFile(join(dataDir, 'fx-rates.csv'), 'utf8')),
-);
+const { transactions, banks, accounts, fxRates } = await loadDataSet(dataDir, core0, formats);
 const maxRow = transactions.reduce((m, t) => Math.max(m, t.row), 0);
 const label = new Uint8Array(maxRow + 1);
 for (const tx of transactions) if (tx.label) label[tx.row] = 1;

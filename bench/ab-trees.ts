@@ -1,0 +1,35 @@
+/**
+ * What the in-process A/B scripts (bench/monitor-ab.ts, bench/recall-ab.ts) share: each source tree's packages
+ * loaded side by side in one process, and a `raqib generate` data set read once, with the first tree's reader, so
+ * that every tree runs over the same objects.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Core from '@raqib/core';
+import type * as Formats from '@raqib/formats';
+
+const load = async <T>(tree: string, pkg: string): Promise<T> =>
+  (await import(pathToFileURL(join(tree, 'packages', pkg, 'src', 'index.ts')).href)) as T;
+
+/** Each tree's core, and the first tree's formats. */
+export async function loadTrees(trees: readonly string[]) {
+  const cores = await Promise.all(trees.map((t) => load<typeof Core>(t, 'core')));
+  const formats = await load<typeof Formats>(trees[0]!, 'formats');
+  return { cores, formats };
+}
+
+/** A `raqib generate` output directory: transactions, reference files and the day FX rates. */
+export async function loadDataSet(dataDir: string, core: typeof Core, formats: typeof Formats) {
+  const transactions: Core.Transaction[] = [];
+  for await (const batch of formats.readTransactions(join(dataDir, 'transactions.csv'), {
+    format: 'amlworld',
+  }))
+    for (const tx of batch.accepted) transactions.push(tx);
+  const banks = await formats.readBanks(join(dataDir, 'banks.csv'));
+  const accounts = await formats.readAccounts(join(dataDir, 'accounts.csv'));
+  const fxRates = core.fxRatesFromTable(
+    core.parseFxRatesCsv(await readFile(join(dataDir, 'fx-rates.csv'), 'utf8')),
+  );
+  return { transactions, banks, accounts, fxRates };
+}
