@@ -26,6 +26,7 @@ import { migrateToLatest, openDatabase, type RaqibDatabase, SqlAlertStore } from
 import { writeDataset } from '@raqib/synth';
 import { startOwnNatsServer } from '@raqib/testkit';
 import { sql } from 'kysely';
+import { amlworldStreamId } from '../apps/cli/src/commands/stream-ids.ts';
 import { machineLine, writeBenchmarkSection } from './benchmarks-file.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     const txs: Transaction[] = [];
     // the names `raqib ingest` gives an AMLworld file's payments (its file name and the row): the same payments
     for await (const b of readTransactions(file))
-      txs.push(...b.accepted.map((tx) => ({ ...tx, id: `transactions.csv#${tx.id}` })));
+      txs.push(...b.accepted.map((tx) => ({ ...tx, id: amlworldStreamId('transactions.csv', tx.id) })));
     const n = txs.length;
 
     log(`single process: ${n} transactions`);

@@ -14,6 +14,7 @@ import { detectFormat, isTransactionFormat, readTransactions, type TransactionFo
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { startProgress } from '../progress.ts';
+import { amlworldStreamId } from './stream-ids.ts';
 import { DEFAULT_PARTITIONS, DEFAULT_STREAM, ensureTxStream, txStreamFromFlags } from './worker-stream.ts';
 
 interface IngestFlags {
@@ -78,11 +79,7 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
     await ensureTxStream(bus, stream);
     const publisher = new TxPublisher(bus, stream, { roundPayments });
     for (const file of files) {
-      // Transaction ids must be unique on the stream, across files and across runs: an AMLworld file has no ids (a
-      // payment's id is its row number, unique only within the file), so its payments are named `<file name>#<row>`
-      // — daily files under distinct names never collide, and a re-run of the same file names them alike, so the
-      // stream and the workers pass the repeats over. The other formats carry their own ids, kept as they are: the
-      // same payment in two files is one payment.
+      // AMLworld rows have no ids of their own: named by file and row (stream-ids.ts); other formats keep theirs
       const prefixIds = (format ?? (await detectFormat(file))) === 'amlworld';
       const total = statSync(file).size;
       const progress = startProgress(`ingest ${basename(file)}`, total, ' bytes');
@@ -96,7 +93,7 @@ async function runIngest(files: string[], flags: IngestFlags): Promise<void> {
         },
       })) {
         const named: readonly Transaction[] = prefixIds
-          ? batch.accepted.map((tx) => ({ ...tx, id: `${tag}#${tx.id}` }))
+          ? batch.accepted.map((tx) => ({ ...tx, id: amlworldStreamId(tag, tx.id) }))
           : batch.accepted;
         // a payment past a part's limits (an id made too long by its file's name) would have every worker reject
         // its whole part: it is quarantined here instead (0064, limits and rejects)

@@ -1,7 +1,7 @@
 import { InProcessBus, type Transaction, TxPublisher } from '@raqib/core';
 import { SqlLaneStore } from '@raqib/store-sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { laneDeps, laneFixture } from './worker-lane.test-support.ts';
+import { drain, laneDeps, laneFixture } from './worker-lane.test-support.ts';
 import { LaneRunner } from './worker-lane.ts';
 import { ensureTxStream, type TxStreamSpec } from './worker-stream.ts';
 
@@ -12,14 +12,6 @@ afterAll(() => fixture.close());
 
 const DAY = 86_400_000;
 const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 4 };
-
-async function drain(runner: LaneRunner) {
-  while ((await runner.step(0)) > 0) {
-    // read to the end
-  }
-  await runner.flush();
-  return runner.stats();
-}
 
 /**
  * The seen-ids horizon (docs/decisions/0065-seen-ids-horizon.md), with one day instead of seven: the fixture's six

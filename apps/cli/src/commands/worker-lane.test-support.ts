@@ -19,6 +19,7 @@ import {
   SqlLaneStore,
 } from '@raqib/store-sql';
 import { writeDataset } from '@raqib/synth';
+import type { LaneRunner } from './worker-lane.ts';
 import type { TxStreamSpec } from './worker-stream.ts';
 
 /** The worker tests' shared fixture: one generated data set, its single-process alerts, lane dependencies. */
@@ -94,4 +95,13 @@ export function laneDeps(
     worker,
     batchSize,
   };
+}
+
+/** Reads a lane runner's stream to its end, waits for the last commit and gives its stats. */
+export async function drain(runner: LaneRunner) {
+  while ((await runner.step(0)) > 0) {
+    // next batch
+  }
+  await runner.flush();
+  return runner.stats();
 }

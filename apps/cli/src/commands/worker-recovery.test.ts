@@ -31,6 +31,7 @@ import {
 } from '@raqib/testkit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amlworldStreamId } from './stream-ids.ts';
 import { subjectPrefixFor } from './worker-stream.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -99,7 +100,7 @@ if (!enabled) {
       file = join(dir, 'transactions.csv');
       // the names `raqib ingest` gives an AMLworld file's payments: its file name and the row
       for await (const batch of readTransactions(file))
-        txs.push(...batch.accepted.map((tx) => ({ ...tx, id: `transactions.csv#${tx.id}` })));
+        txs.push(...batch.accepted.map((tx) => ({ ...tx, id: amlworldStreamId('transactions.csv', tx.id) })));
       const monitor = createMonitor({ config: defaultMonitoringConfig(), clock: fixedClock(0) });
       for (const tx of txs) {
         monitor.process(tx);

@@ -7,7 +7,7 @@ import {
   TxPublisher,
 } from '@raqib/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { comparable, laneDeps, laneFixture } from './worker-lane.test-support.ts';
+import { comparable, drain, laneDeps, laneFixture } from './worker-lane.test-support.ts';
 import { LaneRunner } from './worker-lane.ts';
 import { MergerRunner } from './worker-merger.ts';
 import { ensureTxStream, type TxStreamSpec } from './worker-stream.ts';
@@ -35,14 +35,6 @@ async function setup() {
 }
 
 /** Reads on until the stream is exhausted; returns the runner's stats. */
-async function drain(runner: LaneRunner) {
-  while ((await runner.step(0)) > 0) {
-    // next batch
-  }
-  await runner.flush();
-  return runner.stats();
-}
-
 /** Merges every committed firing into alerts and closes the open patterns. */
 async function alertsOf(deps: Awaited<ReturnType<typeof setup>>['deps']): Promise<Alert[]> {
   const merger = new MergerRunner(deps);
