@@ -464,11 +464,10 @@ export class LaneRunner {
       }
       return;
     }
-    if (this.#seen.has(tx.id, cutoff)) {
+    if (!this.#seen.admit(tx.id, tx.ts, cutoff)) {
       this.#skipped++;
       return;
     }
-    this.#seen.add(tx.id, tx.ts);
     this.#pending = [];
     this.#stage!.process(tx, judge);
     if (!judge) {
