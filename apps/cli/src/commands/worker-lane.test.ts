@@ -1,4 +1,10 @@
-import { encodeTransactionMessage, InProcessBus, payerPartition, TxPublisher } from '@raqib/core';
+import {
+  decodeTxMessage,
+  encodeTransactionMessage,
+  InProcessBus,
+  payerPartition,
+  TxPublisher,
+} from '@raqib/core';
 import { type LaneCheckpoint, type RaqibDatabase, SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparable, laneDeps, laneFixture } from './worker-lane.test-support.ts';
@@ -171,12 +177,12 @@ async function paymentsThrough(bus: InProcessBus, seq: number): Promise<number> 
     const batch = (await reader.fetch(1000, 0)).filter((d) => d.seq <= seq);
     if (batch.length === 0) break;
     for (const d of batch) {
-      const a = JSON.parse(new TextDecoder().decode(d.data)) as unknown[];
-      const name = String(a[1]);
-      const round = parts.get(name) ?? { left: Number(a[2]), payments: 0 };
+      const m = decodeTxMessage(d.data);
+      if (m.kind !== 'part') throw new Error(`#${d.seq} is not a part`);
+      const round = parts.get(m.part.round) ?? { left: m.part.parts, payments: 0 };
       round.left--;
-      round.payments += a.length - 4;
-      parts.set(name, round);
+      round.payments += m.part.entries.length;
+      parts.set(m.part.round, round);
       if (round.left === 0) n += round.payments;
     }
   }

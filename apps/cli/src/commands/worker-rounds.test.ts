@@ -1,5 +1,6 @@
 import {
   type Alert,
+  decodeTxMessage,
   encodeTransactionMessage,
   InProcessBus,
   type OutgoingPart,
@@ -13,7 +14,7 @@ import { MergerRunner } from './worker-merger.ts';
 import { ensureTxStream, type TxStreamSpec } from './worker-stream.ts';
 
 /**
- * Rounds on the stream (message version 3, docs/decisions/0064-rounds.md): whatever the order of a round's parts,
+ * Rounds on the stream (message versions 3 and 4, docs/decisions/0064-rounds.md, 0066-columns-parts.md): whatever the order of a round's parts,
  * whatever lies between them, a crash of the publisher between them, a part published twice or messages of older
  * versions before them, a worker processes the payments in the input's order and raises the single-process alerts.
  */
@@ -46,7 +47,7 @@ async function alertsOf(deps: Awaited<ReturnType<typeof setup>>['deps']): Promis
   return deps.alerts.listAlerts({ limit: 1_000_000 });
 }
 
-describe('rounds of payments on the stream (version 3)', () => {
+describe('rounds of payments on the stream (versions 3 and 4)', () => {
   it('processes the payments in the input order when parts come reversed and interleaved with the next round', async () => {
     const { deps, send } = await setup();
     const rounds = roundParts(txs, 4, ROUND).map((parts) => [...parts].reverse());
@@ -118,15 +119,19 @@ describe('rounds of payments on the stream (version 3)', () => {
     expect(comparable(await alertsOf(deps))).toEqual(comparable(embedded));
   });
 
-  it('reads a stream that holds version 1, then version 2 messages, then rounds', async () => {
-    const { deps, bus } = await setup();
-    const third = Math.floor(txs.length / 3);
-    for (const tx of txs.slice(0, third)) {
+  it('reads a stream that holds version 1, then version 2 messages, then rounds of version 3 and 4', async () => {
+    const { deps, bus, send } = await setup();
+    const quarter = Math.floor(txs.length / 4);
+    for (const tx of txs.slice(0, quarter)) {
       await bus.publish('raqib.tx.0.o', new TextEncoder().encode(JSON.stringify({ v: 1, tx })));
     }
-    for (const tx of txs.slice(third, 2 * third))
+    for (const tx of txs.slice(quarter, 2 * quarter))
       await bus.publish('raqib.tx.0.o', encodeTransactionMessage(tx));
-    await new TxPublisher(bus, stream, { roundPayments: ROUND.payments }).publish(txs.slice(2 * third));
+    // a stream outlives its writer: parts of the older format, then the publisher's own (columns)
+    const older = roundParts(txs.slice(2 * quarter, 3 * quarter), 4, { ...ROUND, version: 3 });
+    for (const round of older) for (const part of round) await send(part);
+    expect(older[0]![0]!.text.startsWith('[3,')).toBe(true);
+    await new TxPublisher(bus, stream, { roundPayments: ROUND.payments }).publish(txs.slice(3 * quarter));
     const runner = new LaneRunner([0, 1, 2, 3], deps);
     await runner.start();
     expect(await drain(runner)).toMatchObject({ processed: txs.length, rejected: 0, openRounds: 0 });
@@ -151,7 +156,9 @@ describe('rounds of payments on the stream (version 3)', () => {
       droppedParts: 1,
     });
     const held = rounds[k]![0]!;
-    const ids = (JSON.parse(held.text) as unknown[][]).slice(4).map((e) => e[1]);
+    const decoded = decodeTxMessage(new TextEncoder().encode(held.text));
+    if (decoded.kind !== 'part') throw new Error('not a part');
+    const ids = decoded.part.entries.map((e) => e.tx.id);
     const name = held.msgId.split(':')[0]!;
     const rejects = await deps.store.rejects(stream.name);
     expect(rejects.map((r) => [r.seq, r.lane, r.subject, r.payload])).toEqual([
@@ -250,7 +257,7 @@ describe('rounds of payments on the stream (version 3)', () => {
     const snapshot = (await deps.store.latestSnapshot(stream.name, Number.MAX_SAFE_INTEGER))!;
     const payload = JSON.parse(snapshot.payload) as { heldParts: { seq: number; text: string }[] };
     expect(payload.heldParts.map((h) => h.seq)).toEqual([heldSeq]);
-    payload.heldParts[0]!.text = payload.heldParts[0]!.text.replace(/^\[3,"[^"]+"/, '[3,"a name!"');
+    payload.heldParts[0]!.text = payload.heldParts[0]!.text.replace(/^\[(\d),"[^"]+"/, '[$1,"a name!"');
     const store = Object.assign(Object.create(deps.store) as typeof deps.store, {
       latestSnapshot: () => Promise.resolve({ ...snapshot, payload: JSON.stringify(payload) }),
       seenEntries: deps.store.seenEntries.bind(deps.store),

@@ -35,27 +35,39 @@ const txs: Transaction[] = Array.from({ length: 40 }, (_, i) => ({
 }));
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-describe('round parts (message version 3)', () => {
-  it('cut the input into rounds, each split by payer partition, and decode back to the same payments', () => {
-    const rounds = roundParts(txs, 4, { payments: 16 });
-    expect(rounds.map((r) => r.reduce((n, p) => n + p.payments, 0))).toEqual([16, 16, 8]);
-    for (const [r, parts] of rounds.entries()) {
-      expect(parts.map((p) => p.partition)).toEqual([...new Set(parts.map((p) => p.partition))].sort());
-      for (const p of parts) {
-        const m = decodeTxMessage(bytes(p.text));
-        if (m.kind !== 'part') throw new Error('not a part');
-        expect(p.msgId).toBe(`${m.part.round}:${p.partition}`);
-        expect(m.part).toMatchObject({ parts: parts.length, count: r === 2 ? 8 : 16 });
-        for (const e of m.part.entries) {
-          expect(e.tx).toEqual(txs[r * 16 + e.ordinal]);
-          expect(payerPartition(e.tx, 4)).toBe(p.partition);
+describe('round parts (message versions 3 and 4)', () => {
+  it.each([3, 4] as const)(
+    'cut the input into rounds, each split by payer partition, and decode back to the same payments (version %i)',
+    (version) => {
+      const rounds = roundParts(txs, 4, { payments: 16, version });
+      expect(rounds[0]![0]!.text.startsWith(`[${version},`)).toBe(true);
+      expect(rounds.map((r) => r.reduce((n, p) => n + p.payments, 0))).toEqual([16, 16, 8]);
+      for (const [r, parts] of rounds.entries()) {
+        expect(parts.map((p) => p.partition)).toEqual([...new Set(parts.map((p) => p.partition))].sort());
+        for (const p of parts) {
+          const m = decodeTxMessage(bytes(p.text));
+          if (m.kind !== 'part') throw new Error('not a part');
+          expect(p.msgId).toBe(`${m.part.round}:${p.partition}`);
+          expect(m.part).toMatchObject({ parts: parts.length, count: r === 2 ? 8 : 16 });
+          for (const e of m.part.entries) {
+            expect(e.tx).toEqual(txs[r * 16 + e.ordinal]);
+            expect(payerPartition(e.tx, 4)).toBe(p.partition);
+          }
         }
       }
-    }
-    // named by content: the same input gives the same names (a re-run is de-duplicated), other input others
-    expect(roundParts(txs, 4, { payments: 16 })).toEqual(rounds);
-    expect(roundParts(txs.slice(1), 4, { payments: 16 })[0]![0]!.msgId).not.toBe(rounds[0]![0]!.msgId);
-  });
+      // named by content: the same input gives the same names (a re-run is de-duplicated), other input others
+      expect(roundParts(txs, 4, { payments: 16, version })).toEqual(rounds);
+      expect(roundParts(txs.slice(1), 4, { payments: 16, version })[0]![0]!.msgId).not.toBe(
+        rounds[0]![0]!.msgId,
+      );
+      // the same rounds and names in either format: a republish in the other one is de-duplicated by JetStream
+      expect(
+        roundParts(txs, 4, { payments: 16, version: version === 3 ? 4 : 3 }).map((r) =>
+          r.map((p) => p.msgId),
+        ),
+      ).toEqual(rounds.map((r) => r.map((p) => p.msgId)));
+    },
+  );
 
   it('cut a round early when its fields would pass the byte limit', () => {
     const rounds = roundParts(txs, 2, { payments: 1000, bytes: 1000 });
@@ -73,7 +85,7 @@ describe('round parts (message version 3)', () => {
   });
 
   it('refuse parts that are malformed, naming the problem', () => {
-    const [part] = roundParts(txs.slice(0, 3), 1)[0]!;
+    const [part] = roundParts(txs.slice(0, 3), 1, { version: 3 })[0]!;
     const a = JSON.parse(part!.text) as unknown[];
     const bad = (edit: (x: unknown[]) => unknown[]) => () =>
       decodeTxMessage(bytes(JSON.stringify(edit(structuredClone(a)))));
@@ -90,7 +102,7 @@ describe('round parts (message version 3)', () => {
   });
 
   it('refuse a round name outside the strict pattern and payments past the version 2 limits', () => {
-    const [part] = roundParts(txs.slice(0, 3), 1)[0]!;
+    const [part] = roundParts(txs.slice(0, 3), 1, { version: 3 })[0]!;
     const a = JSON.parse(part!.text) as unknown[];
     const bad = (edit: (x: unknown[]) => unknown[]) => () =>
       decodeTxMessage(bytes(JSON.stringify(edit(structuredClone(a)))));

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from '../model/transaction.ts';
 import { MAX_PARTITIONS, payerPartition } from '../monitoring/partition.ts';
+import { columnsPartText, fromColumnsPart, TX_COLUMNS_VERSION } from './bus-tx-columns.ts';
 import {
   decodeMessageText,
-  MAX_TX_MESSAGE_BYTES,
   transactionFieldsText,
   transactionFromFields,
   transactionFromJson,
 } from './bus-tx-message.ts';
+import { checkEntrySize, entryTextProblem } from './round-entry-limits.ts';
+
+export { MAX_ROUND_ENTRY_BYTES, MAX_ROUND_ID_CHARS } from './round-entry-limits.ts';
 
 /**
  * Version 3 of the transaction message: one **part of a round** (docs/decisions/0064-rounds.md). A publisher cuts
@@ -40,11 +43,6 @@ export const ROUND_BYTES = 256 * 1024;
 
 /** What a round's name must look like: a publisher's names are 22 characters of base64url. */
 export const ROUND_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-/** Longest payment id, account or bank in a part: the transaction contract's limit (packages/contracts). */
-export const MAX_ROUND_ID_CHARS = 128;
-/** Largest payment in a part, in UTF-8 bytes of its fields: what version 2 allowed a message of one payment. */
-export const MAX_ROUND_ENTRY_BYTES = MAX_TX_MESSAGE_BYTES;
-
 export interface RoundEntry {
   /** Position of the payment in its round, from 0. */
   readonly ordinal: number;
@@ -90,19 +88,23 @@ export function roundName(txs: readonly Transaction[]): string {
 /**
  * Cuts `txs` into rounds (ROUND_PAYMENTS payments or ROUND_BYTES of fields, whichever comes first) and each round
  * into its parts, in the order they must be published: round by round, parts by partition. Deterministic: the same
- * input gives the same rounds, names and texts.
+ * input gives the same rounds, names and texts. Parts are written in columns (version 4, bus-tx-columns.ts) unless
+ * `version` 3 is asked for (tests of the older format, which workers still read); the rounds and their names are the
+ * same in either format.
  */
 export function roundParts(
   txs: readonly Transaction[],
   partitions: number,
-  limits: { readonly payments?: number; readonly bytes?: number } = {},
+  options: { readonly payments?: number; readonly bytes?: number; readonly version?: 3 | 4 } = {},
 ): OutgoingPart[][] {
-  const maxPayments = Math.min(limits.payments ?? ROUND_PAYMENTS, MAX_ROUND_PAYMENTS);
-  const maxBytes = limits.bytes ?? ROUND_BYTES;
+  const maxPayments = Math.min(options.payments ?? ROUND_PAYMENTS, MAX_ROUND_PAYMENTS);
+  const maxBytes = options.bytes ?? ROUND_BYTES;
+  const columns = (options.version ?? TX_COLUMNS_VERSION) === TX_COLUMNS_VERSION;
   const rounds: OutgoingPart[][] = [];
   let start = 0;
   while (start < txs.length) {
-    // fields of each payment with a placeholder ordinal: the ordinal is known once the round is cut
+    // fields of each payment with a placeholder ordinal: the ordinal is known once the round is cut (version 3's
+    // text, also the size bound of a version 4 part, which codes the repeated strings once)
     const fields: string[] = [];
     let bytes = 0;
     let end = start;
@@ -118,7 +120,7 @@ export function roundParts(
     }
     const round = txs.slice(start, end);
     const name = roundName(round);
-    const byPartition = new Map<number, string[]>();
+    const byPartition = new Map<number, number[]>();
     for (let i = 0; i < round.length; i++) {
       const p = payerPartition(round[i]!, partitions);
       let list = byPartition.get(p);
@@ -126,21 +128,19 @@ export function roundParts(
         list = [];
         byPartition.set(p, list);
       }
-      // "[0," → "[<ordinal>,"
-      list.push(`[${i}${fields[i]!.slice(2)}`);
+      list.push(i);
     }
     const head = `[${TX_ROUND_VERSION},${JSON.stringify(name)},${byPartition.size},${round.length}`;
     rounds.push(
       [...byPartition.keys()]
         .sort((a, b) => a - b)
         .map((p) => {
-          const entries = byPartition.get(p)!;
-          return {
-            partition: p,
-            msgId: `${name}:${p}`,
-            text: `${head},${entries.join(',')}]`,
-            payments: entries.length,
-          };
+          const ordinals = byPartition.get(p)!;
+          const text = columns
+            ? columnsPartText(name, byPartition.size, round.length, ordinals, round)
+            : // "[0," → "[<ordinal>,"
+              `${head},${ordinals.map((i) => `[${i}${fields[i]!.slice(2)}`).join(',')}]`;
+          return { partition: p, msgId: `${name}:${p}`, text, payments: ordinals.length };
         }),
     );
     start = end;
@@ -159,27 +159,9 @@ export function roundEntryProblem(tx: Transaction): string | undefined {
   return entryTextProblem(tx, transactionFieldsText(0, tx));
 }
 
-function entryTextProblem(tx: Transaction, fields: string): string | undefined {
-  for (const [name, v] of [
-    ['id', tx.id],
-    ['fromBank', tx.fromBank],
-    ['fromAccount', tx.fromAccount],
-    ['toBank', tx.toBank],
-    ['toAccount', tx.toAccount],
-  ] as const) {
-    if (v.length > MAX_ROUND_ID_CHARS)
-      return `${name} has ${v.length} characters, over ${MAX_ROUND_ID_CHARS}`;
-  }
-  // the fields' JSON text is at least their UTF-8 bytes: exact only when the cheap bound is passed
-  if (fields.length * 3 > MAX_ROUND_ENTRY_BYTES && utf8Length(fields) > MAX_ROUND_ENTRY_BYTES) {
-    return `its fields take ${utf8Length(fields)} bytes, over ${MAX_ROUND_ENTRY_BYTES}`;
-  }
-  return undefined;
-}
-
-/** True when the bytes start a version 3 message (`[3,`): such a message may be larger than a transaction. */
+/** True when the bytes start a part of a round (`[3,` or `[4,`): such a message may be larger than a transaction. */
 function isRoundPart(data: Uint8Array): boolean {
-  return data[0] === 0x5b && data[1] === 0x33 && data[2] === 0x2c;
+  return data[0] === 0x5b && (data[1] === 0x33 || data[1] === 0x34) && data[2] === 0x2c;
 }
 
 /** Decodes a message of any version; throws an Error that says what is wrong (the caller names the message). */
@@ -204,12 +186,16 @@ export function decodeTxMessage(data: Uint8Array): TxMessage {
   } catch {
     throw new Error('message is not JSON');
   }
+  if (Array.isArray(parsed) && parsed[0] === TX_COLUMNS_VERSION) {
+    return { kind: 'part', part: fromColumnsPart(parsed, checkHead(parsed)), text };
+  }
   if (Array.isArray(parsed) && parsed[0] === TX_ROUND_VERSION)
     return { kind: 'part', part: fromPart(parsed), text };
   return { kind: 'tx', tx: transactionFromJson(parsed) };
 }
 
-function fromPart(a: readonly unknown[]): RoundPart {
+/** The head every part carries, `[version, round, parts, count, …]`, checked; returns the part's head fields. */
+function checkHead(a: readonly unknown[]): { round: string; parts: number; count: number } {
   const [, round, parts, count] = a;
   if (typeof round !== 'string' || round === '') throw new Error('round part names no round');
   if (!ROUND_NAME.test(round)) {
@@ -223,6 +209,11 @@ function fromPart(a: readonly unknown[]): RoundPart {
   if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > MAX_ROUND_PAYMENTS) {
     throw new Error(`round payment count ${String(count)} is not 1 to ${MAX_ROUND_PAYMENTS}`);
   }
+  return { round, parts: parts as number, count: count as number };
+}
+
+function fromPart(a: readonly unknown[]): RoundPart {
+  const { round, parts, count } = checkHead(a);
   if (a.length < 5) throw new Error('round part carries no payment');
   const entries: RoundEntry[] = [];
   let last = -1;
@@ -230,11 +221,7 @@ function fromPart(a: readonly unknown[]): RoundPart {
     const e = a[i];
     if (!Array.isArray(e)) throw new Error(`round part entry ${i - 4} is not an array`);
     const ordinal = e[0];
-    if (
-      !Number.isInteger(ordinal) ||
-      (ordinal as number) <= last ||
-      (ordinal as number) >= (count as number)
-    ) {
+    if (!Number.isInteger(ordinal) || (ordinal as number) <= last || (ordinal as number) >= count) {
       throw new Error(
         `round part entry ${i - 4} has ordinal ${String(ordinal)} (after ${last}, below ${count})`,
       );
@@ -249,64 +236,5 @@ function fromPart(a: readonly unknown[]): RoundPart {
     checkEntrySize(tx, i - 4);
     entries.push({ ordinal: last, tx });
   }
-  return { round, parts: parts as number, count: count as number, entries };
-}
-
-/** UTF-8 length of a string. */
-function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // one byte counted already: 2 bytes below U+0800, 4 for a surrogate pair (2 per half), 3 otherwise
-    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
-  }
-  return n;
-}
-
-/**
- * The limits a payment had as a message of its own (version 2): ids, banks and accounts at most
- * MAX_ROUND_ID_CHARS, the whole entry at most MAX_ROUND_ENTRY_BYTES of UTF-8 in its fields. Checked on the decoded
- * transaction, field by field: a loop over the parsed array cost about 1.6 µs a payment.
- */
-function checkEntrySize(tx: Transaction, index: number): void {
-  const longest = Math.max(
-    tx.id.length,
-    tx.fromBank.length,
-    tx.fromAccount.length,
-    tx.toBank.length,
-    tx.toAccount.length,
-  );
-  if (longest > MAX_ROUND_ID_CHARS) {
-    const problem = entryTextProblem(tx, '');
-    throw new Error(`round part entry ${index}: ${problem ?? `a field has ${longest} characters`}`);
-  }
-  const chars =
-    longest * 5 + // a bound: the five fields above
-    tx.currencyPaid.length +
-    tx.currencyReceived.length +
-    (tx.fromCountry?.length ?? 0) +
-    (tx.toCountry?.length ?? 0) +
-    (tx.purpose?.length ?? 0) +
-    (tx.debtorName?.length ?? 0) +
-    (tx.creditorName?.length ?? 0);
-  // a UTF-16 unit is at most 3 bytes of UTF-8: count exactly only when that bound is passed
-  if (chars * 3 <= MAX_ROUND_ENTRY_BYTES) return;
-  const bytes = [
-    tx.id,
-    tx.fromBank,
-    tx.fromAccount,
-    tx.toBank,
-    tx.toAccount,
-    tx.currencyPaid,
-    tx.currencyReceived,
-  ]
-    .concat(
-      [tx.fromCountry, tx.toCountry, tx.purpose, tx.debtorName, tx.creditorName].filter(
-        (v) => v !== undefined,
-      ),
-    )
-    .reduce((n, v) => n + utf8Length(v), 0);
-  if (bytes > MAX_ROUND_ENTRY_BYTES) {
-    throw new Error(`round part entry ${index} has ${bytes} bytes of fields, over ${MAX_ROUND_ENTRY_BYTES}`);
-  }
+  return { round, parts, count, entries };
 }
