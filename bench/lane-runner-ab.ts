@@ -34,7 +34,11 @@ const dir = mkdtempSync(join(tmpdir(), 'raqib-lane-ab-'));
 // the bench:scale payments
 await synth.writeDataset(dir, { accounts: 6000, days: 10, seed: 7, rate: 0.002 });
 const txs: Core.Transaction[] = [];
-for await (const b of formats.readTransactions(join(dir, 'transactions.csv'))) txs.push(...b.accepted);
+// RAQIB_AB_STREAM_IDS=1: the ids `raqib ingest` gives AMLworld rows on the stream (`transactions.csv#<row>`), as in
+// bench:scale, instead of the bare row
+const streamIds = process.env.RAQIB_AB_STREAM_IDS === '1';
+for await (const b of formats.readTransactions(join(dir, 'transactions.csv')))
+  txs.push(...(streamIds ? b.accepted.map((tx) => ({ ...tx, id: `transactions.csv#${tx.id}` })) : b.accepted));
 rmSync(dir, { recursive: true, force: true });
 
 const setups = await Promise.all(

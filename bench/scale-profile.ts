@@ -5,7 +5,7 @@
  * disturbs them alike. Starts its own nats-server; PostgreSQL from RAQIB_TEST_PG (default the local server), in a
  * schema of its own; writes the "Scale-out: where one worker's CPU goes" section of BENCHMARKS.md (not with
  * RAQIB_BENCH_QUICK=1). The same payments are read from two streams, one message per payment (version 2, before
- * 0064) and rounds (version 3). Prints a table and, for each, the ceiling of two workers over one.
+ * 0064) and rounds (version 4 since docs/decisions/0066-columns-parts.md). Prints a table and, for each, the ceiling of two workers over one.
  * `npx tsx bench/scale-profile.ts [--rounds 3] [--round 1024] [--batch 2000] [--accounts 6000 --days 10 --seed 7 --partitions 4]`
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -78,7 +78,7 @@ try {
     subjectPrefix: subjectPrefixFor(name),
     partitions: P,
   });
-  // version 2, one message per payment (before 0064), and rounds of --round payments (version 3)
+  // version 2, one message per payment (before 0064), and rounds of --round payments (version 4, 0066)
   const v2 = spec('PROFILE_V2');
   await ensureTxStream(bus, v2);
   for (let i = 0; i < n; i += 512) {
@@ -91,13 +91,13 @@ try {
       }),
     );
   }
-  const v3 = spec('PROFILE_V3');
-  await ensureTxStream(bus, v3);
-  const publisher = new TxPublisher(bus, v3, { roundPayments: Number(values.round) });
+  const rounds4 = spec('PROFILE_V4');
+  await ensureTxStream(bus, rounds4);
+  const publisher = new TxPublisher(bus, rounds4, { roundPayments: Number(values.round) });
   await publisher.publish(txs);
   const streams = [
     { label: 'one payment a message (v2)', stream: v2, messages: n },
-    { label: `rounds of ${values.round} (v3)`, stream: v3, messages: publisher.stats.parts },
+    { label: `rounds of ${values.round} (v4)`, stream: rounds4, messages: publisher.stats.parts },
   ];
   log(`${n} transactions published to ${P} partitions: ${n} and ${publisher.stats.parts} messages`);
 
@@ -235,7 +235,7 @@ try {
 
 \`${command}\` (bench/scale-profile.ts): the bench:scale payments (${n}, ${P} partitions) read by one process from
 two streams of its own nats-server, one message per payment (version 2, as before docs/decisions/0064-rounds.md) and
-rounds (version 3), the parts of a worker timed separately (CPU seconds of the process, user + system), the two
+rounds (version 4, columns: 0066), the parts of a worker timed separately (CPU seconds of the process, user + system), the two
 formats alternating round by round; "runner" is the whole \`LaneRunner\` with PostgreSQL commits. Machine:
 ${machineLine()}. Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
