@@ -85,6 +85,28 @@ describe('POST /v1/stream/transactions', () => {
     expect((await streamed()).map((m) => m.tx.id)).toEqual(['s1', 's2']);
   });
 
+  it('refuses a pacs.008 batch with a payment past the stream’s limits, naming it, instead of failing whole', async () => {
+    // pacs.008 bounds no id length: a 129-character UETR would make every worker reject its part
+    const uetr = 'u'.repeat(129);
+    const xml = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf>
+<GrpHdr><MsgId>M</MsgId><CreDtTm>2026-11-20T08:00:00</CreDtTm><NbOfTxs>1</NbOfTxs></GrpHdr><CdtTrfTxInf>
+<PmtId><EndToEndId>e</EndToEndId><UETR>${uetr}</UETR></PmtId><IntrBkSttlmAmt Ccy="USD">10.00</IntrBkSttlmAmt>
+<IntrBkSttlmDt>2026-11-20</IntrBkSttlmDt><DbtrAgt><FinInstnId><BICFI>BANKAEAD</BICFI></FinInstnId></DbtrAgt>
+<DbtrAcct><Id><Othr><Id>1</Id></Othr></Id></DbtrAcct><CdtrAgt><FinInstnId><BICFI>BANKTRIS</BICFI></FinInstnId></CdtrAgt>
+<CdtrAcct><Id><Othr><Id>2</Id></Othr></Id></CdtrAcct></CdtTrfTxInf></FIToFICstmrCdtTrf></Document>`;
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/v1/stream/transactions',
+      headers: { ...bearer(s.keys.analyst), 'content-type': 'application/xml' },
+      payload: xml,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([
+      expect.objectContaining({ index: 0, id: uetr, reason: 'id has 129 characters, over 128' }),
+    ]);
+    expect((await streamed()).map((m) => m.tx.id)).toEqual(['s1', 's2']);
+  });
+
   it('says so when the server has no stream, and wants a key', async () => {
     const res = await post(plain, contractTx('s5', '10'));
     expect(res.statusCode).toBe(503);

@@ -1,5 +1,5 @@
 import { API_MAX_BATCH, apiTransactionsBody } from '@raqib/contracts';
-import { streamAdmissionProblem } from '@raqib/core';
+import { roundEntryProblem, streamAdmissionProblem } from '@raqib/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
@@ -40,18 +40,19 @@ export function registerStreamRoutes(app: FastifyInstance, deps: AppDeps): void 
         );
       }
       const txs = readTransactionsBody(request.body);
-      // a payment dated far ahead would make every later payment late for the workers (0065): refused, like an
-      // invalid record, with the whole batch
+      // refused with the whole batch, like an invalid record: a payment every worker would reject with its whole
+      // part (an id, account or country past the part limits: pacs.008 bodies bound none of them), and one dated far
+      // ahead, which would make every later payment late for the workers (0065)
       const now = deps.clock.now();
-      const ahead = txs.flatMap((tx, index) => {
-        const reason = streamAdmissionProblem(tx, now);
+      const refused = txs.flatMap((tx, index) => {
+        const reason = roundEntryProblem(tx) ?? streamAdmissionProblem(tx, now);
         return reason === undefined ? [] : [{ index, id: tx.id, reason }];
       });
-      if (ahead.length > 0) {
+      if (refused.length > 0) {
         throw new ApiError(
           'INVALID_RECORDS',
-          `${ahead.length} of ${txs.length} transactions are dated too far ahead; none was published`,
-          ahead,
+          `${refused.length} of ${txs.length} transactions cannot go on the stream; none was published`,
+          refused,
         );
       }
       const published = await publisher.publish(txs);

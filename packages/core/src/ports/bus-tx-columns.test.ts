@@ -90,7 +90,9 @@ describe('round parts in columns (message version 4)', () => {
     expect(bad(set(4, 1, ''))).toThrow('round part string 1 is not a string of 1 to 128 characters');
     expect(bad(set(4, 0, 'b'.repeat(129)))).toThrow('round part string 0 is not a string');
     expect(bad(put(5, []))).toThrow('round part carries no payment');
-    expect(bad((x) => (x[6] as unknown[]).pop())).toThrow('round part column ids has 2 entries, not 3');
+    expect(bad((x) => (x[6] as unknown[]).pop())).toThrow(
+      'round part column ids has 2 entries, column ordinals 3',
+    );
     expect(bad(put(9, 0))).toThrow('round part column fromBanks is not an array');
     expect(bad(set(5, 1, 0))).toThrow('round part entry 1 has ordinal 0 (after 0, below 3)');
     expect(bad(set(5, 2, 1.5))).toThrow('round part entry 2: field ordinal must be an integer');
@@ -120,7 +122,9 @@ describe('round parts in columns (message version 4)', () => {
     };
     expect(bad(optional(18, [null, 9, null]))).toThrow('round part entry 1: field fromCountry has code 9');
     expect(bad(optional(20, [null, 4, null]))).toThrow('round part entry 1: field purpose must be a string');
-    expect(bad(optional(22, [null]))).toThrow('round part column creditorNames has 1 entries, not 3');
+    expect(bad(optional(22, [null]))).toThrow(
+      'round part column creditorNames has 1 entries, column ordinals 3',
+    );
     expect(bad(optional(23, [null, null, 'yes']))).toThrow(
       'round part entry 2: field label must be a boolean',
     );

@@ -92,7 +92,10 @@ export function columnsPartText(
 function columnOf(a: readonly unknown[], at: number, name: string, n: number): readonly unknown[] {
   const c = a[at];
   if (!Array.isArray(c)) throw new Error(`round part column ${name} is not an array`);
-  if (c.length !== n) throw new Error(`round part column ${name} has ${c.length} entries, not ${n}`);
+  // n is the ordinals column's length: a part whose ordinals column is the short or long one must say so too
+  if (c.length !== n) {
+    throw new Error(`round part column ${name} has ${c.length} entries, column ordinals ${n}`);
+  }
   return c;
 }
 

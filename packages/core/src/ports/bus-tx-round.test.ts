@@ -137,6 +137,15 @@ describe('round parts (message versions 3 and 4)', () => {
     const broken = new Uint8Array(good);
     broken[good.indexOf(0x41)] = 0xff; // an 'A' of an account name
     expect(() => decodeTxMessage(broken)).toThrow('round part is not valid UTF-8');
+    // the same bytes behind a space are no longer recognised as a part: refused, not decoded leniently
+    const spaced = new Uint8Array(broken.length + 1);
+    spaced[0] = 0x20;
+    spaced.set(broken, 1);
+    expect(() => decodeTxMessage(spaced)).toThrow(/round part must begin with "\[\d,"/);
+    const spacedGood = new Uint8Array(good.length + 1);
+    spacedGood[0] = 0x20;
+    spacedGood.set(good, 1);
+    expect(() => decodeTxMessage(spacedGood)).toThrow(/round part must begin with/);
   });
 
   it('refuse to publish a payment that every worker would reject with its whole part', () => {

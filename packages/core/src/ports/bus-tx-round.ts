@@ -186,6 +186,14 @@ export function decodeTxMessage(data: Uint8Array): TxMessage {
   } catch {
     throw new Error('message is not JSON');
   }
+  if (
+    !part &&
+    Array.isArray(parsed) &&
+    (parsed[0] === TX_COLUMNS_VERSION || parsed[0] === TX_ROUND_VERSION)
+  ) {
+    // a part not starting exactly `[3,` / `[4,` escaped the strict UTF-8 decoding and the part size limit above
+    throw new Error(`round part must begin with "[${String(parsed[0])}," (no space before it)`);
+  }
   if (Array.isArray(parsed) && parsed[0] === TX_COLUMNS_VERSION) {
     return { kind: 'part', part: fromColumnsPart(parsed, checkHead(parsed)), text };
   }

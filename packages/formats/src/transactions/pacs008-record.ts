@@ -137,6 +137,27 @@ function country(party: unknown, agent: unknown, account: unknown): string | und
   );
 }
 
+const COUNTRY = /^[A-Z]{2}$/;
+
+/**
+ * Why a party's or its agent's postal country is not an ISO 3166 alpha-2 code (ISO 20022's CountryCode, `[A-Z]{2}`),
+ * or undefined: a country is matched against the jurisdiction lists and travels on the stream, so a wrong one is
+ * refused with its record instead of being carried along.
+ */
+function countryProblem(tx: unknown, party: 'Dbtr' | 'Cdtr'): string | undefined {
+  for (const [path, node] of [
+    [`${party}/PstlAdr/Ctry`, child(tx, party)],
+    [`${party}Agt/FinInstnId/PstlAdr/Ctry`, child(child(tx, `${party}Agt`), 'FinInstnId')],
+  ] as const) {
+    const code = textAt(node, 'PstlAdr', 'Ctry');
+    if (code !== undefined && !COUNTRY.test(code)) {
+      const shown = code.length > 20 ? `${code.slice(0, 20)}…` : code;
+      return `${path} "${shown}": expected an ISO 3166 alpha-2 country code such as "DE"`;
+    }
+  }
+  return undefined;
+}
+
 function purpose(tx: unknown): string | undefined {
   const ustrd = child(child(tx, 'RmtInf'), 'Ustrd');
   const parts = (Array.isArray(ustrd) ? ustrd : [ustrd])
@@ -180,6 +201,8 @@ export function pacs008ToTransaction(
   if (toBank === undefined) return 'empty account: CdtrAgt has no BICFI, ClrSysMmbId/MmbId or Othr/Id';
   if (fromAccount === undefined) return 'empty account: DbtrAcct has no IBAN or Othr/Id';
   if (toAccount === undefined) return 'empty account: CdtrAcct has no IBAN or Othr/Id';
+  const badCountry = countryProblem(tx, 'Dbtr') ?? countryProblem(tx, 'Cdtr');
+  if (badCountry !== undefined) return badCountry;
   return {
     id: pacs008Id(tx, group, indexInMessage),
     row,

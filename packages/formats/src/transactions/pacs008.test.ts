@@ -163,6 +163,24 @@ describe('parsePacs008Text', () => {
     expect(fromText.rejected).toEqual(fromFile.rejected);
   });
 
+  it('refuses a postal country that is not an ISO 3166 alpha-2 code, naming the element', () => {
+    const cdt = (id: string, dbtrCtry: string, agentCtry: string) => `<CdtTrfTxInf>
+<PmtId><EndToEndId>${id}</EndToEndId></PmtId><IntrBkSttlmAmt Ccy="USD">10.00</IntrBkSttlmAmt>
+<IntrBkSttlmDt>2026-11-20</IntrBkSttlmDt><DbtrAgt><FinInstnId><BICFI>BANKAEAD</BICFI></FinInstnId></DbtrAgt>
+<Dbtr><Nm>A</Nm><PstlAdr><Ctry>${dbtrCtry}</Ctry></PstlAdr></Dbtr><DbtrAcct><Id><Othr><Id>1</Id></Othr></Id></DbtrAcct>
+<CdtrAgt><FinInstnId><BICFI>BANKTRIS</BICFI><PstlAdr><Ctry>${agentCtry}</Ctry></PstlAdr></FinInstnId></CdtrAgt>
+<CdtrAcct><Id><Othr><Id>2</Id></Othr></Id></CdtrAcct></CdtTrfTxInf>`;
+    const xml = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf>
+<GrpHdr><MsgId>M</MsgId><CreDtTm>2026-11-20T08:00:00</CreDtTm><NbOfTxs>3</NbOfTxs></GrpHdr>
+${cdt('c1', 'AE', 'TR')}${cdt('c2', 'X'.repeat(129), 'TR')}${cdt('c3', 'AE', 'Turkey')}</FIToFICstmrCdtTrf></Document>`;
+    const { accepted, rejected } = parsePacs008Text(xml);
+    expect(accepted.map((t) => [t.id, t.fromCountry, t.toCountry])).toEqual([['c1', 'AE', 'TR']]);
+    expect(rejected.map((r) => r.reason)).toEqual([
+      `Dbtr/PstlAdr/Ctry "${'X'.repeat(20)}…": expected an ISO 3166 alpha-2 country code such as "DE"`,
+      'CdtrAgt/FinInstnId/PstlAdr/Ctry "Turkey": expected an ISO 3166 alpha-2 country code such as "DE"',
+    ]);
+  });
+
   it('refuses a DOCTYPE, naming the source', () => {
     expect(() =>
       parsePacs008Text(readFileSync(fixture('pacs008-doctype.xml'), 'utf8'), 'request body'),
