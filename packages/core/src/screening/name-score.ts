@@ -11,6 +11,7 @@ function collapseKey(key: string): string {
   return out;
 }
 
+import { phoneticKey } from './phonetic-key.ts';
 import { levenshtein } from './string-distance.ts';
 import { type MatchHow, type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
 
@@ -157,6 +158,18 @@ export function isCompoundTail(t: NameToken): boolean {
   return COMPOUND_TAILS.has(t.script === 'arabic' ? t.text : t.latin);
 }
 
+/**
+ * A word that writes the consonant where two words meet twice in a row (Mahmooddarwish for Mahmood Darwish): it may be
+ * the two words glued. Runs only when two joined keys share that consonant.
+ */
+function writesSeamTwice(t: NameToken, seam: string): boolean {
+  const w = t.latin || t.text;
+  const script = t.latin ? 'latin' : t.script;
+  for (let k = 1; k < w.length; k++)
+    if (w.charCodeAt(k) === w.charCodeAt(k - 1) && phoneticKey(w.charAt(k), script) === seam) return true;
+  return false;
+}
+
 /** A token of one name paired with adjacent tokens [first..j2] of the other (`multiQ`: those are the query's). */
 interface Joined {
   i: number;
@@ -210,10 +223,18 @@ function joinAdjacent(
         // Shahidkhel, "کاکا زاده" = Kakazada, "ظاهرعويس" = Dahir Aweys). Arabic keys are short (عزيز → z): one
         // letter per piece is enough before a compound tail or when the Arabic side is the glued word;
         // otherwise two ordinary Arabic names joined would meet unrelated Latin words (علي موسوی ≠ Lolalimes)
+        // two words keep both of the consonants where they meet: the one m of Fatemiyoun is not the m that ends
+        // فاطمه and the m that begins معین (a doubled letter inside one word is a spelling, across two it is not)
+        const seam = b1.key.length > 0 && b1.key.charAt(b1.key.length - 1) === b2.key.charAt(0);
         const joined = collapseKey(b1.key + b2.key);
         const loose = isCompoundTail(b2) || a.script === 'arabic';
         const strict = b1.key.length >= 2 && b2.key.length >= 2 && joined.length >= 4;
-        d = (strict || (loose && joined.length >= 3)) && a.key === joined ? 0 : 2;
+        d =
+          (!seam || writesSeamTwice(a, b2.key.charAt(0))) &&
+          (strict || (loose && joined.length >= 3)) &&
+          a.key === joined
+            ? 0
+            : 2;
       }
       if (d > 1) continue;
       mOne[i] = 1;

@@ -206,6 +206,22 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
   ) {
     return { sim: Math.min(sim.sim, 0.6), how: sim.how };
   }
+  // a Latin ai, ay, ei or ey before a consonant in the first syllable is a diphthong or an ʿayn between vowels
+  // (Haitham, Qaida), which Arabic script writes with ي, ئ, ع or ء: a word that has none of them is another name
+  // (حاتم is Hatim, not al-Haitham)
+  if (
+    ar.script === 'arabic' &&
+    lat.latin &&
+    !ar.text.includes(' ') &&
+    !diphthongWritten(ar.text, lat.latin.replace(GLUED_ARTICLE, ''))
+  ) {
+    return { sim: Math.min(sim.sim, 0.6), how: sim.how };
+  }
+  // a Latin w is the consonant و (Awad = عواض, Marwan = مروان), which keys leave out with the vowels: a word
+  // without و is another name (عايض is Ayed, not Awad)
+  if (ar.script === 'arabic' && lat.latin.includes('w') && !ar.text.includes('و')) {
+    return { sim: Math.min(sim.sim, 0.6), how: sim.how };
+  }
   // a two-consonant key says little by itself (Anwar = انور → nr), but when the written long vowels agree at
   // both ends and the spellings are as long within a letter, the romanisation is the name's own
   if (
@@ -319,6 +335,35 @@ function edgeVowelsAgree(arabic: string, latin: string): boolean {
     if (k > 0 && !hasBetween(v2, latin, k + 1, to)) return false;
   }
   return true;
+}
+
+/** Arabic letters that write the glide of a Latin diphthong, or the ʿayn or hamza a Latin vowel pair stands for. */
+const AR_DIPHTHONG_LETTERS = 'يعءئ';
+
+/**
+ * True unless the Latin's first syllable is a diphthong before a consonant (ai, ay, ei, ey: Haitham, Beyrut) that
+ * the Arabic word writes no letter for before its last letter. Only the first syllable: later ones are written
+ * more loosely (the UN writes Sulayman for the father's name سلمان). Allocates nothing: it runs for pairs whose
+ * keys met.
+ */
+function diphthongWritten(arabic: string, latin: string): boolean {
+  let k = 0;
+  while (k < latin.length && !'aeiou'.includes(latin.charAt(k))) k++;
+  const a = latin.charAt(k);
+  const b = latin.charAt(k + 1);
+  const next = latin.charAt(k + 2);
+  if (
+    !(
+      (a === 'a' || a === 'e') &&
+      (b === 'i' || b === 'y') &&
+      next !== '' &&
+      !LATIN_VOWEL_OR_GLIDE.includes(next)
+    )
+  )
+    return true;
+  for (let i = 0; i < arabic.length - 1; i++)
+    if (AR_DIPHTHONG_LETTERS.includes(arabic.charAt(i))) return true;
+  return false;
 }
 
 /** Strength of a two-consonant key match whose vowel frame and length agree too (one consonant stays weak: Ali). */
