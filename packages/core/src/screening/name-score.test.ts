@@ -465,6 +465,9 @@ describe('third-round rules', () => {
 });
 
 describe('eighth-round rules', () => {
+  const reasons = (a: string, b: string): string[] =>
+    compareNames(a, b, 'person').nameScore.adjustments.map((x) => x.reason);
+
   it('wants a written ي, ئ, ع or ء for a Latin diphthong in the first syllable (حاتم is Hatim, not al-Haitham)', () => {
     const haitham = compareNames('حاتم علي', 'ALI, Alhaitham', 'person').nameScore;
     expect(haitham.pairs.find((p) => p.candidate.text === 'alhaitham')?.sim).toBeLessThanOrEqual(0.6);
@@ -486,11 +489,57 @@ describe('eighth-round rules', () => {
     expect(score('حسن ظاهرعويس', 'Hassan Dahir Aweys')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('lowers a compound family name met by its first word alone (محمد پور is Mohammadpour, not Mohammad)', () => {
+    const reason = 'a compound family name (Mohammadpour, Ahmadinejad) is met by its first word alone';
+    expect(reasons('علی محمد پور', 'MOHAMMAD, Ali')).toContain(reason);
+    expect(score('علی محمد پور', 'MOHAMMAD, Ali')).toBeLessThan(score('علی محمد', 'MOHAMMAD, Ali'));
+    // the whole family name met, in one word or two, is the name
+    expect(reasons('علی محمد پور', 'Ali Mohammadpour')).toEqual([]);
+    expect(score('علی محمد پور', 'Ali Mohammadpour')).toBe(score('علی محمد', 'MOHAMMAD, Ali'));
+    // -zadeh is not one of these endings: the UN lists Akhund and Akhund Zada for one person
+    expect(reasons('محمد اسحاق آخوند زاده', 'Mohammad Ishaq Akhund')).not.toContain(reason);
+  });
+
+  it('lowers a listed surname met by a middle name of the other, whose family name is left out', () => {
+    const reason = 'the listed surname is a middle name of the other, whose family name is not met';
+    expect(reasons('مهدیس محمد پارسا', 'MUHAMMAD, Mahad Cise')).toContain(reason);
+    expect(score('مهدیس محمد پارسا', 'MUHAMMAD, Mahad Cise')).toBeLessThan(0.8);
+    expect(reasons('John Smith Paul Brown', 'SMITH, John')).toContain(reason);
+    // the surname met by the other's last word is the family name
+    expect(reasons('John Paul Brown', 'BROWN, John')).not.toContain(reason);
+    // Spanish and Portuguese names carry two surnames: the Latin word before the last may be the first of them
+    expect(reasons('Jorge Gonzalez Cardenas', 'GONZALEZ, Jorge')).not.toContain(reason);
+    expect(score('Jorge Gonzalez Cardenas', 'GONZALEZ, Jorge')).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('wants a written و for a Latin w (عايض is Ayed, not Awad)', () => {
     const ns = compareNames('كمال عايض', 'AWAD, Kamal', 'person').nameScore;
     expect(ns.pairs.find((p) => p.candidate.text === 'awad')?.sim).toBeLessThanOrEqual(0.6);
     expect(ns.score).toBeLessThan(0.8);
     expect(score('كمال عواض', 'AWAD, Kamal')).toBeGreaterThanOrEqual(0.8);
     expect(score('مروان', 'Marwan')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('lowers a name that meets only the Muhammad of Muhammad X, the name X the person goes by left out', () => {
+    const reason = 'only the Muhammad of a given name Muhammad X is met, not the name X the person goes by';
+    expect(reasons('Mohammad Nawaz Sharif', 'SHARIF, Mohammad')).toContain(reason);
+    expect(score('Mohammad Nawaz Sharif', 'SHARIF, Mohammad')).toBeLessThan(
+      score('Mohammad Nawaz Sharif', 'SHARIF, Mohammad Nawaz'),
+    );
+    expect(reasons('محمد جواد ظریف', 'ZARIF, Mohammad')).toContain(reason);
+    expect(score('محمد جواد ظریف', 'ZARIF, Mohammad')).toBeLessThan(0.8);
+    // not Mahmoud, and not a name after bin, which is the father's
+    expect(reasons('Mahmoud Javad Zarif', 'Mahmoud Zarif')).not.toContain(reason);
+    expect(reasons('Muhammad bin Salman Al Saud', 'Muhammad Al Saud')).not.toContain(reason);
+  });
+
+  it('does not lower a name that leaves out a first given name Muhammad, by custom the one dropped', () => {
+    const second = 'the given name of one is only a second given name of the other';
+    expect(reasons('Nawaz Sharif', 'SHARIF, Mohammad Nawaz')).not.toContain(second);
+    expect(score('Nawaz Sharif', 'SHARIF, Mohammad Nawaz')).toBeGreaterThan(
+      score('Thomas Dixon', 'DIXON, Ian Thomas'),
+    );
+    // any other first given name left out still lowers it
+    expect(reasons('Thomas Dixon', 'DIXON, Ian Thomas')).toContain(second);
   });
 });

@@ -170,6 +170,26 @@ function writesSeamTwice(t: NameToken, seam: string): boolean {
   return false;
 }
 
+/**
+ * Endings of Persian family names written as a word of their own: -pour ("son of") and -nejad ("lineage"):
+ * محمد پور is the family name Mohammadpour, احمدی نژاد Ahmadinejad. Not -zadeh: the UN lists Akhund and Akhund Zada
+ * (آخوند زاده) as names of one person.
+ */
+const SURNAME_TAILS: ReadonlySet<string> = new Set(['پور', 'نژاد', 'pour', 'poor', 'nejad', 'nezhad']);
+
+/**
+ * True when the word before a family-name ending (محمد in محمد پور) met a word of the other name while the ending
+ * met nothing: the other name has Mohammad, this one the family name Mohammadpour.
+ */
+function surnameTailLeft(tokens: readonly NameToken[], m: Uint8Array): boolean {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as NameToken;
+    if (m[i] !== 1 && m[i - 1] === 1 && SURNAME_TAILS.has(t.script === 'arabic' ? t.text : t.latin))
+      return true;
+  }
+  return false;
+}
+
 /** A token of one name paired with adjacent tokens [first..j2] of the other (`multiQ`: those are the query's). */
 interface Joined {
   i: number;
@@ -450,10 +470,59 @@ function secondGivenOnly(
 ): boolean {
   if ((qt[0] as NameToken).role === 'initial' || (ct[0] as NameToken).role === 'initial') return false;
   for (const p of pairs) {
-    if (p.i === 0 && p.j > 0 && mc[0] !== 1) return true;
-    if (p.j === 0 && p.i > 0 && mq[0] !== 1) return true;
+    // a first given name Muhammad is the one left out by custom (Nawaz Sharif for Mohammad Nawaz Sharif)
+    if (p.i === 0 && p.j > 0 && mc[0] !== 1 && !isMuhammad(ct[0] as NameToken)) return true;
+    if (p.j === 0 && p.i > 0 && mq[0] !== 1 && !isMuhammad(qt[0] as NameToken)) return true;
   }
   return false;
+}
+
+/** Muhammad in its Latin spellings (Muhammad, Mohammed, Mohamad, Mouhamed), not Mahmud. */
+const MUHAMMAD_LATIN = /^m[aeiou]{1,2}h[aeiou]{1,2}m+[aeiou]{1,2}d+$/;
+
+/**
+ * True when a name of three words or more starts with Muhammad and a second given name (not an ancestor's, after
+ * bin), and the Muhammad is met while that second name is not.
+ */
+function muhammadOnly(tokens: readonly NameToken[], m: Uint8Array): boolean {
+  if (tokens.length < 3 || m[0] !== 1 || m[1] === 1) return false;
+  const second = tokens[1] as NameToken;
+  if (second.ancestor || second.role === 'initial' || second.family) return false;
+  return isMuhammad(tokens[0] as NameToken);
+}
+
+/** The given name Muhammad in Arabic script or a Latin spelling. */
+function isMuhammad(t: NameToken): boolean {
+  if (t.key !== 'mhmd') return false;
+  return t.script === 'arabic' ? t.text === 'محمد' : MUHAMMAD_LATIN.test(t.latin);
+}
+
+/**
+ * True when a name with a marked surname block ("SURNAME, Given": `marked`) has its block met only by words of
+ * the `other` name (`mOther` matched) that are neither its first nor its last, and the other's last word is left
+ * unmatched. Not a Latin word right before the last: Spanish and Portuguese names carry two surnames, so there it
+ * may be the first (Jorge Gonzalez Cardenas = GONZALEZ, Jorge); in Arabic script it is a given or father's name.
+ * `pairs` are (query i, candidate j); `flip` when `marked` is the query.
+ */
+function surnameAsMiddle(
+  pairs: readonly { i: number; j: number }[],
+  marked: readonly NameToken[],
+  other: readonly NameToken[],
+  mOther: Uint8Array,
+  flip: boolean,
+): boolean {
+  const n = other.length;
+  if (n < 3 || mOther[n - 1] === 1) return false;
+  let met = false;
+  for (const p of pairs) {
+    const mine = flip ? p.i : p.j;
+    const theirs = flip ? p.j : p.i;
+    if (!(marked[mine] as NameToken).family) continue;
+    if (theirs === 0 || theirs === n - 1) return false;
+    if (theirs === n - 2 && (other[theirs] as NameToken).script !== 'arabic') return false;
+    met = true;
+  }
+  return met;
 }
 
 /**
@@ -647,6 +716,32 @@ export function scoreNames(
     (lastPair !== undefined && lastPair.sim <= WEAK_GUESS && lastPair.how !== 'series');
   if (qn >= 2 && cn >= 2 && lastsDiffer) {
     adjustments.push({ reason: 'the family names differ', factor: FAMILY_CONFLICT });
+    score *= FAMILY_CONFLICT;
+  }
+  // Mohammad Nawaz Sharif goes by Nawaz Sharif: after a first given name Muhammad the second given name is the
+  // one a person is called by, so a name that meets the Muhammad and leaves that name out is any Muhammad
+  if (muhammadOnly(qt, mq) || muhammadOnly(ct, mc)) {
+    adjustments.push({
+      reason: 'only the Muhammad of a given name Muhammad X is met, not the name X the person goes by',
+      factor: SECOND_GIVEN_NAME,
+    });
+    score *= SECOND_GIVEN_NAME;
+  }
+  // "MUHAMMAD, Mahad Cise" for مهدیس محمد پارسا: the listed surname meets a middle name of the other, whose own
+  // family name (its last word) meets nothing: the two family names differ
+  if (surnameAsMiddle(chosen, ct, qt, mq, false) || surnameAsMiddle(chosen, qt, ct, mc, true)) {
+    adjustments.push({
+      reason: 'the listed surname is a middle name of the other, whose family name is not met',
+      factor: FAMILY_CONFLICT,
+    });
+    score *= FAMILY_CONFLICT;
+  }
+  // محمد پور is the family name Mohammadpour: its first word met on its own is not the other's given name
+  if (surnameTailLeft(qt, mq) || surnameTailLeft(ct, mc)) {
+    adjustments.push({
+      reason: 'a compound family name (Mohammadpour, Ahmadinejad) is met by its first word alone',
+      factor: FAMILY_CONFLICT,
+    });
     score *= FAMILY_CONFLICT;
   }
   // a "SURNAME, Given" name whose surname block the other name, of two words or more, never meets: the
