@@ -6,7 +6,9 @@
  * process, start to drained) and their medians. Used for decision 0064's limits and rejects: what the checks cost.
  *
  * Usage: node --expose-gc --import tsx bench/lane-runner-ab.ts ROUNDS TREE_A TREE_B…  (each tree with its own
- * node_modules; run it again with the trees in the other order: the tree measured first in a round can differ)
+ * node_modules; run it again with the trees in the other order: the tree measured first in a round can differ).
+ * `TREE@0,1` runs that tree with lanes 0 and 1 only (default RAQIB_AB_LANES, else all four): `A@0,1,2,3 A@0,1` is one
+ * worker against each of two, alternating in one process.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +29,7 @@ const lanes = (process.env.RAQIB_AB_LANES ?? '0,1,2,3').split(',').map(Number);
 const load = async <T>(tree: string, path: string): Promise<T> =>
   (await import(pathToFileURL(join(tree, path)).href)) as T;
 
-const first = trees[0]!;
+const first = trees[0]!.split('@')[0]!;
 const synth = await load<typeof Synth>(first, 'packages/synth/src/index.ts');
 const formats = await load<typeof Formats>(first, 'packages/formats/src/index.ts');
 const dir = mkdtempSync(join(tmpdir(), 'raqib-lane-ab-'));
@@ -38,11 +40,16 @@ const txs: Core.Transaction[] = [];
 // bench:scale, instead of the bare row
 const streamIds = process.env.RAQIB_AB_STREAM_IDS === '1';
 for await (const b of formats.readTransactions(join(dir, 'transactions.csv')))
-  txs.push(...(streamIds ? b.accepted.map((tx) => ({ ...tx, id: `transactions.csv#${tx.id}` })) : b.accepted));
+  txs.push(
+    ...(streamIds ? b.accepted.map((tx) => ({ ...tx, id: `transactions.csv#${tx.id}` })) : b.accepted),
+  );
 rmSync(dir, { recursive: true, force: true });
 
 const setups = await Promise.all(
-  trees.map(async (tree) => {
+  trees.map(async (label) => {
+    // TREE@0,1: that tree with those lanes (several entries may name one tree: e.g. all lanes against half of them)
+    const [tree = label, only] = label.split('@');
+    const lanesOf = only === undefined ? lanes : only.split(',').map(Number);
     const core = await load<typeof Core>(tree, 'packages/core/src/index.ts');
     const store = await load<typeof Store>(tree, 'packages/store-sql/src/index.ts');
     const lane = await load<typeof Lane>(tree, 'apps/cli/src/commands/worker-lane.ts');
@@ -52,7 +59,7 @@ const setups = await Promise.all(
     await spec.ensureTxStream(bus, stream);
     await new core.TxPublisher(bus, stream).publish(txs);
     const config = { ...core.defaultMonitoringConfig(), retainTransactions: 1 << 18 };
-    return { tree, core, store, lane, stream, bus, config, cpu: [] as number[] };
+    return { tree: label, lanes: lanesOf, core, store, lane, stream, bus, config, cpu: [] as number[] };
   }),
 );
 
@@ -60,7 +67,7 @@ for (let r = 0; r < rounds; r++) {
   for (const s of setups) {
     const database = s.store.openDatabase(':memory:');
     await s.store.migrateToLatest(database);
-    const runner = new s.lane.LaneRunner(lanes, {
+    const runner = new s.lane.LaneRunner(s.lanes, {
       bus: s.bus,
       stream: s.stream,
       store: new s.store.SqlLaneStore(database.db),
