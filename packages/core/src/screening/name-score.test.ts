@@ -512,6 +512,15 @@ describe('eighth-round rules', () => {
     expect(score('Jorge Gonzalez Cardenas', 'GONZALEZ, Jorge')).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('reads a final lone ي of a one-consonant key as ī, not the -ya of a Latin name (علي is Ali, not Ilya)', () => {
+    expect(score('علي', 'Ilya', 'any')).toBe(0);
+    expect(score('علي', 'Ali', 'any')).toBeGreaterThanOrEqual(0.7);
+    // Arabic that writes the final a meets it, and longer keys keep their reading (a nisba read -iya)
+    expect(score('ايليا', 'Ilya', 'any')).toBeGreaterThanOrEqual(0.7);
+    expect(score('يحيى', 'Yahya', 'any')).toBeGreaterThanOrEqual(0.9);
+    expect(score('الاسلامي', 'Islamiya', 'any')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('wants a written و for a Latin w (عايض is Ayed, not Awad)', () => {
     const ns = compareNames('كمال عايض', 'AWAD, Kamal', 'person').nameScore;
     expect(ns.pairs.find((p) => p.candidate.text === 'awad')?.sim).toBeLessThanOrEqual(0.6);

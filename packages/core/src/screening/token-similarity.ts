@@ -163,6 +163,14 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     ar.text.length - lat.latin.length > 1
   )
     return NONE;
+  // …and its vowels are all there is: a final lone ي is ī, not the glide and a of a Latin -ya or -ia, which
+  // Arabic writes (ايليا = Ilya, يحيى = Yahya): علي is Ali, not Ilya
+  if (
+    ar.script === 'arabic' &&
+    Math.min(q.key.length, c.key.length) === 1 &&
+    finalYaUnwritten(ar.text, lat.latin)
+  )
+    return NONE;
   // a country's name in Latin (Germany) is written in Arabic script as its own exonym (ألمانيا), not spelled
   // letter by letter: it meets only the Arabic name of the same country (كرماني is Kermani, not Germany)
   // (the Latin word is looked up only when the keys met, the Arabic one only when they did not: most pairs
@@ -335,6 +343,16 @@ function edgeVowelsAgree(arabic: string, latin: string): boolean {
     if (k > 0 && !hasBetween(v2, latin, k + 1, to)) return false;
   }
   return true;
+}
+
+/** True when the Latin ends in -ya or -ia and the Arabic word in one ي (not يي, a folded ـيى: يحيى). */
+function finalYaUnwritten(arabic: string, latin: string): boolean {
+  const n = latin.length;
+  if (n < 3 || latin.charAt(n - 1) !== 'a') return false;
+  const glide = latin.charAt(n - 2);
+  if (glide !== 'y' && glide !== 'i') return false;
+  const m = arabic.length;
+  return arabic.charAt(m - 1) === 'ي' && arabic.charAt(m - 2) !== 'ي';
 }
 
 /** Arabic letters that write the glide of a Latin diphthong, or the ʿayn or hamza a Latin vowel pair stands for. */
