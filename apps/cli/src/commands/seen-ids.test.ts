@@ -87,4 +87,38 @@ describe('SeenIds against a Map of the same ids', () => {
     expect(seen.count).toBe(order.length);
     expect(seen.entriesFrom(0).map((e) => e.id)).toEqual(order.slice(head).map((e) => e.id));
   });
+
+  // Event times arrive a little out of order (a worker's cutoff follows the latest time), and a worker restarted from
+  // a snapshot holds only what `restore` kept: it must pass over exactly what the never-stopped worker passes over.
+  it('admits as a never-stopped set with out-of-order times, restored from its entries again and again', () => {
+    let state = 777;
+    const random = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const plain = new SeenIds();
+    let restarted = new SeenIds();
+    let latest = 0;
+    let restores = 0;
+    for (let step = 0; step < 30_000; step++) {
+      latest += Math.floor(random() * 3);
+      const ts = latest - Math.floor(random() * 40); // up to 40 behind the latest
+      const id = `tx${Math.floor(random() * 20_000)}`;
+      const cutoff = latest - 500;
+      const admitted = plain.admit(id, ts, cutoff);
+      expect(restarted.admit(id, ts, cutoff)).toBe(admitted);
+      if (step % 211 === 0) {
+        plain.expire(cutoff);
+        restarted.expire(cutoff);
+      }
+      if (step % 1_733 === 1_732) {
+        const again = new SeenIds();
+        again.restore(restarted.entriesFrom(restarted.firstIndex), cutoff, restarted.count);
+        restarted = again;
+        restores++;
+      }
+    }
+    expect(restores).toBeGreaterThan(15);
+    expect(restarted.count).toBe(plain.count);
+  });
 });
