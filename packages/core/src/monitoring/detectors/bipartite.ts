@@ -1,5 +1,5 @@
 import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
-import { type AccountTable, ENTITY_MSB, isBusiness } from '../state.ts';
+import { type AccountTable, ENTITY_INDIVIDUAL, ENTITY_MSB, isBusiness } from '../state.ts';
 
 export type BipartiteParams = {
   readonly windowMs: number;
@@ -11,6 +11,7 @@ export type BipartiteParams = {
   readonly linkSpread: number;
   readonly linkWindowMs: number;
   readonly linkPivots: number;
+  readonly linkPaying: number;
 };
 
 /**
@@ -192,7 +193,7 @@ export function findBipartite(
   }
   lastBipartite.count = keep;
   lastBipartite.seq = checkSeq;
-  if (targets < 2 && keep >= 2 && payingOthers >= 2 && p.linkSpread > 0)
+  if (targets < 2 && keep >= 2 && payingOthers >= Math.min(2, p.linkPaying) && p.linkSpread > 0)
     return linkedGroup(ctx, p, b, keep, epoch, lo, hi, small);
   if (targets < 2 || keep < 2 || linkedOnly) return 0;
   // The rest of the pattern: other similar credits of the shared payees (payers seen only from their side).
@@ -236,6 +237,7 @@ const PAID = new Int32Array(256);
 const PAYER_B = new Int32Array(64);
 const PAYER_OTHER = new Int32Array(64);
 const PAYER_ACROSS = new Int32Array(64);
+const PAYER_PERSON = new Uint8Array(64);
 
 /**
  * A group linked through one shared payee b (v1.4.0). AMLworld draws a group's legs at random (each payer one
@@ -268,6 +270,7 @@ function linkedGroup(
   for (let k = 0; k < n; k++) {
     const f = src[k]!;
     const firm = isBusiness(acc.entity(f));
+    PAYER_PERSON[k] = acc.entity(f) === ENTITY_INDIVIDUAL ? 1 : 0;
     let scanned = 0;
     let nPaid = 0;
     const start = m;
@@ -311,25 +314,29 @@ function linkedGroup(
   for (let l = 0; l < m; l++) {
     const floor = LINK_AMT[l]!;
     if (floor > ctx.base || floor * p.linkSpread < ctx.base) continue;
-    const edges = linkedEdges(n, m, floor, floor * p.linkSpread, false, ctx);
+    const edges = linkedEdges(n, m, b, floor, floor * p.linkSpread, p.linkPaying, false, ctx);
     if (edges > best) {
       best = edges;
       bestFloor = floor;
     }
   }
-  if (best > 0) linkedEdges(n, m, bestFloor, bestFloor * p.linkSpread, true, ctx);
+  if (best > 0) linkedEdges(n, m, b, bestFloor, bestFloor * p.linkSpread, p.linkPaying, true, ctx);
   return best;
 }
 
 /**
  * Legs with amounts in [floor, top] of the payers that, within that run, pay b and another account and cross a
- * border at least once; 0 unless there are two such payers. With `write`, adds those legs as evidence.
+ * border at least once; 0 unless there are two such payers. With one (`paying` 1, v1.5.0), a three-leg group: two
+ * or more payers of b whose legs in the run all cross a border, one of them paying an account of its own too; its
+ * value is those payers' legs. With `write`, adds the counted legs as evidence.
  */
 function linkedEdges(
   n: number,
   m: number,
+  b: number,
   floor: number,
   top: number,
+  paying: number,
   write: boolean,
   ctx: EvalContext,
 ): number {
@@ -354,13 +361,48 @@ function linkedEdges(
       edges += PAYER_B[k]! + PAYER_OTHER[k]!;
     }
   }
-  if (linked < 2) return 0;
+  let threeLeg = false;
+  if (linked < 2) {
+    // People paying a firm abroad is trade (orders, invoices): only a person or an NPO as b links three legs. A
+    // three-leg group's b has two payers; a person paid alike by three or more from abroad is someone's relative or
+    // a migrant worker's household (and a larger group is the rules above).
+    if (paying > 1 || n !== 2 || isBusiness(ctx.acc.entity(b))) return 0;
+    // A three-leg group: every counted leg across a border, since one payer paying b alone is all that links it.
+    let payers = 0;
+    let linkedAbroad = 0;
+    edges = 0;
+    for (let k = 0; k < n; k++) {
+      const legs = PAYER_B[k]! + PAYER_OTHER[k]!;
+      if (PAYER_B[k] === 0 || PAYER_ACROSS[k] !== legs || PAYER_PERSON[k] === 0) continue;
+      payers++;
+      if (PAYER_OTHER[k]! > 0) linkedAbroad++;
+      edges += legs;
+    }
+    if (payers < 2 || linkedAbroad === 0) return 0;
+    threeLeg = true;
+    // Found from a payer's other payee (a pivot), the group must hold the current leg: a leg beside it is not one.
+    let holds = false;
+    for (let j = 0; j < m && !holds; j++) {
+      const k = LINK_PAYER[j]!;
+      const a = LINK_AMT[j]!;
+      holds =
+        LINK[j] === ctx.seq &&
+        a >= floor &&
+        a <= top &&
+        PAYER_PERSON[k] === 1 &&
+        PAYER_ACROSS[k] === PAYER_B[k]! + PAYER_OTHER[k]!;
+    }
+    if (!holds) return 0;
+  }
   if (write) {
     for (let j = 0; j < m; j++) {
       const a = LINK_AMT[j]!;
       const k = LINK_PAYER[j]!;
-      if (a >= floor && a <= top && PAYER_B[k]! > 0 && PAYER_OTHER[k]! > 0 && PAYER_ACROSS[k]! > 0)
-        ctx.add(LINK[j]!);
+      if (a < floor || a > top || PAYER_B[k] === 0) continue;
+      const counted = threeLeg
+        ? PAYER_PERSON[k] === 1 && PAYER_ACROSS[k] === PAYER_B[k]! + PAYER_OTHER[k]!
+        : PAYER_OTHER[k]! > 0 && PAYER_ACROSS[k]! > 0;
+      if (counted) ctx.add(LINK[j]!);
     }
   }
   return edges;
@@ -373,7 +415,7 @@ function linkedEdges(
 export const bipartiteDetector: Detector<BipartiteParams> = {
   id: 'bipartite',
   number: 7,
-  version: '1.4.0',
+  version: '1.5.0',
   title: 'Bipartite',
   unit: 'edges',
   configSchema: {
@@ -416,6 +458,14 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
       description:
         "on a payer's leg to its own payee, how many of its other recent payees are tried as the shared payee; 0: none",
     },
+    linkPaying: {
+      default: 1,
+      min: 1,
+      max: 2,
+      unit: 'payers',
+      description:
+        'payers of the shared payee that must also pay an account of their own: 2, or 1 for a three-leg group with every leg across a border (v1.5.0)',
+    },
     windowMs: { default: 6 * DAY, min: HOUR, max: 30 * DAY, unit: 'ms', description: 'sliding window' },
     maxScan: {
       default: 16,
@@ -439,7 +489,7 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
       description: 'only legs of the same payment format within this factor of the current amount count',
     },
   },
-  bands: [4, 6, 9],
+  bands: [3, 6, 9],
   evaluate(ctx, p) {
     lastBipartite.count = 0;
     lastBipartite.seq = -1;
