@@ -484,11 +484,31 @@ const MUHAMMAD_LATIN = /^m[aeiou]{1,2}h[aeiou]{1,2}m+[aeiou]{1,2}d+$/;
  * True when a name of three words or more starts with Muhammad and a second given name (not an ancestor's, after
  * bin), and the Muhammad is met while that second name is not.
  */
-function muhammadOnly(tokens: readonly NameToken[], m: Uint8Array): boolean {
-  if (tokens.length < 3 || m[0] !== 1 || m[1] === 1) return false;
+function muhammadOnly(
+  tokens: readonly NameToken[],
+  m: Uint8Array,
+  dropped: readonly NameToken[],
+  other: readonly NameToken[],
+  pairs: readonly { i: number; j: number }[],
+  flip: boolean,
+): boolean {
+  const n = tokens.length;
+  if (n < 3 || m[0] !== 1 || m[1] === 1) return false;
   const second = tokens[1] as NameToken;
   if (second.ancestor || second.role === 'initial' || second.family) return false;
-  return isMuhammad(tokens[0] as NameToken);
+  if (!isMuhammad(tokens[0] as NameToken)) return false;
+  // the first word meets the other's first and the last its last: the other is this name's given and family
+  // name, the usual short form (Mohammad Zarif for Mohammad Javad Zarif, Mohammad Jinnah for Muhammad Ali
+  // Jinnah) when one name is left out; and when more are, a chain name in Arabic order whose family name
+  // carries the article (Mohammed Al-Sawah for Mohammed Abdullah Saleh Al-Sawah: the second word is the
+  // father's name, not one the person goes by)
+  const met = (a: number, b: number): boolean =>
+    pairs.some((p) => (flip ? p.j : p.i) === a && (flip ? p.i : p.j) === b);
+  if (!met(0, 0) || !met(n - 1, other.length - 1)) return true;
+  if (n === 3) return false;
+  const last = tokens[n - 1] as NameToken;
+  const before = tokens[n - 2] as NameToken;
+  return !dropped.some((d) => d.role === 'article' && d.start >= before.end && d.end <= last.start);
 }
 
 /** The given name Muhammad in Arabic script or a Latin spelling. */
@@ -513,17 +533,41 @@ function surnameAsMiddle(
 ): boolean {
   const n = other.length;
   if (n < 3 || mOther[n - 1] === 1) return false;
+  // the Latin word before the last, particles aside (Gonzalez in Jorge Gonzalez de la Vega, Lopez in Maria
+  // Lopez y Garcia)
+  let beforeLast = n - 2;
+  while (beforeLast > 0 && SURNAME_PARTICLES.has((other[beforeLast] as NameToken).text)) beforeLast--;
   let met = false;
+  let firstSurname = n;
   for (const p of pairs) {
     const mine = flip ? p.i : p.j;
     const theirs = flip ? p.j : p.i;
     if (!(marked[mine] as NameToken).family) continue;
     if (theirs === 0 || theirs === n - 1) return false;
-    if (theirs === n - 2 && (other[theirs] as NameToken).script !== 'arabic') return false;
+    if (theirs === beforeLast && (other[theirs] as NameToken).script !== 'arabic') return false;
     met = true;
+    firstSurname = Math.min(firstSurname, theirs);
   }
-  return met;
+  if (!met) return false;
+  // every listed given name met, in order, before the surname: the other name is this one with more words
+  // after it, a longer chain (Ahmed Mohamed Hassan Ali for "HASSAN, Ahmed Mohamed") or a second surname or
+  // tribal name (Jose Carlos Silva dos Santos, Sirajuddin Haqqani Zadran)
+  let at = -1;
+  let given = 0;
+  for (let k = 0; k < marked.length; k++) {
+    const t = marked[k] as NameToken;
+    if (t.family) continue;
+    given++;
+    const p = pairs.find((x) => (flip ? x.i : x.j) === k);
+    const theirs = p === undefined ? -1 : flip ? p.j : p.i;
+    if (theirs <= at || theirs >= firstSurname) return true;
+    at = theirs;
+  }
+  return given === 0;
 }
+
+/** Particles inside Spanish and Portuguese surnames, set aside when finding the word before the last. */
+const SURNAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'y', 'e', 'i']);
 
 /**
  * Aligns and scores two parsed names.
@@ -541,7 +585,9 @@ export function scoreNames(
   if (qt.length === 0 || ct.length === 0) {
     return { score: 0, pairs: [], unmatchedQuery: qt, unmatchedCandidate: ct, adjustments: [] };
   }
-  const cands: { i: number; j: number; sim: number; how: MatchHow }[] = [];
+  const cands: { i: number; j: number; sim: number; how: MatchHow; limit?: string | undefined }[] = [];
+  // pairs whose keys met but a reading rule refused (sim 0): explained when both words stay unmatched
+  const refused: { i: number; j: number; limit: string }[] = [];
   // two Chinese names, one of them in Wade-Giles (Hsi Chin-ping, Xi Jinping): syllables meet by their reading
   const qz = q.chinese;
   const cz = c.chinese;
@@ -551,7 +597,8 @@ export function scoreNames(
       let s = similarity(qt[i] as NameToken, i, ct[j] as NameToken);
       if (sinitic && s.sim < CHINESE_READING && qz[i] === cz[j])
         s = { sim: CHINESE_READING, how: 'transliteration' };
-      if (s.sim > 0) cands.push({ i, j, sim: s.sim, how: s.how });
+      if (s.sim > 0) cands.push({ i, j, sim: s.sim, how: s.how, limit: s.limit });
+      else if (s.limit !== undefined) refused.push({ i, j, limit: s.limit });
     }
   }
   // greedy one-to-one assignment: best pairs first, then the pair closest in relative position
@@ -565,7 +612,7 @@ export function scoreNames(
   // before a weaker prefix match ("blackrock" ~ "black") can take one of the two
   joinExact(qt, mq, ct, mc, joined, false);
   joinExact(ct, mc, qt, mq, joined, true);
-  const chosen: { i: number; j: number; sim: number; how: MatchHow }[] = [];
+  const chosen: { i: number; j: number; sim: number; how: MatchHow; limit?: string | undefined }[] = [];
   for (const p of cands) {
     if (mq[p.i] === 1 || mc[p.j] === 1) continue;
     mq[p.i] = 1;
@@ -639,6 +686,22 @@ export function scoreNames(
 
   const adjustments: NameAdjustment[] = [];
   chosen.sort((a, b) => a.i - b.i);
+  // a reading rule that held a pair at 0.6 or refused it lowered the score through the coverage above: named
+  // here (factor 1, the lowering being already in the pair's similarity)
+  for (const p of chosen) {
+    if (p.limit === undefined) continue;
+    adjustments.push({
+      reason: `${(qt[p.i] as NameToken).text} = ${(ct[p.j] as NameToken).text} held at ${p.sim.toFixed(2)}: ${p.limit}`,
+      factor: 1,
+    });
+  }
+  for (const p of refused) {
+    if (mq[p.i] === 1 || mc[p.j] === 1) continue;
+    adjustments.push({
+      reason: `${(qt[p.i] as NameToken).text} does not meet ${(ct[p.j] as NameToken).text}: ${p.limit}`,
+      factor: 1,
+    });
+  }
   // words met in translation keep the order of their own language (Arabic puts the adjective after the
   // noun: الجماعة المقاتلة = Fighting Group), so they do not count as out of order
   const ordered = chosen.filter((p) => p.how !== 'translation');
@@ -719,8 +782,15 @@ export function scoreNames(
     score *= FAMILY_CONFLICT;
   }
   // Mohammad Nawaz Sharif goes by Nawaz Sharif: after a first given name Muhammad the second given name is the
-  // one a person is called by, so a name that meets the Muhammad and leaves that name out is any Muhammad
-  if (muhammadOnly(qt, mq) || muhammadOnly(ct, mc)) {
+  // one a person is called by, so a name that meets the Muhammad and leaves that name out is any Muhammad;
+  // persons only (one side known as a person, neither an organisation: Muhammad Ali Foundation is not a man),
+  // and not the given + family short form or an Arabic chain name (muhammadOnly)
+  if (
+    (q.kind === 'person' || c.kind === 'person') &&
+    q.kind !== 'organisation' &&
+    c.kind !== 'organisation' &&
+    (muhammadOnly(qt, mq, q.dropped, ct, chosen, false) || muhammadOnly(ct, mc, c.dropped, qt, chosen, true))
+  ) {
     adjustments.push({
       reason: 'only the Muhammad of a given name Muhammad X is met, not the name X the person goes by',
       factor: SECOND_GIVEN_NAME,

@@ -31,6 +31,14 @@ const ARABIC_FOLD: Readonly<Record<string, string>> = {
   ڼ: 'ن',
   ۍ: 'ي',
   ګ: 'گ',
+  // Kurdish (Sorani) letters: ێ is the long e (شێخ = Sheikh, خێر = Kheir), written ي elsewhere; ۆ the long o,
+  // written و; ڕ the trilled r and ڵ the dark l; Urdu ۓ (yeh barree with hamza) and ۃ (its taa marbuta)
+  ێ: 'ي',
+  ۆ: 'و',
+  ڕ: 'ر',
+  ڵ: 'ل',
+  ۓ: 'ي',
+  ۃ: 'ه',
 };
 
 /** Latin letters that neither NFKC nor diacritic stripping reduces to ASCII. */

@@ -34,7 +34,19 @@ export type MatchHow = (typeof MATCH_HOWS)[number];
 export interface TokenSimilarity {
   readonly sim: number;
   readonly how: MatchHow;
+  /**
+   * Set when a reading rule lowered a pair whose keys met (capped it, or refused it: sim 0): the reason, which
+   * the name score carries into the explanation's adjustments.
+   */
+  readonly limit?: string;
 }
+
+/** Why a pair whose keys met was capped at 0.6 or refused; shown in the explanation. */
+export const LIMIT_DIPHTHONG =
+  'a Latin diphthong (ai, ay, ei, ey) in the first syllable that the Arabic-script word writes no ي or ع for';
+export const LIMIT_W = 'a Latin w that the Arabic-script word writes no و for';
+export const LIMIT_FINAL_YA =
+  'a Latin -ya or -ia against a one-consonant Arabic-script word ending in a lone ي (ī, not ya)';
 
 const NONE: TokenSimilarity = { sim: 0, how: 'fuzzy' };
 
@@ -170,7 +182,7 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     Math.min(q.key.length, c.key.length) === 1 &&
     finalYaUnwritten(ar.text, lat.latin)
   )
-    return NONE;
+    return sim.sim > 0 ? { sim: 0, how: sim.how, limit: LIMIT_FINAL_YA } : NONE;
   // a country's name in Latin (Germany) is written in Arabic script as its own exonym (ألمانيا), not spelled
   // letter by letter: it meets only the Arabic name of the same country (كرماني is Kermani, not Germany)
   // (the Latin word is looked up only when the keys met, the Arabic one only when they did not: most pairs
@@ -215,7 +227,7 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     return { sim: Math.min(sim.sim, 0.6), how: sim.how };
   }
   // a Latin ai, ay, ei or ey before a consonant in the first syllable is a diphthong or an ʿayn between vowels
-  // (Haitham, Qaida), which Arabic script writes with ي, ئ, ع or ء: a word that has none of them is another name
+  // (Haitham, Qaida), which Arabic script writes with ي (ئ, ی, ێ folded to it) or ع: a word that has none of them is another name
   // (حاتم is Hatim, not al-Haitham)
   if (
     ar.script === 'arabic' &&
@@ -223,12 +235,12 @@ function crossScript(q: NameToken, c: NameToken): TokenSimilarity {
     !ar.text.includes(' ') &&
     !diphthongWritten(ar.text, lat.latin.replace(GLUED_ARTICLE, ''))
   ) {
-    return { sim: Math.min(sim.sim, 0.6), how: sim.how };
+    return sim.sim > 0.6 ? { sim: 0.6, how: sim.how, limit: LIMIT_DIPHTHONG } : sim;
   }
   // a Latin w is the consonant و (Awad = عواض, Marwan = مروان), which keys leave out with the vowels: a word
   // without و is another name (عايض is Ayed, not Awad)
   if (ar.script === 'arabic' && lat.latin.includes('w') && !ar.text.includes('و')) {
-    return { sim: Math.min(sim.sim, 0.6), how: sim.how };
+    return sim.sim > 0.6 ? { sim: 0.6, how: sim.how, limit: LIMIT_W } : sim;
   }
   // a two-consonant key says little by itself (Anwar = انور → nr), but when the written long vowels agree at
   // both ends and the spellings are as long within a letter, the romanisation is the name's own
@@ -355,8 +367,11 @@ function finalYaUnwritten(arabic: string, latin: string): boolean {
   return arabic.charAt(m - 1) === 'ي' && arabic.charAt(m - 2) !== 'ي';
 }
 
-/** Arabic letters that write the glide of a Latin diphthong, or the ʿayn or hamza a Latin vowel pair stands for. */
-const AR_DIPHTHONG_LETTERS = 'يعءئ';
+/**
+ * Arabic letters that write the glide of a Latin diphthong, or the ʿayn a Latin vowel pair stands for. Hamza
+ * is not among them: normalisation drops a lone ء and writes ئ as ي (and the Kurdish ێ, Persian ی, Urdu ے as ي).
+ */
+const AR_DIPHTHONG_LETTERS = 'يع';
 
 /**
  * True unless the Latin's first syllable is a diphthong before a consonant (ai, ay, ei, ey: Haitham, Beyrut) that
