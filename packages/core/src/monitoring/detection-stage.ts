@@ -146,8 +146,11 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     bands.push(c?.bands ?? d.bands);
   }
   const nDet = dets.length;
-  // Every detector with a `minBase` parameter returns 0 below it: skip the call (most payments are small).
-  const minBaseOf = Float64Array.from(params, (p) => p.minBase ?? 0);
+  // Every detector with a `minBase` parameter returns 0 below it (below `minCurrentAbroad`, where a detector takes
+  // smaller legs across a border): skip the call (most payments are small).
+  const minBaseOf = Float64Array.from(params, (p) =>
+    Math.min(p.minBase ?? 0, p.minCurrentAbroad ?? Number.POSITIVE_INFINITY),
+  );
   const typologies: ActiveTypology[] = [];
   for (const def of DEFAULT_TYPOLOGIES) {
     const tc = config.typologies[def.name];

@@ -123,4 +123,27 @@ describe('fan-in detector', () => {
     });
     expect(maxFinding(runScenario(sc, homeRef), 'fan-in')).toBe(0);
   });
+
+  // AMLworld draws one unit per fan (median USD 4,000, log-normal): about one fan in twenty-four has its unit below
+  // USD 1,000, and its payers are picked across countries. Six payers abroad, each leg of USD 650–750.
+  const smallAbroad = [650, 740, 700, 680, 720, 690];
+  const abroadPayers = ['2:P0', '3:P1', '4:P2', '5:P3', '2:P4', '3:P5'];
+
+  it('finds a fan-in whose legs all lie below USD 1,000 when its payers are abroad', () => {
+    const sc = new Scenario();
+    smallAbroad.forEach((usd, k) => {
+      sc.pay(abroadPayers[k]!, 'T', usd, T0 + k * 9 * H);
+    });
+    const run = runScenario(sc, homeRef);
+    expect(maxFinding(run, 'fan-in')).toBe(6);
+    expect(run.flagged.size).toBe(6);
+  });
+
+  it('leaves the same small legs alone from payers at home', () => {
+    const sc = new Scenario();
+    smallAbroad.forEach((usd, k) => {
+      sc.pay(`1:P${k}`, 'T', usd, T0 + k * 9 * H);
+    });
+    expect(maxFinding(runScenario(sc, homeRef), 'fan-in')).toBe(0);
+  });
 });

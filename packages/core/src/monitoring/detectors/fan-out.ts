@@ -14,6 +14,7 @@ export type FanParams = {
   readonly foreignBusinesses: number;
   readonly groupSpread: number;
   readonly minBaseAbroad: number;
+  readonly minCurrentAbroad: number;
 };
 
 export const FAN_SCHEMA = {
@@ -41,6 +42,14 @@ export const FAN_SCHEMA = {
     unit: 'USD',
     description:
       'legs from this up to minBase count only to or from an account in another country; the current leg must reach minBase',
+  },
+  minCurrentAbroad: {
+    default: 1_000,
+    min: 0,
+    max: 1e9,
+    unit: 'USD',
+    description:
+      'the current leg may lie from this up to minBase when it crosses a border; at or above minBase: off',
   },
   amountSpread: {
     default: 1.5,
@@ -108,7 +117,7 @@ const GROUP = new Int32Array(1024);
 const GROUP_AMT = new Float64Array(1024);
 
 /** Both countries are known (banks.csv) and differ. */
-function abroad(acc: AccountTable, a: number, c: number): boolean {
+export function abroad(acc: AccountTable, a: number, c: number): boolean {
   const home = acc.country(a);
   const there = acc.country(c);
   return home !== 0 && there !== 0 && home !== there;
