@@ -3,7 +3,7 @@
  * every payment of other workers' lanes) between source trees, in ONE process, the trees alternating round by
  * round as in bench/monitor-ab.ts. Checks that every tree ends with the same state (a digest of the stage snapshot).
  *
- * Usage: node --import tsx bench/upkeep-ab.ts DATA_DIR ROUNDS TREE_A TREE_B…  (pin it: `taskset -c 1`)
+ * Usage: node --expose-gc --import tsx bench/upkeep-ab.ts DATA_DIR ROUNDS TREE_A TREE_B…  (pin it: `taskset -c 1`)
  */
 import { createHash } from 'node:crypto';
 import { serialize } from 'node:v8';
@@ -28,6 +28,8 @@ function runOnce(core: typeof Core): { cpuSeconds: number; digest: string } {
     reference,
     onFiring: () => {},
   });
+  // the previous run's stage (a ring of hundreds of MB) collected here, not inside this run's span
+  (globalThis as { gc?: () => void }).gc?.();
   const before = process.cpuUsage();
   for (const tx of transactions) stage.process(tx, false);
   const used = process.cpuUsage(before);
