@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { H, maxFinding, reference, runScenario, Scenario, T0 } from '../testing/scenario.ts';
+import { cashLegs as legs, maxFinding, reference, runScenario } from '../testing/scenario.ts';
 
 // A 2×3 group sharing one payee (AMLworld draws a group's legs at random, so many share only one): P1 in GB and P2
 // in CN both pay B in the US, and each pays a payee of its own (Q1 in LB, Q2 in FR), USD 3,900–4,500 in cash.
 const borderRef = reference({ '1': 'PK', '2': 'GB', '3': 'CN', '4': 'FR', '5': 'LB', '6': 'US' }, {});
-
-type Leg = readonly [payer: string, payee: string, usd: number];
-
-function legs(list: readonly Leg[]): Scenario {
-  const sc = new Scenario();
-  list.forEach(([payer, payee, usd], k) => {
-    sc.pay(payer, payee, usd, T0 + k * 5 * H, { paymentFormat: 'Cash' });
-  });
-  return sc;
-}
 
 describe('bipartite detector: groups linked through one shared payee (v1.4.0)', () => {
   it('finds the group when its last leg is into the shared payee', () => {

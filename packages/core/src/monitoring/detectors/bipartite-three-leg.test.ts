@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMonitoringConfig } from '../config.ts';
-import { H, maxFinding, reference, runScenario, Scenario, T0 } from '../testing/scenario.ts';
+import { type Leg, cashLegs as legs, maxFinding, reference, runScenario } from '../testing/scenario.ts';
 
 // A 2×2 group with three legs (AMLworld forces P1→B and P2→Q, and draws P2→B with probability 0.6): P1 in GB and
 // P2 in CN pay B in the US, and P2 pays Q in FR, USD 3,900–4,500 in cash. The payers are known people (accounts.csv):
 // an account of unknown type may be a firm, whose payments abroad are its trade.
 const people = { '2:P1': 'individual', '3:P2': 'individual' } as const;
 const borderRef = reference({ '1': 'PK', '2': 'GB', '3': 'CN', '4': 'FR', '6': 'US' }, people);
-
-type Leg = readonly [payer: string, payee: string, usd: number];
-
-function legs(list: readonly Leg[]): Scenario {
-  const sc = new Scenario();
-  list.forEach(([payer, payee, usd], k) => {
-    sc.pay(payer, payee, usd, T0 + k * 5 * H, { paymentFormat: 'Cash' });
-  });
-  return sc;
-}
 
 const group: readonly Leg[] = [
   ['2:P1', '6:B', 4_000],

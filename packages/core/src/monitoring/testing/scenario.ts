@@ -55,6 +55,18 @@ export class Scenario {
   }
 }
 
+/** One leg of a hand-made group: payer and payee as `bank:acct`, amount in USD. */
+export type Leg = readonly [payer: string, payee: string, usd: number];
+
+/** A scenario of cash legs five hours apart, in the order given (the shape AMLworld's bipartite groups take). */
+export function cashLegs(list: readonly Leg[]): Scenario {
+  const sc = new Scenario();
+  list.forEach(([payer, payee, usd], k) => {
+    sc.pay(payer, payee, usd, T0 + k * 5 * H, { paymentFormat: 'Cash' });
+  });
+  return sc;
+}
+
 /**
  * A plain background stream for throughput measurements and false-positive checks: `accounts` accounts with
  * heavy-tailed activity, payments to a few habitual counterparties and a few popular merchants, over `days` days.
