@@ -1,9 +1,10 @@
 /**
- * XML helpers shared by the UN and EU parsers. fast-xml-parser runs with entity processing OFF (no DTD,
- * no entity expansion); the five predefined entities and character references are decoded here, which
+ * XML helpers shared by the list parsers. The parser is the safe one of ../xml/safe-xml.ts (no DTD, no entity
+ * expansion); the five predefined entities and character references are decoded here, which
  * cannot expand or fetch anything.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { createSafeXmlParser, hasRefusedDeclaration } from '../xml/safe-xml.ts';
 import { ListParseError } from './list-parse-error.ts';
 
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -24,7 +25,7 @@ export function parseXmlDocument(
   file: string,
   arrays: ReadonlySet<string>,
 ): Record<string, unknown> {
-  if (/<!DOCTYPE/i.test(xml.slice(0, 4096)) || /<!ENTITY/i.test(xml)) {
+  if (hasRefusedDeclaration(xml)) {
     throw new ListParseError(file, 'prolog', 'DOCTYPE/ENTITY declarations are refused (no entity expansion)');
   }
   const valid = XMLValidator.validate(xml);
@@ -35,16 +36,7 @@ export function parseXmlDocument(
       `malformed XML: ${valid.err.msg}`,
     );
   }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    processEntities: false,
-    htmlEntities: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    isArray: (name) => arrays.has(name),
-  });
+  const parser = createSafeXmlParser({ attributeNamePrefix: '@', isArray: (name) => arrays.has(name) });
   return parser.parse(xml) as Record<string, unknown>;
 }
 

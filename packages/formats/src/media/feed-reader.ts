@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { createSafeXmlParser, hasRefusedDeclaration } from '../xml/safe-xml.ts';
 import {
   ArticleReadError,
   type ArticleReadResult,
@@ -10,23 +11,12 @@ import {
   parseFeedDate,
 } from './news-article.ts';
 
-/**
- * Entity processing is OFF and a DOCTYPE is refused outright: no external entities, no entity expansion
- * (billion laughs). Character references in the text are decoded afterwards by {@link htmlToText}.
- */
-const parser = new XMLParser({
-  ignoreAttributes: false,
+/** Character references in the text are decoded after parsing, by {@link htmlToText}. */
+const parser = createSafeXmlParser({
   attributeNamePrefix: '@_',
   removeNSPrefix: true,
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  cdataPropName: false,
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
 });
-const FORBIDDEN = /<!DOCTYPE|<!ENTITY/i;
 
 type Node = Record<string, unknown>;
 
@@ -73,7 +63,7 @@ function build(
 export function readFeed(xml: string, file: string): ArticleReadResult {
   if (xml.length > MAX_FEED_BYTES)
     throw new ArticleReadError(file, `feed exceeds the ${MAX_FEED_BYTES}-byte limit`);
-  if (FORBIDDEN.test(xml))
+  if (hasRefusedDeclaration(xml))
     throw new ArticleReadError(file, 'DOCTYPE or ENTITY declarations are not accepted in feeds');
   const valid = XMLValidator.validate(xml);
   if (valid !== true)

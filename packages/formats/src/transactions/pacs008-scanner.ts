@@ -1,5 +1,6 @@
 import type { Transaction } from '@raqib/core';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { createSafeXmlParser, hasRefusedDeclaration } from '../xml/safe-xml.ts';
 import { InputFileError } from './input-file-error.ts';
 import { groupFromHeader, type Pacs008Group, pacs008ToTransaction } from './pacs008-record.ts';
 import { clipRaw, type Rejection } from './types.ts';
@@ -7,25 +8,15 @@ import { clipRaw, type Rejection } from './types.ts';
 /** Largest single CdtTrfTxInf or GrpHdr accepted; a real one is a few KiB. Bigger is refused, not buffered. */
 export const MAX_PACS008_ELEMENT = 1 << 20;
 
-/**
- * Entity processing is OFF: no DOCTYPE-declared entities are expanded (billion-laughs, XXE). Values stay strings
- * so that amounts, account numbers and BICs keep their exact text (leading zeros included).
- */
-const parser = new XMLParser({
-  ignoreAttributes: false,
+/** Values stay strings so that amounts, account numbers and BICs keep their exact text (leading zeros included). */
+const parser = createSafeXmlParser({
   attributeNamePrefix: '@_',
   removeNSPrefix: true,
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
   isArray: (name) => name === 'Ustrd',
 });
 
 // An element start: `<CdtTrfTxInf>` or `<ns:GrpHdr attr="…">`; the name must end there (not `<GrpHdrX>`).
 const START = /<(?:[A-Za-z_][\w.-]*:)?(CdtTrfTxInf|GrpHdr)(?=[\s/>])/g;
-const FORBIDDEN = /<!DOCTYPE|<!ENTITY/i;
 const ROOT = /<(?:[A-Za-z_][\w.-]*:)?FIToFICstmrCdtTrf[\s>]/;
 const END = {
   CdtTrfTxInf: /<\/(?:[A-Za-z_][\w.-]*:)?CdtTrfTxInf\s*>/g,
@@ -72,7 +63,7 @@ export class Pacs008Scanner {
   push(text: string): void {
     this.compact();
     this.buf += text;
-    if (FORBIDDEN.test(this.buf)) {
+    if (hasRefusedDeclaration(this.buf)) {
       throw new InputFileError(
         `${this.source}: DOCTYPE/ENTITY declarations are not accepted in pacs.008 input`,
       );
