@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseMonitoringConfig } from '@raqib/contracts';
 import {
   type AccountInfo,
+  accountKey,
   type BankInfo,
   DEFAULT_JURISDICTIONS,
   defaultMonitoringConfig,
@@ -10,6 +11,7 @@ import {
   type Jurisdictions,
   type MonitoringConfig,
   parseFxRatesCsv,
+  type ReferenceData,
 } from '@raqib/core';
 import { loadJurisdictions, readAccounts, readBanks } from '@raqib/formats';
 import { CliError } from '../cli-error.ts';
@@ -48,6 +50,26 @@ export async function loadScanReference(flags: {
     : defaultMonitoringConfig();
   const fxRates = flags.fxRates ? await named('fx rates file', flags.fxRates, loadFxRatesFile) : undefined;
   return { banks, accounts, jurisdictions, config, fxRates };
+}
+
+/**
+ * The monitor's view of the reference files: banks by id, accounts by account key. `raqib scan` and
+ * `raqib worker` both build it here, from the same reader, so a worker's monitors get what the single-process
+ * scan gets (or the lanes' alerts would differ from the scan's).
+ */
+export function referenceDataOf(reference: {
+  readonly banks?: readonly BankInfo[] | undefined;
+  readonly accounts?: readonly AccountInfo[] | undefined;
+  readonly jurisdictions?: Jurisdictions | undefined;
+  readonly fxRates?: FxReferenceRates | undefined;
+}): ReferenceData {
+  const { banks, accounts, jurisdictions, fxRates } = reference;
+  return {
+    ...(banks ? { banks: new Map(banks.map((b) => [b.bankId, b])) } : {}),
+    ...(accounts ? { accounts: new Map(accounts.map((a) => [accountKey(a.bankId, a.account), a])) } : {}),
+    ...(jurisdictions ? { jurisdictions } : {}),
+    ...(fxRates ? { fxRates } : {}),
+  };
 }
 
 /** `date,currency,usd_per_unit` day rates, as `raqib generate` writes them to fx-rates.csv. */

@@ -6,7 +6,6 @@ import {
   type AccountInfo,
   type Alert,
   type AlertStore,
-  accountKey,
   type BankInfo,
   type Clock,
   createMonitor,
@@ -16,6 +15,7 @@ import {
 } from '@raqib/core';
 import { readTransactions, type TransactionFormat } from '@raqib/formats';
 import { writeFlags } from './flags-writer.ts';
+import { referenceDataOf } from './load-reference.ts';
 import { PartyCollector } from './party-collector.ts';
 import { ScoreTable } from './score-table.ts';
 
@@ -75,14 +75,7 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
   const totalBytes = statSync(options.input).size;
 
   const table = new ScoreTable();
-  const reference: ReferenceData = {
-    ...(options.banks ? { banks: new Map(options.banks.map((b) => [b.bankId, b])) } : {}),
-    ...(options.accounts
-      ? { accounts: new Map(options.accounts.map((a) => [accountKey(a.bankId, a.account), a])) }
-      : {}),
-    ...(options.jurisdictions ? { jurisdictions: options.jurisdictions } : {}),
-    ...(options.fxRates ? { fxRates: options.fxRates } : {}),
-  };
+  const reference = referenceDataOf(options);
   const monitor = createMonitor({
     config: options.config,
     reference,

@@ -1,0 +1,36 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { accountKey } from '@raqib/core';
+import { describe, expect, it } from 'vitest';
+import { loadWorkerReference } from '../commands/worker-reference.ts';
+import { loadScanReference, referenceDataOf } from './load-reference.ts';
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../../../fixtures/transactions/${name}`, import.meta.url));
+
+describe('reference files for scan and worker', () => {
+  it('keys banks by id and accounts by bank + account, the same for the worker as for the scan', async () => {
+    const flags = { banks: fixture('banks.csv'), accounts: fixture('accounts.csv') };
+    const scan = referenceDataOf(await loadScanReference(flags));
+    const worker = await loadWorkerReference(flags);
+    expect(worker.reference).toEqual(scan);
+    expect(scan.accounts?.get(accountKey('010', '8000EBD30'))?.entityName).toBe('Haddad Trading, LLC');
+    expect(scan.accounts?.size).toBe(4);
+    expect(scan.banks?.size).toBeGreaterThan(0);
+    expect(scan.jurisdictions).toBeDefined();
+  });
+
+  it('names the file and the problem for a bad reference file, for the worker as for the scan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-ref-'));
+    const config = join(dir, 'config.json');
+    writeFileSync(config, '{ not json');
+    await expect(loadWorkerReference({ config })).rejects.toThrow(`${config} is not valid JSON`);
+    const missing = join(dir, 'no-banks.csv');
+    await expect(loadWorkerReference({ banks: missing })).rejects.toThrow(missing);
+    await expect(loadScanReference({ accounts: fixture('accounts-malformed.csv') })).rejects.toThrow(
+      'line 5: entity_type "pirate"',
+    );
+  });
+});
