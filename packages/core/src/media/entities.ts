@@ -308,21 +308,8 @@ function orgHeadPass(c: Collector): void {
 }
 
 function personSpan(c: Collector, first: number, rule: string, maxLen = 3): number {
-  const { tokens } = c;
-  let j = first;
-  while (j < tokens.length && j - first < maxLen && !c.used[j]) {
-    const t = tokens[j];
-    if (t === undefined) break;
-    if (PARTICLES.has(t.norm) && particleObject(tokens[j + 1])) {
-      j += 2;
-      continue;
-    }
-    if (!nameToken(t)) break;
-    j++;
-  }
-  // "رئيس قسم التحديات": a definite word right after means the run is a noun in construct, not a name
-  const after = tokens[j];
-  if (after !== undefined && isArabicWord(after) && after.norm.startsWith('\u0627\u0644')) return j;
+  const j = nameRunEnd(c, first, first, maxLen);
+  if (beforeDefiniteWord(c, j)) return j;
   if (j - first >= 2) c.add(first, j, 0, { type: 'person', rule });
   return j;
 }
@@ -385,20 +372,36 @@ function personSpanFrom(c: Collector, i: number, stripped: number): number {
   let j = i + 1;
   const head = tokens[i]?.forms.find((v) => PARTICLES.has(v));
   if (head !== undefined && particleObject(tokens[j])) j++;
-  while (j < tokens.length && j - i < 4 && !c.used[j]) {
-    const t = tokens[j];
+  j = nameRunEnd(c, i, j, 4);
+  if (beforeDefiniteWord(c, j)) return j;
+  if (j - i >= 2) c.add(i, j, stripped, { type: 'person', rule: 'given-name' });
+  return j;
+}
+
+/**
+ * The end of a run of name tokens that started at `start`, read on from `j`, at most `maxLen` tokens from `start`:
+ * a particle (bin, abu …) followed by its object is taken as a pair; a used token or a non-name ends the run.
+ */
+function nameRunEnd(c: Collector, start: number, j: number, maxLen: number): number {
+  const { tokens } = c;
+  let end = j;
+  while (end < tokens.length && end - start < maxLen && !c.used[end]) {
+    const t = tokens[end];
     if (t === undefined) break;
-    if (PARTICLES.has(t.norm) && particleObject(tokens[j + 1])) {
-      j += 2;
+    if (PARTICLES.has(t.norm) && particleObject(tokens[end + 1])) {
+      end += 2;
       continue;
     }
     if (!nameToken(t)) break;
-    j++;
+    end++;
   }
-  const after = tokens[j];
-  if (after !== undefined && isArabicWord(after) && after.norm.startsWith('\u0627\u0644')) return j;
-  if (j - i >= 2) c.add(i, j, stripped, { type: 'person', rule: 'given-name' });
-  return j;
+  return end;
+}
+
+/** "رئيس قسم التحديات": a definite word right after means the run is a noun in construct, not a name. */
+function beforeDefiniteWord(c: Collector, j: number): boolean {
+  const after = c.tokens[j];
+  return after !== undefined && isArabicWord(after) && after.norm.startsWith('\u0627\u0644');
 }
 
 /** English: runs of capitalised words, typed by lexicon, suffix or title. */
