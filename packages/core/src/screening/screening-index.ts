@@ -30,21 +30,29 @@ export interface IndexedName {
   readonly aliasGroup?: string | undefined;
 }
 
+/**
+ * The names holding a token with one key (or alternative or loose key), in name id order: parallel arrays, so
+ * that a query walks them without looking anything else up.
+ */
+export interface Posting {
+  readonly key: string;
+  readonly ids: Int32Array;
+  /** The token's position within its name. */
+  readonly positions: Uint8Array;
+  /** The token's weight (what the retrieval bound adds up for the name's side). */
+  readonly weights: Float64Array;
+}
+
 export interface ScreeningIndex {
   readonly entries: readonly ListEntry[];
   readonly names: readonly IndexedName[];
   readonly weight: TokenWeight;
-  /** key → name ids holding a token with that key (or alternative or loose key). */
-  readonly postings: ReadonlyMap<string, Int32Array>;
-  /** Token position within its name, parallel to `postings`. */
-  readonly positions: ReadonlyMap<string, Uint8Array>;
-  /** key with one character deleted (or the key itself) → keys of the vocabulary. */
-  readonly neighbours: ReadonlyMap<string, readonly string[]>;
+  /** key → the names holding a token with that key (or alternative or loose key). */
+  readonly postings: ReadonlyMap<string, Posting>;
+  /** key with one character deleted (or the key itself) → postings of the vocabulary's keys. */
+  readonly neighbours: ReadonlyMap<string, readonly Posting[]>;
   /** Per name: sum of its token weights (for the retrieval bound). */
   readonly nameWeights: Float64Array;
-  /** Per name and token (first 32 tokens): token weights, flattened with `tokenOffsets`. */
-  readonly tokenWeights: Float64Array;
-  readonly tokenOffsets: Int32Array;
 }
 
 export interface BuildIndexOptions {
@@ -138,24 +146,6 @@ export function buildScreeningIndex(
       }
     });
   });
-  const postings = new Map<string, Int32Array>();
-  const positions = new Map<string, Uint8Array>();
-  const neighbours = new Map<string, string[]>();
-  for (const [key, pairs] of lists) {
-    const ids = new Int32Array(pairs.length / 2);
-    const pos = new Uint8Array(pairs.length / 2);
-    for (let i = 0; i < ids.length; i++) {
-      ids[i] = pairs[2 * i] as number;
-      pos[i] = pairs[2 * i + 1] as number;
-    }
-    postings.set(key, ids);
-    positions.set(key, pos);
-    for (const d of deletions(key)) {
-      const l = neighbours.get(d);
-      if (l) l.push(key);
-      else neighbours.set(d, [key]);
-    }
-  }
   const total = Math.max(1, names.length);
   const maxIdf = Math.log(total + 1);
   const keyWeight = new Map<string, number>();
@@ -187,7 +177,28 @@ export function buildScreeningIndex(
     });
     nameWeights[id] = sum;
   });
-  return { entries, names, weight, postings, positions, neighbours, nameWeights, tokenWeights, tokenOffsets };
+  const postings = new Map<string, Posting>();
+  const neighbours = new Map<string, Posting[]>();
+  for (const [key, pairs] of lists) {
+    const ids = new Int32Array(pairs.length / 2);
+    const positions = new Uint8Array(pairs.length / 2);
+    const weights = new Float64Array(pairs.length / 2);
+    for (let i = 0; i < ids.length; i++) {
+      const id = pairs[2 * i] as number;
+      const pos = pairs[2 * i + 1] as number;
+      ids[i] = id;
+      positions[i] = pos;
+      weights[i] = tokenWeights[(tokenOffsets[id] as number) + pos] as number;
+    }
+    const posting: Posting = { key, ids, positions, weights };
+    postings.set(key, posting);
+    for (const d of deletions(key)) {
+      const l = neighbours.get(d);
+      if (l) l.push(posting);
+      else neighbours.set(d, [posting]);
+    }
+  }
+  return { entries, names, weight, postings, neighbours, nameWeights };
 }
 
 export interface ScreenOptions extends QueryAttributes {
@@ -209,12 +220,16 @@ export interface ScreeningMatch {
   readonly explanation: MatchExplanation;
 }
 
-/** Keys of the vocabulary within one edit (by deletion neighbourhood) of a query key. */
-function nearKeys(index: ScreeningIndex, key: string, out: Set<string>): void {
-  if (index.postings.has(key)) out.add(key);
+/** Postings of the vocabulary's keys within one edit (by deletion neighbourhood) of a query key. */
+function nearKeys(index: ScreeningIndex, key: string, out: Set<Posting>): void {
+  const own = index.postings.get(key);
+  if (own !== undefined) out.add(own);
   // short keys: exact only (a one-letter edit to a two-letter key is a different name)
   if (key.length < MIN_FUZZY_KEY) return;
-  for (const d of deletions(key)) for (const k of index.neighbours.get(d) ?? []) out.add(k);
+  for (const d of deletions(key)) {
+    const near = index.neighbours.get(d);
+    if (near !== undefined) for (const p of near) out.add(p);
+  }
 }
 
 function popcount(x: number): number {
@@ -223,13 +238,18 @@ function popcount(x: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Per-query scratch space, reused across queries (the engine is single-threaded). */
+/**
+ * Per-query scratch space, reused across queries (the engine is single-threaded). What a query gathers for one
+ * name sits together, four slots a name in each array (`id << 2`), so that a posting visits two cache lines,
+ * not one per figure:
+ * - `sums`: [0] query-side weight met (accQ), [1] list-side weight met (accC), [2] the name's total weight
+ *   (set once), [3] unused;
+ * - `marks`: [0] the query that last touched the name (`stamp`; slots of an older stamp read as zero),
+ *   [1] the last query token that met it, [2] bit set of its tokens met (first 32), [3] query tokens that met it.
+ */
 interface Scratch {
-  accQ: Float64Array;
-  accC: Float64Array;
-  lastQ: Int32Array;
-  hitsQ: Uint8Array;
-  seenTok: Uint32Array;
+  sums: Float64Array;
+  marks: Int32Array;
   touched: number[];
   stamp: number;
 }
@@ -239,15 +259,9 @@ function scratchFor(index: ScreeningIndex): Scratch {
   let s = scratches.get(index);
   if (!s) {
     const n = index.names.length;
-    s = {
-      accQ: new Float64Array(n),
-      accC: new Float64Array(n),
-      lastQ: new Int32Array(n),
-      hitsQ: new Uint8Array(n),
-      seenTok: new Uint32Array(n),
-      touched: [],
-      stamp: 0,
-    };
+    const sums = new Float64Array(4 * n);
+    for (let id = 0; id < n; id++) sums[(id << 2) + 2] = index.nameWeights[id] as number;
+    s = { sums, marks: new Int32Array(4 * n), touched: [], stamp: 0 };
     scratches.set(index, s);
   }
   return s;
@@ -270,34 +284,47 @@ export function screenName(
   if (qTokens.length === 0) return [];
   const weight = index.weight;
   const s = scratchFor(index);
-  for (const id of s.touched) {
-    s.accQ[id] = 0;
-    s.accC[id] = 0;
-    s.lastQ[id] = 0;
-    s.hitsQ[id] = 0;
-    s.seenTok[id] = 0;
-  }
   s.touched.length = 0;
+  if (s.stamp === 0x7fffffff) {
+    s.marks.fill(0);
+    s.stamp = 0;
+  }
+  const stamp = ++s.stamp;
+  const sums = s.sums;
+  const marks = s.marks;
+  const touched = s.touched;
   let totalQ = 0;
-  const keys = new Set<string>();
+  const keys = new Set<Posting>();
   const visit = (w: number, mark: number, countHit: boolean): void => {
-    for (const k of keys) {
-      const ids = index.postings.get(k);
-      const pos = index.positions.get(k);
-      if (ids === undefined || pos === undefined) continue;
+    for (const posting of keys) {
+      const ids = posting.ids;
+      const pos = posting.positions;
+      const weights = posting.weights;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i] as number;
-        if (s.lastQ[id] === 0 && s.accQ[id] === 0 && s.seenTok[id] === 0) s.touched.push(id);
-        if (s.lastQ[id] !== mark) {
-          s.lastQ[id] = mark;
-          s.accQ[id] = (s.accQ[id] ?? 0) + w;
-          if (countHit) s.hitsQ[id] = (s.hitsQ[id] ?? 0) + 1;
+        const at = id << 2;
+        if (marks[at] !== stamp) {
+          // first touched by this query: its slots still hold an older query's figures
+          marks[at] = stamp;
+          marks[at + 1] = 0;
+          marks[at + 2] = 0;
+          marks[at + 3] = 0;
+          sums[at] = 0;
+          sums[at + 1] = 0;
+          touched.push(id);
+        }
+        if (marks[at + 1] !== mark) {
+          marks[at + 1] = mark;
+          sums[at] = (sums[at] as number) + w;
+          // a count of query tokens, kept to a byte as it always was
+          if (countHit) marks[at + 3] = ((marks[at + 3] as number) + 1) & 0xff;
         }
         const p = pos[i] as number;
         const bit = p < 32 ? 1 << p : 0;
-        if (bit !== 0 && ((s.seenTok[id] as number) & bit) === 0) {
-          s.seenTok[id] = (s.seenTok[id] as number) | bit;
-          s.accC[id] = (s.accC[id] ?? 0) + (index.tokenWeights[(index.tokenOffsets[id] as number) + p] ?? 0);
+        const seen = marks[at + 2] as number;
+        if (bit !== 0 && (seen & bit) === 0) {
+          marks[at + 2] = seen | bit;
+          sums[at + 1] = (sums[at + 1] as number) + (weights[i] as number);
         }
       }
     }
@@ -318,9 +345,10 @@ export function screenName(
     const b = qTokens[qi + 1] as NameToken;
     if (a.key.length === 0 || b.key.length === 0 || !isCompoundTail(b)) continue;
     const joined = collapseKey(a.key + b.key);
-    if (joined.length < 3 || !index.postings.has(joined)) continue;
+    const posting = joined.length < 3 ? undefined : index.postings.get(joined);
+    if (posting === undefined) continue;
     keys.clear();
-    keys.add(joined);
+    keys.add(posting);
     visit(weight(a) + weight(b), -(qi + 1), false);
   }
   // memo of token similarities for this query: list tokens repeat across names (Muhammad, Ali, al-…)
@@ -341,16 +369,17 @@ export function screenName(
     { score: number; n: IndexedName; ns: NameScore; effects: ReturnType<typeof scoreAttributes> }
   >();
   const listFilter = options.lists ? new Set(options.lists) : undefined;
-  for (const id of s.touched) {
+  for (const id of touched) {
     // optimistic bound: every retrieved token matches perfectly, every other token is a discounted middle
     // one-to-one alignment: no more query tokens can match than distinct list tokens were hit
-    const hitsQ = s.hitsQ[id] as number;
-    const distinct = popcount(s.seenTok[id] as number);
-    const aq =
-      distinct > 0 && distinct < hitsQ ? ((s.accQ[id] as number) * distinct) / hitsQ : (s.accQ[id] as number);
-    const ac = s.accC[id] as number;
+    const at = id << 2;
+    const hitsQ = marks[at + 3] as number;
+    const distinct = popcount(marks[at + 2] as number);
+    const accQ = sums[at] as number;
+    const aq = distinct > 0 && distinct < hitsQ ? (accQ * distinct) / hitsQ : accQ;
+    const ac = sums[at + 1] as number;
     const qMax = aq / (aq + BOUND_DISCOUNT * (totalQ - aq));
-    const tc = index.nameWeights[id] as number;
+    const tc = sums[at + 2] as number;
     const cMax = ac / (ac + BOUND_DISCOUNT * Math.max(0, tc - ac));
     const bound = QUERY_SHARE_BOUND * Math.max(qMax, cMax) + (1 - QUERY_SHARE_BOUND) * Math.min(qMax, cMax);
     if (bound + maxBoost < threshold) continue;
