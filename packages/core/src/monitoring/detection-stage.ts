@@ -151,6 +151,9 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
   const minBaseOf = Float64Array.from(params, (p) =>
     Math.min(p.minBase ?? 0, p.minCurrentAbroad ?? Number.POSITIVE_INFINITY),
   );
+  // The band .01 cut-off of each detector (what `ctx.floor` tells it; a cut-off that is not a finite number: 0, no
+  // shortcut).
+  const floorOf = Float64Array.from(bands, (b) => (Number.isFinite(b[0]) ? Math.max(b[0], 0) : 0));
   const typologies: ActiveTypology[] = [];
   for (const def of DEFAULT_TYPOLOGIES) {
     const tc = config.typologies[def.name];
@@ -212,6 +215,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     format: 0,
     fromCountry: 0,
     toCountry: 0,
+    floor: 0,
     anchor: -1,
     detail: undefined,
     add(seq: number) {
@@ -405,6 +409,8 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
         continue;
       }
       ctx.anchor = -1;
+      // below the band .01 cut-off a value is band .00: detectors may skip walks that cannot reach it
+      ctx.floor = floorOf[k]!;
       const start = evLen;
       const v = dets[k]!.evaluate(ctx, params[k]!);
       const b = bandOf(v, bands[k]!);

@@ -50,6 +50,12 @@ export interface EvalContext {
   format: number;
   fromCountry: number;
   toCountry: number;
+  /**
+   * The lowest value the detector's bands count (its band .01 cut-off): any value below it is band .00, the same as
+   * 0. A detector may stop and return 0 as soon as its value provably cannot reach it (a walk that cannot change
+   * the outcome is skipped); 0 when unknown (no such shortcut).
+   */
+  floor: number;
   /** The detector names the account the pattern is centred on (for merging alerts), -1 if none. */
   anchor: number;
   /** Optional human-readable detail of the current finding. */

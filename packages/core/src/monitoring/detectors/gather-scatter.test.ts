@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultMonitoringConfig } from '../config.ts';
 import { H, maxFinding, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
 describe('gather-scatter detector', () => {
@@ -11,6 +12,29 @@ describe('gather-scatter detector', () => {
     const run = runScenario(sc);
     expect(maxFinding(run, 'gather-scatter')).toBe(4);
     expect(run.alerts[0]?.typologies).toContain('GATHER-SCATTER');
+  });
+
+  it('counts exactly the bands’ floor of payers, and fewer when the configured bands start lower', () => {
+    // the scatter walk is skipped only with fewer payers than the floor (3 by default; the value is min(payers, payees))
+    const sc = (payers: number) => {
+      const s = new Scenario();
+      for (let k = 0; k < payers; k++)
+        s.pay(`IN${k}`, 'V', 3000 + k * 50, T0 + k * 3 * H, { paymentFormat: 'Cheque' });
+      for (let k = 0; k < 4; k++)
+        s.pay('V', `OUT${k}`, (2900 + k * 30) * (payers / 4), T0 + 20 * H + k * 3 * H, {
+          paymentFormat: 'Cheque',
+        });
+      return s;
+    };
+    expect(maxFinding(runScenario(sc(3)), 'gather-scatter')).toBe(3);
+    expect(maxFinding(runScenario(sc(2)), 'gather-scatter')).toBe(0);
+    const config = defaultMonitoringConfig();
+    const gs = config.detectors['gather-scatter']!;
+    const low = {
+      ...config,
+      detectors: { ...config.detectors, 'gather-scatter': { ...gs, bands: [2, 5, 8] as const } },
+    };
+    expect(maxFinding(runScenario(sc(2), undefined, low), 'gather-scatter')).toBe(2);
   });
 
   it('stays silent when credits and payments interleave (ordinary business flow)', () => {

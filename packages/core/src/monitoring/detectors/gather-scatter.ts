@@ -114,7 +114,8 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
         payers++;
       }
     }
-    if (payers < 2 || payers > p.maxDegree) return 0;
+    // the value is min(payers, payees): with fewer payers than the bands' floor it is band .00 whatever is paid out
+    if (payers < Math.max(2, ctx.floor) || payers > p.maxDegree) return 0;
     const meanIn = gathered / nIn;
     if (Math.sqrt(Math.max(0, gathered2 / nIn - meanIn * meanIn)) > p.maxInCv * meanIn) return 0;
     // Scatter phase: similar payments made after the last gathered credit (interleaving is ordinary business).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultMonitoringConfig } from '../config.ts';
 import { detectorSlotReads } from '../testing/detector-reads.ts';
 import { D, H, maxFinding, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
@@ -32,6 +33,39 @@ describe('scatter-gather detector', () => {
     const run = runScenario(sc);
     expect(maxFinding(run, 'scatter-gather')).toBe(4);
     expect(run.flagged.size).toBe(8);
+  });
+});
+
+/**
+ * Three middles paid by S forward to T, then X (paid by Y, an unrelated amount) pays T: on X's leg the middles are
+ * walked newest first (X, M2, M1, M0), X's credits match nothing, and the three left are exactly the bands' floor.
+ */
+function floorScenario(shared: number): { sc: Scenario; last: number } {
+  const sc = new Scenario();
+  for (let k = 0; k < shared; k++) sc.pay('S', `M${k}`, 4700 - k * 100, T0 + k * H);
+  sc.pay('Y', 'X', 100, T0 + 5 * H);
+  for (let k = 0; k < shared; k++) sc.pay(`M${k}`, 'T', (4700 - k * 100) * 0.98, T0 + 10 * H + k * H);
+  const last = sc.pay('X', 'T', 3000, T0 + 20 * H).row;
+  return { sc, last };
+}
+
+describe('scatter-gather detector and the bands’ floor (walks skipped only when the value cannot count)', () => {
+  it('counts a source shared by exactly the floor of middles after a middle that matched nothing', () => {
+    // with one middle walked and none matching, the best source can still reach 3 with the three left: no early stop
+    const { sc, last } = floorScenario(3);
+    expect(runScenario(sc).findings.get(last)?.get('scatter-gather')).toBe(3);
+  });
+
+  it('returns nothing below the floor, and reads the floor from the configured bands', () => {
+    const { sc, last } = floorScenario(2);
+    expect(runScenario(sc).findings.get(last)?.get('scatter-gather')).toBeUndefined();
+    const config = defaultMonitoringConfig();
+    const sg = config.detectors['scatter-gather']!;
+    const low = {
+      ...config,
+      detectors: { ...config.detectors, 'scatter-gather': { ...sg, bands: [2, 4, 6] as const } },
+    };
+    expect(runScenario(sc, undefined, low).findings.get(last)?.get('scatter-gather')).toBe(2);
   });
 });
 

@@ -100,11 +100,17 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
       MIDDLE_BASE[middles] = ob;
       middles++;
     }
-    // A source shared by fewer than two middles is no pattern: with one candidate middle, walk nobody's credits.
-    if (middles < 2) return 0;
+    // A source shared by fewer than two middles is no pattern, and the value (the best source's middles) must reach
+    // the bands' floor to count: with fewer candidate middles, walk nobody's credits.
+    const need = Math.max(2, ctx.floor);
+    if (middles < need) return 0;
     let best = 0;
     let bestSource = -1;
     for (let k = 0; k < middles; k++) {
+      // Each middle adds at most one to a source's count: once even the best source cannot reach the floor with
+      // every middle left, the value stays below it (band .00): skip the remaining walks (most middles have no
+      // matching credit at all).
+      if (best + (middles - k) < need) return 0;
       const m = MIDDLE[k]!;
       const ts = MIDDLE_TS[k]!;
       const ob = MIDDLE_BASE[k]!;
@@ -133,7 +139,7 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
         }
       }
     }
-    if (best < 2) return 0;
+    if (best < need) return 0;
     // Second pass: collect the evidence of the best source only.
     const epoch2 = acc.nextEpoch();
     scanned = 0;
