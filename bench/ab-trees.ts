@@ -12,6 +12,9 @@ import type * as Formats from '@raqib/formats';
 const load = async <T>(tree: string, pkg: string): Promise<T> =>
   (await import(pathToFileURL(join(tree, 'packages', pkg, 'src', 'index.ts')).href)) as T;
 
+/** One tree's core (pure: it needs no node_modules of its own). */
+export const loadCore = (tree: string): Promise<typeof Core> => load<typeof Core>(tree, 'core');
+
 /** Each tree's core, and the first tree's formats. */
 export async function loadTrees(trees: readonly string[]) {
   const cores = await Promise.all(trees.map((t) => load<typeof Core>(t, 'core')));

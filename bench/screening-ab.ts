@@ -1,6 +1,6 @@
 /**
- * A/B of sanctions screening between source trees, in ONE process: the lists are parsed once (with the first
- * tree's parsers), each tree builds its own index over the same entries with its own screening code, and the
+ * A/B of sanctions screening between source trees, in ONE process: the lists are parsed once (with this
+ * checkout's parsers, so a tree needs no node_modules of its own), each tree builds its own index over the same entries with its own screening code, and the
  * bench's queries (bench/screening.bench.ts: the yente fixtures, 20,000 queries, threshold 0.8, limit 10) run in
  * blocks alternating between the trees, so that the load other jobs put on a shared machine falls on both alike.
  * Measures CPU time of this process per block (`process.cpuUsage`) and per query (as the bench does), and checks
@@ -16,8 +16,9 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type * as Core from '@raqib/core';
+import { parseOfacCsv, parseUnXml } from '@raqib/formats';
 import { parse } from 'csv-parse/sync';
-import { loadTrees } from './ab-trees.ts';
+import { loadCore } from './ab-trees.ts';
 
 const [roundsArg, ...trees] = process.argv.slice(2);
 if (!roundsArg || trees.length === 0) throw new Error('usage: screening-ab.ts ROUNDS TREE_A [TREE_B…]');
@@ -29,12 +30,11 @@ const ROOT = join(import.meta.dirname, '..');
 const S = join(ROOT, '../shared/data/sanctions');
 const FIX = join(ROOT, '../shared/data/screening-eval/opensanctions/yente_candidate_generation_fixtures');
 
-const { cores, formats } = await loadTrees(trees);
+const cores = await Promise.all(trees.map((tree) => loadCore(tree)));
 const f = (p: string) => ({ file: p, text: readFileSync(join(S, p), 'utf8') });
 const entries: Core.ListEntry[] = [
-  ...formats.parseUnXml(readFileSync(join(S, 'un/UN_consolidated.xml'), 'utf8'), 'UN_consolidated.xml')
-    .entries,
-  ...formats.parseOfacCsv(
+  ...parseUnXml(readFileSync(join(S, 'un/UN_consolidated.xml'), 'utf8'), 'UN_consolidated.xml').entries,
+  ...parseOfacCsv(
     {
       primary: f('ofac/2024-05-03/sdn.csv'),
       alt: f('ofac/2025-12-24/alt.csv'),
