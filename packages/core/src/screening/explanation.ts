@@ -69,14 +69,36 @@ export function buildExplanation(
     })),
     unmatchedQuery: ns.unmatchedQuery.map((t) => q(t.start, t.end)),
     unmatchedCandidate: ns.unmatchedCandidate.map((t) => c(t.start, t.end)),
-    ignored: [
-      ...ignoredQuery.map((t) => ({ text: q(t.start, t.end), role: t.role, side: 'query' as const })),
-      ...ignoredList.map((t) => ({ text: c(t.start, t.end), role: t.role, side: 'list' as const })),
-    ],
+    ignored: ignoredTokens(ignoredQuery, queryName, ignoredList, matchedName),
     adjustments: ns.adjustments,
     attributes,
     aliasTable: aliasGroup === undefined ? undefined : { group: aliasGroup, alias: matchedName },
   };
+}
+
+type Ignored = { text: string; role: TokenRole; side: 'query' | 'list' };
+
+/**
+ * The tokens set aside on both sides, query first. A loop over index, not `.map` and spread: the parser's arrays of
+ * set-aside tokens come in two shapes (an empty one made before any push has another), and optimised code built for
+ * one was thrown back to the interpreter by every match whose arrays had the other.
+ */
+function ignoredTokens(
+  query: readonly { text: string; role: TokenRole; start: number; end: number }[],
+  queryName: string,
+  list: readonly { text: string; role: TokenRole; start: number; end: number }[],
+  matchedName: string,
+): Ignored[] {
+  const out: Ignored[] = [];
+  for (let i = 0; i < query.length; i++) {
+    const t = query[i] as (typeof query)[number];
+    out.push({ text: queryName.slice(t.start, t.end), role: t.role, side: 'query' });
+  }
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as (typeof list)[number];
+    out.push({ text: matchedName.slice(t.start, t.end), role: t.role, side: 'list' });
+  }
+  return out;
 }
 
 /** Rounds to three decimals so that scores print and compare stably. */

@@ -873,12 +873,12 @@ export function scoreNames(
     adjustments.push({ reason: 'the fathers named after bin/ibn differ', factor: ANCESTOR_CONFLICT });
     score *= ANCESTOR_CONFLICT;
   }
-  const pairs: TokenPair[] = chosen.map((p) => ({
-    query: qt[p.i] as NameToken,
-    candidate: ct[p.j] as NameToken,
-    sim: p.sim,
-    how: p.how,
-  }));
+  // built from an empty literal, not by chosen.map: an array made by map (holey) or by an empty literal and push
+  // (packed) have different shapes, and the explanation's optimised code is thrown back to the interpreter by
+  // every array of the shape it has not seen
+  const pairs: TokenPair[] = [];
+  for (const p of chosen)
+    pairs.push({ query: qt[p.i] as NameToken, candidate: ct[p.j] as NameToken, sim: p.sim, how: p.how });
   // joined tokens explain themselves too: "blackrock" met "black rock"
   for (const p of joined) {
     pairs.push({

@@ -12,7 +12,10 @@ const ROMAN = /^x{0,3}(?:ix|iv|v?i{0,3})$/;
  * I, V or X only when the name is known to be an organisation's (elsewhere it is as likely an initial).
  */
 export function isSerialNumber(latin: string, organisation: boolean): boolean {
-  // most words start with another letter: no regular expression for them (this runs for every query word)
+  // most words start with another letter: no regular expression for them (this runs for every query word);
+  // an Arabic-script word has no Latin form, and reading the first letter of '' throws the optimised parser
+  // back to the interpreter (a deoptimisation on every such query)
+  if (latin.length === 0) return false;
   const first = latin.charAt(0);
   if (first !== 'i' && first !== 'v' && first !== 'x' && (first < '0' || first > '9')) return false;
   if (/^\d+$/.test(latin)) return true;
