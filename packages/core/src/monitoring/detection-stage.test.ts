@@ -84,6 +84,43 @@ describe('stage snapshots', () => {
     expect(after).toEqual(whole);
   });
 
+  it('restore an older build’s snapshot (no recent formats, the amount variance) without a shortcut, exactly', () => {
+    // decision 0019: bytes that held the variance now hold the recent formats; a snapshot without them must not be
+    // read as "no format seen" (the patterns below would then be skipped after the cut)
+    const sc = new Scenario();
+    for (let k = 0; k < 8; k++) sc.pay('S', `R${k}`, 1900 + k * 13, T0 + k * 3 * H);
+    for (let k = 0; k < 7; k++) sc.pay(`P${k}`, 'T', 1700 + k * 7, T0 + 4 * H + k * 2 * H);
+    const txs = sc.sorted();
+    const cut = txs.findIndex((tx) => tx.ts >= T0 + 10 * H);
+    // every score report after the cut, not only the firings: a skipped walk shows in the first legs' scores
+    const whole: string[] = [];
+    const straight = createDetectionStage({
+      onFiring: (f) => whole.push(firingText(f)),
+      onScore: (row, _id, score) => whole.push(`${row}:${score}`),
+    });
+    txs.forEach((tx, i) => {
+      if (i === cut) whole.length = 0;
+      straight.process(tx);
+    });
+    expect(whole.length).toBeGreaterThan(1);
+    // judged before the cut too, so that the ring's scores are those of the uninterrupted stage
+    const first = createDetectionStage({ onFiring: () => {} });
+    for (const tx of txs.slice(0, cut)) first.process(tx);
+    const s = structuredClone(first.snapshot());
+    const older = Object.fromEntries(
+      Object.entries(s.accountArrays).filter(([name]) => !name.startsWith('fmt')),
+    );
+    older.outLogM2 = new Float32Array(s.banks.length);
+    const after: string[] = [];
+    const resumed = createDetectionStage({
+      restore: { ...s, accountArrays: older },
+      onFiring: (f) => after.push(firingText(f)),
+      onScore: (row, _id, score) => after.push(`${row}:${score}`),
+    });
+    for (const tx of txs.slice(cut)) resumed.process(tx);
+    expect(after).toEqual(whole);
+  });
+
   it('refuses a snapshot that does not fit', () => {
     const stage = createDetectionStage({ onFiring: () => {} });
     const s = stage.snapshot();

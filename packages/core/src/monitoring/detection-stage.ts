@@ -15,7 +15,7 @@ import type { Firing, FiringEdge } from './firing.ts';
 import { CurrencyTable, type FxReferenceRates } from './fx-reference.ts';
 import { DEFAULT_JURISDICTIONS, geoRisk, type Jurisdictions } from './jurisdictions.ts';
 import { captureStage, restoreStage, type StageSnapshot } from './stage-snapshot.ts';
-import { AccountTable } from './state.ts';
+import { AccountTable, CREDITS, FORMAT_EPOCH_MS, PAYMENTS } from './state.ts';
 import { TxRing } from './tx-ring.ts';
 import { DEFAULT_TYPOLOGIES, type TypologyDefinition } from './typologies.ts';
 
@@ -292,6 +292,8 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
   function matchPassThrough(seq: number, from: number, ts: number, base: number, format: number): void {
     const i = seq & ring.mask;
     if (base < pt.minBase || acc.rate(from, ts) > config.busyRatePerDay) return;
+    // only a credit of the same format can match: none in the window, no walk (decision 0019)
+    if (pt.windowMs <= FORMAT_EPOCH_MS && !acc.mayHaveFormat(from, CREDITS, format, ts)) return;
     const minSeq = ring.minSeq();
     const cutoff = ts - pt.windowMs;
     let scanned = 0;
@@ -311,15 +313,22 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     }
   }
 
-  function updateAccounts(seq: number, from: number, to: number, ts: number, base: number): void {
+  function updateAccounts(
+    seq: number,
+    from: number,
+    to: number,
+    ts: number,
+    base: number,
+    format: number,
+  ): void {
     const lb = Math.log(base + 1);
     const n = acc.outCount(from) + 1;
     acc.setOutCount(from, n);
     const mean = acc.outLogMean(from);
-    const delta = lb - mean;
-    const nm = mean + delta / n;
-    acc.setOutLog(from, nm, acc.outLogM2(from) + delta * (lb - nm));
+    acc.setOutLogMean(from, mean + (lb - mean) / n);
     acc.setInCount(to, acc.inCount(to) + 1);
+    acc.noteFormat(from, PAYMENTS, ts, format);
+    acc.noteFormat(to, CREDITS, ts, format);
     if (acc.firstTs(from) === 0) acc.setFirstTs(from, ts);
     if (acc.firstTs(to) === 0) acc.setFirstTs(to, ts);
     if (ts > acc.lastTs(from)) acc.setLastTs(from, ts);
@@ -368,7 +377,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     if (from !== to && format !== REINVESTMENT) matchPassThrough(seq, from, ts, base, format);
 
     const result = detect ? judge(tx, seq, i, from, to, ts, base, paidCur, recvCur, format) : NONE;
-    updateAccounts(seq, from, to, ts, base);
+    updateAccounts(seq, from, to, ts, base, format);
     if (paidCur !== recvCur && tx.amountPaid > 0) {
       fx.observe(paidCur, recvCur, fx.major(tx.amountReceived, recvCur) / fx.major(tx.amountPaid, paidCur));
     }

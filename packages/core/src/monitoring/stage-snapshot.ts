@@ -35,6 +35,8 @@ export interface StageSnapshot {
 }
 
 // scratch of the detectors (set counting): never state, so neither captured nor restored
+// the variance of the amount history, which nothing read: its bytes hold the recent formats since 2026-12-07
+const DROPPED_ACCOUNT_FIELD = 'outLogM2';
 const SCRATCH = new Set(['stamp', 'counter', 'stamp2', 'counter2']);
 
 /**
@@ -108,12 +110,15 @@ export function restoreStage(
   }
   const accFields = new Map(slotArrays(acc, acc.capacity));
   for (const [name, data] of Object.entries(s.accountArrays)) {
-    if (acc.importColumn(name, data)) continue;
+    if (acc.importColumn(name, data) || name === DROPPED_ACCOUNT_FIELD) continue;
     const target = accFields.get(name);
     if (target === undefined)
       throw new Error(`stage snapshot: accounts have no field "${name}" in this build`);
     target.set(data);
   }
+  // a snapshot without the recent formats (an older build's, or taken after a time that is not a number): the
+  // restored stage takes no shortcut from them
+  if (!('fmtEpoch' in s.accountArrays)) acc.formatsUnknown = true;
   const n = Object.values(s.ringArrays)[0]?.length ?? 0;
   if (n > ring.capacity)
     throw new Error(`stage snapshot: ${n} live slots do not fit a ring of ${ring.capacity}`);

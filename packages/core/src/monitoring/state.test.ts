@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AccountTable, ENTITY_UNKNOWN } from './state.ts';
+import { AccountTable, CREDITS, ENTITY_UNKNOWN, FORMAT_EPOCH_MS, PAYMENTS } from './state.ts';
 
 describe('AccountTable.intern', () => {
   it('gives one id per bank + account, in first-sight order', () => {
@@ -46,7 +46,7 @@ describe('AccountTable records', () => {
     acc.setInCount(a, 400 + k);
     acc.setFirstTs(a, 1_662_000_000_000 + k);
     acc.setLastTs(a, 1_663_000_000_000 + k);
-    acc.setOutLog(a, 0.5 + k, 0.25 + k);
+    acc.setOutLogMean(a, 0.5 + k);
     acc.setCountry(a, 40_000 + k);
     acc.setRiskIn(a, 1_664_000_000_000 + k, 500 + k);
     acc.setTaintTs(a, 1_665_000_000_000 + k);
@@ -60,7 +60,6 @@ describe('AccountTable records', () => {
       acc.firstTs(a),
       acc.lastTs(a),
       acc.outLogMean(a),
-      acc.outLogM2(a),
       acc.country(a),
       acc.entity(a),
       acc.riskInTs(a),
@@ -75,7 +74,6 @@ describe('AccountTable records', () => {
     expect(read(acc, a)).toEqual([
       -1,
       -1,
-      0,
       0,
       0,
       0,
@@ -102,7 +100,6 @@ describe('AccountTable records', () => {
       1_662_000_000_001,
       1_663_000_000_001,
       1.5,
-      1.25,
       40_001,
       ENTITY_UNKNOWN,
       1_664_000_000_001,
@@ -110,15 +107,15 @@ describe('AccountTable records', () => {
       1_665_000_000_001,
     ]);
     expect(read(acc, 0)[0]).toBe(100);
-    expect(read(acc, 2)[12]).toBe(1_665_000_000_002);
+    expect(read(acc, 2)[11]).toBe(1_665_000_000_002);
     expect(read(acc, 39)[0]).toBe(-1);
   });
 
   it('stores the amount history as float32, as it has always been kept', () => {
     const acc = new AccountTable(2, new Map());
     acc.intern('1', 'A');
-    acc.setOutLog(0, 0.1, 0.2);
-    expect([acc.outLogMean(0), acc.outLogM2(0)]).toEqual([Math.fround(0.1), Math.fround(0.2)]);
+    acc.setOutLogMean(0, 0.1);
+    expect(acc.outLogMean(0)).toBe(Math.fround(0.1));
   });
 
   it('exports the record fields one array per field and imports them into another table', () => {
@@ -128,7 +125,7 @@ describe('AccountTable records', () => {
       fill(a, k, k);
     }
     const columns = a.exportColumns();
-    expect(Object.keys(columns)).toHaveLength(13);
+    expect(Object.keys(columns)).toHaveLength(17);
     expect(columns.country).toBeInstanceOf(Uint16Array);
     expect([...(columns.inCount ?? [])]).toEqual([400, 401, 402]);
     const b = new AccountTable(4, new Map());
@@ -136,5 +133,59 @@ describe('AccountTable records', () => {
     for (const [name, data] of Object.entries(columns)) expect(b.importColumn(name, data)).toBe(true);
     for (let k = 0; k < 3; k++) expect(read(b, k)).toEqual(read(a, k));
     expect(b.importColumn('stamp', [1])).toBe(false);
+  });
+});
+
+describe('AccountTable recent formats (decision 0019)', () => {
+  const E = FORMAT_EPOCH_MS;
+  const t0 = 300 * E; // an epoch whose tag is 300 & 255 = 44
+  const WIRE = 0;
+  const ACH = 1;
+
+  it('knows a format absent until a leg of it is noted, per side and per format', () => {
+    const acc = new AccountTable(4, new Map());
+    const a = acc.intern('1', 'A');
+    expect(acc.mayHaveFormat(a, CREDITS, ACH, t0)).toBe(false);
+    acc.noteFormat(a, CREDITS, t0 + 5, ACH);
+    expect(acc.mayHaveFormat(a, CREDITS, ACH, t0 + 6)).toBe(true);
+    expect(acc.mayHaveFormat(a, CREDITS, WIRE, t0 + 6)).toBe(false);
+    expect(acc.mayHaveFormat(a, PAYMENTS, ACH, t0 + 6)).toBe(false);
+    // format ids 8 apart share a bit: 'Card' (7) is alone, 'Internal' (8) answers for Wire (0)
+    acc.noteFormat(a, PAYMENTS, t0 + 7, 8);
+    expect(acc.mayHaveFormat(a, PAYMENTS, WIRE, t0 + 8)).toBe(true);
+  });
+
+  it('keeps a leg for the rest of its epoch and the whole next one: every window up to an epoch long holds it', () => {
+    const acc = new AccountTable(4, new Map());
+    const a = acc.intern('1', 'A');
+    const leg = t0 + E - 1; // the last instant of its epoch
+    acc.noteFormat(a, CREDITS, leg, ACH);
+    // a later leg of another format turns the masks over: the ACH credit moves to the previous epoch's mask
+    acc.noteFormat(a, CREDITS, t0 + E + 10, WIRE);
+    expect(acc.mayHaveFormat(a, CREDITS, ACH, leg + E)).toBe(true); // exactly one epoch after the leg: in window
+    expect(acc.mayHaveFormat(a, CREDITS, ACH, t0 + 2 * E)).toBe(false); // the masks' epoch + 1: previous one gone
+    // no note since: two epochs on, nothing is recent
+    expect(acc.mayHaveFormat(a, CREDITS, WIRE, t0 + 3 * E)).toBe(false);
+    // a query from before the masks' epoch (events out of order) cannot tell
+    expect(acc.mayHaveFormat(a, CREDITS, ACH, t0 - E)).toBe(true);
+  });
+
+  it('notes a leg out of order into the previous epoch and forgets older ones only outside every window', () => {
+    const acc = new AccountTable(4, new Map());
+    const a = acc.intern('1', 'A');
+    acc.noteFormat(a, PAYMENTS, t0 + E, WIRE);
+    acc.noteFormat(a, PAYMENTS, t0 + 3, ACH); // one epoch earlier, processed later
+    expect(acc.mayHaveFormat(a, PAYMENTS, ACH, t0 + E + 3)).toBe(true);
+    acc.noteFormat(a, PAYMENTS, t0 - E, 5); // two epochs earlier: outside any window of a query from t0 + E on
+    expect(acc.mayHaveFormat(a, PAYMENTS, 5, t0 + E)).toBe(false);
+  });
+
+  it('answers "maybe" for every account once a time that is not a number was noted, and exports no masks then', () => {
+    const acc = new AccountTable(4, new Map());
+    const a = acc.intern('1', 'A');
+    expect(Object.keys(acc.exportColumns())).toContain('fmtEpoch');
+    acc.noteFormat(a, CREDITS, Number.NaN, ACH);
+    expect(acc.mayHaveFormat(a, CREDITS, WIRE, t0)).toBe(true);
+    expect(Object.keys(acc.exportColumns())).not.toContain('fmtEpoch');
   });
 });

@@ -44,17 +44,31 @@ const FIRST_TS = 0;
 const LAST_TS = 1;
 const RISK_IN_TS = 2;
 const TAINT_TS = 3;
-// Int32 words (bytes 32…51), Float32 words (bytes 52…59)
+// Int32 words (bytes 32…51), Float32 word (bytes 52…55)
 const LAST_OUT = 8;
 const LAST_IN = 9;
 const OUT_COUNT = 10;
 const IN_COUNT = 11;
 const RISK_IN_SEQ = 12;
 const OUT_LOG_MEAN = 13;
-const OUT_LOG_M2 = 14;
+// bytes 56…59: the formats of the account's recent credits and payments (this epoch's and the previous one's, one
+// bit a format); byte 63: the epoch they belong to (decision 0019). Until 2026-12-07 bytes 56…59 held the variance
+// of the amount history (`outLogM2`), which nothing read.
+const FMT_IN = 56;
+const FMT_OUT = 58;
+const FMT_EPOCH = 63;
 // Uint16 word (bytes 60…61) and byte 62
 const COUNTRY = 30;
 const ENTITY = 62;
+
+/**
+ * Length of a format epoch: the formats an account used are kept for this epoch and the previous one, so they cover
+ * at least the last FORMAT_EPOCH_MS. A walk whose window is no longer may consult them (`mayHaveFormat`).
+ */
+export const FORMAT_EPOCH_MS = 8 * 86_400_000;
+/** Side of `noteFormat` / `mayHaveFormat`: the account's credits or its payments. */
+export const CREDITS = FMT_IN;
+export const PAYMENTS = FMT_OUT;
 
 type Column = Float64Array | Float32Array | Int32Array | Uint16Array | Uint8Array;
 type ColumnKind = 'f64' | 'f32' | 'i32' | 'u16' | 'u8';
@@ -68,7 +82,11 @@ const COLUMNS: readonly (readonly [name: string, kind: ColumnKind, word: number]
   ['firstTs', 'f64', FIRST_TS],
   ['lastTs', 'f64', LAST_TS],
   ['outLogMean', 'f32', OUT_LOG_MEAN],
-  ['outLogM2', 'f32', OUT_LOG_M2],
+  ['fmtInCur', 'u8', FMT_IN],
+  ['fmtInPrev', 'u8', FMT_IN + 1],
+  ['fmtOutCur', 'u8', FMT_OUT],
+  ['fmtOutPrev', 'u8', FMT_OUT + 1],
+  ['fmtEpoch', 'u8', FMT_EPOCH],
   ['country', 'u16', COUNTRY],
   ['entity', 'u8', ENTITY],
   ['riskInTs', 'f64', RISK_IN_TS],
@@ -114,6 +132,14 @@ export class AccountTable {
   stamp2: Int32Array;
   counter2: Int32Array;
   epoch = 1;
+  /**
+   * Set once a transaction without a finite event time was noted, or the state was restored from a snapshot that
+   * holds no formats: then `mayHaveFormat` answers true for every account (no shortcut, still exact).
+   */
+  formatsUnknown = false;
+  /** The last event time asked about and its epoch tag: every question about one transaction asks with its time. */
+  #tagTs = Number.NaN;
+  #tag = 0;
   private readonly bankRef: ReadonlyMap<string, BankInfo> | undefined;
   private readonly accountRef: ReadonlyMap<string, AccountInfo> | undefined;
   private readonly countryIds: Map<string, number>;
@@ -166,12 +192,9 @@ export class AccountTable {
   lastTs(a: number): number {
     return this.#f64[a * F64_PER_RECORD + LAST_TS]!;
   }
-  /** Running mean and M2 (Welford) of log(base amount) of outgoing payments: the account's own history. */
+  /** Running mean of log(base amount) of outgoing payments: the account's own history. */
   outLogMean(a: number): number {
     return this.#f32[a * I32_PER_RECORD + OUT_LOG_MEAN]!;
-  }
-  outLogM2(a: number): number {
-    return this.#f32[a * I32_PER_RECORD + OUT_LOG_M2]!;
   }
   /** Country id (0 = unknown). */
   country(a: number): number {
@@ -211,9 +234,72 @@ export class AccountTable {
   setLastTs(a: number, ts: number): void {
     this.#f64[a * F64_PER_RECORD + LAST_TS] = ts;
   }
-  setOutLog(a: number, mean: number, m2: number): void {
+  setOutLogMean(a: number, mean: number): void {
     this.#f32[a * I32_PER_RECORD + OUT_LOG_MEAN] = mean;
-    this.#f32[a * I32_PER_RECORD + OUT_LOG_M2] = m2;
+  }
+
+  /**
+   * Notes that account `a` made a payment (`side` PAYMENTS) or received a credit (CREDITS) of `format` at `ts`: its
+   * bit in the epoch's mask, the masks turned over when a new epoch starts. A format id shares its bit with the id
+   * 8 apart (11 formats in 8 bits): the masks may then say a format is there when only its partner is, never the
+   * reverse.
+   */
+  noteFormat(a: number, side: number, ts: number, format: number): void {
+    if (!Number.isFinite(ts)) {
+      this.formatsUnknown = true;
+      return;
+    }
+    const u8 = this.#u8;
+    const at = a * RECORD_BYTES;
+    const epoch = this.#epochTag(ts);
+    const d = (epoch - u8[at + FMT_EPOCH]!) & 255;
+    const bit = 1 << (format & 7);
+    if (d === 0) {
+      u8[at + side] = u8[at + side]! | bit;
+      return;
+    }
+    if (d >= 128) {
+      // an earlier epoch than the masks' (events out of order): the previous epoch's mask if it is that one; older
+      // ones lie outside every window a query in the masks' epoch or later covers (earlier queries get no shortcut)
+      if (d === 255) u8[at + side + 1] = u8[at + side + 1]! | bit;
+      return;
+    }
+    // a later epoch: the masks turn over (one epoch on: the current becomes the previous), both sides
+    const keep = d === 1;
+    u8[at + FMT_IN + 1] = keep ? u8[at + FMT_IN]! : 0;
+    u8[at + FMT_OUT + 1] = keep ? u8[at + FMT_OUT]! : 0;
+    u8[at + FMT_IN] = 0;
+    u8[at + FMT_OUT] = 0;
+    u8[at + FMT_EPOCH] = epoch;
+    u8[at + side] = bit;
+  }
+
+  /** The epoch of a finite time `ts`, modulo 256 (one division a transaction: the last answer is kept). */
+  #epochTag(ts: number): number {
+    if (ts !== this.#tagTs) {
+      this.#tagTs = ts;
+      this.#tag = Math.floor(ts / FORMAT_EPOCH_MS) & 255;
+    }
+    return this.#tag;
+  }
+
+  /**
+   * False only when account `a` certainly has no credit (`side` CREDITS) or payment (PAYMENTS) of `format` noted
+   * with an event time in [ts - FORMAT_EPOCH_MS, ts]: a walk of that list, with a window no longer than
+   * FORMAT_EPOCH_MS, that counts only legs of this format finds none besides the current one (not yet noted).
+   * True whenever it cannot tell (a query before the masks' epoch, or formats unknown).
+   */
+  mayHaveFormat(a: number, side: number, format: number, ts: number): boolean {
+    if (this.formatsUnknown || !Number.isFinite(ts)) return true;
+    const u8 = this.#u8;
+    const at = a * RECORD_BYTES;
+    const d = (this.#epochTag(ts) - u8[at + FMT_EPOCH]!) & 255;
+    let mask: number;
+    if (d === 0) mask = u8[at + side]! | u8[at + side + 1]!;
+    else if (d === 1) mask = u8[at + side]!;
+    else if (d < 128) mask = 0;
+    else return true;
+    return (mask & (1 << (format & 7))) !== 0;
   }
   setCountry(a: number, country: number): void {
     this.#u16[a * U16_PER_RECORD + COUNTRY] = country;
@@ -290,6 +376,8 @@ export class AccountTable {
   exportColumns(): Record<string, Column> {
     const out: Record<string, Column> = {};
     for (const [name, kind, word] of COLUMNS) {
+      // masks that may miss a format are not exported: the restored table then knows the formats unknown too
+      if (this.formatsUnknown && name.startsWith('fmt')) continue;
       const column = newColumn(kind, this.size);
       const [view, stride] = this.#view(kind);
       for (let a = 0; a < this.size; a++) column[a] = view[a * stride + word]!;

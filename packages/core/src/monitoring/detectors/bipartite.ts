@@ -1,5 +1,13 @@
 import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
-import { type AccountTable, ENTITY_INDIVIDUAL, ENTITY_MSB, isBusiness } from '../state.ts';
+import {
+  type AccountTable,
+  CREDITS,
+  ENTITY_INDIVIDUAL,
+  ENTITY_MSB,
+  FORMAT_EPOCH_MS,
+  isBusiness,
+  PAYMENTS,
+} from '../state.ts';
 
 export type BipartiteParams = {
   readonly windowMs: number;
@@ -70,6 +78,9 @@ export function findBipartite(
     localExchange(acc, ctx.from, b)
   )
     return 0;
+  // Payers of b count in the current leg's format only: with no credit of it in the window besides the current leg
+  // (not yet noted), b has one payer at most (decision 0019).
+  if (p.windowMs <= FORMAT_EPOCH_MS && !acc.mayHaveFormat(b, CREDITS, ctx.format, ctx.ts)) return 0;
   const lo = Math.max(Math.min(p.minBase, p.minBaseAbroad), ctx.base / p.amountSpread);
   // Legs between minBaseAbroad and minBase count only across a border (see minBaseAbroad).
   const small = p.minBase;
@@ -516,6 +527,9 @@ function linkedFromPayer(ctx: EvalContext, p: BipartiteParams): number {
   const recent = ctx.ts - p.linkWindowMs;
   const lo = ctx.base / p.linkSpread;
   const hi = ctx.base * p.linkSpread;
+  // A pivot is a payment in the current leg's format: with no other in the window, there is none to try.
+  if (p.linkWindowMs <= FORMAT_EPOCH_MS && !acc.mayHaveFormat(ctx.from, PAYMENTS, ctx.format, ctx.ts))
+    return 0;
   let pivots = 0;
   let scanned = 0;
   for (

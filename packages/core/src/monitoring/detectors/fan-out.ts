@@ -1,5 +1,5 @@
 import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
-import { type AccountTable, isBusiness } from '../state.ts';
+import { type AccountTable, CREDITS, FORMAT_EPOCH_MS, isBusiness, PAYMENTS } from '../state.ts';
 
 export type FanParams = {
   readonly windowMs: number;
@@ -138,6 +138,14 @@ export const FAN_IN_SIDE = 1;
 export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: number): number {
   const { acc, ring } = ctx;
   const out = side === FAN_OUT_SIDE;
+  // Every leg the walk counts has the current leg's format: with no other leg of it in the window the degree is at
+  // most 1, below any floor above 1 (decision 0019).
+  if (
+    ctx.floor > 1 &&
+    p.windowMs <= FORMAT_EPOCH_MS &&
+    !acc.mayHaveFormat(a, out ? PAYMENTS : CREDITS, ctx.format, ctx.ts)
+  )
+    return 0;
   const cutoff = ctx.ts - p.windowMs;
   const minSeq = ring.minSeq();
   const mask = ring.mask;

@@ -1,5 +1,5 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
-import { isBusiness } from '../state.ts';
+import { CREDITS, FORMAT_EPOCH_MS, isBusiness, PAYMENTS } from '../state.ts';
 
 export type GatherScatterParams = {
   readonly windowMs: number;
@@ -75,6 +75,14 @@ export const gatherScatterDetector: Detector<GatherScatterParams> = {
     const { acc, ring } = ctx;
     const v = ctx.from;
     if (v === ctx.to || ctx.base < p.minBase || acc.rate(v, ctx.ts) > ctx.busyRate) return 0;
+    // Both phases count only legs of the current format: no such credit, no payer; no other such payment, one
+    // payee at most (the current leg): either way nothing to walk (decision 0019).
+    if (
+      p.windowMs <= FORMAT_EPOCH_MS &&
+      (!acc.mayHaveFormat(v, CREDITS, ctx.format, ctx.ts) ||
+        !acc.mayHaveFormat(v, PAYMENTS, ctx.format, ctx.ts))
+    )
+      return 0;
     const lastIn = acc.lastIn(v);
     const minSeq = ring.minSeq();
     if (lastIn < minSeq) return 0;

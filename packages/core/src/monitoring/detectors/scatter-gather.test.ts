@@ -71,13 +71,24 @@ describe('scatter-gather detector and the bands’ floor (walks skipped only whe
 
 describe('scatter-gather detector walks', () => {
   it('walks no middle’s credits while the target has a single candidate middle', () => {
-    // S → M → T, and a card payment to T that is no candidate (another instrument)
+    // S → M → T, a small ACH credit of T (no candidate: below minBase) and a card payment to T (another instrument)
+    const sc = new Scenario();
+    sc.pay('S', 'M', 4700, T0 + H);
+    sc.pay('C', 'T', 4500, T0 + 2 * H, { paymentFormat: 'Credit Card' });
+    sc.pay('D', 'T', 120, T0 + 2 * H);
+    sc.pay('M', 'T', 4600, T0 + 3 * H);
+    expect(maxFinding(runScenario(sc), 'scatter-gather')).toBe(0);
+    // the trigger (M's newest credit) and T's three credits; M's credits are not walked
+    expect(detectorSlotReads('scatter-gather', sc)).toBe(4);
+  });
+
+  it('walks nothing when the target had no other credit of the leg’s format (decision 0019)', () => {
+    // S → M → T, and only a card payment to T before: M is the only possible middle
     const sc = new Scenario();
     sc.pay('S', 'M', 4700, T0 + H);
     sc.pay('C', 'T', 4500, T0 + 2 * H, { paymentFormat: 'Credit Card' });
     sc.pay('M', 'T', 4600, T0 + 3 * H);
     expect(maxFinding(runScenario(sc), 'scatter-gather')).toBe(0);
-    // the trigger (M's newest credit) and T's two credits; M's credits are not walked
-    expect(detectorSlotReads('scatter-gather', sc)).toBe(3);
+    expect(detectorSlotReads('scatter-gather', sc)).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
+import { CREDITS, FORMAT_EPOCH_MS } from '../state.ts';
 
 export type ScatterGatherParams = {
   readonly windowMs: number;
@@ -74,6 +75,8 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
     const t = ctx.to;
     const m0 = ctx.from;
     if (t === m0 || ctx.base < p.minBase || acc.rate(t, ctx.ts) > ctx.busyRate) return 0;
+    // Middles pay t in the current leg's format: with no other credit of it in the window, m0 is the only one.
+    if (p.windowMs <= FORMAT_EPOCH_MS && !acc.mayHaveFormat(t, CREDITS, ctx.format, ctx.ts)) return 0;
     const minSeq = ring.minSeq();
     const mask = ring.mask;
     const cutoff = ctx.ts - p.windowMs;

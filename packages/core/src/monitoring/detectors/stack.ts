@@ -1,5 +1,5 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
-import { type AccountTable, ENTITY_MSB, isBusiness } from '../state.ts';
+import { type AccountTable, CREDITS, ENTITY_MSB, FORMAT_EPOCH_MS, isBusiness } from '../state.ts';
 
 export type StackParams = {
   readonly windowMs: number;
@@ -78,6 +78,8 @@ export const stackDetector: Detector<StackParams> = {
     ) {
       return 0;
     }
+    // The members of S pay b in the current leg's format: with no other credit of it in the window, S has one.
+    if (p.windowMs <= FORMAT_EPOCH_MS && !acc.mayHaveFormat(b, CREDITS, ctx.format, ctx.ts)) return 0;
     const minSeq = ring.minSeq();
     const mask = ring.mask;
     const cutoff = ctx.ts - p.windowMs;
