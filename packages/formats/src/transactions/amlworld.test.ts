@@ -5,6 +5,34 @@ import { describe, expect, it } from 'vitest';
 import { AMLWORLD_HEADER, parseAmlworldLine, readAmlworld } from './amlworld.ts';
 import { collect, fixture } from './test-support.ts';
 
+describe('parseAmlworldLine names (currencies and formats remembered per slot)', () => {
+  it('tells apart names that share a slot (same length, first and last letters), in any order', () => {
+    // Euro / Eazo and Cash / Cosh fall in the same slot: each must be judged by its own letters every time
+    const line = (cur: string, format: string) =>
+      `2022/09/01 00:20,010,8000EBD30,011,8000EBD31,10.00,${cur},10.00,${cur},${format},0`;
+    const ids: string[] = [];
+    for (const [cur, format] of [
+      ['Euro', 'Cash'],
+      ['Eazo', 'Cash'],
+      ['Euro', 'Cosh'],
+      ['Euro', 'Cash'],
+      ['Eazo', 'Cosh'],
+      ['Euro', 'Cash'],
+    ] as const) {
+      const r = parseAmlworldLine(line(cur, format), 0, true);
+      ids.push(typeof r === 'string' ? r : `${r.currencyPaid} ${r.paymentFormat}`);
+    }
+    expect(ids).toEqual([
+      'EUR Cash',
+      'unknown currency "Eazo" in Receiving Currency',
+      'unknown Payment Format "Cosh"',
+      'EUR Cash',
+      'unknown currency "Eazo" in Receiving Currency',
+      'EUR Cash',
+    ]);
+  });
+});
+
 describe('readAmlworld', () => {
   it('reads IBM-format rows into transactions with exact minor units, UTC time and labels', async () => {
     const { accepted, rejected } = await collect(readAmlworld(fixture('amlworld-sample.csv')));

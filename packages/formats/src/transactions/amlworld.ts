@@ -1,4 +1,11 @@
-import { type CurrencyInfo, findCurrency, isPaymentFormat, type Transaction } from '@raqib/core';
+import {
+  type CurrencyInfo,
+  findCurrency,
+  isPaymentFormat,
+  PAYMENT_FORMATS,
+  type PaymentFormat,
+  type Transaction,
+} from '@raqib/core';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { amountProblem, parseAmlworldTime, parseDecimalMinor } from './fields.ts';
 import { InputFileError } from './input-file-error.ts';
@@ -24,13 +31,48 @@ export function amlworldHeaderKind(firstLine: string): { labelled: boolean } | u
 
 const currencyCache = new Map<string, CurrencyInfo | null>();
 
+/**
+ * The last name seen in each of 64 slots (by length and first and last letters) and what it meant: a field sliced
+ * from a line is a fresh string, so a Map lookup hashes it every row; comparing it with the one name its slot
+ * holds is cheaper (AMLworld names a dozen currencies and seven formats). A miss falls back to the full lookup.
+ */
+const SLOTS = 64;
+function slotOf(name: string): number {
+  const n = name.length;
+  return n === 0 ? 0 : (n * 7 + name.charCodeAt(0) * 3 + name.charCodeAt(n - 1)) & (SLOTS - 1);
+}
+const currencyNames: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const currencyInfos: (CurrencyInfo | undefined)[] = new Array<CurrencyInfo | undefined>(SLOTS).fill(
+  undefined,
+);
+
 function currency(name: string): CurrencyInfo | undefined {
+  const slot = slotOf(name);
+  if (currencyNames[slot] === name) return currencyInfos[slot];
   let c = currencyCache.get(name);
   if (c === undefined) {
     c = findCurrency(name) ?? null;
     if (currencyCache.size < 1024) currencyCache.set(name, c);
   }
-  return c ?? undefined;
+  const info = c ?? undefined;
+  currencyNames[slot] = name;
+  currencyInfos[slot] = info;
+  return info;
+}
+
+const formatNames: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const formatConstants: (PaymentFormat | undefined)[] = new Array<PaymentFormat | undefined>(SLOTS).fill(
+  undefined,
+);
+
+/** The PAYMENT_FORMATS constant equal to `name` (so later lookups by it hash nothing), or undefined. */
+function paymentFormat(name: string): PaymentFormat | undefined {
+  const slot = slotOf(name);
+  if (formatNames[slot] === name) return formatConstants[slot];
+  const constant = isPaymentFormat(name) ? PAYMENT_FORMATS[PAYMENT_FORMATS.indexOf(name)] : undefined;
+  formatNames[slot] = name;
+  formatConstants[slot] = constant;
+  return constant;
 }
 
 /**
@@ -147,7 +189,8 @@ function buildTransaction(
   if (amountReceived < 0) return `Amount Received "${received}": ${amountProblem(amountReceived)}`;
   const amountPaid = parseDecimalMinor(paid, cp.exponent);
   if (amountPaid < 0) return `Amount Paid "${paid}": ${amountProblem(amountPaid)}`;
-  if (!isPaymentFormat(format)) return `unknown Payment Format "${format}"`;
+  const paymentFormatConstant = paymentFormat(format);
+  if (paymentFormatConstant === undefined) return `unknown Payment Format "${format}"`;
   let label: boolean | undefined;
   if (labelText !== undefined) {
     if (labelText === '1') label = true;
@@ -166,7 +209,7 @@ function buildTransaction(
     currencyPaid: cp.code,
     amountReceived,
     currencyReceived: cr.code,
-    paymentFormat: format,
+    paymentFormat: paymentFormatConstant,
     label,
   };
 }
