@@ -327,12 +327,11 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     const mean = acc.outLogMean(from);
     acc.setOutLogMean(from, mean + (lb - mean) / n);
     acc.setInCount(to, acc.inCount(to) + 1);
-    acc.noteFormat(from, PAYMENTS, ts, format);
-    acc.noteFormat(to, CREDITS, ts, format);
     if (acc.firstTs(from) === 0) acc.setFirstTs(from, ts);
     if (acc.firstTs(to) === 0) acc.setFirstTs(to, ts);
-    if (ts > acc.lastTs(from)) acc.setLastTs(from, ts);
-    if (ts > acc.lastTs(to)) acc.setLastTs(to, ts);
+    // each moves its account's last event time on to ts if later, with the masks of its recent formats (0019)
+    acc.noteLeg(from, PAYMENTS, ts, format);
+    acc.noteLeg(to, CREDITS, ts, format);
     const fc = acc.country(from);
     if (riskArr[fc]! >= 0.55 && from !== to) acc.setRiskIn(to, ts, seq);
   }

@@ -35,8 +35,9 @@ export interface StageSnapshot {
 }
 
 // scratch of the detectors (set counting): never state, so neither captured nor restored
-// the variance of the amount history, which nothing read: its bytes hold the recent formats since 2026-12-07
-const DROPPED_ACCOUNT_FIELD = 'outLogM2';
+// fields older builds exported and this one has not: the variance of the amount history, which nothing read (its
+// bytes hold the recent formats since 2026-12-07), and for a few hours that day the formats' epoch modulo 256
+const DROPPED_ACCOUNT_FIELDS: ReadonlySet<string> = new Set(['outLogM2', 'fmtEpoch']);
 const SCRATCH = new Set(['stamp', 'counter', 'stamp2', 'counter2']);
 
 /**
@@ -110,7 +111,7 @@ export function restoreStage(
   }
   const accFields = new Map(slotArrays(acc, acc.capacity));
   for (const [name, data] of Object.entries(s.accountArrays)) {
-    if (acc.importColumn(name, data) || name === DROPPED_ACCOUNT_FIELD) continue;
+    if (acc.importColumn(name, data) || DROPPED_ACCOUNT_FIELDS.has(name)) continue;
     const target = accFields.get(name);
     if (target === undefined)
       throw new Error(`stage snapshot: accounts have no field "${name}" in this build`);
@@ -118,7 +119,8 @@ export function restoreStage(
   }
   // a snapshot without the recent formats (an older build's, or taken after a time that is not a number): the
   // restored stage takes no shortcut from them
-  if (!('fmtEpoch' in s.accountArrays)) acc.formatsUnknown = true;
+  if (!('fmtInCur' in s.accountArrays)) acc.formatsUnknown = true;
+  acc.restoreFormatEpochs(s.watermark);
   const n = Object.values(s.ringArrays)[0]?.length ?? 0;
   if (n > ring.capacity)
     throw new Error(`stage snapshot: ${n} live slots do not fit a ring of ${ring.capacity}`);

@@ -125,7 +125,7 @@ describe('AccountTable records', () => {
       fill(a, k, k);
     }
     const columns = a.exportColumns();
-    expect(Object.keys(columns)).toHaveLength(17);
+    expect(Object.keys(columns)).toHaveLength(16);
     expect(columns.country).toBeInstanceOf(Uint16Array);
     expect([...(columns.inCount ?? [])]).toEqual([400, 401, 402]);
     const b = new AccountTable(4, new Map());
@@ -138,7 +138,7 @@ describe('AccountTable records', () => {
 
 describe('AccountTable recent formats (decision 0019)', () => {
   const E = FORMAT_EPOCH_MS;
-  const t0 = 300 * E; // an epoch whose tag is 300 & 255 = 44
+  const t0 = 300 * E;
   const WIRE = 0;
   const ACH = 1;
 
@@ -146,22 +146,28 @@ describe('AccountTable recent formats (decision 0019)', () => {
     const acc = new AccountTable(4, new Map());
     const a = acc.intern('1', 'A');
     expect(acc.mayHaveFormat(a, CREDITS, ACH, t0)).toBe(false);
-    acc.noteFormat(a, CREDITS, t0 + 5, ACH);
+    acc.noteLeg(a, CREDITS, t0 + 5, ACH);
     expect(acc.mayHaveFormat(a, CREDITS, ACH, t0 + 6)).toBe(true);
     expect(acc.mayHaveFormat(a, CREDITS, WIRE, t0 + 6)).toBe(false);
     expect(acc.mayHaveFormat(a, PAYMENTS, ACH, t0 + 6)).toBe(false);
     // format ids 8 apart share a bit: 'Card' (7) is alone, 'Internal' (8) answers for Wire (0)
-    acc.noteFormat(a, PAYMENTS, t0 + 7, 8);
+    acc.noteLeg(a, PAYMENTS, t0 + 7, 8);
     expect(acc.mayHaveFormat(a, PAYMENTS, WIRE, t0 + 8)).toBe(true);
+    // a leg moves the account's last event time on (dormancy reads it), a late one does not move it back
+    expect(acc.lastTs(a)).toBe(t0 + 7);
+    acc.noteLeg(a, CREDITS, t0 + 2, WIRE);
+    expect(acc.lastTs(a)).toBe(t0 + 7);
+    acc.noteLeg(a, CREDITS, t0 + E + 1, WIRE);
+    expect(acc.lastTs(a)).toBe(t0 + E + 1);
   });
 
   it('keeps a leg for the rest of its epoch and the whole next one: every window up to an epoch long holds it', () => {
     const acc = new AccountTable(4, new Map());
     const a = acc.intern('1', 'A');
     const leg = t0 + E - 1; // the last instant of its epoch
-    acc.noteFormat(a, CREDITS, leg, ACH);
+    acc.noteLeg(a, CREDITS, leg, ACH);
     // a later leg of another format turns the masks over: the ACH credit moves to the previous epoch's mask
-    acc.noteFormat(a, CREDITS, t0 + E + 10, WIRE);
+    acc.noteLeg(a, CREDITS, t0 + E + 10, WIRE);
     expect(acc.mayHaveFormat(a, CREDITS, ACH, leg + E)).toBe(true); // exactly one epoch after the leg: in window
     expect(acc.mayHaveFormat(a, CREDITS, ACH, t0 + 2 * E)).toBe(false); // the masks' epoch + 1: previous one gone
     // no note since: two epochs on, nothing is recent
@@ -173,19 +179,107 @@ describe('AccountTable recent formats (decision 0019)', () => {
   it('notes a leg out of order into the previous epoch and forgets older ones only outside every window', () => {
     const acc = new AccountTable(4, new Map());
     const a = acc.intern('1', 'A');
-    acc.noteFormat(a, PAYMENTS, t0 + E, WIRE);
-    acc.noteFormat(a, PAYMENTS, t0 + 3, ACH); // one epoch earlier, processed later
+    acc.noteLeg(a, PAYMENTS, t0 + E, WIRE);
+    acc.noteLeg(a, PAYMENTS, t0 + 3, ACH); // one epoch earlier, processed later
     expect(acc.mayHaveFormat(a, PAYMENTS, ACH, t0 + E + 3)).toBe(true);
-    acc.noteFormat(a, PAYMENTS, t0 - E, 5); // two epochs earlier: outside any window of a query from t0 + E on
+    acc.noteLeg(a, PAYMENTS, t0 - E, 5); // two epochs earlier: outside any window of a query from t0 + E on
     expect(acc.mayHaveFormat(a, PAYMENTS, 5, t0 + E)).toBe(false);
+  });
+
+  it('keeps the masks of the last event time when no later leg turns them over: a query one epoch on reads them', () => {
+    const acc = new AccountTable(4, new Map());
+    const a = acc.intern('1', 'A');
+    acc.noteLeg(a, CREDITS, t0 + E - 1, ACH);
+    expect(acc.mayHaveFormat(a, CREDITS, ACH, t0 + E + E / 2)).toBe(true);
+    expect(acc.mayHaveFormat(a, CREDITS, WIRE, t0 + E + E / 2)).toBe(false);
+  });
+
+  // Review of a8b1424: the masks' epoch was kept modulo 256, and a new account's 0 read as an epoch: a leg of an
+  // account first seen in an epoch numbered 128…255 (mod 256) after a late leg, or legs 129+ epochs apart, gave "no".
+  it('never answers "no" for a leg in the window, whatever epoch numbers and disorder (2023-04-09, 2,048 days on)', () => {
+    for (const boundary of [Date.UTC(2023, 3, 9), Date.UTC(2023, 3, 9) + 2048 * 86_400_000, t0]) {
+      const acc = new AccountTable(4, new Map());
+      const b = acc.intern('1', 'B');
+      const min = 60_000;
+      for (let k = 1; k <= 6; k++) acc.noteLeg(b, CREDITS, boundary + k * min, ACH);
+      acc.noteLeg(b, PAYMENTS, boundary - min, 7); // timed before the epoch began, arriving late
+      expect(acc.mayHaveFormat(b, CREDITS, ACH, boundary + 10 * min)).toBe(true);
+      expect(acc.mayHaveFormat(b, PAYMENTS, 7, boundary + 10 * min)).toBe(true);
+    }
+    const acc = new AccountTable(4, new Map());
+    const c = acc.intern('1', 'C');
+    const day = 86_400_000;
+    acc.noteLeg(c, CREDITS, t0, ACH);
+    acc.noteLeg(c, PAYMENTS, t0 + 800 * day, WIRE); // two mis-dated payments, far in the future
+    acc.noteLeg(c, PAYMENTS, t0 + 1600 * day, WIRE);
+    expect(acc.mayHaveFormat(c, CREDITS, ACH, t0 + day)).toBe(true);
+  });
+
+  it('answers "no" exactly when a model of every noted leg finds none in the epoch-long window before the query', () => {
+    // a model check over random legs (in and out of order, self-transfers, far jumps): "no" only when no leg of that
+    // format and side lies in [q - E, q]; "maybe" is allowed anywhere
+    let seed = 20261207;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const acc = new AccountTable(8, new Map());
+    const ids = [acc.intern('1', 'A'), acc.intern('1', 'B'), acc.intern('1', 'C')];
+    const legs: { a: number; side: number; ts: number; format: number }[] = [];
+    let clock = t0;
+    let answeredNo = 0;
+    for (let step = 0; step < 20_000; step++) {
+      const r = rand();
+      clock += r < 0.02 ? 300 * E * rand() : E * rand() * 0.3;
+      const ts = r > 0.9 ? clock - 2 * E * rand() : clock; // a tenth arrive late, up to two epochs
+      const a = ids[Math.floor(rand() * 3)]!;
+      const side = rand() < 0.5 ? CREDITS : PAYMENTS;
+      const format = Math.floor(rand() * 11);
+      const q = ts + E * rand() * 0.5;
+      const claim = acc.mayHaveFormat(a, side, format, q);
+      const truth = legs.some(
+        (l) => l.a === a && l.side === side && (l.format & 7) === (format & 7) && l.ts >= q - E && l.ts <= q,
+      );
+      if (truth) expect(claim, `step ${step}`).toBe(true);
+      if (!claim) answeredNo++;
+      acc.noteLeg(a, side, ts, format);
+      legs.push({ a, side, ts, format });
+      if (legs.length > 400) legs.shift();
+    }
+    expect(answeredNo).toBeGreaterThan(1000); // the shortcut is not inert
+  });
+
+  it('answers after a restore as before it: the masks travel, their epochs come back from the last event times', () => {
+    const boundary = Date.UTC(2023, 3, 9); // an epoch numbered 128 modulo 256
+    const before = new AccountTable(4, new Map());
+    const accounts = ['A', 'B', 'C'].map((name) => before.intern('1', name));
+    const [a, b, c] = accounts as [number, number, number];
+    before.noteLeg(a, CREDITS, boundary - E / 2, ACH); // the previous epoch
+    before.noteLeg(a, CREDITS, boundary + 5, WIRE);
+    before.noteLeg(b, PAYMENTS, boundary - 3 * E, 7); // long quiet
+    before.noteLeg(c, PAYMENTS, boundary + 9, ACH);
+    const after = new AccountTable(4, new Map());
+    for (const name of ['A', 'B', 'C']) after.intern('1', name);
+    for (const [name, data] of Object.entries(before.exportColumns()))
+      expect(after.importColumn(name, data)).toBe(true);
+    after.restoreFormatEpochs(boundary + 9);
+    for (const q of [boundary + 10, boundary + E + 10, boundary + 2 * E + 10, boundary - E + 10])
+      for (const acct of accounts)
+        for (const side of [CREDITS, PAYMENTS])
+          for (const format of [WIRE, ACH, 7])
+            expect(after.mayHaveFormat(acct, side, format, q), `${acct} ${side} ${format} ${q}`).toBe(
+              before.mayHaveFormat(acct, side, format, q),
+            );
+    expect(after.mayHaveFormat(a, CREDITS, ACH, boundary + 10)).toBe(true);
+    expect(after.mayHaveFormat(b, PAYMENTS, 7, boundary + 10)).toBe(false); // the shortcut is on after the restore
   });
 
   it('answers "maybe" for every account once a time that is not a number was noted, and exports no masks then', () => {
     const acc = new AccountTable(4, new Map());
     const a = acc.intern('1', 'A');
-    expect(Object.keys(acc.exportColumns())).toContain('fmtEpoch');
-    acc.noteFormat(a, CREDITS, Number.NaN, ACH);
+    expect(Object.keys(acc.exportColumns())).toContain('fmtInCur');
+    acc.noteLeg(a, CREDITS, Number.NaN, ACH);
     expect(acc.mayHaveFormat(a, CREDITS, WIRE, t0)).toBe(true);
-    expect(Object.keys(acc.exportColumns())).not.toContain('fmtEpoch');
+    expect(Object.keys(acc.exportColumns())).not.toContain('fmtInCur');
   });
 });

@@ -52,8 +52,9 @@ const IN_COUNT = 11;
 const RISK_IN_SEQ = 12;
 const OUT_LOG_MEAN = 13;
 // bytes 56…59: the formats of the account's recent credits and payments (this epoch's and the previous one's, one
-// bit a format); byte 63: the epoch they belong to (decision 0019). Until 2026-12-07 bytes 56…59 held the variance
-// of the amount history (`outLogM2`), which nothing read.
+// bit a format), for the epoch of the account's last event time LAST_TS; byte 63: that epoch's number modulo 256,
+// which a question reads beside the masks (decision 0019). Until 2026-12-07 bytes 56…59 held the variance of the
+// amount history (`outLogM2`), which nothing read.
 const FMT_IN = 56;
 const FMT_OUT = 58;
 const FMT_EPOCH = 63;
@@ -86,7 +87,6 @@ const COLUMNS: readonly (readonly [name: string, kind: ColumnKind, word: number]
   ['fmtInPrev', 'u8', FMT_IN + 1],
   ['fmtOutCur', 'u8', FMT_OUT],
   ['fmtOutPrev', 'u8', FMT_OUT + 1],
-  ['fmtEpoch', 'u8', FMT_EPOCH],
   ['country', 'u16', COUNTRY],
   ['entity', 'u8', ENTITY],
   ['riskInTs', 'f64', RISK_IN_TS],
@@ -137,9 +137,15 @@ export class AccountTable {
    * holds no formats: then `mayHaveFormat` answers true for every account (no shortcut, still exact).
    */
   formatsUnknown = false;
-  /** The last event time asked about and its epoch tag: every question about one transaction asks with its time. */
-  #tagTs = Number.NaN;
-  #tag = 0;
+  /**
+   * The latest epoch of a time noted. Questions from 126 epochs or more before it get no shortcut: within that
+   * span the epoch numbers modulo 256 kept beside the masks cannot be mistaken for one another (decision 0019).
+   */
+  #latestEpoch = Number.NEGATIVE_INFINITY;
+  /** The last event time asked about, its epoch and the epoch's start: one transaction's questions share its time. */
+  #epochTs = Number.NaN;
+  #epoch = 0;
+  #epochStartMs = 0;
   private readonly bankRef: ReadonlyMap<string, BankInfo> | undefined;
   private readonly accountRef: ReadonlyMap<string, AccountInfo> | undefined;
   private readonly countryIds: Map<string, number>;
@@ -240,66 +246,94 @@ export class AccountTable {
 
   /**
    * Notes that account `a` made a payment (`side` PAYMENTS) or received a credit (CREDITS) of `format` at `ts`: its
-   * bit in the epoch's mask, the masks turned over when a new epoch starts. A format id shares its bit with the id
-   * 8 apart (11 formats in 8 bits): the masks may then say a format is there when only its partner is, never the
-   * reverse.
+   * last event time moves on to `ts` if later, and the format's bit is set in the mask of `ts`'s epoch, the masks
+   * turned over when the last event time enters a new epoch. The masks always belong to the epoch of the account's
+   * last event time, so no epoch number needs storing (a stored one modulo 256 was ambiguous). A format id shares
+   * its bit with the id 8 apart (11 formats in 8 bits): the masks may then say a format is there when only its
+   * partner is, never the reverse.
    */
-  noteFormat(a: number, side: number, ts: number, format: number): void {
+  noteLeg(a: number, side: number, ts: number, format: number): void {
     if (!Number.isFinite(ts)) {
       this.formatsUnknown = true;
       return;
     }
     const u8 = this.#u8;
     const at = a * RECORD_BYTES;
-    const epoch = this.#epochTag(ts);
-    const d = (epoch - u8[at + FMT_EPOCH]!) & 255;
+    const lastAt = a * F64_PER_RECORD + LAST_TS;
+    const last = this.#f64[lastAt]!;
+    this.#setEpoch(ts);
+    if (this.#epoch > this.#latestEpoch) this.#latestEpoch = this.#epoch;
+    // epochs compared by their start times, exactly, against the last event time
+    const start = this.#epochStartMs;
     const bit = 1 << (format & 7);
-    if (d === 0) {
-      u8[at + side] = u8[at + side]! | bit;
+    if (last >= start + FORMAT_EPOCH_MS) {
+      // the masks belong to a later epoch (events out of order): the previous epoch's mask if ts is in that one;
+      // older legs lie outside every window a query in the masks' epoch or later covers, and a query from before
+      // the masks' epoch gets no shortcut
+      if (last < start + 2 * FORMAT_EPOCH_MS) u8[at + side + 1] = u8[at + side + 1]! | bit;
       return;
     }
-    if (d >= 128) {
-      // an earlier epoch than the masks' (events out of order): the previous epoch's mask if it is that one; older
-      // ones lie outside every window a query in the masks' epoch or later covers (earlier queries get no shortcut)
-      if (d === 255) u8[at + side + 1] = u8[at + side + 1]! | bit;
+    if (last >= start) {
+      u8[at + side] = u8[at + side]! | bit;
+      if (ts > last) this.#f64[lastAt] = ts;
       return;
     }
     // a later epoch: the masks turn over (one epoch on: the current becomes the previous), both sides
-    const keep = d === 1;
+    const keep = last >= start - FORMAT_EPOCH_MS;
     u8[at + FMT_IN + 1] = keep ? u8[at + FMT_IN]! : 0;
     u8[at + FMT_OUT + 1] = keep ? u8[at + FMT_OUT]! : 0;
     u8[at + FMT_IN] = 0;
     u8[at + FMT_OUT] = 0;
-    u8[at + FMT_EPOCH] = epoch;
     u8[at + side] = bit;
+    u8[at + FMT_EPOCH] = this.#epoch & 255;
+    this.#f64[lastAt] = ts;
   }
 
-  /** The epoch of a finite time `ts`, modulo 256 (one division a transaction: the last answer is kept). */
-  #epochTag(ts: number): number {
-    if (ts !== this.#tagTs) {
-      this.#tagTs = ts;
-      this.#tag = Math.floor(ts / FORMAT_EPOCH_MS) & 255;
+  /** The epoch of a finite time and its start (one division a transaction: the last answer is kept). */
+  #setEpoch(ts: number): void {
+    if (ts !== this.#epochTs) {
+      this.#epochTs = ts;
+      this.#epoch = Math.floor(ts / FORMAT_EPOCH_MS);
+      this.#epochStartMs = this.#epoch * FORMAT_EPOCH_MS;
     }
-    return this.#tag;
   }
 
   /**
    * False only when account `a` certainly has no credit (`side` CREDITS) or payment (PAYMENTS) of `format` noted
    * with an event time in [ts - FORMAT_EPOCH_MS, ts]: a walk of that list, with a window no longer than
    * FORMAT_EPOCH_MS, that counts only legs of this format finds none besides the current one (not yet noted).
-   * True whenever it cannot tell (a query before the masks' epoch, or formats unknown).
+   * True whenever it cannot tell (a query before the masks' epoch, far behind the latest time noted, or formats
+   * unknown). The masks' epoch is read modulo 256 beside them (one cache line): the account's last event time is
+   * never after the latest epoch noted, and a query is at most 125 epochs before that, so a difference modulo 256
+   * of 128 or more can only be a masks' epoch after the query's.
    */
   mayHaveFormat(a: number, side: number, format: number, ts: number): boolean {
     if (this.formatsUnknown || !Number.isFinite(ts)) return true;
-    const u8 = this.#u8;
+    this.#setEpoch(ts);
+    if (this.#latestEpoch - this.#epoch >= 126) return true;
     const at = a * RECORD_BYTES;
-    const d = (this.#epochTag(ts) - u8[at + FMT_EPOCH]!) & 255;
+    const d = (this.#epoch - this.#u8[at + FMT_EPOCH]!) & 255;
     let mask: number;
-    if (d === 0) mask = u8[at + side]! | u8[at + side + 1]!;
-    else if (d === 1) mask = u8[at + side]!;
-    else if (d < 128) mask = 0;
-    else return true;
+    if (d === 0) mask = this.#u8[at + side]! | this.#u8[at + side + 1]!;
+    else if (d === 1) mask = this.#u8[at + side]!;
+    else if (d < 128)
+      return false; // the account's last leg is two epochs or more before the query's
+    else return true; // the masks' epoch is later than the query's
     return (mask & (1 << (format & 7))) !== 0;
+  }
+
+  /**
+   * After a restore: each account's masks' epoch number from its last event time (stored snapshots hold the masks
+   * and the times, not the numbers) and the latest epoch noted from the stream's watermark.
+   */
+  restoreFormatEpochs(watermark: number): void {
+    const f64 = this.#f64;
+    const u8 = this.#u8;
+    for (let a = 0; a < this.size; a++) {
+      u8[a * RECORD_BYTES + FMT_EPOCH] =
+        Math.floor(f64[a * F64_PER_RECORD + LAST_TS]! / FORMAT_EPOCH_MS) & 255;
+    }
+    if (Number.isFinite(watermark)) this.#latestEpoch = Math.floor(watermark / FORMAT_EPOCH_MS);
   }
   setCountry(a: number, country: number): void {
     this.#u16[a * U16_PER_RECORD + COUNTRY] = country;

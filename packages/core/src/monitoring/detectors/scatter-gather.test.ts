@@ -56,6 +56,15 @@ describe('scatter-gather detector and the bands’ floor (walks skipped only whe
     expect(runScenario(sc).findings.get(last)?.get('scatter-gather')).toBe(3);
   });
 
+  it('counts a source shared by exactly as many candidate middles as the floor, with no other candidate', () => {
+    // review of bf4be2c: "fewer candidate middles than the floor" must not become "no more than the floor"
+    const sc = new Scenario();
+    for (let k = 0; k < 3; k++) sc.pay('S', `M${k}`, 4700 - k * 100, T0 + k * H);
+    let last = 0;
+    for (let k = 0; k < 3; k++) last = sc.pay(`M${k}`, 'T', (4700 - k * 100) * 0.98, T0 + 10 * H + k * H).row;
+    expect(runScenario(sc).findings.get(last)?.get('scatter-gather')).toBe(3);
+  });
+
   it('returns nothing below the floor, and reads the floor from the configured bands', () => {
     const { sc, last } = floorScenario(2);
     expect(runScenario(sc).findings.get(last)?.get('scatter-gather')).toBeUndefined();
