@@ -49,7 +49,7 @@ function across(acc: AccountTable, x: number, y: number): boolean {
   return cx !== 0 && cy !== 0 && cx !== cy;
 }
 
-/** Sources of the last bipartite found (read by the stack detector, which runs right after this one). */
+/** Sources of the last bipartite found, within this detector (the stack detector stopped reading them in 8f0f088). */
 export const lastBipartite = { seq: -1, sources: new Int32Array(64), count: 0 };
 // Scratch: each payer's most recent similar leg into the current payee (parallel to lastBipartite.sources).
 const SRC_LEG = new Int32Array(64);
