@@ -7,7 +7,7 @@ import {
   type Transaction,
 } from '@raqib/core';
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { amountProblem, parseAmlworldTime, parseDecimalMinor } from './fields.ts';
+import { amountProblem, parseAmlworldTimeIn, parseDecimalMinorIn } from './fields.ts';
 import { InputFileError } from './input-file-error.ts';
 import { streamLines } from './line-stream.ts';
 import { clipRaw, DEFAULT_BATCH_SIZE, type ReadOptions, type Rejection, type TxBatch } from './types.ts';
@@ -32,23 +32,31 @@ export function amlworldHeaderKind(firstLine: string): { labelled: boolean } | u
 const currencyCache = new Map<string, CurrencyInfo | null>();
 
 /**
- * The last name seen in each of 64 slots (by length and first and last letters) and what it meant: a field sliced
- * from a line is a fresh string, so a Map lookup hashes it every row; comparing it with the one name its slot
- * holds is cheaper (AMLworld names a dozen currencies and seven formats). A miss falls back to the full lookup.
+ * The last name seen in each of 64 slots (by length and first and last letters) and what it meant: a field of a
+ * line compared in place with the one name its slot holds costs no string and no hash (a Map lookup would hash a
+ * fresh slice every row; AMLworld names a dozen currencies and seven formats). A miss falls back to the full lookup.
  */
 const SLOTS = 64;
-function slotOf(name: string): number {
-  const n = name.length;
-  return n === 0 ? 0 : (n * 7 + name.charCodeAt(0) * 3 + name.charCodeAt(n - 1)) & (SLOTS - 1);
+function slotOf(text: string, from: number, to: number): number {
+  const n = to - from;
+  return n === 0 ? 0 : (n * 7 + text.charCodeAt(from) * 3 + text.charCodeAt(to - 1)) & (SLOTS - 1);
+}
+/** Whether `name` equals `text.slice(from, to)`, compared in place. */
+function sameText(name: string | undefined, text: string, from: number, to: number): boolean {
+  if (name === undefined || name.length !== to - from) return false;
+  for (let k = 0; k < name.length; k++) if (name.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
 }
 const currencyNames: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
 const currencyInfos: (CurrencyInfo | undefined)[] = new Array<CurrencyInfo | undefined>(SLOTS).fill(
   undefined,
 );
 
-function currency(name: string): CurrencyInfo | undefined {
-  const slot = slotOf(name);
-  if (currencyNames[slot] === name) return currencyInfos[slot];
+/** The currency named by `text.slice(from, to)`. */
+function currency(text: string, from: number, to: number): CurrencyInfo | undefined {
+  const slot = slotOf(text, from, to);
+  if (sameText(currencyNames[slot], text, from, to)) return currencyInfos[slot];
+  const name = text.slice(from, to);
   let c = currencyCache.get(name);
   if (c === undefined) {
     c = findCurrency(name) ?? null;
@@ -65,10 +73,11 @@ const formatConstants: (PaymentFormat | undefined)[] = new Array<PaymentFormat |
   undefined,
 );
 
-/** The PAYMENT_FORMATS constant equal to `name` (so later lookups by it hash nothing), or undefined. */
-function paymentFormat(name: string): PaymentFormat | undefined {
-  const slot = slotOf(name);
-  if (formatNames[slot] === name) return formatConstants[slot];
+/** The PAYMENT_FORMATS constant equal to `text.slice(from, to)` (later lookups by it hash nothing), or undefined. */
+function paymentFormat(text: string, from: number, to: number): PaymentFormat | undefined {
+  const slot = slotOf(text, from, to);
+  if (sameText(formatNames[slot], text, from, to)) return formatConstants[slot];
+  const name = text.slice(from, to);
   const constant = isPaymentFormat(name) ? PAYMENT_FORMATS[PAYMENT_FORMATS.indexOf(name)] : undefined;
   formatNames[slot] = name;
   formatConstants[slot] = constant;
@@ -96,29 +105,65 @@ export function parseAmlworldLine(line: string, row: number, labelled: boolean):
     return columnCountProblem(line, expected);
   }
   let c9 = line.indexOf(',', c8 + 1);
-  let labelText = '';
   if (labelled) {
     if (c9 < 0 || line.indexOf(',', c9 + 1) >= 0) return columnCountProblem(line, expected);
-    labelText = line.slice(c9 + 1);
   } else {
     if (c9 >= 0) return columnCountProblem(line, expected);
     c9 = line.length;
   }
-  return buildTransaction(
+  // Fields are read in place; only the four account parts become strings (a field is cut out for a message).
+  const ts = parseAmlworldTimeIn(line, 0, c0);
+  if (Number.isNaN(ts)) return badTime(line.slice(0, c0));
+  if (c1 === c0 + 1) return EMPTY_FROM_BANK;
+  if (c2 === c1 + 1) return EMPTY_FROM_ACCOUNT;
+  if (c3 === c2 + 1) return EMPTY_TO_BANK;
+  if (c4 === c3 + 1) return EMPTY_TO_ACCOUNT;
+  const cr = currency(line, c5 + 1, c6);
+  if (cr === undefined) return unknownCurrency(line.slice(c5 + 1, c6), 'Receiving');
+  const cp = currency(line, c7 + 1, c8);
+  if (cp === undefined) return unknownCurrency(line.slice(c7 + 1, c8), 'Payment');
+  const amountReceived = parseDecimalMinorIn(line, c4 + 1, c5, cr.exponent);
+  if (amountReceived < 0) return badAmount('Received', line.slice(c4 + 1, c5), amountReceived);
+  const amountPaid = parseDecimalMinorIn(line, c6 + 1, c7, cp.exponent);
+  if (amountPaid < 0) return badAmount('Paid', line.slice(c6 + 1, c7), amountPaid);
+  const format = paymentFormat(line, c8 + 1, c9);
+  if (format === undefined) return unknownFormat(line.slice(c8 + 1, c9));
+  let label: boolean | undefined;
+  if (labelled) {
+    const at = c9 + 1;
+    const one = line.length === at + 1 ? line.charCodeAt(at) : -1;
+    if (one === 49 /* 1 */) label = true;
+    else if (one === 48 /* 0 */) label = false;
+    else return badLabel(line.slice(at));
+  }
+  return {
+    id: String(row),
     row,
-    line.slice(0, c0),
-    line.slice(c0 + 1, c1),
-    line.slice(c1 + 1, c2),
-    line.slice(c2 + 1, c3),
-    line.slice(c3 + 1, c4),
-    line.slice(c4 + 1, c5),
-    line.slice(c5 + 1, c6),
-    line.slice(c6 + 1, c7),
-    line.slice(c7 + 1, c8),
-    line.slice(c8 + 1, c9),
-    labelled ? labelText : undefined,
-  );
+    ts,
+    fromBank: line.slice(c0 + 1, c1),
+    fromAccount: line.slice(c1 + 1, c2),
+    toBank: line.slice(c2 + 1, c3),
+    toAccount: line.slice(c3 + 1, c4),
+    amountPaid,
+    currencyPaid: cp.code,
+    amountReceived,
+    currencyReceived: cr.code,
+    paymentFormat: format,
+    label,
+  };
 }
+
+const EMPTY_FROM_BANK = 'empty account: From Bank is empty';
+const EMPTY_FROM_ACCOUNT = 'empty account: the from Account is empty';
+const EMPTY_TO_BANK = 'empty account: To Bank is empty';
+const EMPTY_TO_ACCOUNT = 'empty account: the to Account is empty';
+const badTime = (time: string) => `bad time "${time}": expected YYYY/MM/DD HH:MM`;
+const unknownCurrency = (name: string, side: 'Receiving' | 'Payment') =>
+  `unknown currency "${name}" in ${side} Currency`;
+const badAmount = (side: 'Received' | 'Paid', text: string, code: number) =>
+  `Amount ${side} "${text}": ${amountProblem(code)}`;
+const unknownFormat = (format: string) => `unknown Payment Format "${format}"`;
+const badLabel = (text: string) => `Is Laundering "${text}": expected 0 or 1`;
 
 function columnCountProblem(line: string, expected: number): string {
   let n = 1;
@@ -175,27 +220,27 @@ function buildTransaction(
   format: string,
   labelText: string | undefined,
 ): Transaction | string {
-  const ts = parseAmlworldTime(time);
-  if (Number.isNaN(ts)) return `bad time "${time}": expected YYYY/MM/DD HH:MM`;
-  if (fromBank.length === 0) return 'empty account: From Bank is empty';
-  if (fromAccount.length === 0) return 'empty account: the from Account is empty';
-  if (toBank.length === 0) return 'empty account: To Bank is empty';
-  if (toAccount.length === 0) return 'empty account: the to Account is empty';
-  const cr = currency(receivingCurrency);
-  if (cr === undefined) return `unknown currency "${receivingCurrency}" in Receiving Currency`;
-  const cp = currency(paymentCurrency);
-  if (cp === undefined) return `unknown currency "${paymentCurrency}" in Payment Currency`;
-  const amountReceived = parseDecimalMinor(received, cr.exponent);
-  if (amountReceived < 0) return `Amount Received "${received}": ${amountProblem(amountReceived)}`;
-  const amountPaid = parseDecimalMinor(paid, cp.exponent);
-  if (amountPaid < 0) return `Amount Paid "${paid}": ${amountProblem(amountPaid)}`;
-  const paymentFormatConstant = paymentFormat(format);
-  if (paymentFormatConstant === undefined) return `unknown Payment Format "${format}"`;
+  const ts = parseAmlworldTimeIn(time, 0, time.length);
+  if (Number.isNaN(ts)) return badTime(time);
+  if (fromBank.length === 0) return EMPTY_FROM_BANK;
+  if (fromAccount.length === 0) return EMPTY_FROM_ACCOUNT;
+  if (toBank.length === 0) return EMPTY_TO_BANK;
+  if (toAccount.length === 0) return EMPTY_TO_ACCOUNT;
+  const cr = currency(receivingCurrency, 0, receivingCurrency.length);
+  if (cr === undefined) return unknownCurrency(receivingCurrency, 'Receiving');
+  const cp = currency(paymentCurrency, 0, paymentCurrency.length);
+  if (cp === undefined) return unknownCurrency(paymentCurrency, 'Payment');
+  const amountReceived = parseDecimalMinorIn(received, 0, received.length, cr.exponent);
+  if (amountReceived < 0) return badAmount('Received', received, amountReceived);
+  const amountPaid = parseDecimalMinorIn(paid, 0, paid.length, cp.exponent);
+  if (amountPaid < 0) return badAmount('Paid', paid, amountPaid);
+  const paymentFormatConstant = paymentFormat(format, 0, format.length);
+  if (paymentFormatConstant === undefined) return unknownFormat(format);
   let label: boolean | undefined;
   if (labelText !== undefined) {
     if (labelText === '1') label = true;
     else if (labelText === '0') label = false;
-    else return `Is Laundering "${labelText}": expected 0 or 1`;
+    else return badLabel(labelText);
   }
   return {
     id: String(row),

@@ -17,17 +17,25 @@ const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_00
  * path. Returns a negative code on failure.
  */
 export function parseDecimalMinor(text: string, exponent: number): number {
-  const len = text.length;
-  if (len === 0) return AMOUNT_NOT_A_NUMBER;
-  let i = 0;
-  let c = text.charCodeAt(0);
+  return parseDecimalMinorIn(text, 0, text.length, exponent);
+}
+
+/**
+ * parseDecimalMinor of `text.slice(from, to)`, read in place: a reader that has found a field's bounds in its line
+ * need not cut the field out (one string fewer a field and a row).
+ */
+export function parseDecimalMinorIn(text: string, from: number, to: number, exponent: number): number {
+  const len = to;
+  if (to <= from) return AMOUNT_NOT_A_NUMBER;
+  let i = from;
+  let c = text.charCodeAt(from);
   if (c === 45 /* - */) {
     // "-0" and "-0.00" are zero, not negative; anything else with a minus is.
-    const rest = parseDecimalMinor(text.slice(1), exponent);
+    const rest = parseDecimalMinorIn(text, from + 1, to, exponent);
     if (rest < 0) return rest === AMOUNT_NOT_A_NUMBER ? AMOUNT_NOT_A_NUMBER : rest;
     return rest === 0 ? 0 : AMOUNT_NEGATIVE;
   }
-  if (c === 43 /* + */) i = 1;
+  if (c === 43 /* + */) i = from + 1;
   let int = 0;
   let frac = 0;
   let fracDigits = 0;
@@ -42,7 +50,7 @@ export function parseDecimalMinor(text: string, exponent: number): number {
       continue;
     }
     if (c === 46 /* . */) break;
-    if (c === 101 || c === 69) return parseExponentForm(text, exponent);
+    if (c === 101 || c === 69) return parseExponentForm(text.slice(from, to), exponent);
     return AMOUNT_NOT_A_NUMBER;
   }
   if (i < len) {
@@ -61,7 +69,7 @@ export function parseDecimalMinor(text: string, exponent: number): number {
         }
         continue;
       }
-      if (c === 101 || c === 69) return parseExponentForm(text, exponent);
+      if (c === 101 || c === 69) return parseExponentForm(text.slice(from, to), exponent);
       return AMOUNT_NOT_A_NUMBER;
     }
     if (fracDigits > exponent) fracDigits = exponent;
@@ -105,25 +113,30 @@ let lastDateMs = 0;
  * The date part is cached: the files are in time order, so consecutive rows almost always share a day.
  */
 export function parseAmlworldTime(text: string): number {
-  const len = text.length;
+  return parseAmlworldTimeIn(text, 0, text.length);
+}
+
+/** parseAmlworldTime of `text.slice(from, to)`, read in place (see parseDecimalMinorIn). */
+export function parseAmlworldTimeIn(text: string, from: number, to: number): number {
+  const len = to - from;
   if (len !== 16 && len !== 19) return Number.NaN;
-  const sep = text.charCodeAt(4);
-  if ((sep !== 47 && sep !== 45) || text.charCodeAt(7) !== sep || text.charCodeAt(10) !== 32)
+  const sep = text.charCodeAt(from + 4);
+  if ((sep !== 47 && sep !== 45) || text.charCodeAt(from + 7) !== sep || text.charCodeAt(from + 10) !== 32)
     return Number.NaN;
-  if (text.charCodeAt(13) !== 58) return Number.NaN;
-  const yHi = digit2(text, 0);
-  const yLo = digit2(text, 2);
-  const mo = digit2(text, 5);
-  const d = digit2(text, 8);
-  const h = digit2(text, 11);
-  const mi = digit2(text, 14);
+  if (text.charCodeAt(from + 13) !== 58) return Number.NaN;
+  const yHi = digit2(text, from);
+  const yLo = digit2(text, from + 2);
+  const mo = digit2(text, from + 5);
+  const d = digit2(text, from + 8);
+  const h = digit2(text, from + 11);
+  const mi = digit2(text, from + 14);
   if (yHi < 0 || yLo < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) {
     return Number.NaN;
   }
   let s = 0;
   if (len === 19) {
-    if (text.charCodeAt(16) !== 58) return Number.NaN;
-    s = digit2(text, 17);
+    if (text.charCodeAt(from + 16) !== 58) return Number.NaN;
+    s = digit2(text, from + 17);
     if (s < 0 || s > 59) return Number.NaN;
   }
   const y = yHi * 100 + yLo;
