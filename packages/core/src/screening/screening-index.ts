@@ -243,7 +243,7 @@ function popcount(x: number): number {
  * name sits together, four slots a name in each array (`id << 2`), so that a posting visits two cache lines,
  * not one per figure:
  * - `sums`: [0] query-side weight met (accQ), [1] list-side weight met (accC), [2] the name's total weight
- *   (set once), [3] unused;
+ *   and [3] its weak-alias factor (both set once);
  * - `marks`: [0] the query that last touched the name (`stamp`; slots of an older stamp read as zero),
  *   [1] the last query token that met it, [2] bit set of its tokens met (first 32), [3] query tokens that met it.
  */
@@ -252,6 +252,8 @@ interface Scratch {
   marks: Int32Array;
   touched: number[];
   stamp: number;
+  /** One bit a name: reached by a lookup that is not `alone` (see markWeakVisits); cleared for each query. */
+  candidates: Uint32Array;
 }
 const scratches = new WeakMap<ScreeningIndex, Scratch>();
 
@@ -260,11 +262,123 @@ function scratchFor(index: ScreeningIndex): Scratch {
   if (!s) {
     const n = index.names.length;
     const sums = new Float64Array(4 * n);
-    for (let id = 0; id < n; id++) sums[(id << 2) + 2] = index.nameWeights[id] as number;
-    s = { sums, marks: new Int32Array(4 * n), touched: [], stamp: 0 };
+    for (let id = 0; id < n; id++) {
+      sums[(id << 2) + 2] = index.nameWeights[id] as number;
+      sums[(id << 2) + 3] =
+        (index.names[id] as IndexedName).name.type === 'weak-alias' ? WEAK_ALIAS_FACTOR : 1;
+    }
+    s = {
+      sums,
+      marks: new Int32Array(4 * n),
+      touched: [],
+      stamp: 0,
+      candidates: new Uint32Array((n >>> 5) + 1),
+    };
     scratches.set(index, s);
   }
   return s;
+}
+
+/** One lookup of a query: the postings it walks, the query weight it credits, and its mark. */
+interface Visit {
+  readonly postings: readonly Posting[];
+  readonly w: number;
+  /** Query word (1-based), negative for a joined key: a name is credited once per mark. */
+  readonly mark: number;
+  readonly countHit: boolean;
+  /** Set by markWeakVisits: a name these lookups alone reach cannot pass the retrieval bound. */
+  alone: boolean;
+}
+
+/** Starts a query on the scratch space: a new stamp, nothing touched. */
+function nextStamp(s: Scratch): number {
+  s.touched.length = 0;
+  if (s.stamp === 0x7fffffff) {
+    s.marks.fill(0);
+    s.stamp = 0;
+  }
+  return ++s.stamp;
+}
+
+/**
+ * Marks the query words whose lookups cannot, by themselves, bring a name to the retrieval bound (most often
+ * a common given name, Muhammad, beside a rarer one): the lightest words whose weights together, `weak`, keep
+ * the bound below `floor` for any name reached by them alone. That bound is at most 0.6 + 0.4 × qMax(weak): the
+ * list side's share is at most 1, and the query side's grows with the weight credited, at most `weak`. A small
+ * margin keeps rounding on the safe side. Returns whether any word was marked. Joined keys are never marked.
+ */
+function markWeakVisits(visits: Visit[], totalQ: number, floor: number): boolean {
+  const words = visits.filter((v) => v.countHit).sort((a, b) => a.w - b.w);
+  let weak = 0;
+  let any = false;
+  for (const v of words) {
+    const w = weak + v.w;
+    const qMax = w / (w + BOUND_DISCOUNT * (totalQ - w));
+    if (!(QUERY_SHARE_BOUND + (1 - QUERY_SHARE_BOUND) * qMax < floor - 1e-9)) break;
+    v.alone = true;
+    weak = w;
+    any = true;
+  }
+  return any;
+}
+
+/** Sets the candidate bit of every name reached by a lookup that is not `alone`. */
+function markCandidates(s: Scratch, visits: readonly Visit[]): void {
+  const bits = s.candidates;
+  bits.fill(0);
+  for (const v of visits) {
+    if (v.alone) continue;
+    for (const posting of v.postings) {
+      const ids = posting.ids;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
+        bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
+      }
+    }
+  }
+}
+
+/**
+ * Credits the names one lookup reaches: the query weight once per mark, the list token's weight once per
+ * token. With `onlyCandidates`, names without their candidate bit are passed over: they can never pass the
+ * bound, and a name that has the bit is credited by every lookup, in the same order as without the bits.
+ */
+function visit(s: Scratch, stamp: number, v: Visit, onlyCandidates: boolean): void {
+  const { sums, marks, touched, candidates } = s;
+  const { w, mark, countHit } = v;
+  for (const posting of v.postings) {
+    const ids = posting.ids;
+    const pos = posting.positions;
+    const weights = posting.weights;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      if (onlyCandidates && ((candidates[id >>> 5] as number) & (1 << (id & 31))) === 0) continue;
+      const at = id << 2;
+      if (marks[at] !== stamp) {
+        // first touched by this query: its slots still hold an older query's figures
+        marks[at] = stamp;
+        marks[at + 1] = 0;
+        marks[at + 2] = 0;
+        marks[at + 3] = 0;
+        sums[at] = 0;
+        sums[at + 1] = 0;
+        touched.push(id);
+      }
+      if (marks[at + 1] !== mark) {
+        marks[at + 1] = mark;
+        sums[at] = (sums[at] as number) + w;
+        // a count of query tokens, kept to a byte as it always was
+        if (countHit) marks[at + 3] = ((marks[at + 3] as number) + 1) & 0xff;
+      }
+      const p = pos[i] as number;
+      const bit = p < 32 ? 1 << p : 0;
+      const seen = marks[at + 2] as number;
+      if (bit !== 0 && (seen & bit) === 0) {
+        marks[at + 2] = seen | bit;
+        sums[at + 1] = (sums[at + 1] as number) + (weights[i] as number);
+      }
+    }
+  }
 }
 
 /**
@@ -284,58 +398,18 @@ export function screenName(
   if (qTokens.length === 0) return [];
   const weight = index.weight;
   const s = scratchFor(index);
-  s.touched.length = 0;
-  if (s.stamp === 0x7fffffff) {
-    s.marks.fill(0);
-    s.stamp = 0;
-  }
-  const stamp = ++s.stamp;
-  const sums = s.sums;
-  const marks = s.marks;
-  const touched = s.touched;
+  const maxBoost = options.identifiers?.length ? 0.4 : options.dob || options.country ? 0.15 : 0;
+  // the lookups, in the order they are made: each query word's keys (and near keys), then the joined keys
+  // before compound tails
   let totalQ = 0;
-  const keys = new Set<Posting>();
-  const visit = (w: number, mark: number, countHit: boolean): void => {
-    for (const posting of keys) {
-      const ids = posting.ids;
-      const pos = posting.positions;
-      const weights = posting.weights;
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i] as number;
-        const at = id << 2;
-        if (marks[at] !== stamp) {
-          // first touched by this query: its slots still hold an older query's figures
-          marks[at] = stamp;
-          marks[at + 1] = 0;
-          marks[at + 2] = 0;
-          marks[at + 3] = 0;
-          sums[at] = 0;
-          sums[at + 1] = 0;
-          touched.push(id);
-        }
-        if (marks[at + 1] !== mark) {
-          marks[at + 1] = mark;
-          sums[at] = (sums[at] as number) + w;
-          // a count of query tokens, kept to a byte as it always was
-          if (countHit) marks[at + 3] = ((marks[at + 3] as number) + 1) & 0xff;
-        }
-        const p = pos[i] as number;
-        const bit = p < 32 ? 1 << p : 0;
-        const seen = marks[at + 2] as number;
-        if (bit !== 0 && (seen & bit) === 0) {
-          marks[at + 2] = seen | bit;
-          sums[at + 1] = (sums[at + 1] as number) + (weights[i] as number);
-        }
-      }
-    }
-  };
+  const visits: Visit[] = [];
   qTokens.forEach((t, qi) => {
     const w = weight(t);
     totalQ += w;
     if (t.role === 'initial' || t.key.length === 0) return;
-    keys.clear();
+    const keys = new Set<Posting>();
     for (const k of tokenKeys(t)) nearKeys(index, k, keys);
-    visit(w, qi + 1, true);
+    visits.push({ postings: [...keys], w, mark: qi + 1, countHit: true, alone: false });
   });
   // a Persian/Pashto compound written in two words may be one word in the list (کاکا زاده = Kakazada, ولی جان =
   // Walijan): before a compound tail, look the joined key up too, crediting both words. Only there: two
@@ -347,10 +421,21 @@ export function screenName(
     const joined = collapseKey(a.key + b.key);
     const posting = joined.length < 3 ? undefined : index.postings.get(joined);
     if (posting === undefined) continue;
-    keys.clear();
-    keys.add(posting);
-    visit(weight(a) + weight(b), -(qi + 1), false);
+    visits.push({
+      postings: [posting],
+      w: weight(a) + weight(b),
+      mark: -(qi + 1),
+      countHit: false,
+      alone: false,
+    });
   }
+  const pruned = markWeakVisits(visits, totalQ, threshold - maxBoost);
+  const stamp = nextStamp(s);
+  if (pruned) markCandidates(s, visits);
+  for (const v of visits) visit(s, stamp, v, pruned && v.alone);
+  const touched = s.touched;
+  const sums = s.sums;
+  const marks = s.marks;
   // memo of token similarities for this query: list tokens repeat across names (Muhammad, Ali, al-…)
   const memo = qTokens.map(() => new Map<string, TokenSimilarity>());
   const similarity = (qt: NameToken, qi: number, ct: NameToken): TokenSimilarity => {
@@ -363,7 +448,6 @@ export function screenName(
     }
     return r;
   };
-  const maxBoost = options.identifiers?.length ? 0.4 : options.dob || options.country ? 0.15 : 0;
   const best = new Map<
     number,
     { score: number; n: IndexedName; ns: NameScore; effects: ReturnType<typeof scoreAttributes> }
@@ -384,12 +468,13 @@ export function screenName(
     const bound = QUERY_SHARE_BOUND * Math.max(qMax, cMax) + (1 - QUERY_SHARE_BOUND) * Math.min(qMax, cMax);
     if (bound + maxBoost < threshold) continue;
     const n = index.names[id] as IndexedName;
-    const entry = index.entries[n.entry] as ListEntry;
-    if (options.type && nameKindOf(entry.kind) !== options.type) continue;
-    if (listFilter && !listFilter.has(entry.list)) continue;
+    if (options.type && nameKindOf((index.entries[n.entry] as ListEntry).kind) !== options.type) continue;
+    if (listFilter && !listFilter.has((index.entries[n.entry] as ListEntry).list)) continue;
     const ns = scoreNames(parsed, n.parsed, weight, similarity);
-    let score = ns.score * (n.name.type === 'weak-alias' ? WEAK_ALIAS_FACTOR : 1);
+    // the weak-alias factor (or 1), kept in the name's slot: no walk to its list name for it
+    let score = ns.score * (sums[at + 3] as number);
     if (score + maxBoost < threshold) continue;
+    const entry = index.entries[n.entry] as ListEntry;
     const effects = scoreAttributes(options, entry);
     for (const e of effects) score += e.effect;
     score = Math.min(1, Math.max(0, score));
