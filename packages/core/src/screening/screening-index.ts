@@ -220,16 +220,33 @@ export interface ScreeningMatch {
   readonly explanation: MatchExplanation;
 }
 
-/** Postings of the vocabulary's keys within one edit (by deletion neighbourhood) of a query key. */
-function nearKeys(index: ScreeningIndex, key: string, out: Set<Posting>): void {
-  const own = index.postings.get(key);
-  if (own !== undefined) out.add(own);
-  // short keys: exact only (a one-letter edit to a two-letter key is a different name)
-  if (key.length < MIN_FUZZY_KEY) return;
-  for (const d of deletions(key)) {
-    const near = index.neighbours.get(d);
-    if (near !== undefined) for (const p of near) out.add(p);
+/**
+ * Postings of the vocabulary's keys within one edit (by deletion neighbourhood) of a query key, added to `out` in
+ * the order met. A key of the vocabulary keeps its list in `cache` (common names come back in query after query;
+ * the vocabulary bounds the cache); other keys are looked up each time.
+ */
+function nearKeys(
+  index: ScreeningIndex,
+  key: string,
+  out: Set<Posting>,
+  cache: Map<string, readonly Posting[]>,
+): void {
+  let near = cache.get(key);
+  if (near === undefined) {
+    const found = new Set<Posting>();
+    const own = index.postings.get(key);
+    if (own !== undefined) found.add(own);
+    // short keys: exact only (a one-letter edit to a two-letter key is a different name)
+    if (key.length >= MIN_FUZZY_KEY) {
+      for (const d of deletions(key)) {
+        const ps = index.neighbours.get(d);
+        if (ps !== undefined) for (const p of ps) found.add(p);
+      }
+    }
+    near = [...found];
+    if (own !== undefined) cache.set(key, near);
   }
+  for (const p of near) out.add(p);
 }
 
 function popcount(x: number): number {
@@ -254,6 +271,8 @@ interface Scratch {
   stamp: number;
   /** One bit a name: reached by a lookup that is not `alone` (see markWeakVisits); cleared for each query. */
   candidates: Uint32Array;
+  /** nearKeys' lists for the vocabulary's keys, as queries ask for them. */
+  near: Map<string, readonly Posting[]>;
 }
 const scratches = new WeakMap<ScreeningIndex, Scratch>();
 
@@ -273,6 +292,7 @@ function scratchFor(index: ScreeningIndex): Scratch {
       touched: [],
       stamp: 0,
       candidates: new Uint32Array((n >>> 5) + 1),
+      near: new Map(),
     };
     scratches.set(index, s);
   }
@@ -408,7 +428,7 @@ export function screenName(
     totalQ += w;
     if (t.role === 'initial' || t.key.length === 0) return;
     const keys = new Set<Posting>();
-    for (const k of tokenKeys(t)) nearKeys(index, k, keys);
+    for (const k of tokenKeys(t)) nearKeys(index, k, keys, s.near);
     visits.push({ postings: [...keys], w, mark: qi + 1, countHit: true, alone: false });
   });
   // a Persian/Pashto compound written in two words may be one word in the list (کاکا زاده = Kakazada, ولی جان =
@@ -436,11 +456,14 @@ export function screenName(
   const touched = s.touched;
   const sums = s.sums;
   const marks = s.marks;
-  // memo of token similarities for this query: list tokens repeat across names (Muhammad, Ali, al-…)
+  // memo of token similarities for this query: list tokens repeat across names (Muhammad, Ali, al-…); one per
+  // (text, role), words (most tokens) by their text alone, which needs no new string per pair
   const memo = qTokens.map(() => new Map<string, TokenSimilarity>());
+  const memoOther = qTokens.map(() => new Map<string, TokenSimilarity>());
   const similarity = (qt: NameToken, qi: number, ct: NameToken): TokenSimilarity => {
-    const m = memo[qi] as Map<string, TokenSimilarity>;
-    const k = `${ct.text}\u0001${ct.role}`;
+    const word = ct.role === 'word';
+    const m = (word ? memo[qi] : memoOther[qi]) as Map<string, TokenSimilarity>;
+    const k = word ? ct.text : `${ct.text}\u0001${ct.role}`;
     let r = m.get(k);
     if (r === undefined) {
       r = tokenSimilarity(qt, ct);
