@@ -159,4 +159,17 @@ describe('parseAmlworldLine', () => {
     expect(typeof tx).toBe('object');
     if (typeof tx === 'object') expect([tx.amountReceived, tx.amountPaid]).toEqual([1001, 1000]);
   });
+
+  it('reads amounts in exponent notation in a row, each field on its own (review of 725a45a)', () => {
+    const tx = parseAmlworldLine('2022/09/01 00:20,1,A,2,B,1.5E+4,US Dollar,1.005E0,Euro,Wire', 0, false);
+    expect(typeof tx).toBe('object');
+    if (typeof tx === 'object') {
+      expect([tx.amountReceived, tx.currencyReceived, tx.amountPaid, tx.currencyPaid]).toEqual([
+        1500000,
+        'USD',
+        101,
+        'EUR',
+      ]);
+    }
+  });
 });

@@ -25,6 +25,21 @@ describe('parseDecimalMinor', () => {
     expect(parseDecimalMinor('1.5E+4', 2)).toBe(1500000);
     expect(parseDecimalMinor('2e-2', 2)).toBe(2);
   });
+  it('rounds exponent notation half-up on the decimal digits, as the plain form (no float in between)', () => {
+    expect(parseDecimalMinor('1.005E0', 2)).toBe(parseDecimalMinor('1.005', 2));
+    expect(parseDecimalMinor('1.005E0', 2)).toBe(101);
+    expect(parseDecimalMinor('1.45E-1', 2)).toBe(15);
+    expect(parseDecimalMinor('.5E1', 2)).toBe(500);
+    expect(parseDecimalMinor('1.234567895E0', 8)).toBe(123456790);
+    expect(parseDecimalMinor('9007199254740991E-2', 2)).toBe(9007199254740991);
+    expect(parseDecimalMinor('0E+999', 2)).toBe(0);
+    expect(parseDecimalMinor('1E-400', 2)).toBe(0);
+    expect(parseDecimalMinor('1E+400', 2)).toBe(AMOUNT_TOO_LARGE);
+    expect(parseDecimalMinor('-1.5E2', 2)).toBe(AMOUNT_NEGATIVE);
+    for (const bad of ['E5', '.E5', '1.2.3E4', '1E', '1E+', '+-1E2']) {
+      expect(parseDecimalMinor(bad, 2), bad).toBe(AMOUNT_NOT_A_NUMBER);
+    }
+  });
   it('returns failure codes for negative, non-numeric and oversized values', () => {
     expect(parseDecimalMinor('-1', 2)).toBe(AMOUNT_NEGATIVE);
     expect(parseDecimalMinor('-0.00', 2)).toBe(0);

@@ -80,12 +80,31 @@ export function parseDecimalMinorIn(text: string, from: number, to: number, expo
   return Number.isSafeInteger(minor) ? minor : AMOUNT_TOO_LARGE;
 }
 
+const EXPONENT_FORM = /^\+?(?=\.?\d)(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/;
+
+/**
+ * "1.5E+4", "1.005E0": the digits are moved by the exponent as text and read as a plain decimal, so the value is
+ * rounded half-up like any other (through a float, 1.005E0 came out 100 cents where 1.005 is 101).
+ */
 function parseExponentForm(text: string, exponent: number): number {
-  if (!/^\+?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(text)) return AMOUNT_NOT_A_NUMBER;
-  const value = Number(text);
-  if (!Number.isFinite(value)) return AMOUNT_NOT_A_NUMBER;
-  const minor = Math.round(value * (POW10[exponent] ?? 10 ** exponent));
-  return Number.isSafeInteger(minor) ? minor : AMOUNT_TOO_LARGE;
+  const m = EXPONENT_FORM.exec(text);
+  if (m === null) return AMOUNT_NOT_A_NUMBER;
+  const whole = m[1] ?? '';
+  const all = whole + (m[2] ?? '');
+  const first = all.search(/[1-9]/);
+  if (first < 0) return 0;
+  const digits = all.slice(first);
+  // where the decimal point falls in `digits` once the exponent is applied
+  const point = whole.length - first + Number(m[3]);
+  if (point > 20) return AMOUNT_TOO_LARGE; // at least 10^20: no safe integer of minor units
+  if (point < -20) return 0; // below 10^-20: rounds to zero at any currency's precision
+  const plain =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return parseDecimalMinorIn(plain, 0, plain.length, exponent);
 }
 
 /** The reason text for a parseDecimalMinor failure code. */
