@@ -148,13 +148,18 @@ export function buildScreeningIndex(
   });
   const total = Math.max(1, names.length);
   const maxIdf = Math.log(total + 1);
+  // 1 for a key no name holds, down to ~0.3 for the most common given names
+  const weightOf = (count: number) => 0.25 + (0.75 * Math.log((total + 1) / (count + 1))) / maxIdf;
+  const unseenWeight = weightOf(0);
   const keyWeight = new Map<string, number>();
   const weight: TokenWeight = (t: NameToken) => {
     if (t.role === 'initial') return 0.5;
     let w = keyWeight.get(t.key);
     if (w === undefined) {
-      // 1 for a key no name holds, down to ~0.3 for the most common given names
-      w = 0.25 + (0.75 * Math.log((total + 1) / ((df.get(t.key) ?? 0) + 1))) / maxIdf;
+      const count = df.get(t.key);
+      // only the index's own keys are remembered: a service screening for months meets new words without end
+      if (count === undefined) return unseenWeight;
+      w = weightOf(count);
       keyWeight.set(t.key, w);
     }
     return w;

@@ -108,8 +108,10 @@ function vowelFrameAgrees(arabic: string, latin: string): boolean {
   return true;
 }
 
-/** Country code of a word, '' for a word that names no country: looked up once per word. */
+/** Country code of a word, '' for a word that names no country: looked up once per word, up to a bound. */
 const countries = new Map<string, string>();
+// a long-running service meets new words without end: past this many the rest are looked up each time
+const MAX_COUNTRY_WORDS = 100_000;
 
 /** The country a Latin word names by itself (germany → DE), undefined for other words and codes. */
 function latinCountry(latin: string): string | undefined {
@@ -117,7 +119,7 @@ function latinCountry(latin: string): string | undefined {
   let code = countries.get(latin);
   if (code === undefined) {
     code = countryCode(latin) ?? '';
-    countries.set(latin, code);
+    if (countries.size < MAX_COUNTRY_WORDS) countries.set(latin, code);
   }
   return code === '' ? undefined : code;
 }
