@@ -119,7 +119,8 @@ export function restoreStage(
   }
   // a snapshot without the recent formats (an older build's, or taken after a time that is not a number): the
   // restored stage takes no shortcut from them
-  if (!('fmtInCur' in s.accountArrays)) acc.formatsUnknown = true;
+  // or one of the first version's (with `fmtEpoch`), whose masks may have missed legs (decision 0019)
+  if (!('fmtInCur' in s.accountArrays) || 'fmtEpoch' in s.accountArrays) acc.formatsUnknown = true;
   acc.restoreFormatEpochs(s.watermark);
   const n = Object.values(s.ringArrays)[0]?.length ?? 0;
   if (n > ring.capacity)

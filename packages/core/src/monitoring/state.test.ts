@@ -274,6 +274,36 @@ describe('AccountTable recent formats (decision 0019)', () => {
     expect(after.mayHaveFormat(b, PAYMENTS, 7, boundary + 10)).toBe(false); // the shortcut is on after the restore
   });
 
+  it('keeps a leg from the very start of an epoch through the turnover into the next one', () => {
+    const acc = new AccountTable(4, new Map());
+    const a = acc.intern('1', 'A');
+    acc.noteLeg(a, CREDITS, t0, ACH); // the first instant of its epoch
+    acc.noteLeg(a, CREDITS, t0 + E + 1, WIRE);
+    expect(acc.mayHaveFormat(a, CREDITS, ACH, t0 + E + 2)).toBe(true);
+  });
+
+  it('knows the latest epoch after a restore: a question far behind it still gets "maybe"', () => {
+    const day = 86_400_000;
+    const before = new AccountTable(4, new Map());
+    const c = before.intern('1', 'C');
+    before.noteLeg(c, CREDITS, t0, ACH);
+    before.noteLeg(c, PAYMENTS, t0 + 1600 * day, WIRE); // mis-dated, far in the future
+    const after = new AccountTable(4, new Map());
+    after.intern('1', 'C');
+    for (const [name, data] of Object.entries(before.exportColumns())) after.importColumn(name, data);
+    after.restoreFormatEpochs(t0 + 1600 * day);
+    expect(after.mayHaveFormat(c, CREDITS, ACH, t0 + day)).toBe(true);
+  });
+
+  it('takes no shortcut once a leg before 1970 was noted (review of d568f9a: 1965 dates lost fan-in findings)', () => {
+    const acc = new AccountTable(4, new Map());
+    const b = acc.intern('1', 'B');
+    const t1965 = Date.UTC(1965, 7, 15);
+    for (let k = 1; k <= 6; k++) acc.noteLeg(b, CREDITS, t1965 + k * 60_000, ACH);
+    expect(acc.mayHaveFormat(b, CREDITS, ACH, t1965 + 7 * 60_000)).toBe(true);
+    expect(acc.lastTs(b)).toBe(0); // as before: a time before 1970 never moved the last event time
+  });
+
   it('answers "maybe" for every account once a time that is not a number was noted, and exports no masks then', () => {
     const acc = new AccountTable(4, new Map());
     const a = acc.intern('1', 'A');

@@ -133,8 +133,9 @@ export class AccountTable {
   counter2: Int32Array;
   epoch = 1;
   /**
-   * Set once a transaction without a finite event time was noted, or the state was restored from a snapshot that
-   * holds no formats: then `mayHaveFormat` answers true for every account (no shortcut, still exact).
+   * Set once a transaction without a finite event time, or one before 1970, was noted, or the state was restored
+   * from a snapshot that holds no formats: then `mayHaveFormat` answers true for every account (no shortcut, still
+   * exact).
    */
   formatsUnknown = false;
   /**
@@ -253,7 +254,9 @@ export class AccountTable {
    * partner is, never the reverse.
    */
   noteLeg(a: number, side: number, ts: number, format: number): void {
-    if (!Number.isFinite(ts)) {
+    if (!(ts >= 0 && ts < Number.POSITIVE_INFINITY)) {
+      // a time that is not a number, or before 1970: a new account's last event time 0 would be later than such a
+      // leg, which the masks could then not hold (and the last event time never moved back for it either)
       this.formatsUnknown = true;
       return;
     }
