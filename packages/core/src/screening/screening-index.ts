@@ -53,6 +53,12 @@ export interface ScreeningIndex {
   readonly neighbours: ReadonlyMap<string, readonly Posting[]>;
   /** Per name: sum of its token weights (for the retrieval bound). */
   readonly nameWeights: Float64Array;
+  /**
+   * Per name: the weight of its words no posting holds (words without a key such as "Oo", words past the 256th),
+   * which no lookup credits but scoring may meet: the retrieval bound counts them as met. Not its initials: a
+   * list initial met by a query's word is left to the bound's discount, as before.
+   */
+  readonly nameUnposted: Float64Array;
 }
 
 export interface BuildIndexOptions {
@@ -165,6 +171,7 @@ export function buildScreeningIndex(
     return w;
   };
   const nameWeights = new Float64Array(names.length);
+  const nameUnposted = new Float64Array(names.length);
   const tokenOffsets = new Int32Array(names.length + 1);
   let offset = 0;
   names.forEach((n, id) => {
@@ -175,12 +182,16 @@ export function buildScreeningIndex(
   const tokenWeights = new Float64Array(offset);
   names.forEach((n, id) => {
     let sum = 0;
+    let unposted = 0;
     n.parsed.tokens.forEach((t, pos) => {
       const w = weight(t);
       sum += w;
       if (pos < 256) tokenWeights[(tokenOffsets[id] as number) + pos] = w;
+      // not the list's initials: "MARIA E" (a vessel) would then be scored against every María E… (María Erazo)
+      if (t.role !== 'initial' && (pos > 255 || tokenKeys(t).every((k) => k.length === 0))) unposted += w;
     });
     nameWeights[id] = sum;
+    nameUnposted[id] = unposted;
   });
   const postings = new Map<string, Posting>();
   const neighbours = new Map<string, Posting[]>();
@@ -203,7 +214,7 @@ export function buildScreeningIndex(
       else neighbours.set(d, [posting]);
     }
   }
-  return { entries, names, weight, postings, neighbours, nameWeights };
+  return { entries, names, weight, postings, neighbours, nameWeights, nameUnposted };
 }
 
 export interface ScreenOptions extends QueryAttributes {
@@ -328,17 +339,19 @@ function nextStamp(s: Scratch): number {
 /**
  * Marks the query words whose lookups cannot, by themselves, bring a name to the retrieval bound (most often
  * a common given name, Muhammad, beside a rarer one): the lightest words whose weights together, `weak`, keep
- * the bound below `floor` for any name reached by them alone. That bound is at most 0.6 + 0.4 × qMax(weak): the
+ * the bound below `floor` for any name reached by them alone. That bound is at most 0.6 + 0.4 × qMax(weak +
+ * `unlooked`, the words looked up nowhere): the
  * list side's share is at most 1, and the query side's grows with the weight credited, at most `weak`. A small
  * margin keeps rounding on the safe side. Returns whether any word was marked. Joined keys are never marked.
  */
-function markWeakVisits(visits: Visit[], totalQ: number, floor: number): boolean {
+function markWeakVisits(visits: Visit[], totalQ: number, unlooked: number, floor: number): boolean {
   const words = visits.filter((v) => v.countHit).sort((a, b) => a.w - b.w);
   let weak = 0;
   let any = false;
   for (const v of words) {
     const w = weak + v.w;
-    const qMax = w / (w + BOUND_DISCOUNT * (totalQ - w));
+    const credit = Math.min(totalQ, w + unlooked);
+    const qMax = credit / (credit + BOUND_DISCOUNT * (totalQ - credit));
     if (!(QUERY_SHARE_BOUND + (1 - QUERY_SHARE_BOUND) * qMax < floor - 1e-9)) break;
     v.alone = true;
     weak = w;
@@ -427,11 +440,18 @@ export function screenName(
   // the lookups, in the order they are made: each query word's keys (and near keys), then the joined keys
   // before compound tails
   let totalQ = 0;
+  // initials and words without a key ("Oo", "U": vowels only) are looked up nowhere but may still meet a list
+  // token when a name is scored (OO = OO, H. = Hamid): the bounds count them as met, or a name they complete is
+  // never scored ("Tun Tun Oo" did not reach "OO, Tun Tun", pair score 1)
+  let unlooked = 0;
   const visits: Visit[] = [];
   qTokens.forEach((t, qi) => {
     const w = weight(t);
     totalQ += w;
-    if (t.role === 'initial' || t.key.length === 0) return;
+    if (t.role === 'initial' || t.key.length === 0) {
+      unlooked += w;
+      return;
+    }
     const keys = new Set<Posting>();
     for (const k of tokenKeys(t)) nearKeys(index, k, keys, s.near);
     visits.push({ postings: [...keys], w, mark: qi + 1, countHit: true, alone: false });
@@ -454,7 +474,7 @@ export function screenName(
       alone: false,
     });
   }
-  const pruned = markWeakVisits(visits, totalQ, threshold - maxBoost);
+  const pruned = markWeakVisits(visits, totalQ, unlooked, threshold - maxBoost);
   const stamp = nextStamp(s);
   if (pruned) markCandidates(s, visits);
   for (const v of visits) visit(s, stamp, v, pruned && v.alone);
@@ -488,10 +508,10 @@ export function screenName(
     const hitsQ = marks[at + 3] as number;
     const distinct = popcount(marks[at + 2] as number);
     const accQ = sums[at] as number;
-    const aq = distinct > 0 && distinct < hitsQ ? (accQ * distinct) / hitsQ : accQ;
-    const ac = sums[at + 1] as number;
-    const qMax = aq / (aq + BOUND_DISCOUNT * (totalQ - aq));
+    const aq = Math.min(totalQ, (distinct > 0 && distinct < hitsQ ? (accQ * distinct) / hitsQ : accQ) + unlooked);
     const tc = sums[at + 2] as number;
+    const ac = Math.min(tc, (sums[at + 1] as number) + (index.nameUnposted[id] as number));
+    const qMax = aq / (aq + BOUND_DISCOUNT * (totalQ - aq));
     const cMax = ac / (ac + BOUND_DISCOUNT * Math.max(0, tc - ac));
     const bound = QUERY_SHARE_BOUND * Math.max(qMax, cMax) + (1 - QUERY_SHARE_BOUND) * Math.min(qMax, cMax);
     if (bound + maxBoost < threshold) continue;
