@@ -508,7 +508,10 @@ export function screenName(
     const hitsQ = marks[at + 3] as number;
     const distinct = popcount(marks[at + 2] as number);
     const accQ = sums[at] as number;
-    const aq = Math.min(totalQ, (distinct > 0 && distinct < hitsQ ? (accQ * distinct) / hitsQ : accQ) + unlooked);
+    const aq = Math.min(
+      totalQ,
+      (distinct > 0 && distinct < hitsQ ? (accQ * distinct) / hitsQ : accQ) + unlooked,
+    );
     const tc = sums[at + 2] as number;
     const ac = Math.min(tc, (sums[at + 1] as number) + (index.nameUnposted[id] as number));
     const qMax = aq / (aq + BOUND_DISCOUNT * (totalQ - aq));
