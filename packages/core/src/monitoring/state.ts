@@ -249,7 +249,8 @@ export class AccountTable {
    * Notes that account `a` made a payment (`side` PAYMENTS) or received a credit (CREDITS) of `format` at `ts`: its
    * last event time moves on to `ts` if later, and the format's bit is set in the mask of `ts`'s epoch, the masks
    * turned over when the last event time enters a new epoch. The masks always belong to the epoch of the account's
-   * last event time, so no epoch number needs storing (a stored one modulo 256 was ambiguous). A format id shares
+   * last event time, which a note compares exactly; its number modulo 256 is kept beside them only for questions
+   * (`mayHaveFormat`), whose guard makes it unambiguous (a note that trusted it went wrong). A format id shares
    * its bit with the id 8 apart (11 formats in 8 bits): the masks may then say a format is there when only its
    * partner is, never the reverse.
    */
