@@ -12,12 +12,9 @@
  * Run it in both tree orders: the index built second has run slower whatever its code.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import type * as Core from '@raqib/core';
-import { parseOfacCsv, parseUnXml } from '@raqib/formats';
-import { parse } from 'csv-parse/sync';
+import { benchQueryPool, ofacBenchEntries, unEntries } from '../scripts/screening-data.ts';
 import { loadCore } from './ab-trees.ts';
 
 const [roundsArg, ...trees] = process.argv.slice(2);
@@ -26,34 +23,9 @@ const rounds = Number(roundsArg);
 const BLOCK = Number(process.env.SCREENING_AB_BLOCK ?? 1000);
 const QUERIES = Number(process.env.SCREENING_BENCH_QUERIES ?? 20000);
 
-const ROOT = join(import.meta.dirname, '..');
-const S = join(ROOT, '../shared/data/sanctions');
-const FIX = join(ROOT, '../shared/data/screening-eval/opensanctions/yente_candidate_generation_fixtures');
-
 const cores = await Promise.all(trees.map((tree) => loadCore(tree)));
-const f = (p: string) => ({ file: p, text: readFileSync(join(S, p), 'utf8') });
-const entries: Core.ListEntry[] = [
-  ...parseUnXml(readFileSync(join(S, 'un/UN_consolidated.xml'), 'utf8'), 'UN_consolidated.xml').entries,
-  ...parseOfacCsv(
-    {
-      primary: f('ofac/2024-05-03/sdn.csv'),
-      alt: f('ofac/2025-12-24/alt.csv'),
-      add: f('ofac/2025-12-24/add.csv'),
-      comments: f('ofac/2025-12-24/sdn_comments.csv'),
-    },
-    { list: 'OFAC-SDN', version: '2024-05-03', orphans: 'entries' },
-  ).entries,
-];
-
-const read = (file: string): string[] =>
-  (parse(readFileSync(join(FIX, file)), { columns: true }) as Record<string, string>[]).map(
-    (r) => r.full_name ?? '',
-  );
-const pool = [
-  ...read('positives_un_treated.csv'),
-  ...read('negatives_global.csv').slice(0, 12000),
-  ...read('negatives_us.csv').slice(0, 3000),
-].filter((q) => q.trim().length > 0);
+const entries: Core.ListEntry[] = [...unEntries(), ...ofacBenchEntries()];
+const pool = benchQueryPool();
 // the bench's query sequence
 const queries = Array.from({ length: QUERIES }, (_, i) => pool[(i * 7919) % pool.length] as string);
 

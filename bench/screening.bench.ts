@@ -7,35 +7,19 @@
  * Queries: the yente candidate-generation fixtures (UN persons as queries, treated with typos and reordering,
  * and synthetic negatives in Latin and Arabic script), cycled in a fixed order.
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { buildScreeningIndex, DEFAULT_THRESHOLD, type ListEntry, screenName } from '@raqib/core';
-import { parseOfacCsv, parseUnXml } from '@raqib/formats';
-import { parse } from 'csv-parse/sync';
+import { benchQueryPool, ofacBenchEntries, unEntries } from '../scripts/screening-data.ts';
 import { machineLine, writeBenchmarkSection } from './benchmarks-file.ts';
 
-const ROOT = join(import.meta.dirname, '..');
-const SHARED = join(ROOT, '../shared/data');
-const S = join(SHARED, 'sanctions');
-const FIX = join(SHARED, 'screening-eval/opensanctions/yente_candidate_generation_fixtures');
 const QUERIES = Number(process.env.SCREENING_BENCH_QUERIES ?? 20000);
 
 const rss = (): number => process.memoryUsage().rss / 2 ** 20;
 const rss0 = rss();
 
 let t = performance.now();
-const un = parseUnXml(readFileSync(join(S, 'un/UN_consolidated.xml'), 'utf8'), 'UN_consolidated.xml').entries;
-const f = (p: string) => ({ file: p, text: readFileSync(join(S, p), 'utf8') });
-const ofac = parseOfacCsv(
-  {
-    primary: f('ofac/2024-05-03/sdn.csv'),
-    alt: f('ofac/2025-12-24/alt.csv'),
-    add: f('ofac/2025-12-24/add.csv'),
-    comments: f('ofac/2025-12-24/sdn_comments.csv'),
-  },
-  { list: 'OFAC-SDN', version: '2024-05-03', orphans: 'entries' },
-).entries;
+const un = unEntries();
+const ofac = ofacBenchEntries();
 const parseMs = performance.now() - t;
 const entries: ListEntry[] = [...un, ...ofac];
 const nameCount = entries.reduce((a, e) => a + e.names.length, 0);
@@ -48,15 +32,7 @@ const buildCpu = process.cpuUsage(buildCpu0);
 const buildCpuMs = (buildCpu.user + buildCpu.system) / 1000;
 const rssIndex = rss();
 
-const read = (file: string): string[] =>
-  (parse(readFileSync(join(FIX, file)), { columns: true }) as Record<string, string>[]).map(
-    (r) => r.full_name ?? '',
-  );
-const pool = [
-  ...read('positives_un_treated.csv'),
-  ...read('negatives_global.csv').slice(0, 12000),
-  ...read('negatives_us.csv').slice(0, 3000),
-].filter((q) => q.trim().length > 0);
+const pool = benchQueryPool();
 
 // warm-up: JIT and the per-index scratch arrays
 for (let i = 0; i < 1000; i++) screenName(index, pool[i % pool.length] as string);

@@ -48,3 +48,17 @@ export function ofacBenchEntries(): ListEntry[] {
 export function readCsv(path: string): Record<string, string>[] {
   return parse(readFileSync(path), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 }
+
+/**
+ * The screening bench's query pool (`npm run bench:screening`, bench/screening-ab.ts): the yente candidate-generation
+ * fixtures, UN persons treated with typos and reordering, then synthetic negatives in Latin and Arabic script.
+ */
+export function benchQueryPool(): string[] {
+  const fixtures = join(EVAL, 'opensanctions/yente_candidate_generation_fixtures');
+  const names = (file: string): string[] => readCsv(join(fixtures, file)).map((r) => r.full_name ?? '');
+  return [
+    ...names('positives_un_treated.csv'),
+    ...names('negatives_global.csv').slice(0, 12000),
+    ...names('negatives_us.csv').slice(0, 3000),
+  ].filter((q) => q.trim().length > 0);
+}
