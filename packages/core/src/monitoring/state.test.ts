@@ -45,7 +45,7 @@ describe('AccountTable records', () => {
     acc.setOutCount(a, 300 + k);
     acc.setInCount(a, 400 + k);
     acc.setFirstTs(a, 1_662_000_000_000 + k);
-    acc.setLastTs(a, 1_663_000_000_000 + k);
+    acc.noteLeg(a, CREDITS, 1_663_000_000_000 + k, 0); // the last event time moves only with a leg's formats
     acc.setOutLogMean(a, 0.5 + k);
     acc.setCountry(a, 40_000 + k);
     acc.setRiskIn(a, 1_664_000_000_000 + k, 500 + k);

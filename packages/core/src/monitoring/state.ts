@@ -238,9 +238,6 @@ export class AccountTable {
   setFirstTs(a: number, ts: number): void {
     this.#f64[a * F64_PER_RECORD + FIRST_TS] = ts;
   }
-  setLastTs(a: number, ts: number): void {
-    this.#f64[a * F64_PER_RECORD + LAST_TS] = ts;
-  }
   setOutLogMean(a: number, mean: number): void {
     this.#f32[a * I32_PER_RECORD + OUT_LOG_MEAN] = mean;
   }
