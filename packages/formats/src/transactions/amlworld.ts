@@ -34,55 +34,49 @@ const currencyCache = new Map<string, CurrencyInfo | null>();
 /**
  * The last name seen in each of 64 slots (by length and first and last letters) and what it meant: a field of a
  * line compared in place with the one name its slot holds costs no string and no hash (a Map lookup would hash a
- * fresh slice every row; AMLworld names a dozen currencies and seven formats). A miss falls back to the full lookup.
+ * fresh slice every row; AMLworld names a dozen currencies and seven formats). A miss falls back to `resolve`.
  */
-const SLOTS = 64;
-function slotOf(text: string, from: number, to: number): number {
-  const n = to - from;
-  return n === 0 ? 0 : (n * 7 + text.charCodeAt(from) * 3 + text.charCodeAt(to - 1)) & (SLOTS - 1);
-}
-/** Whether `name` equals `text.slice(from, to)`, compared in place. */
-function sameText(name: string | undefined, text: string, from: number, to: number): boolean {
-  if (name === undefined || name.length !== to - from) return false;
-  for (let k = 0; k < name.length; k++) if (name.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
-  return true;
-}
-const currencyNames: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-const currencyInfos: (CurrencyInfo | undefined)[] = new Array<CurrencyInfo | undefined>(SLOTS).fill(
-  undefined,
-);
+class NameSlots<T> {
+  static readonly SIZE = 64;
+  readonly #names: (string | undefined)[] = new Array<string | undefined>(NameSlots.SIZE).fill(undefined);
+  readonly #values: (T | undefined)[] = new Array<T | undefined>(NameSlots.SIZE).fill(undefined);
+  readonly #resolve: (name: string) => T | undefined;
+  constructor(resolve: (name: string) => T | undefined) {
+    this.#resolve = resolve;
+  }
 
-/** The currency named by `text.slice(from, to)`. */
-function currency(text: string, from: number, to: number): CurrencyInfo | undefined {
-  const slot = slotOf(text, from, to);
-  if (sameText(currencyNames[slot], text, from, to)) return currencyInfos[slot];
-  const name = text.slice(from, to);
+  /** What `text.slice(from, to)` means. */
+  get(text: string, from: number, to: number): T | undefined {
+    const n = to - from;
+    const slot =
+      n === 0 ? 0 : (n * 7 + text.charCodeAt(from) * 3 + text.charCodeAt(to - 1)) & (NameSlots.SIZE - 1);
+    const held = this.#names[slot];
+    if (held !== undefined && held.length === n) {
+      let k = 0;
+      while (k < n && held.charCodeAt(k) === text.charCodeAt(from + k)) k++;
+      if (k === n) return this.#values[slot];
+    }
+    const name = text.slice(from, to);
+    const value = this.#resolve(name);
+    this.#names[slot] = name;
+    this.#values[slot] = value;
+    return value;
+  }
+}
+
+const currencies = new NameSlots<CurrencyInfo>((name) => {
   let c = currencyCache.get(name);
   if (c === undefined) {
     c = findCurrency(name) ?? null;
     if (currencyCache.size < 1024) currencyCache.set(name, c);
   }
-  const info = c ?? undefined;
-  currencyNames[slot] = name;
-  currencyInfos[slot] = info;
-  return info;
-}
+  return c ?? undefined;
+});
 
-const formatNames: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-const formatConstants: (PaymentFormat | undefined)[] = new Array<PaymentFormat | undefined>(SLOTS).fill(
-  undefined,
+/** The PAYMENT_FORMATS constant of a name (later lookups by it hash nothing), or undefined. */
+const formats = new NameSlots<PaymentFormat>((name) =>
+  isPaymentFormat(name) ? PAYMENT_FORMATS[PAYMENT_FORMATS.indexOf(name)] : undefined,
 );
-
-/** The PAYMENT_FORMATS constant equal to `text.slice(from, to)` (later lookups by it hash nothing), or undefined. */
-function paymentFormat(text: string, from: number, to: number): PaymentFormat | undefined {
-  const slot = slotOf(text, from, to);
-  if (sameText(formatNames[slot], text, from, to)) return formatConstants[slot];
-  const name = text.slice(from, to);
-  const constant = isPaymentFormat(name) ? PAYMENT_FORMATS[PAYMENT_FORMATS.indexOf(name)] : undefined;
-  formatNames[slot] = name;
-  formatConstants[slot] = constant;
-  return constant;
-}
 
 /**
  * Parses one AMLworld data line into a Transaction, or returns the reason it is malformed.
@@ -118,15 +112,15 @@ export function parseAmlworldLine(line: string, row: number, labelled: boolean):
   if (c2 === c1 + 1) return EMPTY_FROM_ACCOUNT;
   if (c3 === c2 + 1) return EMPTY_TO_BANK;
   if (c4 === c3 + 1) return EMPTY_TO_ACCOUNT;
-  const cr = currency(line, c5 + 1, c6);
+  const cr = currencies.get(line, c5 + 1, c6);
   if (cr === undefined) return unknownCurrency(line.slice(c5 + 1, c6), 'Receiving');
-  const cp = currency(line, c7 + 1, c8);
+  const cp = currencies.get(line, c7 + 1, c8);
   if (cp === undefined) return unknownCurrency(line.slice(c7 + 1, c8), 'Payment');
   const amountReceived = parseDecimalMinorIn(line, c4 + 1, c5, cr.exponent);
   if (amountReceived < 0) return badAmount('Received', line.slice(c4 + 1, c5), amountReceived);
   const amountPaid = parseDecimalMinorIn(line, c6 + 1, c7, cp.exponent);
   if (amountPaid < 0) return badAmount('Paid', line.slice(c6 + 1, c7), amountPaid);
-  const format = paymentFormat(line, c8 + 1, c9);
+  const format = formats.get(line, c8 + 1, c9);
   if (format === undefined) return unknownFormat(line.slice(c8 + 1, c9));
   let label: boolean | undefined;
   if (labelled) {
@@ -226,15 +220,15 @@ function buildTransaction(
   if (fromAccount.length === 0) return EMPTY_FROM_ACCOUNT;
   if (toBank.length === 0) return EMPTY_TO_BANK;
   if (toAccount.length === 0) return EMPTY_TO_ACCOUNT;
-  const cr = currency(receivingCurrency, 0, receivingCurrency.length);
+  const cr = currencies.get(receivingCurrency, 0, receivingCurrency.length);
   if (cr === undefined) return unknownCurrency(receivingCurrency, 'Receiving');
-  const cp = currency(paymentCurrency, 0, paymentCurrency.length);
+  const cp = currencies.get(paymentCurrency, 0, paymentCurrency.length);
   if (cp === undefined) return unknownCurrency(paymentCurrency, 'Payment');
   const amountReceived = parseDecimalMinorIn(received, 0, received.length, cr.exponent);
   if (amountReceived < 0) return badAmount('Received', received, amountReceived);
   const amountPaid = parseDecimalMinorIn(paid, 0, paid.length, cp.exponent);
   if (amountPaid < 0) return badAmount('Paid', paid, amountPaid);
-  const paymentFormatConstant = paymentFormat(format, 0, format.length);
+  const paymentFormatConstant = formats.get(format, 0, format.length);
   if (paymentFormatConstant === undefined) return unknownFormat(format);
   let label: boolean | undefined;
   if (labelText !== undefined) {
