@@ -650,3 +650,47 @@ describe('eighth-round rules', () => {
     expect(reasons('Thomas Dixon', 'DIXON, Ian Thomas')).toContain(second);
   });
 });
+
+describe('ninth-round rules', () => {
+  const reasons = (a: string, b: string, kind: 'person' | 'organisation' = 'person'): string[] =>
+    compareNames(a, b, kind).nameScore.adjustments.map((x) => x.reason);
+  const house = 'a family name after آل (the house of) is met by a word the other name writes without Al';
+
+  it('lowers a family name after آل (the house of) met by a word written without Al (علي آل حسين is not HUSAYN, Ali)', () => {
+    // the Latin surname and the Arabic father's name are the word alone, not the house's name
+    for (const [a, b] of [
+      ['علي آل حسين', "HUSAYN, 'Ali"],
+      ['علي آل حسين', 'علي صدام حسين التكريتي'],
+      ['كمال آل عواض', 'AWAD, Kamal'],
+    ] as const) {
+      expect(reasons(a, b), `${a} / ${b}`).toContain(house);
+      expect(score(a, b), `${a} / ${b}`).toBeLessThan(0.8);
+    }
+    // the article ال is not the house of: al-Husayn written without Al is the lists' habit
+    expect(reasons('علي الحسين', "HUSAYN, 'Ali")).not.toContain(house);
+    expect(score('علي الحسين', "HUSAYN, 'Ali")).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('keeps a family name after آل met by the other name with its Al, in any spelling, or not met at all', () => {
+    for (const [a, b] of [
+      ['محمد بن سلمان آل سعود', 'Mohammed bin Salman Al Saud'],
+      ['محمد بن سلمان آل سعود', 'Muhammad bin Salman Al-Saud'],
+      ['محمد بن سلمان آل سعود', 'Mohammad bin Salman Alsaud'],
+      ['محمد بن سلمان آل سعود', 'Mohammed Al Saud'],
+      ['محمد بن سلمان آل سعود', 'Mohammed bin Salman'],
+      ['تميم بن حمد آل ثاني', 'Tamim bin Hamad Aal Thani'],
+      ['تميم بن حمد آل ثاني', 'AL THANI, Tamim bin Hamad'],
+      ['خليفة بن زايد آل نهيان', 'خليفة بن زايد النهيان'],
+      ['علي آل حسين', 'Ali Al-Husayn'],
+      ['علي آل حسين', 'Ali El Hussein'],
+      ['علي آل حسين', 'Ali Alhussein'],
+      ['جلال آل احمد', 'Jalal Al-e Ahmad'],
+      ['جلال آل احمد', 'Jalal Ale Ahmad'],
+      ['كمال آل عواض', 'AL-AWADH, Kamal'],
+      ['عبد الله آل الشيخ', 'Abdullah Al ash-Sheikh'],
+    ] as const) {
+      expect(reasons(a, b), `${a} / ${b}`).not.toContain(house);
+      expect(score(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+});

@@ -566,6 +566,48 @@ function surnameAsMiddle(
   return given === 0;
 }
 
+/** آ, the first letter of آل (the house of, Āl): before a family name, never the article ال. */
+const MADDA_ALEF = 0x0622;
+
+/**
+ * Al written before a word, in Latin (Al, Aal, El, Al-e, Ale) or Arabic script (ال, آل), up to the word's start in
+ * the original text, an article after it allowed (Al ash-Sheikh, آل الشيخ).
+ */
+const AL_BEFORE =
+  /(?:^|[^\p{L}])(?:[aā]{1,2}l|el|al-?e|āl-?e|[اآ]ل)[^\p{L}]*(?:[aeu][a-z]{1,2}[^\p{L}]*|ال)?$/iu;
+
+/**
+ * True when `name` writes آل (the house of) before a word met by a word of the `other` name that has no Al before
+ * it (nor glued to it): آل حسين met by the Husayn of HUSAYN, 'Ali or علي صدام حسين. `pairs` are (query i,
+ * candidate j); `flip` when `name` is the candidate. Runs for every scored pair: most names have no article.
+ */
+function houseLeftOut(
+  name: ParsedName,
+  m: Uint8Array,
+  pairs: readonly { i: number; j: number }[],
+  other: ParsedName,
+  flip: boolean,
+): boolean {
+  for (const d of name.dropped) {
+    // compared by code unit: this runs for every article of every scored list name, and slicing allocates
+    if (d.role !== 'article' || d.end - d.start !== 2 || name.original.charCodeAt(d.start) !== MADDA_ALEF)
+      continue;
+    // the word right after it
+    let k = -1;
+    for (let x = 0; x < name.tokens.length; x++) {
+      const s = (name.tokens[x] as NameToken).start;
+      if (s >= d.end && (k < 0 || s < (name.tokens[k] as NameToken).start)) k = x;
+    }
+    if (k < 0 || m[k] !== 1) continue;
+    const p = pairs.find((x) => (flip ? x.j : x.i) === k);
+    if (p === undefined) continue;
+    const t = other.tokens[flip ? p.i : p.j] as NameToken;
+    if (t.latin.startsWith('al') || t.latin.startsWith('el')) continue;
+    if (!AL_BEFORE.test(other.original.slice(0, t.start))) return true;
+  }
+  return false;
+}
+
 /** Particles inside Spanish and Portuguese surnames, set aside when finding the word before the last. */
 const SURNAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'y', 'e', 'i']);
 
@@ -802,6 +844,16 @@ export function scoreNames(
   if (surnameAsMiddle(chosen, ct, qt, mq, false) || surnameAsMiddle(chosen, qt, ct, mc, true)) {
     adjustments.push({
       reason: 'the listed surname is a middle name of the other, whose family name is not met',
+      factor: FAMILY_CONFLICT,
+    });
+    score *= FAMILY_CONFLICT;
+  }
+  // علي آل حسين is Ali of the house of Husayn (آل, "family", written with a madda, is not the article ال): a family
+  // name; the other name's Husayn written with no Al before it is a person's name, his father's, or another
+  // family's (HUSAYN, 'Ali; علي صدام حسين)
+  if (houseLeftOut(q, mq, chosen, c, false) || houseLeftOut(c, mc, chosen, q, true)) {
+    adjustments.push({
+      reason: 'a family name after آل (the house of) is met by a word the other name writes without Al',
       factor: FAMILY_CONFLICT,
     });
     score *= FAMILY_CONFLICT;
