@@ -693,4 +693,40 @@ describe('ninth-round rules', () => {
       expect(score(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(0.8);
     }
   });
+
+  it('lowers a name that meets the surname and one syllable of a Korean given name of two (Jon Young, JON, Yong Sang)', () => {
+    const korean = 'one syllable of a Korean given name of two is met, the other left out';
+    for (const [a, b] of [
+      ['Jon Young', 'JON, Yong Sang'],
+      ['Jon Young', 'Jon Yong Sang'],
+      ['Kim Jong', 'KIM, Jong Un'],
+    ] as const) {
+      expect(reasons(a, b), `${a} / ${b}`).toContain(korean);
+      expect(score(a, b), `${a} / ${b}`).toBeLessThan(0.8);
+    }
+    // the first syllable left out: lowered as much, from the higher score of a given and family name both met
+    expect(reasons('Kim Un', 'Kim Jong Un')).toContain(korean);
+  });
+
+  it('keeps a Korean name whose two given syllables are both met, and other names of three short words', () => {
+    const korean = 'one syllable of a Korean given name of two is met, the other left out';
+    for (const [a, b] of [
+      ['Kim Jong Un', 'KIM, Jong Un'],
+      ['Kim Jong-un', 'KIM, Jong Un'],
+      ['Kim Jongun', 'Kim Jong Un'],
+      ['Jeon Yong-sang', 'JON, Yong Sang'],
+      ['Kim Yo Jong', 'KIM, Yo-jong'],
+      ['Ri Pyong Chol', 'RI, Pyong-chol'],
+      ['Jang Song Thaek', 'Jang Song-taek'],
+      ['Choe Son Hui', 'Choe Son-hui'],
+      // not Korean: an English given name is no syllable, and a Korean-looking surname must come first
+      ['John Smith', 'SMITH, John Paul'],
+      ['Jon Young', 'YOUNG, Jon Sang'],
+    ] as const) {
+      expect(reasons(a, b), `${a} / ${b}`).not.toContain(korean);
+      expect(score(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(0.8);
+    }
+    // a syllable that differs is a conflict the scorer weighs already (KO TAE BIN, KO TAE HUN), not this rule
+    expect(reasons('KO TAE BIN', 'KO TAE HUN')).not.toContain(korean);
+  });
 });

@@ -566,6 +566,45 @@ function surnameAsMiddle(
   return given === 0;
 }
 
+/** Korean surnames in the romanisations lists use (McCune-Reischauer, Revised, and the usual English spellings). */
+const KOREAN_SURNAMES: ReadonlySet<string> = new Set(
+  [
+    'kim gim ri rhee lee yi pak park bak choe choi chwe jong jeong chong chung kang gang jo cho yun yoon',
+    'jang chang rim lim im han oh so seo suh sin shin kwon gwon hwang ahn song ryu yu yoo hong jon jeon',
+    'chon chun ko go mun moon yang son pae bae paek baek ho heo nam sim shim ro roh noh kwak gwak cha ju',
+    'chu kil gil min thae hyon hyun chae won pang bang kong gong ryom yom yeom kye pyon byun sok seok ku',
+    'koo ha o an u woo jin tak ma',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/**
+ * One Korean syllable in Latin letters: an initial consonant, a y or w glide, a vowel, a final k, n, l, m, p, t or ng
+ * (Yong, Sang, Hyok, Kwang, Thae, Eun, Hyeon). Most English given names do not fit (John, Paul, Young).
+ */
+const KOREAN_SYLLABLE =
+  /^(?:kk|tt|pp|ss|jj|tch|ch|th|ph|kh|[gkndtrlmbpsjh])?[yw]?(?:ae|eo|eu|oe|ui|oo|ee|[aeiou])(?:ng|[knlmpt])?$/;
+
+/**
+ * True when `tokens` is a Korean name of three words (a surname, the first word or the marked "SURNAME," block, and
+ * a given name of two syllables) whose surname and exactly one given syllable are met.
+ */
+function koreanSyllableLeft(tokens: readonly NameToken[], m: Uint8Array): boolean {
+  let s = 0;
+  for (let k = 0; k < 3; k++) if ((tokens[k] as NameToken).family) s = k;
+  const surname = tokens[s] as NameToken;
+  if (m[s] !== 1 || !KOREAN_SURNAMES.has(surname.latin)) return false;
+  let met = 0;
+  for (let k = 0; k < 3; k++) {
+    if (k === s) continue;
+    const t = tokens[k] as NameToken;
+    if (t.family || t.role === 'initial' || !KOREAN_SYLLABLE.test(t.latin)) return false;
+    if (m[k] === 1) met++;
+  }
+  return met === 1;
+}
+
 /** آ, the first letter of آل (the house of, Āl): before a family name, never the article ال. */
 const MADDA_ALEF = 0x0622;
 
@@ -847,6 +886,21 @@ export function scoreNames(
       factor: FAMILY_CONFLICT,
     });
     score *= FAMILY_CONFLICT;
+  }
+  // "JON, Yong Sang": a Korean given name is two syllables written apart, one name; a name that meets the surname
+  // and one of them, with nothing of its own left over, names another person (Jon Young; Kim Jong, the syllable
+  // Kim Jong Il and Kim Jong Un share as brothers' generation name)
+  if (
+    q.kind !== 'organisation' &&
+    c.kind !== 'organisation' &&
+    ((cn === 3 && countUnmatched(mq) === 0 && koreanSyllableLeft(ct, mc)) ||
+      (qn === 3 && countUnmatched(mc) === 0 && koreanSyllableLeft(qt, mq)))
+  ) {
+    adjustments.push({
+      reason: 'one syllable of a Korean given name of two is met, the other left out',
+      factor: SECOND_GIVEN_NAME,
+    });
+    score *= SECOND_GIVEN_NAME;
   }
   // علي آل حسين is Ali of the house of Husayn (آل, "family", written with a madda, is not the article ال): a family
   // name; the other name's Husayn written with no Al before it is a person's name, his father's, or another
