@@ -726,7 +726,10 @@ describe('ninth-round rules', () => {
       expect(reasons(a, b), `${a} / ${b}`).not.toContain(korean);
       expect(score(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(0.8);
     }
-    // a syllable that differs is a conflict the scorer weighs already (KO TAE BIN, KO TAE HUN), not this rule
+    // a syllable that differs is a conflict the scorer weighs already (KO TAE BIN, KO TAE HUN), not this rule; nor
+    // a name with a word set aside: Il read as an article leaves "KIM, Jong Il" two words, wholly met
     expect(reasons('KO TAE BIN', 'KO TAE HUN')).not.toContain(korean);
+    expect(reasons('Kim Jong Il', 'KIM, Jong Il')).not.toContain(korean);
+    expect(reasons('Kim Chol Nam', 'KIM, Il-Nam')).not.toContain(korean);
   });
 });
