@@ -573,7 +573,7 @@ const KOREAN_SURNAMES: ReadonlySet<string> = new Set(
     'jang chang rim lim im han oh so seo suh sin shin kwon gwon hwang ahn song ryu yu yoo hong jon jeon',
     'chon chun ko go mun moon yang son pae bae paek baek ho heo nam sim shim ro roh noh kwak gwak cha ju',
     'chu kil gil min thae hyon hyun chae won pang bang kong gong ryom yom yeom kye pyon byun sok seok ku',
-    'koo ha o an u woo jin tak ma',
+    'koo ha o an woo jin tak ma',
   ]
     .join(' ')
     .split(' '),
@@ -590,20 +590,45 @@ const KOREAN_SYLLABLE =
  * True when `tokens` is a Korean name of three words (a surname, the first word or the marked "SURNAME," block, and
  * a given name of two syllables) whose surname and exactly one given syllable are met.
  */
-function koreanSyllableLeft(tokens: readonly NameToken[], m: Uint8Array): boolean {
+function koreanSyllableLeft(
+  tokens: readonly NameToken[],
+  m: Uint8Array,
+  pairs: readonly { i: number; j: number }[],
+  other: readonly NameToken[],
+  flip: boolean,
+): boolean {
   let s = 0;
   for (let k = 0; k < 3; k++) if ((tokens[k] as NameToken).family) s = k;
   const surname = tokens[s] as NameToken;
   if (m[s] !== 1 || !KOREAN_SURNAMES.has(surname.latin)) return false;
-  let met = 0;
+  let met = -1;
   for (let k = 0; k < 3; k++) {
     if (k === s) continue;
     const t = tokens[k] as NameToken;
-    if (t.family || t.role === 'initial' || !KOREAN_SYLLABLE.test(t.latin)) return false;
-    if (m[k] === 1) met++;
+    if (t.family || t.role === 'initial' || !KOREAN_SYLLABLE.test(t.latin) || NOT_KOREAN_GIVEN.has(t.latin))
+      return false;
+    if (m[k] === 1) {
+      if (met >= 0) return false;
+      met = k;
+    }
   }
-  return met === 1;
+  if (met < 0) return false;
+  // The word that met the syllable holds both when it is two letters or more longer: the given name written as one
+  // word, spelt otherwise (Kyonghoon for Kyong-hun, Ryonghe for Ryong Hae), met only in its first syllable.
+  const p = pairs.find((x) => (flip ? x.j : x.i) === met);
+  if (p === undefined) return false;
+  const partner = other[flip ? p.i : p.j] as NameToken;
+  return partner.latin.length < (tokens[met] as NameToken).latin.length + 2;
 }
+
+/**
+ * Syllable-shaped given words of other naming customs: the Vietnamese gender middle name Thị, routinely left out
+ * (Ho Thi Kim is Ho Kim).
+ */
+const NOT_KOREAN_GIVEN: ReadonlySet<string> = new Set(['thi']);
+
+/** A word that begins with the article assimilated to its sun letter: aththani, annahyan, ashsheikh, addin. */
+const SUN_ARTICLE = /^a([tdsnrzl]h?)\1/;
 
 /** آ, the first letter of آل (the house of, Āl): before a family name, never the article ال. */
 const MADDA_ALEF = 0x0622;
@@ -613,7 +638,7 @@ const MADDA_ALEF = 0x0622;
  * the original text, an article after it allowed (Al ash-Sheikh, آل الشيخ).
  */
 const AL_BEFORE =
-  /(?:^|[^\p{L}])(?:[aā]{1,2}l|el|al-?e|āl-?e|[اآ]ل)[^\p{L}]*(?:[aeu][a-z]{1,2}[^\p{L}]*|ال)?$/iu;
+  /(?:^|[^\p{L}])(?:[aāâáä]{1,2}l(?:[-\s]?[eiy])?|el|a[tdsnrz]h?-|[اآأإ]ل)[^\p{L}]*(?:[aeu][a-z]{1,2}[^\p{L}]*|ال)?$/iu;
 
 /**
  * True when `name` writes آل (the house of) before a word met by a word of the `other` name that has no Al before
@@ -641,7 +666,8 @@ function houseLeftOut(
     const p = pairs.find((x) => (flip ? x.j : x.i) === k);
     if (p === undefined) continue;
     const t = other.tokens[flip ? p.i : p.j] as NameToken;
-    if (t.latin.startsWith('al') || t.latin.startsWith('el')) continue;
+    // Al glued to the word, or a sun letter's article written into it (Ath-Thani, An-Nahyan, Ash-Sheikh)
+    if (t.latin.startsWith('al') || t.latin.startsWith('el') || SUN_ARTICLE.test(t.latin)) continue;
     if (!AL_BEFORE.test(other.original.slice(0, t.start))) return true;
   }
   return false;
@@ -896,8 +922,8 @@ export function scoreNames(
     c.kind !== 'organisation' &&
     q.dropped.length === 0 &&
     c.dropped.length === 0 &&
-    ((cn === 3 && countUnmatched(mq) === 0 && koreanSyllableLeft(ct, mc)) ||
-      (qn === 3 && countUnmatched(mc) === 0 && koreanSyllableLeft(qt, mq)))
+    ((cn === 3 && countUnmatched(mq) === 0 && koreanSyllableLeft(ct, mc, chosen, qt, true)) ||
+      (qn === 3 && countUnmatched(mc) === 0 && koreanSyllableLeft(qt, mq, chosen, ct, false)))
   ) {
     adjustments.push({
       reason: 'one syllable of a Korean given name of two is met, the other left out',
