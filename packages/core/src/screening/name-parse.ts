@@ -24,7 +24,7 @@ import {
 import { romanizeTable } from './romanize.ts';
 import { isSerialNumber } from './serial-number.ts';
 import { slavicReading } from './slavic-reading.ts';
-import { isCommonArabicName } from './spelling-families.ts';
+import { isArabicNameSpelling, isCommonArabicName } from './spelling-families.ts';
 import { levenshtein } from './string-distance.ts';
 
 export const TOKEN_ROLES = ['word', 'initial', 'article', 'nasab', 'honorific', 'legal', 'acronym'] as const;
@@ -275,6 +275,46 @@ function splitGlued(token: NormalizedToken): Raw[] {
   return [{ ...base, text: t.text }];
 }
 
+/** Nasab markers and binding prefixes no Korean or Chinese syllable shares (not Bin, Ben, Um, Ag), for arabicWord. */
+const ARABIC_ONLY_MARKERS: ReadonlySet<string> = new Set(
+  [...NASAB, ...Object.keys(BINDING_PREFIXES)].filter(
+    (w) => !['bin', 'ben', 'bn', 'bt', 'um', 'ag'].includes(w),
+  ),
+);
+
+/**
+ * True when a word shows the name is Arabic: Arabic script, the article al / el / ul or a sun-letter article
+ * before its letter, a nasab marker or Abd / Abu / Umm (apart or glued), Din or an -ud-Din tail, Allah, or a Latin
+ * spelling of a common Arabic name (Mohammed, Ahmad, Ali).
+ */
+function arabicWord(r: Raw, next: Raw | undefined): boolean {
+  if (r.script === 'arabic') return true;
+  if (r.script !== 'latin') return false;
+  const t = r.text;
+  if (t !== 'il' && ARTICLES.has(t)) return true;
+  if (SUN_ARTICLES.has(t) && next !== undefined && next.text.length > 1 && next.text.startsWith(t.slice(1)))
+    return true;
+  return (
+    ARABIC_ONLY_MARKERS.has(t) ||
+    r.key !== undefined ||
+    DIN_TAILS.has(t) ||
+    DIN_WORDS.has(t) ||
+    t === 'allah' ||
+    t === 'ullah' ||
+    isArabicNameSpelling(t)
+  );
+}
+
+/**
+ * Il, the article as Egypt and the Levant say it (il-Masri), is read as one only in a name that is otherwise
+ * Arabic: elsewhere it is a Korean given syllable (Kim Il Sung, "KIM, Jong Il" turned round to Jong Il KIM, Pak
+ * Il-Gyu), which the lists write dozens of times where they write no il as an article, or the Italian article,
+ * which an organisation's name drops with la and le (Il Sole 24 Ore).
+ */
+function otherwiseArabic(raws: readonly Raw[], at: number): boolean {
+  return raws.some((r, k) => k !== at && arabicWord(r, raws[k + 1]));
+}
+
 /** Nasab markers read as such at the end of a name, where no name follows (not Ben, which is a surname too). */
 const TRAILING_NASAB: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'بن', 'ابن', 'بنت']);
 
@@ -374,7 +414,9 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     if (r.role !== 'word') continue;
     const next = raws[i + 1];
     if (HONORIFICS.has(r.text) && significantCount > 1 && i < raws.length - 1) r.role = 'honorific';
-    else if (ARTICLES.has(r.text) && next !== undefined) r.role = 'article';
+    else if (ARTICLES.has(r.text) && next !== undefined && (r.text !== 'il' || otherwiseArabic(raws, i)))
+      r.role = 'article';
+    else if (r.text === 'il' && kind === 'organisation' && i === 0 && next !== undefined) r.role = 'legal';
     // an article is never followed by a lone letter: "AT&T" is not at-T
     else if (SUN_ARTICLES.has(r.text) && next?.text.startsWith(r.text.slice(1)) && next.text.length > 1)
       r.role = 'article';

@@ -149,6 +149,11 @@ export function isCommonArabicName(arabic: string): boolean {
   return ARABIC_FORMS[arabic] !== undefined;
 }
 
+/** True for a Latin spelling of one of the common Arabic-origin names above (Mohammed, Ahmad, Ali, Youssef). */
+export function isArabicNameSpelling(latin: string): boolean {
+  return byName.has(latin);
+}
+
 /** True when two normalised Latin tokens are spellings of the same Arabic name. */
 export function sameSpellingFamily(a: string, b: string): boolean {
   const fa = byName.get(a);
