@@ -771,6 +771,20 @@ describe('ninth-round rules', () => {
       expect(score(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(0.8);
     }
   });
+
+  it('lowers a name that meets one Korean given syllable though a word is set aside (Mr Kim Jong)', () => {
+    // kept to names with nothing set aside while Il was read as an article ("KIM, Jong Il" then looked wholly met
+    // by Kim Jong); Il is a syllable now, and a title set aside says nothing about the given name
+    const korean = 'one syllable of a Korean given name of two is met, the other left out';
+    for (const [a, b] of [
+      ['Mr Kim Jong', 'KIM, Jong Un'],
+      ['Dr Kim Il', 'KIM, Il Sung'],
+    ] as const) {
+      expect(reasons(a, b), `${a} / ${b}`).toContain(korean);
+      expect(score(a, b), `${a} / ${b}`).toBeLessThan(0.8);
+    }
+    expect(reasons('Mr Kim Jong Un', 'KIM, Jong Un')).not.toContain(korean);
+  });
 });
 
 describe('Il: a Korean given syllable, the article il only in a name otherwise Arabic (issue 3)', () => {

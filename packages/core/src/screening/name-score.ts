@@ -915,13 +915,10 @@ export function scoreNames(
   }
   // "JON, Yong Sang": a Korean given name is two syllables written apart, one name; a name that meets the surname
   // and one of them, with nothing of its own left over, names another person (Jon Young; Kim Jong, the syllable
-  // Kim Jong Il and Kim Jong Un share as brothers' generation name); only names with nothing set aside, since the
-  // article reading of Il drops a syllable ("KIM, Jong Il" keeps jong and kim) and would make a whole name look met
+  // Kim Jong Il and Kim Jong Un share as brothers' generation name)
   if (
     q.kind !== 'organisation' &&
     c.kind !== 'organisation' &&
-    q.dropped.length === 0 &&
-    c.dropped.length === 0 &&
     ((cn === 3 && countUnmatched(mq) === 0 && koreanSyllableLeft(ct, mc, chosen, qt, true)) ||
       (qn === 3 && countUnmatched(mc) === 0 && koreanSyllableLeft(qt, mq, chosen, ct, false)))
   ) {
