@@ -52,7 +52,10 @@ function lane(core: typeof Core): Lane {
 function step(l: Lane, from: number, to: number): number {
   const before = process.cpuUsage();
   const { monitor, scores } = l;
+  const lookAhead = (monitor as { lookAhead?: Core.Monitor['lookAhead'] }).lookAhead;
   for (let k = from; k < to; k++) {
+    // as runScan announces each batch of the reader's, where the tree's monitor has lookAhead (decision 0022)
+    if ((k - from) % 4096 === 0) lookAhead?.(transactions, k, Math.min(to, k + 4096));
     const tx = transactions[k]!;
     const a = monitor.process(tx);
     if (a.score > scores[tx.row]!) scores[tx.row] = a.score;

@@ -39,7 +39,9 @@ const trees = await Promise.all(
 const { core: core0, formats: formats0 } = trees[0]!;
 const banks = await formats0.readBanks(join(dataDir, 'banks.csv'));
 const accounts = await formats0.readAccounts(join(dataDir, 'accounts.csv'));
-const fxRates = core0.fxRatesFromTable(core0.parseFxRatesCsv(await readFile(join(dataDir, 'fx-rates.csv'), 'utf8')));
+const fxRates = core0.fxRatesFromTable(
+  core0.parseFxRatesCsv(await readFile(join(dataDir, 'fx-rates.csv'), 'utf8')),
+);
 
 interface Lane {
   readonly batches: AsyncGenerator<Formats.TxBatch>;
@@ -80,6 +82,8 @@ async function step(l: Lane): Promise<number> {
       for (const a of monitor.finish()) l.alerts.push(a);
       break;
     }
+    // as runScan does, where the tree's monitor has it
+    (monitor as { lookAhead?: (txs: readonly Core.Transaction[]) => void }).lookAhead?.(next.value.accepted);
     for (const tx of next.value.accepted) {
       const a = monitor.process(tx);
       if (a.score > scores[tx.row]!) scores[tx.row] = a.score;

@@ -101,6 +101,7 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
   });
   try {
     for await (const batch of batches) {
+      monitor.lookAhead(batch.accepted);
       for (const tx of batch.accepted) {
         table.accept(tx.row);
         const assessment = monitor.process(tx);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../model/clock.ts';
+import type { Transaction } from '../model/transaction.ts';
 import { defaultMonitoringConfig } from './config.ts';
 import { createDetectionStage } from './detection-stage.ts';
 import { type Firing, firingText, parseFiringText } from './firing.ts';
@@ -46,6 +47,43 @@ describe('createDetectionStage', () => {
     expect(again).toEqual(all);
     expect(alertsOf(again)).toEqual(alertsOf(all));
     expect(alertsOf(all).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('DetectionStage.lookAhead', () => {
+  function run(
+    announce: (txs: readonly Transaction[], from: number, to: number) => readonly Transaction[] | undefined,
+  ) {
+    const out: string[] = [];
+    const stage = createDetectionStage({
+      onFiring: (f) => out.push(firingText(f)),
+      onScore: (row, id, score, typologies) => out.push(`${row} ${id} ${score} ${typologies.join(',')}`),
+    });
+    const txs = scenario().sorted();
+    for (let from = 0; from < txs.length; from += 7) {
+      const to = Math.min(txs.length, from + 7);
+      const announced = announce(txs, from, to);
+      if (announced !== undefined) stage.lookAhead(announced, 0, announced.length);
+      for (let k = from; k < to; k++) {
+        const a = stage.process(txs[k]!);
+        out.push(`${k} ${a.score} ${a.flag} ${a.typologies.join(',')}`);
+      }
+    }
+    return { out, stats: stage.stats() };
+  }
+
+  it('changes nothing: the same scores, firings and state with and without it', () => {
+    const plain = run(() => undefined);
+    expect(plain.out.length).toBeGreaterThan(50);
+    expect(run((txs, from, to) => txs.slice(from, to))).toEqual(plain);
+    // more announced than processed before the next announcement: the rest is dropped, in the same order
+    expect(run((txs, from, to) => txs.slice(from, to + 3))).toEqual(plain);
+  });
+
+  it('is left, and each transaction looked up alone, when another transaction than the one announced comes', () => {
+    const plain = run(() => undefined);
+    // copies: equal transactions, other objects, so none is the one announced
+    expect(run((txs, from, to) => txs.slice(from, to).map((tx) => ({ ...tx })))).toEqual(plain);
   });
 });
 

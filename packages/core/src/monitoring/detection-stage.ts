@@ -50,6 +50,13 @@ export interface DetectionStage {
    * another worker, or an earlier run of its own, already judged. The state is the same either way.
    */
   process(tx: Transaction, detect?: boolean): TxAssessment;
+  /**
+   * Announces that txs[from…to) are the next transactions `process` will get, in that order: their accounts are
+   * then looked up together, which is cheaper than one by one (decision 0022). Optional: the state and results are
+   * the same with or without it. The accounts exist (with no transactions) from this call on; a `process` of
+   * another transaction than the one announced next ends the announcement.
+   */
+  lookAhead(txs: readonly Transaction[], from?: number, to?: number): void;
   /** Latest event time seen so far. */
   watermark(): number;
   /** A copy of the window state (not of open firings: the stage has none), to restore a stage later. */
@@ -229,6 +236,13 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
   const flagThreshold = config.flagThreshold;
   let watermark = Number.NEGATIVE_INFINITY;
   let processed = 0;
+  /** lookAhead: the announced transactions (undefined: none), the next one's index, and their accounts' ids. */
+  let ahead: readonly Transaction[] | undefined;
+  let aheadFrom = 0;
+  let aheadAt = 0;
+  let aheadTo = 0;
+  let aheadPayers = new Int32Array(0);
+  let aheadPayees = new Int32Array(0);
   if (options.restore !== undefined) {
     restoreStage(options.restore, acc, ring, fx, countryIds);
     watermark = options.restore.watermark;
@@ -336,9 +350,31 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     if (riskArr[fc]! >= 0.55 && from !== to) acc.setRiskIn(to, ts, seq);
   }
 
+  function lookAhead(txs: readonly Transaction[], from = 0, to = txs.length): void {
+    if (to - from > aheadPayers.length) {
+      aheadPayers = new Int32Array(to - from);
+      aheadPayees = new Int32Array(to - from);
+    }
+    acc.internAll(txs, from, to, aheadPayers, aheadPayees);
+    ahead = from < to ? txs : undefined;
+    aheadFrom = from;
+    aheadAt = from;
+    aheadTo = to;
+  }
+
   function process(tx: Transaction, detect = true): TxAssessment {
-    const from = acc.intern(tx.fromBank, tx.fromAccount);
-    const to = acc.intern(tx.toBank, tx.toAccount);
+    let from: number;
+    let to: number;
+    if (ahead !== undefined && ahead[aheadAt] === tx) {
+      // announced (lookAhead): the ids are already known
+      from = aheadPayers[aheadAt - aheadFrom]!;
+      to = aheadPayees[aheadAt - aheadFrom]!;
+      if (++aheadAt === aheadTo) ahead = undefined;
+    } else {
+      ahead = undefined;
+      from = acc.intern(tx.fromBank, tx.fromAccount);
+      to = acc.intern(tx.toBank, tx.toAccount);
+    }
     if (tx.fromCountry !== undefined) acc.setCountry(from, acc.countryId(tx.fromCountry));
     if (tx.toCountry !== undefined) acc.setCountry(to, acc.countryId(tx.toCountry));
     const seq = ring.head++;
@@ -558,6 +594,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
 
   return {
     process,
+    lookAhead,
     watermark: () => watermark,
     snapshot: () => captureStage(acc, ring, fx, countryIds, watermark, processed),
     stats: () => ({

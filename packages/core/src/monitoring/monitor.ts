@@ -17,6 +17,11 @@ export type { ReferenceData, ScoreSink, TxAssessment } from './detection-stage.t
 export interface Monitor {
   /** Processes one transaction (event-time order, small disorder tolerated) and returns its current assessment. */
   process(tx: Transaction): TxAssessment;
+  /**
+   * Announces that txs[from…to) are the next transactions `process` will get, in that order, so that their accounts
+   * are looked up together (DetectionStage.lookAhead). Optional; results are the same without it.
+   */
+  lookAhead(txs: readonly Transaction[], from?: number, to?: number): void;
   /** Alerts completed since the last drain (merged per pattern instance). */
   drainAlerts(): Alert[];
   /** End of stream: closes open instances and returns the remaining alerts. */
@@ -75,6 +80,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       if (++processed % CLOSE_EVERY === 0) instances.closeIdle(stage.watermark() - idleMs);
       return result;
     },
+    lookAhead: (txs, from, to) => stage.lookAhead(txs, from, to),
     drainAlerts: () => instances.drain(),
     finish() {
       instances.closeAll();

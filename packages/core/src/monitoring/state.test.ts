@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { AccountInfo, BankInfo } from '../model/reference.ts';
+import { accountKey, type Transaction } from '../model/transaction.ts';
 import { AccountTable, CREDITS, ENTITY_UNKNOWN, FORMAT_EPOCH_MS, PAYMENTS } from './state.ts';
 
 describe('AccountTable.intern', () => {
@@ -34,6 +36,65 @@ describe('AccountTable.intern', () => {
     expect(acc.size).toBe(n);
     expect(acc.capacity).toBeGreaterThanOrEqual(n);
     expect(acc.lastOut(n - 1)).toBe(-1);
+  });
+});
+
+describe('AccountTable.internAll', () => {
+  it('gives the ids and the new accounts that intern one by one gives, in groups, through growth', () => {
+    const banks = new Map<string, BankInfo>([
+      ['7', { bankId: '7', country: 'AE' }],
+      ['11', { bankId: '11', country: 'IR' }],
+    ]);
+    const holders = new Map<string, AccountInfo>([
+      [accountKey('7', 'A3'), { bankId: '7', account: 'A3', entityName: 'X', entityType: 'msb' }],
+    ]);
+    const side = (i: number): [string, string] => {
+      const r = (i * 7919) % 9001;
+      if (r % 5 === 0) return ['بنك', `حساب${r}`]; // not Latin-1
+      if (r % 5 === 1) return ['DE89370400440532013000', `LONG${r}`]; // longer than 16 characters
+      return [String(r % 13), `A${r % 3000}`]; // short, often repeated
+    };
+    // the first payment's accounts are in the reference data: their country and entity come with them
+    const txs: Transaction[] = [
+      { fromBank: '7', fromAccount: 'A3', toBank: '11', toAccount: 'B1' } as Transaction,
+    ];
+    for (let i = 0; i < 20_000; i++) {
+      const [fromBank, fromAccount] = side(i);
+      // every 97th pays itself: payer and payee are the same new account within one group
+      const [toBank, toAccount] = i % 97 === 0 ? [fromBank, fromAccount] : side(i * 31 + 5);
+      txs.push({ fromBank, fromAccount, toBank, toAccount } as Transaction);
+    }
+    const one = new AccountTable(16, new Map(), banks, holders);
+    const payers = new Int32Array(txs.length);
+    const payees = new Int32Array(txs.length);
+    txs.forEach((tx, k) => {
+      payers[k] = one.intern(tx.fromBank, tx.fromAccount);
+      payees[k] = one.intern(tx.toBank, tx.toAccount);
+    });
+    const all = new AccountTable(16, new Map(), banks, holders);
+    const gotPayers = new Int32Array(txs.length);
+    const gotPayees = new Int32Array(txs.length);
+    // batches of odd sizes, one of them longer than a group
+    for (let from = 0, n = 1; from < txs.length; from += n, n = n === 1 ? 700 : n === 700 ? 3001 : 1) {
+      const to = Math.min(txs.length, from + n);
+      const p = new Int32Array(to - from);
+      const q = new Int32Array(to - from);
+      all.internAll(txs, from, to, p, q);
+      gotPayers.set(p, from);
+      gotPayees.set(q, from);
+    }
+    expect(all.size).toBe(one.size);
+    expect(one.size).toBeGreaterThan(1 << 12);
+    expect([...gotPayers]).toEqual([...payers]);
+    expect([...gotPayees]).toEqual([...payees]);
+    expect(all.keys).toEqual(one.keys);
+    for (let a = 0; a < one.size; a++) {
+      expect(all.country(a)).toBe(one.country(a));
+      expect(all.entity(a)).toBe(one.entity(a));
+    }
+    expect(all.find('7', 'A3')).toBe(0);
+    expect(all.entity(0)).not.toBe(ENTITY_UNKNOWN);
+    expect(all.country(1)).not.toBe(0);
   });
 });
 
