@@ -5,6 +5,7 @@
 
 import { chineseReading, isWadeGiles } from './chinese-syllables.ts';
 import { romanizeKana } from './kana.ts';
+import { KOREAN_SURNAMES } from './korean-names.ts';
 import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
 import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
 import { compoundNumber } from './number-words.ts';
@@ -306,13 +307,16 @@ function arabicWord(r: Raw, next: Raw | undefined): boolean {
 }
 
 /**
- * Il, the article as Egypt and the Levant say it (il-Masri), is read as one only in a name that is otherwise
- * Arabic: elsewhere it is a Korean given syllable (Kim Il Sung, "KIM, Jong Il" turned round to Jong Il KIM, Pak
- * Il-Gyu), which the lists write dozens of times where they write no il as an article, or the Italian article,
- * which an organisation's name drops with la and le (Il Sole 24 Ore).
+ * Il is read as a Korean given syllable, not the article as Egypt and the Levant say it (il-Masri), in a Korean
+ * name: one with a Korean surname and no word that shows it Arabic (Kim Il Sung, "KIM, Jong Il" turned round to
+ * Jong Il KIM, Pak Il-Gyu). Elsewhere it stays the article (Ramzi bin il-Shibh, IL-BRAZZOL), as the lists' Arabic
+ * and Maltese names need; an organisation's name drops a head Il with la and le (Il Sole 24 Ore) either way.
  */
-function otherwiseArabic(raws: readonly Raw[], at: number): boolean {
-  return raws.some((r, k) => k !== at && arabicWord(r, raws[k + 1]));
+function koreanIl(raws: readonly Raw[], at: number): boolean {
+  return (
+    raws.some((r, k) => k !== at && r.script === 'latin' && KOREAN_SURNAMES.has(r.text)) &&
+    !raws.some((r, k) => k !== at && arabicWord(r, raws[k + 1]))
+  );
 }
 
 /** Nasab markers read as such at the end of a name, where no name follows (not Ben, which is a surname too). */
@@ -414,7 +418,7 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     if (r.role !== 'word') continue;
     const next = raws[i + 1];
     if (HONORIFICS.has(r.text) && significantCount > 1 && i < raws.length - 1) r.role = 'honorific';
-    else if (ARTICLES.has(r.text) && next !== undefined && (r.text !== 'il' || otherwiseArabic(raws, i)))
+    else if (ARTICLES.has(r.text) && next !== undefined && (r.text !== 'il' || !koreanIl(raws, i)))
       r.role = 'article';
     else if (r.text === 'il' && kind === 'organisation' && i === 0 && next !== undefined) r.role = 'legal';
     // an article is never followed by a lone letter: "AT&T" is not at-T

@@ -787,7 +787,7 @@ describe('ninth-round rules', () => {
   });
 });
 
-describe('Il: a Korean given syllable, the article il only in a name otherwise Arabic (issue 3)', () => {
+describe('Il: a Korean given syllable in a Korean name, the article il elsewhere (issue 3)', () => {
   const reasons = (a: string, b: string, kind: 'person' | 'organisation' = 'person'): string[] =>
     compareNames(a, b, kind).nameScore.adjustments.map((x) => x.reason);
   const arabicOrder = 'in an Arabic name, where order marks given name, father and family';
@@ -907,5 +907,35 @@ describe('Il: a Korean given syllable, the article il only in a name otherwise A
     expect(score('Il Sole 24 Ore', 'Sole 24 Ore S.p.A.', 'organisation')).toBe(1);
     // inside the name it is the syllable of a Korean name
     expect(words('KIM IL SUNG UNIVERSITY', 'organisation')).toEqual(['kim', 'il', 'sung', 'university']);
+  });
+  it('keeps il the article wherever the name is not Korean (review: Arabic il- names and IL-BRAZZOL were lost)', () => {
+    // an Arabic name the short list of common names does not know, bin (also a Korean syllable), an organisation
+    // after "the": il- is al- as Egypt and the Levant say it
+    for (const [a, b, kind] of [
+      ['Ramzi bin il-Shibh', 'BIN AL SHIBH, Ramzi', 'any'],
+      ['The il-Baraka Charity Association', 'AL-BARAKA CHARITY ASSOCIATION', 'organisation'],
+      ['Il-Qoni Hamdan Dagalo', 'Al-Qoni Hamdan Dagalo', 'any'],
+      ['Imad ben il-Mekki ben il-Akhdar il-Zarkaoui', 'Imad ben al-Mekki ben al-Akhdar al-Zarkaoui', 'any'],
+      ['Il-Masri', 'Al-Masri', 'any'],
+      ['Muammar il-Qadhafi', 'QADHAFI, Muammar', 'person'],
+      // untyped, as the CLI, the server and party screening ask: the Maltese company's exact name
+      ['IL-BRAZZOL', 'IL-BRAZZOL', 'any'],
+      ['Il Fatto', 'Fatto', 'any'],
+    ] as const) {
+      expect(score(a, b, kind), `${a} / ${b}`).toBe(1);
+    }
+  });
+
+  it('does not lower a Korean name whose syllable was set aside as an article or nasab marker (KO, Tae Bin)', () => {
+    const korean = 'one syllable of a Korean given name of two is met, the other left out';
+    for (const [a, b] of [
+      ['Ko Tae Bin', 'KO, Tae Bin'],
+      ['Kim Song Bin', 'KIM, Song-Bin'],
+      ['Ri Su Bin', 'RI, Su Bin'],
+    ] as const) {
+      expect(reasons(a, b), `${a} / ${b}`).not.toContain(korean);
+    }
+    // a title set aside is not a syllable: Mr Kim Jong is still Kim Jong
+    expect(reasons('Mr Kim Jong', 'KIM, Jong Un')).toContain(korean);
   });
 });

@@ -11,6 +11,7 @@ function collapseKey(key: string): string {
   return out;
 }
 
+import { KOREAN_SURNAMES, KOREAN_SYLLABLE } from './korean-names.ts';
 import { phoneticKey } from './phonetic-key.ts';
 import { levenshtein } from './string-distance.ts';
 import { type MatchHow, type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
@@ -566,25 +567,14 @@ function surnameAsMiddle(
   return given === 0;
 }
 
-/** Korean surnames in the romanisations lists use (McCune-Reischauer, Revised, and the usual English spellings). */
-const KOREAN_SURNAMES: ReadonlySet<string> = new Set(
-  [
-    'kim gim ri rhee lee yi pak park bak choe choi chwe jong jeong chong chung kang gang jo cho yun yoon',
-    'jang chang rim lim im han oh so seo suh sin shin kwon gwon hwang ahn song ryu yu yoo hong jon jeon',
-    'chon chun ko go mun moon yang son pae bae paek baek ho heo nam sim shim ro roh noh kwak gwak cha ju',
-    'chu kil gil min thae hyon hyun chae won pang bang kong gong ryom yom yeom kye pyon byun sok seok ku',
-    'koo ha o an woo jin tak ma',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
 /**
- * One Korean syllable in Latin letters: an initial consonant, a y or w glide, a vowel, a final k, n, l, m, p, t or ng
- * (Yong, Sang, Hyok, Kwang, Thae, Eun, Hyeon). Most English given names do not fit (John, Paul, Young).
+ * A word of the name was set aside as an article or a nasab marker: in a Korean name that is a syllable misread
+ * ("KO, Tae Bin" turned round reads Bin as bin), so the name is shorter than it is and may look wholly met. Titles
+ * set aside (Mr, Dr, Gen.) are not: Mr Kim Jong is still Kim Jong.
  */
-const KOREAN_SYLLABLE =
-  /^(?:kk|tt|pp|ss|jj|tch|ch|th|ph|kh|[gkndtrlmbpsjh])?[yw]?(?:ae|eo|eu|oe|ui|oo|ee|[aeiou])(?:ng|[knlmpt])?$/;
+function setAsideReading(name: ParsedName): boolean {
+  return name.dropped.some((d) => d.role === 'article' || d.role === 'nasab');
+}
 
 /**
  * True when `tokens` is a Korean name of three words (a surname, the first word or the marked "SURNAME," block, and
@@ -919,6 +909,8 @@ export function scoreNames(
   if (
     q.kind !== 'organisation' &&
     c.kind !== 'organisation' &&
+    !setAsideReading(q) &&
+    !setAsideReading(c) &&
     ((cn === 3 && countUnmatched(mq) === 0 && koreanSyllableLeft(ct, mc, chosen, qt, true)) ||
       (qn === 3 && countUnmatched(mc) === 0 && koreanSyllableLeft(qt, mq, chosen, ct, false)))
   ) {
