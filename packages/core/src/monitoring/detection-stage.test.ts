@@ -80,6 +80,33 @@ describe('DetectionStage.lookAhead', () => {
     expect(run((txs, from, to) => txs.slice(from, to + 3))).toEqual(plain);
   });
 
+  it('leaves the same state, snapshot for snapshot, with bank countries and payment countries (review)', () => {
+    // accounts created a batch ahead used to number their banks' countries before the payments' own countries
+    const sc = new Scenario();
+    for (let k = 0; k < 60; k++)
+      sc.pay(`${k % 5}:A${k % 11}`, `${(k + 2) % 5}:B${k % 13}`, 900 + k * 17, T0 + k * H, {
+        fromCountry: ['MA', 'CN', 'SA', 'US', 'RU'][k % 5],
+        toCountry: ['BR', 'AE', 'MA', 'CN', 'DE'][k % 5],
+      });
+    const txs = sc.sorted();
+    const banks = new Map(
+      ['0', '1', '2', '3', '4'].map((id, k) => [
+        id,
+        { bankId: id, country: ['AE', 'BR', 'RU', 'US', 'SA'][k]! },
+      ]),
+    );
+    const snapshotOf = (announce: boolean) => {
+      const stage = createDetectionStage({ onFiring: () => {}, reference: { banks } });
+      for (let from = 0; from < txs.length; from += 9) {
+        const to = Math.min(txs.length, from + 9);
+        if (announce) stage.lookAhead(txs, from, to);
+        for (let k = from; k < to; k++) stage.process(txs[k]!);
+      }
+      return JSON.stringify(stage.snapshot());
+    };
+    expect(snapshotOf(true)).toEqual(snapshotOf(false));
+  });
+
   it('is left, and each transaction looked up alone, when another transaction than the one announced comes', () => {
     const plain = run(() => undefined);
     // copies: equal transactions, other objects, so none is the one announced

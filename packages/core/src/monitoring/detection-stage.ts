@@ -52,8 +52,8 @@ export interface DetectionStage {
   process(tx: Transaction, detect?: boolean): TxAssessment;
   /**
    * Announces that txs[from…to) are the next transactions `process` will get, in that order: their accounts are
-   * then looked up together, which is cheaper than one by one (decision 0022). Optional: the state and results are
-   * the same with or without it. The accounts exist (with no transactions) from this call on; a `process` of
+   * then looked up together, which is cheaper than one by one (decision 0022). Optional: the state (bank countries are
+   * numbered when the stage is built) and results are the same with or without it. The accounts exist (with no transactions) from this call on; a `process` of
    * another transaction than the one announced next ends the announcement.
    */
   lookAhead(txs: readonly Transaction[], from?: number, to?: number): void;
@@ -138,6 +138,9 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
   ]);
   for (const c of listed) riskArr[acc.countryId(c)] = geoRisk(jurisdictions, c);
   for (const c of jurisdictions.destinations) destArr[acc.countryId(c)] = 1;
+  // Every bank's country numbered now, not when its first account appears: the numbering then does not depend on
+  // whether accounts are created one by one or a batch ahead (lookAhead), and a snapshot is the same either way.
+  if (reference.banks !== undefined) for (const b of reference.banks.values()) acc.countryId(b.country);
 
   // Enabled detectors, resolved once.
   const dets: Detector[] = [];

@@ -103,6 +103,9 @@ export function restoreStage(
   countryIds: Map<string, number>,
 ): void {
   if (s.version !== 1) throw new Error(`stage snapshot version ${String(s.version)} is not supported`);
+  // the snapshot's numbering whole: a build that numbers more countries before the first payment (bank countries,
+  // since lookAhead) must not keep a number the snapshot gave another country
+  countryIds.clear();
   for (const [iso, id] of s.countries) countryIds.set(iso, id);
   for (let a = 0; a < s.banks.length; a++) {
     const id = acc.intern(s.banks[a]!, s.accounts[a]!);

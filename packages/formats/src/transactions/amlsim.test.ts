@@ -72,6 +72,7 @@ describe('readAmlsim', () => {
       [7, 5, 'value "abc": amount is not a number'],
       [8, 6, 'bad time: time "yesterday" is not a simulation step (0, 1, 2…)'],
       [9, 7, 'bad time: time "-1" is not a simulation step (0, 1, 2…)'],
+      [11, 9, 'account too long: sourceNodeId has 129 characters (at most 128)'],
     ]);
     expect(rejected[0]!.raw).toBe('281,15350,99.5');
   });

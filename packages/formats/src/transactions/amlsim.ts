@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { PaymentFormat, Transaction } from '@raqib/core';
 import { parse } from 'csv-parse';
-import { amountProblem, parseDecimalMinor } from './fields.ts';
+import { accountPartProblem, amountProblem, parseDecimalMinor } from './fields.ts';
 import { InputFileError } from './input-file-error.ts';
 import { openCheck } from './line-stream.ts';
 import {
@@ -218,6 +218,8 @@ function toTransaction(
   const to = f[idx.to]!;
   if (from.length === 0) return `empty account: ${layout.from} is empty`;
   if (to.length === 0) return `empty account: ${layout.to} is empty`;
+  const tooLong = accountPartProblem(layout.from, from.length) ?? accountPartProblem(layout.to, to.length);
+  if (tooLong !== undefined) return tooLong;
   const stepText = f[idx.step]!;
   if (!STEP.test(stepText))
     return `bad time: ${layout.step} "${stepText}" is not a simulation step (0, 1, 2…)`;

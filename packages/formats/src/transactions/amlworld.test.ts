@@ -144,6 +144,36 @@ describe('readAmlworld', () => {
     expect(accepted[2999]).toMatchObject({ row: 2999, fromAccount: 'A2999', amountPaid: 299925 });
   });
 
+  it('quarantines a bank or account id longer than the contract allows (128), plain or quoted, instead of failing', async () => {
+    // before: an account of 40,000 characters reached the account index, which threw and ended the whole scan
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-aw-'));
+    const path = join(dir, 'long.csv');
+    const at128 = 'A'.repeat(128);
+    const row = (fb: string, fa: string, tb: string, ta: string, quoted = false) => {
+      const f = ['2022/09/01 00:20', fb, fa, tb, ta, '10.00', 'Euro', '10.00', 'Euro', 'ACH', '0'];
+      return quoted ? f.map((x) => `"${x}"`).join(',') : f.join(',');
+    };
+    writeFileSync(
+      path,
+      `${AMLWORLD_HEADER}\n${[
+        row('1', at128, '2', 'B'),
+        row('1', `${at128}X`, '2', 'B'),
+        row('1', 'A', '2', 'B'.repeat(40_000)),
+        row('9'.repeat(129), 'A', '2', 'B'),
+        row('1', 'A', '2'.repeat(130), 'B', true),
+        row('1', at128, '2', at128, true),
+      ].join('\n')}\n`,
+    );
+    const { accepted, rejected } = await collect(readAmlworld(path));
+    expect(accepted.map((t) => t.row)).toEqual([0, 5]);
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'account too long: the from Account has 129 characters (at most 128)'],
+      [4, 'account too long: the to Account has 40000 characters (at most 128)'],
+      [5, 'account too long: From Bank has 129 characters (at most 128)'],
+      [6, 'account too long: To Bank has 130 characters (at most 128)'],
+    ]);
+  });
+
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stopped by user'));

@@ -7,7 +7,13 @@ import {
   type Transaction,
 } from '@raqib/core';
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { amountProblem, parseAmlworldTimeIn, parseDecimalMinorIn } from './fields.ts';
+import {
+  accountPartProblem,
+  amountProblem,
+  MAX_ACCOUNT_PART,
+  parseAmlworldTimeIn,
+  parseDecimalMinorIn,
+} from './fields.ts';
 import { InputFileError } from './input-file-error.ts';
 import { streamLines } from './line-stream.ts';
 import { clipRaw, DEFAULT_BATCH_SIZE, type ReadOptions, type Rejection, type TxBatch } from './types.ts';
@@ -164,6 +170,11 @@ export function parseAmlworldLine(line: string, row: number, labelled: boolean):
   if (c2 === c1 + 1) return EMPTY_FROM_ACCOUNT;
   if (c3 === c2 + 1) return EMPTY_TO_BANK;
   if (c4 === c3 + 1) return EMPTY_TO_ACCOUNT;
+  if (c4 - c0 - 4 > MAX_ACCOUNT_PART) {
+    // only when the four parts together are long can one of them be too long: one test on the common path
+    const tooLong = tooLongAccount(c1 - c0 - 1, c2 - c1 - 1, c3 - c2 - 1, c4 - c3 - 1);
+    if (tooLong !== undefined) return tooLong;
+  }
   const cr = currencies.get(line, c5 + 1, c6);
   if (cr === undefined) return unknownCurrency(line.slice(c5 + 1, c6), 'Receiving');
   const cp = currencies.get(line, c7 + 1, c8);
@@ -195,6 +206,16 @@ export function parseAmlworldLine(line: string, row: number, labelled: boolean):
     cr.code,
     format,
     label,
+  );
+}
+
+/** The first of the four account parts longer than the contract allows, as a quarantine reason. */
+function tooLongAccount(fromBank: number, fromAccount: number, toBank: number, toAccount: number) {
+  return (
+    accountPartProblem('From Bank', fromBank) ??
+    accountPartProblem('the from Account', fromAccount) ??
+    accountPartProblem('To Bank', toBank) ??
+    accountPartProblem('the to Account', toAccount)
   );
 }
 
@@ -271,6 +292,8 @@ function buildTransaction(
   if (fromAccount.length === 0) return EMPTY_FROM_ACCOUNT;
   if (toBank.length === 0) return EMPTY_TO_BANK;
   if (toAccount.length === 0) return EMPTY_TO_ACCOUNT;
+  const tooLong = tooLongAccount(fromBank.length, fromAccount.length, toBank.length, toAccount.length);
+  if (tooLong !== undefined) return tooLong;
   const cr = currencies.get(receivingCurrency, 0, receivingCurrency.length);
   if (cr === undefined) return unknownCurrency(receivingCurrency, 'Receiving');
   const cp = currencies.get(paymentCurrency, 0, paymentCurrency.length);

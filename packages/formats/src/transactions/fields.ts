@@ -169,3 +169,16 @@ export function parseAmlworldTimeIn(text: string, from: number, to: number): num
   }
   return lastDateMs + h * 3_600_000 + mi * 60_000 + s * 1000;
 }
+
+/**
+ * Longest bank or account id a transaction may carry, in characters: the transaction contract's limit (JSON Lines,
+ * the API, the stream), which every reader applies alike, so a file is judged the same whatever its format.
+ */
+export const MAX_ACCOUNT_PART = 128;
+
+/** The quarantine reason for a bank or account id longer than MAX_ACCOUNT_PART, or undefined when it fits. */
+export function accountPartProblem(what: string, length: number): string | undefined {
+  return length > MAX_ACCOUNT_PART
+    ? `account too long: ${what} has ${length} characters (at most ${MAX_ACCOUNT_PART})`
+    : undefined;
+}

@@ -1,4 +1,5 @@
 import { findCurrency, parseMinorUnits, type Transaction } from '@raqib/core';
+import { accountPartProblem } from './fields.ts';
 
 /**
  * Maps one parsed ISO 20022 pacs.008 `CdtTrfTxInf` (fast-xml-parser output, namespace prefixes removed, values
@@ -201,6 +202,12 @@ export function pacs008ToTransaction(
   if (toBank === undefined) return 'empty account: CdtrAgt has no BICFI, ClrSysMmbId/MmbId or Othr/Id';
   if (fromAccount === undefined) return 'empty account: DbtrAcct has no IBAN or Othr/Id';
   if (toAccount === undefined) return 'empty account: CdtrAcct has no IBAN or Othr/Id';
+  const tooLong =
+    accountPartProblem('DbtrAgt', fromBank.length) ??
+    accountPartProblem('CdtrAgt', toBank.length) ??
+    accountPartProblem('DbtrAcct', fromAccount.length) ??
+    accountPartProblem('CdtrAcct', toAccount.length);
+  if (tooLong !== undefined) return tooLong;
   const badCountry = countryProblem(tx, 'Dbtr') ?? countryProblem(tx, 'Cdtr');
   if (badCountry !== undefined) return badCountry;
   return {
