@@ -165,3 +165,24 @@ describe('screenName, third round', () => {
     expect(m[0]?.explanation.tokens.map((t) => t.candidate)).toEqual(['Malik', 'Noorzai']);
   });
 });
+
+describe('screenName memo of token similarities', () => {
+  it("scores a name the same whichever names were scored before it (an abbreviated 'Sok.' is not Sok)", () => {
+    const person = (refId: string, text: string): ListEntry => ({
+      ...base,
+      list: 'OFAC',
+      listVersion: '2024-05-03',
+      refId,
+      kind: 'person',
+      names: [{ text, type: 'primary' }],
+    });
+    // "Sok." marked as shortened meets Sokchul as an abbreviation; the plain Sok of another name must not inherit it
+    const alone = buildScreeningIndex([person('2', 'KIM, Sok Chol')]);
+    const both = buildScreeningIndex([person('1', 'KIM, Sok. Nam'), person('2', 'KIM, Sok Chol')]);
+    const scoreIn = (index: ReturnType<typeof buildScreeningIndex>) =>
+      screenName(index, 'Kim Sokchul', { threshold: 0.3, limit: 10 }).find((m) => m.entry.refId === '2')
+        ?.score;
+    expect(scoreIn(alone)).toBeDefined();
+    expect(scoreIn(both)).toBe(scoreIn(alone));
+  });
+});

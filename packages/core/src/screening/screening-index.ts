@@ -486,9 +486,13 @@ export function screenName(
   const memo = qTokens.map(() => new Map<string, TokenSimilarity>());
   const memoOther = qTokens.map(() => new Map<string, TokenSimilarity>());
   const similarity = (qt: NameToken, qi: number, ct: NameToken): TokenSimilarity => {
-    const word = ct.role === 'word';
+    // tokenSimilarity reads the abbreviation and serial marks too: "Sok." meets Sokchul as an abbreviation, Sok
+    // does not, so they are memoised apart (else a pair's score would depend on which name was scored first)
+    const word = ct.role === 'word' && !ct.abbreviated && !ct.serial;
     const m = (word ? memo[qi] : memoOther[qi]) as Map<string, TokenSimilarity>;
-    const k = word ? ct.text : `${ct.text}\u0001${ct.role}`;
+    const k = word
+      ? ct.text
+      : `${ct.text}\u0001${ct.role}${ct.abbreviated ? '.' : ''}${ct.serial ? '#' : ''}`;
     let r = m.get(k);
     if (r === undefined) {
       r = tokenSimilarity(qt, ct);
