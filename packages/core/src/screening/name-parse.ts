@@ -6,6 +6,7 @@
 import { chineseReading, isWadeGiles } from './chinese-syllables.ts';
 import { romanizeKana } from './kana.ts';
 import { KOREAN_SURNAMES } from './korean-names.ts';
+import { type KoreanName, koreanName } from './korean-syllables.ts';
 import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
 import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
 import { compoundNumber } from './number-words.ts';
@@ -85,6 +86,11 @@ export interface ParsedName {
   readonly chinese: readonly string[] | undefined;
   /** The name writes at least one syllable the Wade-Giles way (Hsi, Tse-tung). */
   readonly wadeGiles: boolean;
+  /**
+   * Readings of the tokens as Korean syllables (korean-syllables.ts), in token order, and the surname's place, when
+   * the name is a person's shaped as a Korean one (a surname and given names of one or two syllables); else undefined.
+   */
+  readonly korean: KoreanName | undefined;
 }
 
 const PERSON_LEGAL: ReadonlySet<string> = new Set([
@@ -535,7 +541,30 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
   }
   const chinese = arabicStructure ? undefined : chineseReadings(tokens);
   const wadeGiles = chinese !== undefined && tokens.some((t) => isWadeGiles(t.text));
-  return { original: text, kind, tokens, dropped, arabicStructure, hasNasab, chinese, wadeGiles };
+  const korean = arabicStructure || kind === 'organisation' ? undefined : koreanShaped(tokens);
+  return { original: text, kind, tokens, dropped, arabicStructure, hasNasab, chinese, wadeGiles, korean };
+}
+
+/** A name's words read as Korean syllables when it is a Korean name of two to four Latin words. */
+function koreanShaped(tokens: readonly NameToken[]): KoreanName | undefined {
+  if (tokens.length < 2 || tokens.length > 4) return undefined;
+  let family = -1;
+  const latin: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as NameToken;
+    // the one-letter syllables O and U (Cho Il U) are read as initials
+    if (
+      t.script !== 'latin' ||
+      (t.role !== 'word' && !(t.role === 'initial' && (t.latin === 'o' || t.latin === 'u')))
+    )
+      return undefined;
+    if (t.family) {
+      if (family >= 0) return undefined;
+      family = k;
+    }
+    latin.push(t.latin);
+  }
+  return koreanName(latin, family);
 }
 
 /** Readings of every token as Chinese syllables, undefined as soon as one token is not made of them. */

@@ -409,14 +409,27 @@ function cutAtFieldWidth(
 /** Strength of a syllable met in the other romanisation of Chinese (Hsi = Xi, Tung = Dong). */
 const CHINESE_READING = 0.9;
 
-/** Pairs a Chinese given name written as one word with its two syllables written apart (Jinping = Chin-ping). */
-function joinChinese(
+/** Strength of a Korean syllable met in another romanisation (Chong = Jeong = Jong, Kyu = Gyu). */
+const KOREAN_READING = 0.9;
+/**
+ * Why the surnames of two Korean names that are one letter apart do not meet: they are different surnames in every
+ * romanisation (Jang is not Kang: JANG SUNG NAM is not KANG, Song Nam), and a surname is no place for a typo guess;
+ * given syllables keep their near spellings (the bench labels RI MYONG-CHUL and RI PYONG CHUL one person).
+ */
+const LIMIT_KOREAN = 'different Korean surnames in every romanisation';
+
+/**
+ * Pairs a Chinese or Korean given name written as one word with its two syllables written apart (Jinping =
+ * Chin-ping, Jongun = Chong Un), by the syllables' readings.
+ */
+function joinReadings(
   one: readonly string[],
   mOne: Uint8Array,
   two: readonly string[],
   mTwo: Uint8Array,
   out: Joined[],
   flip: boolean,
+  sim: number,
 ): void {
   for (let i = 0; i < one.length; i++) {
     if (mOne[i] === 1) continue;
@@ -425,11 +438,42 @@ function joinChinese(
       mOne[i] = 1;
       mTwo[j] = 1;
       mTwo[j + 1] = 1;
-      const p = { sim: CHINESE_READING, how: 'transliteration' as MatchHow, j2: j + 1 };
+      const p = { sim, how: 'transliteration' as MatchHow, j2: j + 1 };
       out.push(flip ? { i: j, j: i, ...p, multiQ: true } : { i, j, ...p, multiQ: false });
       break;
     }
   }
+}
+
+/**
+ * The spellings of one Korean syllable or given name met only by their reading, for the explanation: "chong =
+ * jong, kyu = gyu"; '' when every pair met otherwise.
+ */
+function koreanSpellings(
+  qt: readonly NameToken[],
+  qk: readonly string[],
+  ct: readonly NameToken[],
+  ck: readonly string[],
+  chosen: readonly { i: number; j: number; sim: number; how: MatchHow }[],
+  joined: readonly Joined[],
+): string {
+  const out: string[] = [];
+  for (const p of chosen) {
+    const a = qt[p.i] as NameToken;
+    const b = ct[p.j] as NameToken;
+    if (p.sim === KOREAN_READING && p.how === 'transliteration' && qk[p.i] === ck[p.j] && a.latin !== b.latin)
+      out.push(`${a.latin} = ${b.latin}`);
+  }
+  for (const p of joined) {
+    const a = p.multiQ
+      ? `${(qt[p.i] as NameToken).latin} ${(qt[p.j2] as NameToken).latin}`
+      : (qt[p.i] as NameToken).latin;
+    const b = p.multiQ
+      ? (ct[p.j] as NameToken).latin
+      : `${(ct[p.j] as NameToken).latin} ${(ct[p.j2] as NameToken).latin}`;
+    if (a.replace(' ', '') !== b.replace(' ', '')) out.push(`${a} = ${b}`);
+  }
+  return out.join(', ');
 }
 
 /** Strength of an acronym met with the words it stands for. */
@@ -689,11 +733,23 @@ export function scoreNames(
   const qz = q.chinese;
   const cz = c.chinese;
   const sinitic = qz !== undefined && cz !== undefined && (q.wadeGiles || c.wadeGiles);
+  // two Korean names (Kim Chong Il, KIM, Jong Il): syllables meet by their reading across romanisations
+  const qk = q.korean?.readings;
+  const ck = c.korean?.readings;
+  const korean = qk !== undefined && ck !== undefined;
+  const qs = q.korean?.surname ?? -1;
+  const cs = c.korean?.surname ?? -1;
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
       let s = similarity(qt[i] as NameToken, i, ct[j] as NameToken);
       if (sinitic && s.sim < CHINESE_READING && qz[i] === cz[j])
         s = { sim: CHINESE_READING, how: 'transliteration' };
+      if (korean) {
+        if (qk[i] === ck[j]) {
+          if (s.sim < KOREAN_READING) s = { sim: KOREAN_READING, how: 'transliteration' };
+        } else if (i === qs && j === cs && s.how === 'fuzzy' && s.sim > 0)
+          s = { sim: 0, how: 'fuzzy', limit: LIMIT_KOREAN };
+      }
       if (s.sim > 0) cands.push({ i, j, sim: s.sim, how: s.how, limit: s.limit });
       else if (s.limit !== undefined) refused.push({ i, j, limit: s.limit });
     }
@@ -709,6 +765,14 @@ export function scoreNames(
   // before a weaker prefix match ("blackrock" ~ "black") can take one of the two
   joinExact(qt, mq, ct, mc, joined, false);
   joinExact(ct, mc, qt, mq, joined, true);
+  // and a Korean given name written as one word is its two syllables written apart, read in any romanisation
+  // (Cholsung = Chol Song), before the one word meets the first syllable alone as a prefix
+  const koreanJoinedFrom = joined.length;
+  if (korean) {
+    joinReadings(qk, mq, ck, mc, joined, false, KOREAN_READING);
+    joinReadings(ck, mc, qk, mq, joined, true, KOREAN_READING);
+  }
+  const koreanJoinedTo = joined.length;
   const chosen: { i: number; j: number; sim: number; how: MatchHow; limit?: string | undefined }[] = [];
   for (const p of cands) {
     if (mq[p.i] === 1 || mc[p.j] === 1) continue;
@@ -718,8 +782,8 @@ export function scoreNames(
   }
   if (chosen.length + joined.length < Math.max(qn, cn)) {
     if (sinitic) {
-      joinChinese(qz, mq, cz, mc, joined, false);
-      joinChinese(cz, mc, qz, mq, joined, true);
+      joinReadings(qz, mq, cz, mc, joined, false, CHINESE_READING);
+      joinReadings(cz, mc, qz, mq, joined, true, CHINESE_READING);
     }
     joinAdjacent(qt, mq, ct, mc, joined, false);
     joinAdjacent(ct, mc, qt, mq, joined, true);
@@ -791,6 +855,10 @@ export function scoreNames(
       reason: `${(qt[p.i] as NameToken).text} = ${(ct[p.j] as NameToken).text} held at ${p.sim.toFixed(2)}: ${p.limit}`,
       factor: 1,
     });
+  }
+  if (korean) {
+    const met = koreanSpellings(qt, qk, ct, ck, chosen, joined.slice(koreanJoinedFrom, koreanJoinedTo));
+    if (met !== '') adjustments.push({ reason: `Korean romanisation: ${met}`, factor: 1 });
   }
   for (const p of refused) {
     if (mq[p.i] === 1 || mc[p.j] === 1) continue;

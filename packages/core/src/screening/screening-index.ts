@@ -6,6 +6,7 @@
 import { type QueryAttributes, scoreAttributes } from './attribute-score.ts';
 import { CURATED_ALIASES, type CuratedAliasGroup } from './curated-aliases.ts';
 import { buildExplanation, type MatchExplanation, round3 } from './explanation.ts';
+import { koreanKeys } from './korean-syllables.ts';
 import type { EntityKind, ListEntry, ListName, NameType } from './list-entry.ts';
 import { type NameKind, type NameToken, type ParsedName, parseName } from './name-parse.ts';
 import { isCompoundTail, type NameScore, scoreNames, type TokenWeight } from './name-score.ts';
@@ -140,7 +141,8 @@ export function buildScreeningIndex(
         seenKey.add(t.key);
         df.set(t.key, (df.get(t.key) ?? 0) + 1);
       }
-      for (const key of tokenKeys(t)) {
+      // a word of a Korean name is found by its reading across romanisations too (korean-syllables.ts)
+      for (const key of [...tokenKeys(t), ...koreanKeys(n.parsed.korean, pos)]) {
         if (key.length === 0 || seen.has(key)) continue;
         seen.add(key);
         let l = lists.get(key);
@@ -454,6 +456,10 @@ export function screenName(
     }
     const keys = new Set<Posting>();
     for (const k of tokenKeys(t)) nearKeys(index, k, keys, s.near);
+    for (const k of koreanKeys(parsed.korean, qi)) {
+      const p = index.postings.get(k);
+      if (p !== undefined) keys.add(p);
+    }
     visits.push({ postings: [...keys], w, mark: qi + 1, countHit: true, alone: false });
   });
   // a Persian/Pashto compound written in two words may be one word in the list (کاکا زاده = Kakazada, ولی جان =
