@@ -52,5 +52,5 @@ process.stdout.write(
 );
 for (const t of THRESHOLDS)
   process.stdout.write(
-    `T=${t}: ${violations.get(t)} results missing (in ${queriesHit.get(t)} queries) of those at ${LOW} with score ≥ ${t}\n`,
+    `T=${t}: ${violations.get(t)} results missing (in ${queriesHit.get(t)} queries) of those at ${LOW} with score > ${t}\n`,
   );
