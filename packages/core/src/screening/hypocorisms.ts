@@ -73,3 +73,8 @@ export function isShortFormOf(a: string, b: string): boolean {
   if (a.length > LONGEST_SHORT_FORM && b.length > LONGEST_SHORT_FORM) return false; // no short form is that long
   return FULL_NAMES.get(a)?.includes(b) === true || FULL_NAMES.get(b)?.includes(a) === true;
 }
+
+/** True when a Latin word is a short form of an English given name in the table (Tom, Dan, Ben). */
+export function isShortForm(word: string): boolean {
+  return FULL_NAMES.has(word);
+}

@@ -140,3 +140,44 @@ describe('Korean names in McCune–Reischauer, Revised Romanization and private 
     expect(found('Gim Yeo-jeong')).not.toContain('KPi.024');
   });
 });
+
+describe('Korean readings only where the names are Korean (review of 328169b)', () => {
+  const pair = (a: string, b: string) => compareNames(a, b, 'person').score;
+
+  it('does not merge pinyin syllables, English short forms or a surname and one short syllable', () => {
+    for (const [a, b] of [
+      // two pinyin names, neither in Wade-Giles: the Chinese rule's own guard
+      ['Yang Kai', 'Yang Ke'],
+      ['Ma Jun', 'Ma Chun'],
+      ['Ma Ting Bo', 'Ma Ding Po'],
+      ['Han Jun Ming', 'Han Chun Ming'],
+      ['Yang Jing Hui', 'Yang Ching Hui'],
+      // English given names
+      ['Tom Kim', 'Dom Kim'],
+      ['Ben Park', 'Pen Park'],
+      ['Tim Lee', 'Dim Lee'],
+      // two words with nothing Korean about their spelling: Burmese, Vietnamese, English
+      ['U Tin', 'U Din'],
+      ['Ha Thu', 'Ha Tu'],
+      ['Jon Dan', 'Jon Tan'],
+      // different surnames the table keeps apart, however the words met
+      ['Pak Pong Ju', 'Paek Pong Ju'],
+      ['Cho Ryong Hae', 'Choe Ryong Hae'],
+      ['Jang Song Nam', 'Kang Song Nam'],
+    ] as const) {
+      expect(pair(a, b), `${a} / ${b}`).toBeLessThan(0.8);
+    }
+  });
+
+  it('still reads Korean names alike across romanisations', () => {
+    for (const [a, b] of [
+      ['Kim Chong Il', 'KIM, Jong Il'],
+      ['Pak Il Kyu', 'PAK, Il-Gyu'],
+      ['Kim Yo Jong', 'Gim Yeo-jeong'],
+      ['Ri Pyong Chol', 'Ri Byeong-cheol'],
+      ['Kim Chongun', 'KIM, Jong Un'],
+    ] as const) {
+      expect(pair(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+});

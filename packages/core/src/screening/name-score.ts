@@ -11,6 +11,7 @@ function collapseKey(key: string): string {
   return out;
 }
 
+import { isShortForm } from './hypocorisms.ts';
 import { KOREAN_SURNAMES, KOREAN_SYLLABLE } from './korean-names.ts';
 import { phoneticKey } from './phonetic-key.ts';
 import { levenshtein } from './string-distance.ts';
@@ -419,6 +420,36 @@ const KOREAN_READING = 0.9;
 const LIMIT_KOREAN = 'different Korean surnames in every romanisation';
 
 /**
+ * Whether two Korean-shaped names may meet by their Korean readings (review of 328169b). Not when both read as
+ * pinyin, neither as Wade-Giles and neither shows a Korean romanisation (Yang Kai is not Yang Ke: the Chinese rule's
+ * own guard), not when a given word is
+ * an English short form (Tom Kim is not Dom Kim), and for two names of two words only when one of them shows a
+ * Korean romanisation (eo, eu, ae, oe, an apostrophe or hyphen, a given name of two syllables in one word): a
+ * surname and one short syllable fit Burmese, Vietnamese and English names alike (U Tin, Ha Thu, Jon Dan).
+ */
+function koreanReadingTrusted(q: ParsedName, c: ParsedName): boolean {
+  const marked = koreanMarked(q) || koreanMarked(c);
+  if (!marked && q.chinese !== undefined && c.chinese !== undefined && !q.wadeGiles && !c.wadeGiles)
+    return false;
+  for (const name of [q, c]) {
+    const at = name.korean?.surname ?? -1;
+    for (let k = 0; k < name.tokens.length; k++)
+      if (k !== at && isShortForm((name.tokens[k] as NameToken).latin)) return false;
+  }
+  return marked || q.tokens.length > 2 || c.tokens.length > 2;
+}
+
+/** A name that writes itself as a Korean romanisation: eo, eu, ae or oe (not ui: pinyin hui), an apostrophe or hyphen, or a given word of two syllables. */
+function koreanMarked(name: ParsedName): boolean {
+  if (/['’ʼ‘-]/.test(name.original)) return true;
+  const at = name.korean?.surname ?? -1;
+  return name.tokens.some(
+    (t, k) =>
+      k !== at && (/eo|eu|ae|oe/.test(t.latin) || (name.korean?.readings[k] ?? '').split('.').length > 2),
+  );
+}
+
+/**
  * Pairs a Chinese or Korean given name written as one word with its two syllables written apart (Jinping =
  * Chin-ping, Jongun = Chong Un), by the syllables' readings.
  */
@@ -736,7 +767,7 @@ export function scoreNames(
   // two Korean names (Kim Chong Il, KIM, Jong Il): syllables meet by their reading across romanisations
   const qk = q.korean?.readings;
   const ck = c.korean?.readings;
-  const korean = qk !== undefined && ck !== undefined;
+  const korean = qk !== undefined && ck !== undefined && koreanReadingTrusted(q, c);
   const qs = q.korean?.surname ?? -1;
   const cs = c.korean?.surname ?? -1;
   for (let i = 0; i < qt.length; i++) {
@@ -747,8 +778,7 @@ export function scoreNames(
       if (korean) {
         if (qk[i] === ck[j]) {
           if (s.sim < KOREAN_READING) s = { sim: KOREAN_READING, how: 'transliteration' };
-        } else if (i === qs && j === cs && s.how === 'fuzzy' && s.sim > 0)
-          s = { sim: 0, how: 'fuzzy', limit: LIMIT_KOREAN };
+        } else if (i === qs && j === cs && s.sim > 0) s = { sim: 0, how: 'fuzzy', limit: LIMIT_KOREAN };
       }
       if (s.sim > 0) cands.push({ i, j, sim: s.sim, how: s.how, limit: s.limit });
       else if (s.limit !== undefined) refused.push({ i, j, limit: s.limit });
