@@ -4,9 +4,10 @@ import type { Transaction } from '../model/transaction.ts';
 import { defaultMonitoringConfig } from './config.ts';
 import { createDetectionStage } from './detection-stage.ts';
 import { type Firing, firingText, parseFiringText } from './firing.ts';
+import { DEFAULT_JURISDICTIONS } from './jurisdictions.ts';
 import { createInstanceMerger } from './monitor.ts';
 import { partitionOf } from './partition.ts';
-import { D, H, Scenario, T0 } from './testing/scenario.ts';
+import { D, H, reference, Scenario, T0 } from './testing/scenario.ts';
 
 /** A fan-out, a fan-in and quiet background payments between the same accounts. */
 function scenario(): Scenario {
@@ -115,6 +116,42 @@ describe('DetectionStage.lookAhead', () => {
 });
 
 describe('stage snapshots', () => {
+  it('judges countries by the risk of the jurisdictions file in force after a restore (review: numbers shifted)', () => {
+    // the snapshot numbered its countries under the old file; the new file lists one more country first, so every
+    // listed country has another number in the new stage: the risk tables must follow the snapshot's numbering
+    const ref = reference({ SY: 'SY', DE: 'DE', FR: 'FR' });
+    const newer = {
+      ...DEFAULT_JURISDICTIONS,
+      version: 'newer',
+      fatfCallForAction: ['ZZ', ...DEFAULT_JURISDICTIONS.fatfCallForAction],
+    };
+    const warmUp = new Scenario();
+    warmUp.pay('FR:W', 'DE:V', 300, T0 - D);
+    const sc = new Scenario();
+    for (let k = 0; k < 5; k++)
+      sc.pay('SY:A', `DE:B${k % 2}`, 12_000 + k * 700, T0 + k * 10 * H, { paymentFormat: 'Wire' });
+    const firingsOf = (stage: ReturnType<typeof createDetectionStage>, out: string[]) => {
+      for (const tx of sc.sorted()) stage.process(tx);
+      return out;
+    };
+    const old = createDetectionStage({ onFiring: () => {}, reference: ref });
+    for (const tx of warmUp.sorted()) old.process(tx);
+    const restoredOut: string[] = [];
+    const restored = createDetectionStage({
+      onFiring: (f) => restoredOut.push(f.typology),
+      reference: { ...ref, jurisdictions: newer },
+      restore: old.snapshot(),
+    });
+    const freshOut: string[] = [];
+    const fresh = createDetectionStage({
+      onFiring: (f) => freshOut.push(f.typology),
+      reference: { ...ref, jurisdictions: newer },
+    });
+    for (const tx of warmUp.sorted()) fresh.process(tx);
+    expect(firingsOf(fresh, freshOut)).toContain('TF-EXODUS');
+    expect(firingsOf(restored, restoredOut)).toEqual(freshOut);
+  });
+
   it('restore a stage that then judges the rest of the stream exactly as an uninterrupted one, ring wrapped', () => {
     // a ring of 1,024 slots over 3,000 payments: the snapshot holds a wrapped window, not the whole history
     const config = { ...defaultMonitoringConfig(), retainTransactions: 1024 };

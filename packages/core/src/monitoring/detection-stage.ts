@@ -248,6 +248,13 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
   let aheadPayees = new Int32Array(0);
   if (options.restore !== undefined) {
     restoreStage(options.restore, acc, ring, fx, countryIds);
+    // the risk tables are indexed by country number: rebuilt from the snapshot's numbering, which may differ from
+    // this stage's own when the jurisdictions file changed since the snapshot (review: each country took its
+    // neighbour's risk)
+    riskArr.fill(0);
+    destArr.fill(0);
+    for (const c of listed) riskArr[acc.countryId(c)] = geoRisk(jurisdictions, c);
+    for (const c of jurisdictions.destinations) destArr[acc.countryId(c)] = 1;
     watermark = options.restore.watermark;
     processed = options.restore.processed;
   }

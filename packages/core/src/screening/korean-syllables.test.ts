@@ -180,4 +180,18 @@ describe('Korean readings only where the names are Korean (review of 328169b)', 
       expect(pair(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(0.8);
     }
   });
+  it('keeps Korean pairs the first guard refused (review of 7d51f35)', () => {
+    for (const [a, b] of [
+      // a syllable that is also an English short form, with a Korean romanisation on one side
+      ['Kim Sam Sok', 'Gim Sam Seok'],
+      ['Pak Jon Hyok', 'Bak Jeon Hyeok'],
+      // two words, the surname spelt in another romanisation: Ri / Yi, Pak / Bak
+      ['Ri Il', 'Yi Il'],
+      ['Pak Chol', 'Bak Chul'],
+    ] as const) {
+      expect(pair(a, b), `${a} / ${b}`).toBeGreaterThanOrEqual(0.8);
+    }
+    // a short form spelt otherwise is still another name when nothing is Korean about the spelling
+    expect(pair('Tom Kim', 'Dom Gim')).toBeLessThan(0.8);
+  });
 });

@@ -938,4 +938,28 @@ describe('Il: a Korean given syllable in a Korean name, the article il elsewhere
     // a title set aside is not a syllable: Mr Kim Jong is still Kim Jong
     expect(reasons('Mr Kim Jong', 'KIM, Jong Un')).toContain(korean);
   });
+  it('reads Ali, Aly and doubled-consonant names as names, not as Al (review of a10e51d)', () => {
+    const house = 'a family name after آل (the house of) is met by a word the other name writes without Al';
+    // Ali before the family name is a given name, not Al with an ezafe
+    for (const b of ['Ali Husayn', 'Aly Husayn', 'Mohammed Ali Husayn']) {
+      expect(compareNames('علي آل حسين', b, 'person').nameScore.adjustments.map((x) => x.reason)).toContain(
+        house,
+      );
+      expect(score('علي آل حسين', b), b).toBeLessThan(0.8);
+    }
+    // Assad and Attar are names with a doubled consonant, not an article written into the word
+    for (const [a, b] of [
+      ['بشار آل أسد', 'Bashar Assad'],
+      ['سالم آل عطار', 'Salem Attar'],
+    ] as const) {
+      expect(
+        compareNames(a, b, 'person').nameScore.adjustments.map((x) => x.reason),
+        b,
+      ).toContain(house);
+    }
+    // the ezafe forms stay Al
+    for (const b of ['Jalal Ale Ahmad', 'Jalal Aal-e Ahmad', 'Jalal Al e Ahmad', 'Jalal Āl-i Ahmad']) {
+      expect(score('جلال آل احمد', b), b).toBeGreaterThanOrEqual(0.8);
+    }
+  });
 });

@@ -422,21 +422,31 @@ const LIMIT_KOREAN = 'different Korean surnames in every romanisation';
 /**
  * Whether two Korean-shaped names may meet by their Korean readings (review of 328169b). Not when both read as
  * pinyin, neither as Wade-Giles and neither shows a Korean romanisation (Yang Kai is not Yang Ke: the Chinese rule's
- * own guard), not when a given word is
- * an English short form (Tom Kim is not Dom Kim), and for two names of two words only when one of them shows a
+ * own guard), and for two names of two words only when one of them shows a
  * Korean romanisation (eo, eu, ae, oe, an apostrophe or hyphen, a given name of two syllables in one word): a
  * surname and one short syllable fit Burmese, Vietnamese and English names alike (U Tin, Ha Thu, Jon Dan).
  */
 function koreanReadingTrusted(q: ParsedName, c: ParsedName): boolean {
-  const marked = koreanMarked(q) || koreanMarked(c);
+  const marked = koreanMarked(q) || koreanMarked(c) || sameSurnameSpeltOtherwise(q, c);
   if (!marked && q.chinese !== undefined && c.chinese !== undefined && !q.wadeGiles && !c.wadeGiles)
     return false;
-  for (const name of [q, c]) {
-    const at = name.korean?.surname ?? -1;
-    for (let k = 0; k < name.tokens.length; k++)
-      if (k !== at && isShortForm((name.tokens[k] as NameToken).latin)) return false;
-  }
   return marked || q.tokens.length > 2 || c.tokens.length > 2;
+}
+
+/** Two words spelt differently of which one is an English short form in the table (Tom / Dom, Dan / Tan). */
+function shortFormPair(a: NameToken, b: NameToken): boolean {
+  return a.latin !== b.latin && (isShortForm(a.latin) || isShortForm(b.latin));
+}
+
+/** The two surnames are spelt differently and read alike (Ri / Yi, Pak / Bak): each name is in another romanisation. */
+function sameSurnameSpeltOtherwise(q: ParsedName, c: ParsedName): boolean {
+  const qs = q.korean?.surname ?? -1;
+  const cs = c.korean?.surname ?? -1;
+  if (qs < 0 || cs < 0) return false;
+  return (
+    (q.tokens[qs] as NameToken).latin !== (c.tokens[cs] as NameToken).latin &&
+    q.korean?.readings[qs] === c.korean?.readings[cs]
+  );
 }
 
 /** A name that writes itself as a Korean romanisation: eo, eu, ae or oe (not ui: pinyin hui), an apostrophe or hyphen, or a given word of two syllables. */
@@ -692,8 +702,8 @@ function koreanSyllableLeft(
  */
 const NOT_KOREAN_GIVEN: ReadonlySet<string> = new Set(['thi']);
 
-/** A word that begins with the article assimilated to its sun letter: aththani, annahyan, ashsheikh, addin. */
-const SUN_ARTICLE = /^a([tdsnrzl]h?)\1/;
+/** A word that begins with the article assimilated to a sun letter written as a digraph: aththani, ashsheikh (not Assad, Attar). */
+const SUN_ARTICLE = /^a(th|dh|sh|zh)\1/;
 
 /** آ, the first letter of آل (the house of, Āl): before a family name, never the article ال. */
 const MADDA_ALEF = 0x0622;
@@ -703,7 +713,7 @@ const MADDA_ALEF = 0x0622;
  * the original text, an article after it allowed (Al ash-Sheikh, آل الشيخ).
  */
 const AL_BEFORE =
-  /(?:^|[^\p{L}])(?:[aāâáä]{1,2}l(?:[-\s]?[eiy])?|el|a[tdsnrz]h?-|[اآأإ]ل)[^\p{L}]*(?:[aeu][a-z]{1,2}[^\p{L}]*|ال)?$/iu;
+  /(?:^|[^\p{L}])(?:[aāâáä]{1,2}l(?:-?e|-[iy]|\se(?=[^\p{L}]))?|el|a[tdsnrz]h?-|[اآأإ]ل)[^\p{L}]*(?:[aeu][lstdnrz]h?-[^\p{L}]*|ال[^\p{L}]*)?$/iu;
 
 /**
  * True when `name` writes آل (the house of) before a word met by a word of the `other` name that has no Al before
@@ -768,6 +778,7 @@ export function scoreNames(
   const qk = q.korean?.readings;
   const ck = c.korean?.readings;
   const korean = qk !== undefined && ck !== undefined && koreanReadingTrusted(q, c);
+  const koreanMarkedPair = korean && (koreanMarked(q) || koreanMarked(c));
   const qs = q.korean?.surname ?? -1;
   const cs = c.korean?.surname ?? -1;
   for (let i = 0; i < qt.length; i++) {
@@ -777,7 +788,13 @@ export function scoreNames(
         s = { sim: CHINESE_READING, how: 'transliteration' };
       if (korean) {
         if (qk[i] === ck[j]) {
-          if (s.sim < KOREAN_READING) s = { sim: KOREAN_READING, how: 'transliteration' };
+          // an English short form spelt otherwise on the other side is another name (Tom Kim is not Dom Kim),
+          // unless a name writes itself as a Korean romanisation (Pak Jon Hyok, Bak Jeon Hyeok)
+          if (
+            s.sim < KOREAN_READING &&
+            (koreanMarkedPair || !shortFormPair(qt[i] as NameToken, ct[j] as NameToken))
+          )
+            s = { sim: KOREAN_READING, how: 'transliteration' };
         } else if (i === qs && j === cs && s.sim > 0) s = { sim: 0, how: 'fuzzy', limit: LIMIT_KOREAN };
       }
       if (s.sim > 0) cands.push({ i, j, sim: s.sim, how: s.how, limit: s.limit });
