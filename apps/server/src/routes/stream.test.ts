@@ -86,7 +86,8 @@ describe('POST /v1/stream/transactions', () => {
   });
 
   it('refuses a pacs.008 batch with a payment past the stream’s limits, naming it, instead of failing whole', async () => {
-    // pacs.008 bounds no id length: a 129-character UETR would make every worker reject its part
+    // pacs.008 bounds no id length: a 129-character UETR would make every worker reject its part; the reader refuses
+    // it as the transaction contract does (as it does in a file), naming the record
     const uetr = 'u'.repeat(129);
     const xml = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf>
 <GrpHdr><MsgId>M</MsgId><CreDtTm>2026-11-20T08:00:00</CreDtTm><NbOfTxs>1</NbOfTxs></GrpHdr><CdtTrfTxInf>
@@ -102,7 +103,10 @@ describe('POST /v1/stream/transactions', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details).toEqual([
-      expect.objectContaining({ index: 0, id: uetr, reason: 'id has 129 characters, over 128' }),
+      expect.objectContaining({
+        element: 'CdtTrfTxInf[0]',
+        reason: 'id too long: PmtId has 129 characters (at most 128)',
+      }),
     ]);
     expect((await streamed()).map((m) => m.tx.id)).toEqual(['s1', 's2']);
   });

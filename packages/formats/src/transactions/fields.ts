@@ -182,3 +182,10 @@ export function accountPartProblem(what: string, length: number): string | undef
     ? `account too long: ${what} has ${length} characters (at most ${MAX_ACCOUNT_PART})`
     : undefined;
 }
+
+/** The quarantine reason for a transaction id longer than the contract allows (MAX_ACCOUNT_PART), or undefined. */
+export function idProblem(what: string, length: number): string | undefined {
+  return length > MAX_ACCOUNT_PART
+    ? `id too long: ${what} has ${length} characters (at most ${MAX_ACCOUNT_PART})`
+    : undefined;
+}

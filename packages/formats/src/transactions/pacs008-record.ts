@@ -1,5 +1,5 @@
 import { findCurrency, parseMinorUnits, type Transaction } from '@raqib/core';
-import { accountPartProblem } from './fields.ts';
+import { accountPartProblem, idProblem } from './fields.ts';
 
 /**
  * Maps one parsed ISO 20022 pacs.008 `CdtTrfTxInf` (fast-xml-parser output, namespace prefixes removed, values
@@ -210,8 +210,12 @@ export function pacs008ToTransaction(
   if (tooLong !== undefined) return tooLong;
   const badCountry = countryProblem(tx, 'Dbtr') ?? countryProblem(tx, 'Cdtr');
   if (badCountry !== undefined) return badCountry;
+  // the id is judged as JSON Lines and the API judge it: a file must not pass here what they refuse
+  const id = pacs008Id(tx, group, indexInMessage);
+  const badId = idProblem('PmtId', id.length);
+  if (badId !== undefined) return badId;
   return {
-    id: pacs008Id(tx, group, indexInMessage),
+    id,
     row,
     ts: time.ts,
     fromBank,

@@ -181,6 +181,24 @@ ${cdt('c1', 'AE', 'TR')}${cdt('c2', 'X'.repeat(129), 'TR')}${cdt('c3', 'AE', 'Tu
     ]);
   });
 
+  it('quarantines an id or account longer than the transaction contract allows (128), as JSON Lines does', () => {
+    const cdt = (id: string, account: string) => `<CdtTrfTxInf>
+<PmtId><EndToEndId>${id}</EndToEndId></PmtId><IntrBkSttlmAmt Ccy="USD">10.00</IntrBkSttlmAmt>
+<IntrBkSttlmDt>2026-11-20</IntrBkSttlmDt><DbtrAgt><FinInstnId><BICFI>BANKAEAD</BICFI></FinInstnId></DbtrAgt>
+<DbtrAcct><Id><Othr><Id>${account}</Id></Othr></Id></DbtrAcct>
+<CdtrAgt><FinInstnId><BICFI>BANKTRIS</BICFI></FinInstnId></CdtrAgt>
+<CdtrAcct><Id><Othr><Id>2</Id></Othr></Id></CdtrAcct></CdtTrfTxInf>`;
+    const xml = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08"><FIToFICstmrCdtTrf>
+<GrpHdr><MsgId>M</MsgId><CreDtTm>2026-11-20T08:00:00</CreDtTm><NbOfTxs>3</NbOfTxs></GrpHdr>
+${cdt('I'.repeat(128), '1')}${cdt('I'.repeat(129), '1')}${cdt('c3', '9'.repeat(200))}</FIToFICstmrCdtTrf></Document>`;
+    const { accepted, rejected } = parsePacs008Text(xml);
+    expect(accepted.map((t) => t.id.length)).toEqual([128]);
+    expect(rejected.map((r) => r.reason)).toEqual([
+      'id too long: PmtId has 129 characters (at most 128)',
+      'account too long: DbtrAcct has 200 characters (at most 128)',
+    ]);
+  });
+
   it('refuses a DOCTYPE, naming the source', () => {
     expect(() =>
       parsePacs008Text(readFileSync(fixture('pacs008-doctype.xml'), 'utf8'), 'request body'),
