@@ -41,7 +41,7 @@ export function registerStreamRoutes(app: FastifyInstance, deps: AppDeps): void 
       }
       const txs = readTransactionsBody(request.body);
       // refused with the whole batch, like an invalid record: a payment every worker would reject with its whole
-      // part (an id, account or country past the part limits: pacs.008 bodies bound none of them), and one dated far
+      // part (an id, account or country past the part limits; the pacs.008 reader now refuses long ids and accounts first, so this is a backstop), and one dated far
       // ahead, which would make every later payment late for the workers (0065)
       const now = deps.clock.now();
       const refused = txs.flatMap((tx, index) => {

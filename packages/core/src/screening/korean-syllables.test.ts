@@ -193,5 +193,14 @@ describe('Korean readings only where the names are Korean (review of 328169b)', 
     }
     // a short form spelt otherwise is still another name when nothing is Korean about the spelling
     expect(pair('Tom Kim', 'Dom Gim')).toBeLessThan(0.8);
+    // a surname spelt otherwise does not make two pinyin names Korean (third review)
+    for (const [a, b] of [
+      ['Li Kai', 'Lee Ke'],
+      ['Kong Kai', 'Gong Ke'],
+      ['Chang Jun', 'Jang Chun'],
+      ['Ko Ping', 'Go Bing'],
+    ] as const) {
+      expect(pair(a, b), `${a} / ${b}`).toBeLessThan(0.8);
+    }
   });
 });

@@ -961,5 +961,12 @@ describe('Il: a Korean given syllable in a Korean name, the article il elsewhere
     for (const b of ['Jalal Ale Ahmad', 'Jalal Aal-e Ahmad', 'Jalal Al e Ahmad', 'Jalal Āl-i Ahmad']) {
       expect(score('جلال آل احمد', b), b).toBeGreaterThanOrEqual(0.8);
     }
+    // an article after Al, written apart (third review)
+    for (const b of ['Abdulaziz Al ash Sheikh', 'Abdulaziz Al-Ash Sheikh']) {
+      expect(
+        compareNames('عبد العزيز آل الشيخ', b, 'person').nameScore.adjustments.map((x) => x.reason),
+        b,
+      ).not.toContain(house);
+    }
   });
 });

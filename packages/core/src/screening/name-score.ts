@@ -427,10 +427,12 @@ const LIMIT_KOREAN = 'different Korean surnames in every romanisation';
  * surname and one short syllable fit Burmese, Vietnamese and English names alike (U Tin, Ha Thu, Jon Dan).
  */
 function koreanReadingTrusted(q: ParsedName, c: ParsedName): boolean {
-  const marked = koreanMarked(q) || koreanMarked(c) || sameSurnameSpeltOtherwise(q, c);
+  const marked = koreanMarked(q) || koreanMarked(c);
   if (!marked && q.chinese !== undefined && c.chinese !== undefined && !q.wadeGiles && !c.wadeGiles)
     return false;
-  return marked || q.tokens.length > 2 || c.tokens.length > 2;
+  // a surname spelt otherwise and read alike (Ri / Yi) marks two short names as Korean, but not two pinyin names
+  // (Li Kai is not Lee Ke): that guard comes first
+  return marked || sameSurnameSpeltOtherwise(q, c) || q.tokens.length > 2 || c.tokens.length > 2;
 }
 
 /** Two words spelt differently of which one is an English short form in the table (Tom / Dom, Dan / Tan). */
@@ -713,7 +715,7 @@ const MADDA_ALEF = 0x0622;
  * the original text, an article after it allowed (Al ash-Sheikh, آل الشيخ).
  */
 const AL_BEFORE =
-  /(?:^|[^\p{L}])(?:[aāâáä]{1,2}l(?:-?e|-[iy]|\se(?=[^\p{L}]))?|el|a[tdsnrz]h?-|[اآأإ]ل)[^\p{L}]*(?:[aeu][lstdnrz]h?-[^\p{L}]*|ال[^\p{L}]*)?$/iu;
+  /(?:^|[^\p{L}])(?:[aāâáä]{1,2}l(?:-?e|-[iy]|\se(?=[^\p{L}]))?|el|a[tdsnrz]h?-|[اآأإ]ل)[^\p{L}]*(?:[aeu][lstdnrz]h?[-\s][^\p{L}]*|ال[^\p{L}]*)?$/iu;
 
 /**
  * True when `name` writes آل (the house of) before a word met by a word of the `other` name that has no Al before
