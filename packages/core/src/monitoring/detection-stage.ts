@@ -52,9 +52,10 @@ export interface DetectionStage {
   process(tx: Transaction, detect?: boolean): TxAssessment;
   /**
    * Announces that txs[from…to) are the next transactions `process` will get, in that order: their accounts are
-   * then looked up together, which is cheaper than one by one (decision 0022). Optional: the state (bank countries are
-   * numbered when the stage is built) and results are the same with or without it. The accounts exist (with no transactions) from this call on; a `process` of
-   * another transaction than the one announced next ends the announcement.
+   * then looked up together, which is cheaper than one by one (decision 0022). Optional: the state (bank countries
+   * are numbered when the stage is built) and results are the same with or without it. The accounts exist (with no
+   * transactions) from this call on; a `process` of another transaction than the one announced next ends the
+   * announcement.
    */
   lookAhead(txs: readonly Transaction[], from?: number, to?: number): void;
   /** Latest event time seen so far. */
