@@ -22,6 +22,19 @@ export async function loadTrees(trees: readonly string[]) {
   return { cores, formats };
 }
 
+/** One tree's formats (the AMLworld reader and the reference-file readers). */
+export const loadFormats = (tree: string): Promise<typeof Formats> => load<typeof Formats>(tree, 'formats');
+
+/** A `raqib generate` output directory's reference files and day FX rates. */
+export async function loadReference(dataDir: string, core: typeof Core, formats: typeof Formats) {
+  const banks = await formats.readBanks(join(dataDir, 'banks.csv'));
+  const accounts = await formats.readAccounts(join(dataDir, 'accounts.csv'));
+  const fxRates = core.fxRatesFromTable(
+    core.parseFxRatesCsv(await readFile(join(dataDir, 'fx-rates.csv'), 'utf8')),
+  );
+  return { banks, accounts, fxRates };
+}
+
 /** A `raqib generate` output directory: transactions, reference files and the day FX rates. */
 export async function loadDataSet(dataDir: string, core: typeof Core, formats: typeof Formats) {
   const transactions: Core.Transaction[] = [];
@@ -29,10 +42,25 @@ export async function loadDataSet(dataDir: string, core: typeof Core, formats: t
     format: 'amlworld',
   }))
     for (const tx of batch.accepted) transactions.push(tx);
-  const banks = await formats.readBanks(join(dataDir, 'banks.csv'));
-  const accounts = await formats.readAccounts(join(dataDir, 'accounts.csv'));
-  const fxRates = core.fxRatesFromTable(
-    core.parseFxRatesCsv(await readFile(join(dataDir, 'fx-rates.csv'), 'utf8')),
-  );
-  return { transactions, banks, accounts, fxRates };
+  return { transactions, ...(await loadReference(dataDir, core, formats)) };
+}
+
+/** A tree's monitor over the data set's reference, keeping each row's highest score in `scores`, as `raqib scan`. */
+export function scoringMonitor(
+  core: typeof Core,
+  reference: Awaited<ReturnType<typeof loadReference>>,
+  scores: Float32Array,
+): Core.Monitor {
+  return core.createMonitor({
+    config: core.defaultMonitoringConfig(),
+    reference: {
+      banks: new Map(reference.banks.map((b) => [b.bankId, b])),
+      accounts: new Map(reference.accounts.map((a) => [core.accountKey(a.bankId, a.account), a])),
+      fxRates: reference.fxRates,
+    },
+    clock: { now: () => 0 },
+    onScore: (row, _id, score) => {
+      if (score > scores[row]!) scores[row] = score;
+    },
+  });
 }

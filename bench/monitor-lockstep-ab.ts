@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type * as Core from '@raqib/core';
-import { loadDataSet, loadTrees } from './ab-trees.ts';
+import { loadDataSet, loadTrees, scoringMonitor } from './ab-trees.ts';
 
 const [dataDir, passesArg, treeA, treeB, chunkArg] = process.argv.slice(2);
 if (!dataDir || !passesArg || !treeA || !treeB)
@@ -23,7 +23,7 @@ const chunk = Number(chunkArg ?? 20_000);
 const trees = [treeA, treeB];
 
 const { cores, formats } = await loadTrees(trees);
-const { transactions, banks, accounts, fxRates } = await loadDataSet(dataDir, cores[0]!, formats);
+const { transactions, ...reference } = await loadDataSet(dataDir, cores[0]!, formats);
 
 interface Lane {
   readonly monitor: Core.Monitor;
@@ -34,18 +34,7 @@ interface Lane {
 
 function lane(core: typeof Core): Lane {
   const scores = new Float32Array(transactions.length);
-  const monitor = core.createMonitor({
-    config: core.defaultMonitoringConfig(),
-    reference: {
-      banks: new Map(banks.map((b) => [b.bankId, b])),
-      accounts: new Map(accounts.map((a) => [core.accountKey(a.bankId, a.account), a])),
-      fxRates,
-    },
-    clock: { now: () => 0 },
-    onScore: (row, _id, score) => {
-      if (score > scores[row]!) scores[row] = score;
-    },
-  });
+  const monitor = scoringMonitor(core, reference, scores);
   return { monitor, scores, alerts: [], cpu: 0 };
 }
 

@@ -13,11 +13,10 @@
  * Prints per pass B's CPU ÷ A's CPU (below 1: B is cheaper) and the median of the per-chunk ratios.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as Core from '@raqib/core';
 import type * as Formats from '@raqib/formats';
+import { loadCore, loadFormats, loadReference, scoringMonitor } from './ab-trees.ts';
 
 const [dataDir, passesArg, treeA, treeB, chunkArg] = process.argv.slice(2);
 if (!dataDir || !passesArg || !treeA || !treeB)
@@ -28,20 +27,10 @@ const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void
 if (gc === undefined) throw new Error('run with node --expose-gc');
 const input = join(dataDir, 'transactions.csv');
 
-const load = async <T>(tree: string, pkg: string): Promise<T> =>
-  (await import(pathToFileURL(join(tree, 'packages', pkg, 'src', 'index.ts')).href)) as T;
 const trees = await Promise.all(
-  [treeA, treeB].map(async (t) => ({
-    core: await load<typeof Core>(t, 'core'),
-    formats: await load<typeof Formats>(t, 'formats'),
-  })),
+  [treeA, treeB].map(async (t) => ({ core: await loadCore(t), formats: await loadFormats(t) })),
 );
-const { core: core0, formats: formats0 } = trees[0]!;
-const banks = await formats0.readBanks(join(dataDir, 'banks.csv'));
-const accounts = await formats0.readAccounts(join(dataDir, 'accounts.csv'));
-const fxRates = core0.fxRatesFromTable(
-  core0.parseFxRatesCsv(await readFile(join(dataDir, 'fx-rates.csv'), 'utf8')),
-);
+const reference = await loadReference(dataDir, trees[0]!.core, trees[0]!.formats);
 
 interface Lane {
   readonly batches: AsyncGenerator<Formats.TxBatch>;
@@ -55,18 +44,7 @@ interface Lane {
 
 function lane(core: typeof Core, formats: typeof Formats): Lane {
   const scores = new Float32Array(1 << 21);
-  const monitor = core.createMonitor({
-    config: core.defaultMonitoringConfig(),
-    reference: {
-      banks: new Map(banks.map((b) => [b.bankId, b])),
-      accounts: new Map(accounts.map((a) => [core.accountKey(a.bankId, a.account), a])),
-      fxRates,
-    },
-    clock: { now: () => 0 },
-    onScore: (row, _id, score) => {
-      if (score > scores[row]!) scores[row] = score;
-    },
-  });
+  const monitor = scoringMonitor(core, reference, scores);
   const batches = formats.readTransactions(input, { format: 'amlworld' });
   return { batches, monitor, scores, alerts: [], done: false, rows: 0, cpu: 0 };
 }

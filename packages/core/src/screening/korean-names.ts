@@ -6,18 +6,18 @@
  * Romanization (Jeong, Gyeong, Bak) or in the usual English spellings (Chung, Park, Lee).
  */
 
-/** Korean surnames in the romanisations lists use (McCune-Reischauer, Revised, and the usual English spellings). */
-export const KOREAN_SURNAMES: ReadonlySet<string> = new Set(
-  [
-    'kim gim ri rhee lee yi pak park bak choe choi chwe jong jeong chong chung kang gang jo cho yun yoon',
-    'jang chang rim lim im han oh so seo suh sin shin kwon gwon hwang ahn song ryu yu yoo hong jon jeon',
-    'chon chun ko go mun moon yang son pae bae paek baek ho heo nam sim shim ro roh noh kwak gwak cha ju',
-    'chu kil gil min thae hyon hyun chae won pang bang kong gong ryom yom yeom kye pyon byun sok seok ku',
-    'koo ha o an woo jin tak ma',
-  ]
-    .join(' ')
-    .split(' '),
-);
+import { isKoreanSurname } from './korean-syllables.ts';
+
+/**
+ * Spellings of the surname table (korean-syllables.ts) that name other things as often: the Burmese honorific U,
+ * the Chinese Li and I, and short words of other languages (Na, No, Ra, Chin).
+ */
+const SHARED_WITH_OTHER_CUSTOMS: ReadonlySet<string> = new Set(['u', 'i', 'li', 'na', 'no', 'ra', 'chin']);
+
+/** A Korean surname in a spelling that is not also another custom's name or word (Kim, Pak, Ri, Choe …). */
+export function isKoreanFamilyName(word: string): boolean {
+  return isKoreanSurname(word) && !SHARED_WITH_OTHER_CUSTOMS.has(word);
+}
 
 /**
  * One Korean syllable in Latin letters: an initial consonant, a y or w glide, a vowel, a final k, n, l, m, p, t or ng

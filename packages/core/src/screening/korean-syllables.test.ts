@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { koreanName, koreanReading } from './korean-syllables.ts';
 import { parseName } from './name-parse.ts';
 import { buildScreeningIndex, compareNames, screenName } from './screening-index.ts';
+import { personEntry } from './test-fixtures/list-entries.ts';
 
 const score = (a: string, b: string, kind: 'person' | 'organisation' | 'any' = 'person'): number =>
   compareNames(a, b, kind).score;
@@ -110,17 +111,7 @@ describe('Korean names in McCune–Reischauer, Revised Romanization and private 
   });
 
   it('finds the listed Korean name through the index from another romanisation', () => {
-    const entry = (refId: string, text: string) => ({
-      list: 'UN',
-      listVersion: '2026-02-27',
-      refId,
-      kind: 'person' as const,
-      names: [{ text, type: 'primary' as const }],
-      programmes: [],
-      identifiers: [],
-      countries: [],
-      birthDates: [],
-    });
+    const entry = (refId: string, text: string) => personEntry(refId, text, 'UN', '2026-02-27');
     const index = buildScreeningIndex(
       [
         entry('KPi.024', 'KIM YONG CHOL'),

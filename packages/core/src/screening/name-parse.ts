@@ -5,7 +5,7 @@
 
 import { chineseReading, isWadeGiles } from './chinese-syllables.ts';
 import { romanizeKana } from './kana.ts';
-import { KOREAN_SURNAMES } from './korean-names.ts';
+import { isKoreanFamilyName } from './korean-names.ts';
 import { type KoreanName, koreanName } from './korean-syllables.ts';
 import { ARTICLES, BINDING_PREFIXES, HONORIFICS, NASAB, ORG_DROP, SUN_ARTICLES } from './name-parts.ts';
 import { type NormalizedToken, normalizeName, type Script, scriptOf } from './normalize.ts';
@@ -320,7 +320,7 @@ function arabicWord(r: Raw, next: Raw | undefined): boolean {
  */
 function koreanIl(raws: readonly Raw[], at: number): boolean {
   return (
-    raws.some((r, k) => k !== at && r.script === 'latin' && KOREAN_SURNAMES.has(r.text)) &&
+    raws.some((r, k) => k !== at && r.script === 'latin' && isKoreanFamilyName(r.text)) &&
     !raws.some((r, k) => k !== at && arabicWord(r, raws[k + 1]))
   );
 }

@@ -3,6 +3,7 @@ import { explanationText } from './explanation.ts';
 import { parseName } from './name-parse.ts';
 import { scoreNames } from './name-score.ts';
 import { buildScreeningIndex, compareNames, screenName } from './screening-index.ts';
+import { personEntry } from './test-fixtures/list-entries.ts';
 
 const score = (a: string, b: string, kind: 'person' | 'organisation' | 'any' = 'person'): number =>
   compareNames(a, b, kind).score;
@@ -847,17 +848,7 @@ describe('Il: a Korean given syllable in a Korean name, the article il elsewhere
   });
 
   it('finds the listed Korean name with Il through the index', () => {
-    const entry = (refId: string, text: string) => ({
-      list: 'OFAC-SDN',
-      listVersion: '2026-12-01',
-      refId,
-      kind: 'person' as const,
-      names: [{ text, type: 'primary' as const }],
-      programmes: [],
-      identifiers: [],
-      countries: [],
-      birthDates: [],
-    });
+    const entry = (refId: string, text: string) => personEntry(refId, text, 'OFAC-SDN', '2026-12-01');
     const ix = buildScreeningIndex([
       entry('1', 'KIM, Jong Il'),
       entry('2', 'KIM, Il-Nam'),

@@ -12,7 +12,7 @@ function collapseKey(key: string): string {
 }
 
 import { isShortForm } from './hypocorisms.ts';
-import { KOREAN_SURNAMES, KOREAN_SYLLABLE } from './korean-names.ts';
+import { isKoreanFamilyName, KOREAN_SYLLABLE } from './korean-names.ts';
 import { phoneticKey } from './phonetic-key.ts';
 import { levenshtein } from './string-distance.ts';
 import { type MatchHow, type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
@@ -420,14 +420,13 @@ const KOREAN_READING = 0.9;
 const LIMIT_KOREAN = 'different Korean surnames in every romanisation';
 
 /**
- * Whether two Korean-shaped names may meet by their Korean readings (review of 328169b). Not when both read as
- * pinyin, neither as Wade-Giles and neither shows a Korean romanisation (Yang Kai is not Yang Ke: the Chinese rule's
- * own guard), and for two names of two words only when one of them shows a
- * Korean romanisation (eo, eu, ae, oe, an apostrophe or hyphen, a given name of two syllables in one word): a
- * surname and one short syllable fit Burmese, Vietnamese and English names alike (U Tin, Ha Thu, Jon Dan).
+ * Whether two Korean-shaped names may meet by their Korean readings (reviews of 328169b); `marked` when either
+ * writes a Korean romanisation (koreanMarked). Not between two pinyin names neither in Wade-Giles nor marked (Yang
+ * Kai is not Yang Ke: the Chinese rule's own guard); between two names of two words only when marked or when the
+ * surnames are spelt otherwise and read alike (Ri Il, Yi Il): a surname and one short syllable fit Burmese,
+ * Vietnamese and English names alike (U Tin, Ha Thu, Jon Dan).
  */
-function koreanReadingTrusted(q: ParsedName, c: ParsedName): boolean {
-  const marked = koreanMarked(q) || koreanMarked(c);
+function koreanReadingTrusted(q: ParsedName, c: ParsedName, marked: boolean): boolean {
   if (!marked && q.chinese !== undefined && c.chinese !== undefined && !q.wadeGiles && !c.wadeGiles)
     return false;
   // a surname spelt otherwise and read alike (Ri / Yi) marks two short names as Korean, but not two pinyin names
@@ -677,7 +676,7 @@ function koreanSyllableLeft(
   let s = 0;
   for (let k = 0; k < 3; k++) if ((tokens[k] as NameToken).family) s = k;
   const surname = tokens[s] as NameToken;
-  if (m[s] !== 1 || !KOREAN_SURNAMES.has(surname.latin)) return false;
+  if (m[s] !== 1 || !isKoreanFamilyName(surname.latin)) return false;
   let met = -1;
   for (let k = 0; k < 3; k++) {
     if (k === s) continue;
@@ -779,8 +778,9 @@ export function scoreNames(
   // two Korean names (Kim Chong Il, KIM, Jong Il): syllables meet by their reading across romanisations
   const qk = q.korean?.readings;
   const ck = c.korean?.readings;
-  const korean = qk !== undefined && ck !== undefined && koreanReadingTrusted(q, c);
-  const koreanMarkedPair = korean && (koreanMarked(q) || koreanMarked(c));
+  const bothKorean = qk !== undefined && ck !== undefined;
+  const koreanMarkedPair = bothKorean && (koreanMarked(q) || koreanMarked(c));
+  const korean = bothKorean && koreanReadingTrusted(q, c, koreanMarkedPair);
   const qs = q.korean?.surname ?? -1;
   const cs = c.korean?.surname ?? -1;
   for (let i = 0; i < qt.length; i++) {

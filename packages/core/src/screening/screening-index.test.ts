@@ -4,6 +4,7 @@ import { explanationText } from './explanation.ts';
 import type { ListEntry } from './list-entry.ts';
 import { screenParties } from './party-screening.ts';
 import { buildScreeningIndex, screenName } from './screening-index.ts';
+import { personEntry } from './test-fixtures/list-entries.ts';
 
 const base = { programmes: [], identifiers: [], countries: [], birthDates: [] } as const;
 const entries: ListEntry[] = [
@@ -168,14 +169,7 @@ describe('screenName, third round', () => {
 
 describe('screenName memo of token similarities', () => {
   it("scores a name the same whichever names were scored before it (an abbreviated 'Sok.' is not Sok)", () => {
-    const person = (refId: string, text: string): ListEntry => ({
-      ...base,
-      list: 'OFAC',
-      listVersion: '2024-05-03',
-      refId,
-      kind: 'person',
-      names: [{ text, type: 'primary' }],
-    });
+    const person = (refId: string, text: string) => personEntry(refId, text, 'OFAC', '2024-05-03');
     // "Sok." marked as shortened meets Sokchul as an abbreviation; the plain Sok of another name must not inherit it
     const alone = buildScreeningIndex([person('2', 'KIM, Sok Chol')]);
     const both = buildScreeningIndex([person('1', 'KIM, Sok. Nam'), person('2', 'KIM, Sok Chol')]);
