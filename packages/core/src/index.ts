@@ -1,5 +1,6 @@
 export * from './cases/index.ts';
 export * from './graph/index.ts';
+export * from './i18n/index.ts';
 export * from './media/index.ts';
 export * from './model/index.ts';
 export * from './monitoring/index.ts';

@@ -1,6 +1,8 @@
-import type { Alert } from '@raqib/core';
+import { type Alert, type CountForms, countPhrase } from '@raqib/core';
 
 const BAR = '█';
+const ACCOUNTS: CountForms = { one: '1 account', other: '{n} accounts' };
+const TRANSACTIONS: CountForms = { one: '1 transaction', other: '{n} transactions' };
 
 /** Alerts per typology as a bar chart in the terminal: a picture reads faster than a column of numbers. */
 export function typologyChart(alerts: readonly Alert[]): string {
@@ -35,7 +37,7 @@ export function topAlerts(alerts: readonly Alert[], howMany: number): string {
   let out = '';
   for (const a of chosen) {
     const span = `${new Date(a.start).toISOString().slice(0, 16)} → ${new Date(a.end).toISOString().slice(0, 16)}`;
-    out += `\n  [${a.typologies.join(';')}] score ${a.score.toFixed(2)} · ${a.accounts.length} accounts · ${a.transactions.length} transactions · ${span} · ${a.id}\n`;
+    out += `\n  [${a.typologies.join(';')}] score ${a.score.toFixed(2)} · ${countPhrase(a.accounts.length, ACCOUNTS, 'en')} · ${countPhrase(a.transactions.length, TRANSACTIONS, 'en')} · ${span} · ${a.id}\n`;
     out += `    EN  ${a.explanation.en}\n`;
     out += `    AR  ${a.explanation.ar}\n`;
   }

@@ -4,6 +4,7 @@ import type {
   Case,
   CaseResolution,
   CaseStatus,
+  EntityKind,
   ListName,
   MatchExplanation,
   Transaction,
@@ -48,7 +49,7 @@ export interface ScreeningHit {
   readonly list: string;
   readonly listVersion: string;
   readonly refId: string;
-  readonly kind: string;
+  readonly kind: EntityKind;
   readonly primaryName: string;
   readonly matchedName: ListName;
   readonly score: number;

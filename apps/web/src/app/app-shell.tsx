@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '@raqib/core';
 import type { ReactNode } from 'react';
 import { useSession } from '../auth/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
@@ -41,7 +42,13 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         </nav>
         <div className="topbar-end">
           <span className="identity" data-testid="identity">
-            {t('nav.signedInAs', { name: identity.name, role: identity.role })}
+            {t('nav.signedInAs', {
+              name: identity.name,
+              // a role this build does not know is shown as the server names it
+              role: (ROLES as readonly string[]).includes(identity.role)
+                ? t(`role.${identity.role as Role}`)
+                : identity.role,
+            })}
           </span>
           <LanguageToggle />
           <button type="button" className="ghost" onClick={signOut}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, makeFormatters } from './format.ts';
+import { interpolate, type Message, makeFormatters, renderMessage } from './format.ts';
 import { ar, en } from './messages.ts';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f\u200f\u061c]/g, ' ');
@@ -27,17 +27,44 @@ describe('locale formatting', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(interpolate(en['alerts.bulk.assigned'], { count: 2, assignee: 'Lina' })).toBe(
+    expect(interpolate('{count} alerts assigned to {assignee}', { count: 2, assignee: 'Lina' })).toBe(
       '2 alerts assigned to Lina',
     );
     expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
 
-  it('has an Arabic string for every English key, with the same placeholders', () => {
+  it('puts a counted message in the form its number asks for, with the digits of the locale', () => {
+    const enNumber = makeFormatters('en').number;
+    const arNumber = makeFormatters('ar').number;
+    const assigned = (locale: 'en' | 'ar', count: number) =>
+      renderMessage(
+        (locale === 'en' ? en : ar)['alerts.bulk.assigned'],
+        locale,
+        locale === 'en' ? enNumber : arNumber,
+        { count, assignee: 'Lina' },
+      );
+    expect(assigned('en', 1)).toBe('1 alert assigned to Lina');
+    expect(assigned('en', 1200)).toBe('1,200 alerts assigned to Lina');
+    expect(assigned('ar', 1)).toBe('أُسند تنبيه واحد إلى Lina');
+    expect(assigned('ar', 2)).toBe('أُسند تنبيهان إلى Lina');
+    expect(assigned('ar', 5)).toBe('أُسندت ٥ تنبيهات إلى Lina');
+    expect(assigned('ar', 14)).toBe('أُسند ١٤ تنبيهًا إلى Lina');
+    expect(assigned('ar', 100)).toBe('أُسند ١٠٠ تنبيه إلى Lina');
+    // a plain message shows a numeric count with the digits of the locale too
+    expect(renderMessage(ar['alerts.bulk.selected'], 'ar', arNumber, { count: 3 })).toBe('تم تحديد ٣');
+    expect(() => renderMessage(en['screening.results'], 'en', enNumber, { count: '3' })).toThrow(
+      /numeric count/,
+    );
+  });
+
+  it('has an Arabic string for every English key, with the same placeholders in every form', () => {
+    const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const namesOf = (m: Message) => [...new Set(forms(m).flatMap(names))].sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(ar[key].trim(), key).not.toBe('');
-      expect(names(ar[key]), key).toEqual(names(en[key]));
+      for (const form of forms(ar[key])) expect(form.trim(), key).not.toBe('');
+      expect(typeof ar[key], key).toBe(typeof en[key]);
+      expect(namesOf(ar[key]), key).toEqual(namesOf(en[key]));
     }
   });
 });

@@ -1,4 +1,4 @@
-import { currencyExponent } from '@raqib/core';
+import { type CountForms, countForm, currencyExponent } from '@raqib/core';
 
 export const LOCALES = ['en', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -105,4 +105,27 @@ export function interpolate(template: string, params?: Readonly<Record<string, s
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+/**
+ * A UI string: plain, or one form per plural category where a number decides the grammar (Arabic has six:
+ * "تنبيه واحد", "تنبيهان", "3 تنبيهات", "11 تنبيهًا", "100 تنبيه"). A counted message's number is `{count}`.
+ */
+export type Message = string | CountForms;
+
+/**
+ * Fills a message: a counted one takes the form its `count` asks for in `locale`; a numeric `count` is shown with
+ * the locale's digits and grouping (`number`).
+ */
+export function renderMessage(
+  message: Message,
+  locale: Locale,
+  number: (value: number) => string,
+  params?: Readonly<Record<string, string | number>>,
+): string {
+  const count = params?.count;
+  const filled = typeof count === 'number' ? { ...params, count: number(count) } : params;
+  if (typeof message === 'string') return interpolate(message, filled);
+  if (typeof count !== 'number') throw new Error(`a counted message needs a numeric count: ${message.other}`);
+  return interpolate(countForm(count, message, intlTag(locale)), filled);
 }

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type Formatters, interpolate, isRtl, LOCALES, type Locale, makeFormatters } from './format.ts';
+import { type Formatters, isRtl, LOCALES, type Locale, makeFormatters, renderMessage } from './format.ts';
 import { ar, en, type MessageKey } from './messages.ts';
 
 const STORAGE_KEY = 'raqib.locale';
@@ -36,12 +36,14 @@ export function LocaleProvider({ children, locale: fixed }: { children: ReactNod
 
   const value = useMemo<LocaleContextValue>(() => {
     const table = locale === 'ar' ? ar : en;
+    const fmt = makeFormatters(locale);
+    const number = (n: number) => fmt.number(n);
     return {
       locale,
       dir,
       setLocale,
-      t: (key, params) => interpolate(table[key], params),
-      fmt: makeFormatters(locale),
+      t: (key, params) => renderMessage(table[key], locale, number, params),
+      fmt,
     };
   }, [locale, dir, setLocale]);
 

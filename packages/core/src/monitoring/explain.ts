@@ -1,3 +1,4 @@
+import { type CountForms, countPhrase } from '../i18n/count-phrase.ts';
 import type { DetectorFinding } from '../model/alert.ts';
 import type { TypologyDefinition } from './typologies.ts';
 
@@ -31,6 +32,32 @@ const DETECTOR_AR: Readonly<Record<string, string>> = {
   'amount-spike': 'أضعاف المبلغ المعتاد',
 };
 
+const ACCOUNTS_EN: CountForms = { one: '1 account', other: '{n} accounts' };
+const TRANSACTIONS_EN: CountForms = { one: '1 transaction', other: '{n} transactions' };
+const ACCOUNTS_AR: CountForms = {
+  zero: 'لا حسابات',
+  one: 'حساب واحد',
+  two: 'حسابان',
+  few: '{n} حسابات',
+  many: '{n} حساباً',
+  other: '{n} حساب',
+};
+const TRANSACTIONS_AR: CountForms = {
+  zero: 'لا معاملات',
+  one: 'معاملة واحدة',
+  two: 'معاملتان',
+  few: '{n} معاملات',
+  many: '{n} معاملةً',
+  other: '{n} معاملة',
+};
+const USD_AR: CountForms = {
+  one: 'دولار أمريكي واحد',
+  two: 'دولاران أمريكيان',
+  few: '{n} دولارات أمريكية',
+  many: '{n} دولاراً أمريكياً',
+  other: '{n} دولار أمريكي',
+};
+
 function day(ts: number): string {
   return Number.isFinite(ts) ? new Date(ts).toISOString().slice(0, 16).replace('T', ' ') : '?';
 }
@@ -44,21 +71,24 @@ function fmt(v: number): string {
  * measured (value and band). Built from the evidence only, so the same evidence always reads the same.
  */
 export function explainAlert(x: ExplainInput): { en: string; ar: string } {
-  const usd = Math.round(x.totalUsd).toLocaleString('en-US');
+  const dollars = Math.round(x.totalUsd);
+  const usd = dollars.toLocaleString('en-US');
   const also = x.others.map((t) => t.name).join(', ');
   const fEn = x.findings.map((f) => `${f.detector} ${fmt(f.value)} ${f.unit} (band ${f.band})`).join('; ');
   const fAr = x.findings
     .map((f) => `${DETECTOR_AR[f.detector] ?? f.detector}: ${fmt(f.value)} (الشريحة ${f.band})`)
     .join('؛ ');
   const en =
-    `${x.primary.title.en}. ${x.accounts} accounts, ${x.transactions} transactions worth about USD ${usd}, ` +
+    `${x.primary.title.en}. ${countPhrase(x.accounts, ACCOUNTS_EN, 'en')}, ` +
+    `${countPhrase(x.transactions, TRANSACTIONS_EN, 'en')} worth about USD ${usd}, ` +
     `from ${day(x.start)} to ${day(x.end)} UTC.` +
     (also ? ` Also matches: ${also}.` : '') +
     (fEn ? ` Measured: ${fEn}.` : '') +
     (x.truncated ? ' Evidence truncated to the first transactions.' : '');
   const alsoAr = x.others.map((t) => t.name).join('، ');
   const ar =
-    `${x.primary.title.ar}. ${x.accounts} حسابات، ${x.transactions} معاملات بقيمة تقارب ${usd} دولار أمريكي، ` +
+    `${x.primary.title.ar}. ${countPhrase(x.accounts, ACCOUNTS_AR, 'ar')}، ` +
+    `${countPhrase(x.transactions, TRANSACTIONS_AR, 'ar')} بقيمة تقارب ${countPhrase(dollars, USD_AR, 'ar', usd)}، ` +
     `من ${day(x.start)} إلى ${day(x.end)} بالتوقيت العالمي.` +
     (alsoAr ? ` يطابق أيضاً: ${alsoAr}.` : '') +
     (fAr ? ` القياسات: ${fAr}.` : '') +

@@ -53,7 +53,7 @@ function TriageActions({ alert }: { alert: AlertView }) {
 const SHOWN_ACCOUNTS = 6;
 
 function AccountList({ accounts }: { accounts: AlertView['accounts'] }) {
-  const { t, fmt } = useLocale();
+  const { t } = useLocale();
   const [all, setAll] = useState(false);
   const shown = all ? accounts : accounts.slice(0, SHOWN_ACCOUNTS);
   return (
@@ -65,7 +65,7 @@ function AccountList({ accounts }: { accounts: AlertView['accounts'] }) {
       ))}
       {!all && accounts.length > SHOWN_ACCOUNTS && (
         <button type="button" className="link" onClick={() => setAll(true)}>
-          {t('alert.moreAccounts', { count: fmt.number(accounts.length - SHOWN_ACCOUNTS) })}
+          {t('alert.moreAccounts', { count: accounts.length - SHOWN_ACCOUNTS })}
         </button>
       )}
     </>
@@ -155,7 +155,7 @@ export function AlertPage({ id }: { id: string }) {
                 </p>
                 <dl className="meta">
                   <dt>{t('alert.meta.source')}</dt>
-                  <dd>{alert.source}</dd>
+                  <dd>{t(`alert.source.${alert.source}`)}</dd>
                   <dt>{t('alert.meta.config')}</dt>
                   <dd dir="ltr">{alert.configVersion}</dd>
                   <dt>{t('alerts.col.accounts')}</dt>

@@ -276,9 +276,7 @@ export function AlertQueuePage({ query }: { query: URLSearchParams }) {
       <div className="page-head">
         <div>
           <h1>{t('alerts.title')}</h1>
-          {alerts.data && (
-            <p className="muted">{t('alerts.subtitle', { count: fmt.number(alerts.data.total) })}</p>
-          )}
+          {alerts.data && <p className="muted">{t('alerts.subtitle', { count: alerts.data.total })}</p>}
         </div>
       </div>
       <Filters state={state} />

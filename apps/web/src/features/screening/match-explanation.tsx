@@ -26,7 +26,7 @@ export function Highlighted({ text, tokens }: { text: string; tokens: readonly s
 
 /** Which query token met which listed token, how, and how closely; then what stayed unmatched. */
 export function TokenPairs({ explanation: ex }: { explanation: MatchExplanation }) {
-  const { fmt } = useLocale();
+  const { t, fmt } = useLocale();
   return (
     <ul className="why">
       {ex.tokens.map((tk, i) => (
@@ -40,7 +40,7 @@ export function TokenPairs({ explanation: ex }: { explanation: MatchExplanation 
             <bdi>{tk.candidate}</bdi>
           </mark>{' '}
           <span className="muted">
-            {tk.how} · {fmt.percent(tk.similarity)}
+            {t(`screening.how.${tk.how}`)} · {fmt.percent(tk.similarity)}
           </span>
         </li>
       ))}
@@ -49,7 +49,9 @@ export function TokenPairs({ explanation: ex }: { explanation: MatchExplanation 
           ∅ <bdi>{ex.unmatchedQuery.join(' ')}</bdi>
         </li>
       )}
-      {ex.aliasTable && <li className="muted">alias: {ex.aliasTable.group}</li>}
+      {ex.aliasTable && (
+        <li className="muted">{t('screening.aliasTable', { group: ex.aliasTable.group })}</li>
+      )}
     </ul>
   );
 }

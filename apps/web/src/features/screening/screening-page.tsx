@@ -8,7 +8,7 @@ import { ScoreBadge } from '../../ui/badges.tsx';
 import { Highlighted, hasArabic, TokenPairs } from './match-explanation.tsx';
 
 function MatchRow({ match, rank }: { match: ScreeningHit; rank: number }) {
-  const { fmt } = useLocale();
+  const { t, fmt } = useLocale();
   const ex = match.explanation;
   const primary = match.primaryName || ex.matchedName;
   return (
@@ -24,7 +24,7 @@ function MatchRow({ match, rank }: { match: ScreeningHit; rank: number }) {
             <bdi dir={hasArabic(primary) ? 'rtl' : 'ltr'}>{primary}</bdi>
           </div>
         )}
-        <div className="muted small">{ex.matchedNameType}</div>
+        <div className="muted small">{t(`screening.nameType.${ex.matchedNameType}`)}</div>
       </td>
       <td>
         <span className="tag" dir="ltr">
@@ -39,7 +39,7 @@ function MatchRow({ match, rank }: { match: ScreeningHit; rank: number }) {
           </div>
         )}
       </td>
-      <td>{match.kind}</td>
+      <td>{t(`screening.kind.${match.kind}`)}</td>
       <td className="small">
         <TokenPairs explanation={ex} />
       </td>
@@ -48,7 +48,7 @@ function MatchRow({ match, rank }: { match: ScreeningHit; rank: number }) {
 }
 
 export function ScreeningPage({ query }: { query: URLSearchParams }) {
-  const { t, fmt } = useLocale();
+  const { t } = useLocale();
   const { client } = useSession();
   const [name, setName] = useState(query.get('name') ?? '');
   const screen = useMutation({ mutationFn: (text: string) => api.screen(client, text) });
@@ -100,7 +100,7 @@ export function ScreeningPage({ query }: { query: URLSearchParams }) {
       {screen.isSuccess && (
         <article className="panel">
           <h2>
-            {t('screening.results', { count: fmt.number(matches.length) })}
+            {t('screening.results', { count: matches.length })}
             {matches.length > 0 && (
               <>
                 {' · '}
