@@ -1,4 +1,4 @@
-import type { Alert } from '@raqib/core';
+import { type Alert, countPhrase } from '@raqib/core';
 import { SqlAlertStore } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -82,6 +82,6 @@ export function formatAlertTable(alerts: readonly Alert[], total: number, explai
     out += `${fmt(rows[i] ?? [])}\n`;
     if (explain) out += `    EN: ${a.explanation.en}\n    AR: ${a.explanation.ar}\n`;
   });
-  out += `${alerts.length} of ${total} alerts\n`;
+  out += `${alerts.length} of ${countPhrase(total, { one: '1 alert', other: '{n} alerts' }, 'en')}\n`;
   return out;
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_JURISDICTIONS, defaultMonitoringConfig } from '@raqib/core';
+import { countPhrase, DEFAULT_JURISDICTIONS, defaultMonitoringConfig } from '@raqib/core';
 import { evaluateAmlworld, loadListPath, readAccounts, readBanks, readFlagsFile } from '@raqib/formats';
 import { SqlAlertStore, SqlListStore } from '@raqib/store-sql';
 import { writeDataset } from '@raqib/synth';
@@ -64,7 +64,7 @@ export function registerDemoCommand(program: Command): void {
       for (const list of existsSync(UN_EXCERPT) ? loadListPath(UN_EXCERPT) : []) {
         const delta = await listStore.save(list, Date.now());
         say(
-          `   ${list.list} ${list.version}: ${list.entries.length} entries (${delta.added.length} new, ${delta.changed.length} changed)`,
+          `   ${list.list} ${list.version}: ${countPhrase(list.entries.length, { one: '1 entry', other: '{n} entries' }, 'en')} (${delta.added.length} new, ${delta.changed.length} changed)`,
         );
       }
       const entries = await listStore.currentEntries();

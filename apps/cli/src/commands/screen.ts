@@ -4,6 +4,7 @@
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import {
+  countPhrase,
   DEFAULT_LIMIT,
   DEFAULT_THRESHOLD,
   explanationText,
@@ -97,7 +98,8 @@ export function registerScreenCommand(program: Command): void {
           const hitCustomers = results.filter((r) => r.matches.length > 0).length;
           const suppressed = results.reduce((a, r) => a + r.suppressed.length, 0);
           process.stderr.write(
-            `screened ${customers.length} customers: ${hitCustomers} with hits (${rows.length} hits)` +
+            `screened ${countPhrase(customers.length, { one: '1 customer', other: '{n} customers' }, 'en')}: ` +
+              `${hitCustomers} with hits (${countPhrase(rows.length, { one: '1 hit', other: '{n} hits' }, 'en')})` +
               `${suppressed ? `, ${suppressed} hidden by false-positive decisions` : ''}${flags.out ? ` → ${flags.out}` : ''}\n`,
           );
           return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, type Message, makeFormatters, renderMessage } from './format.ts';
+import { interpolate, type Message, makeFormatters, messageOrCode, renderMessage } from './format.ts';
 import { ar, en } from './messages.ts';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f\u200f\u061c]/g, ' ');
@@ -47,7 +47,7 @@ describe('locale formatting', () => {
     expect(assigned('en', 1200)).toBe('1,200 alerts assigned to Lina');
     expect(assigned('ar', 1)).toBe('أُسند تنبيه واحد إلى Lina');
     expect(assigned('ar', 2)).toBe('أُسند تنبيهان إلى Lina');
-    expect(assigned('ar', 5)).toBe('أُسندت ٥ تنبيهات إلى Lina');
+    expect(assigned('ar', 5)).toBe('أُسند ٥ تنبيهات إلى Lina');
     expect(assigned('ar', 14)).toBe('أُسند ١٤ تنبيهًا إلى Lina');
     expect(assigned('ar', 100)).toBe('أُسند ١٠٠ تنبيه إلى Lina');
     // a plain message shows a numeric count with the digits of the locale too
@@ -57,14 +57,30 @@ describe('locale formatting', () => {
     );
   });
 
+  it('chooses the form for the whole number it shows, and shows a code it has no label for', () => {
+    const enNumber = makeFormatters('en').number;
+    expect(renderMessage(en['alerts.subtitle'], 'en', enNumber, { count: 0.6 })).toBe('1 alert matches');
+    expect(messageOrCode(en, 'screening.kind.person')).toBe('person');
+    const unknown = 'screening.kind.submarine' as keyof typeof en;
+    expect(messageOrCode(en, unknown)).toBe('submarine');
+  });
+
   it('has an Arabic string for every English key, with the same placeholders in every form', () => {
     const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((n) => n !== 'count');
     const namesOf = (m: Message) => [...new Set(forms(m).flatMap(names))].sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      for (const form of forms(ar[key])) expect(form.trim(), key).not.toBe('');
-      expect(typeof ar[key], key).toBe(typeof en[key]);
-      expect(namesOf(ar[key]), key).toEqual(namesOf(en[key]));
+      const message = ar[key];
+      expect(typeof message, key).toBe(typeof en[key]);
+      // every form names every placeholder but the count, which a form may spell out (تنبيه واحد)
+      for (const form of forms(message)) {
+        expect(form.trim(), key).not.toBe('');
+        expect([...new Set(names(form))].sort(), `${key}: ${form}`).toEqual(namesOf(en[key]));
+      }
+      // Arabic needs all five forms a count above zero can take
+      if (typeof message !== 'string')
+        for (const category of ['one', 'two', 'few', 'many', 'other'] as const)
+          expect(message[category], `${key} ${category}`).toBeDefined();
     }
   });
 });

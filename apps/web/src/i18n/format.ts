@@ -123,9 +123,19 @@ export function renderMessage(
   number: (value: number) => string,
   params?: Readonly<Record<string, string | number>>,
 ): string {
-  const count = params?.count;
+  const raw = params?.count;
+  // counts are whole: the form is chosen for the number shown, not for a fraction the display rounds away
+  const count = typeof raw === 'number' ? Math.round(raw) : raw;
   const filled = typeof count === 'number' ? { ...params, count: number(count) } : params;
   if (typeof message === 'string') return interpolate(message, filled);
   if (typeof count !== 'number') throw new Error(`a counted message needs a numeric count: ${message.other}`);
   return interpolate(countForm(count, message, intlTag(locale)), filled);
+}
+
+/**
+ * The message of `key`, or, for a key the table lacks (a code a newer server sends, built into a key such as
+ * `screening.kind.<kind>`), the code itself: the page shows it raw rather than failing.
+ */
+export function messageOrCode<K extends string>(table: Readonly<Record<K, Message>>, key: K): Message {
+  return table[key] ?? key.slice(key.lastIndexOf('.') + 1);
 }

@@ -1,5 +1,13 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type Formatters, isRtl, LOCALES, type Locale, makeFormatters, renderMessage } from './format.ts';
+import {
+  type Formatters,
+  isRtl,
+  LOCALES,
+  type Locale,
+  makeFormatters,
+  messageOrCode,
+  renderMessage,
+} from './format.ts';
 import { ar, en, type MessageKey } from './messages.ts';
 
 const STORAGE_KEY = 'raqib.locale';
@@ -42,7 +50,7 @@ export function LocaleProvider({ children, locale: fixed }: { children: ReactNod
       locale,
       dir,
       setLocale,
-      t: (key, params) => renderMessage(table[key], locale, number, params),
+      t: (key, params) => renderMessage(messageOrCode(table, key), locale, number, params),
       fmt,
     };
   }, [locale, dir, setLocale]);

@@ -6,7 +6,7 @@ const ACCOUNTS_AR: CountForms = {
   one: 'حساب واحد',
   two: 'حسابان',
   few: '{n} حسابات',
-  many: '{n} حساباً',
+  many: '{n} حسابًا',
   other: '{n} حساب',
 };
 
@@ -19,6 +19,10 @@ describe('countPhrase', () => {
       '2 accounts',
       '21 accounts',
     ]);
+    // the locale decides: Arabic's dual and plural forms are not English's
+    const both: CountForms = { one: 'one', two: 'two', few: 'few', other: 'other' };
+    expect([1, 2, 3].map((n) => countPhrase(n, both, 'en'))).toEqual(['one', 'other', 'other']);
+    expect([1, 2, 3].map((n) => countPhrase(n, both, 'ar'))).toEqual(['one', 'two', 'few']);
   });
 
   it('gives Arabic the form its grammar asks for: dual, plural for 3–10, accusative for 11–99, genitive for hundreds', () => {
@@ -28,8 +32,8 @@ describe('countPhrase', () => {
       [2, 'حسابان'],
       [3, '3 حسابات'],
       [10, '10 حسابات'],
-      [11, '11 حساباً'],
-      [99, '99 حساباً'],
+      [11, '11 حسابًا'],
+      [99, '99 حسابًا'],
       [100, '100 حساب'],
       [102, '102 حساب'],
       [103, '103 حسابات'],
@@ -39,7 +43,7 @@ describe('countPhrase', () => {
   });
 
   it('shows the number as the caller formatted it, and falls back to the other form', () => {
-    expect(countPhrase(14, ACCOUNTS_AR, 'ar-u-nu-arab', '١٤')).toBe('١٤ حساباً');
+    expect(countPhrase(14, ACCOUNTS_AR, 'ar-u-nu-arab', '١٤')).toBe('١٤ حسابًا');
     expect(countPhrase(1, { other: '{n} x' }, 'ar')).toBe('1 x');
   });
 });

@@ -22,14 +22,15 @@ describe('explainAlert', () => {
   it('counts accounts, transactions and dollars in the form each number takes', () => {
     const two = explain(2, 1, 1);
     expect(two.en).toContain('2 accounts, 1 transaction worth about USD 1,');
-    expect(two.ar).toContain('حسابان، معاملة واحدة بقيمة تقارب دولار أمريكي واحد،');
+    expect(two.ar).toContain('حسابان، معاملة واحدة بقيمة تقارب دولارًا أمريكيًا واحدًا،');
 
     const many = explain(14, 13, 31_674.4);
     expect(many.en).toContain('14 accounts, 13 transactions worth about USD 31,674,');
-    expect(many.ar).toContain('14 حساباً، 13 معاملةً بقيمة تقارب 31,674 دولاراً أمريكياً،');
+    expect(many.ar).toContain('14 حسابًا، 13 معاملةً بقيمة تقارب 31,674 دولارًا أمريكيًا،');
 
     const few = explain(9, 7, 291_127);
-    expect(few.ar).toContain('9 حسابات، 7 معاملات بقيمة تقارب 291,127 دولاراً أمريكياً،');
+    expect(few.ar).toContain('9 حسابات، 7 معاملات بقيمة تقارب 291,127 دولارًا أمريكيًا،');
     expect(explain(3, 100, 600).ar).toContain('3 حسابات، 100 معاملة بقيمة تقارب 600 دولار أمريكي،');
+    expect(explain(2, 2, 2.2).ar).toContain('حسابان، معاملتان بقيمة تقارب دولارين أمريكيين،');
   });
 });

@@ -39,7 +39,7 @@ const ACCOUNTS_AR: CountForms = {
   one: 'حساب واحد',
   two: 'حسابان',
   few: '{n} حسابات',
-  many: '{n} حساباً',
+  many: '{n} حسابًا',
   other: '{n} حساب',
 };
 const TRANSACTIONS_AR: CountForms = {
@@ -51,10 +51,11 @@ const TRANSACTIONS_AR: CountForms = {
   other: '{n} معاملة',
 };
 const USD_AR: CountForms = {
-  one: 'دولار أمريكي واحد',
-  two: 'دولاران أمريكيان',
+  // the amount is the object of تقارب: one and two are accusative (the other forms put the number word in that case)
+  one: 'دولارًا أمريكيًا واحدًا',
+  two: 'دولارين أمريكيين',
   few: '{n} دولارات أمريكية',
-  many: '{n} دولاراً أمريكياً',
+  many: '{n} دولارًا أمريكيًا',
   other: '{n} دولار أمريكي',
 };
 

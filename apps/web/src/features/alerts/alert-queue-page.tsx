@@ -116,9 +116,9 @@ function SortHeader({ state, column, label }: { state: QueueState; column: SortK
 }
 
 /** A case opened from several alerts is titled by their typologies, e.g. "FAN-OUT, CYCLE (3 alerts)". */
-function caseTitleFor(alerts: readonly AlertView[]): string {
+function caseTitleFor(alerts: readonly AlertView[], t: ReturnType<typeof useLocale>['t']): string {
   const typologies = [...new Set(alerts.flatMap((a) => a.typologies))].slice(0, 4).join(', ');
-  return `${typologies} (${alerts.length} alerts)`;
+  return t('alerts.bulk.caseTitle', { typologies, count: alerts.length });
 }
 
 function BulkBar({ alerts, onDone }: { alerts: readonly AlertView[]; onDone: () => void }) {
@@ -139,7 +139,7 @@ function BulkBar({ alerts, onDone }: { alerts: readonly AlertView[]; onDone: () 
     },
   });
   const open = useMutation({
-    mutationFn: () => api.createCase(client, { title: caseTitleFor(alerts), alertIds: selected }),
+    mutationFn: () => api.createCase(client, { title: caseTitleFor(alerts, t), alertIds: selected }),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       navigate(`/cases/${created.id}`);
