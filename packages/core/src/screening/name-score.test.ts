@@ -540,6 +540,19 @@ describe('eighth-round rules', () => {
     expect(score('حسن ظاهرعويس', 'Hassan Dahir Aweys')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('joins words across scripts only when the glued word passes the vowel checks of one word', () => {
+    // the consonants agree, the written long vowels do not: a Persian name glued is not a Latin word
+    expect(score('اسما رسته', 'SOMERSET', 'any')).toBeLessThan(0.8);
+    expect(score('پریا صیادی', 'ZAO PRSD', 'any')).toBeLessThan(0.8);
+    expect(score('آيدا لاهوتی', 'EL HEIT, Ali')).toBeLessThan(0.8);
+    expect(score('ثنا ایروانی', 'LIMITED LIABILITY COMPANY TENRON', 'any')).toBeLessThan(0.8);
+    // compounds written in two words on one side, glued on the other, still meet
+    expect(score('ظاهرعويس', 'Dahir Aweys')).toBeGreaterThanOrEqual(0.9);
+    expect(score('شهيد خيل', 'Shahidkhel')).toBeGreaterThanOrEqual(0.9);
+    expect(score('کاکا زاده', 'Kakazada')).toBeGreaterThanOrEqual(0.9);
+    expect(score('امیر حسین', 'Amirhossein')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('lowers a compound family name met by its first word alone (محمد پور is Mohammadpour, not Mohammad)', () => {
     const reason = 'a compound family name (Mohammadpour, Ahmadinejad) is met by its first word alone';
     expect(reasons('علی محمد پور', 'MOHAMMAD, Ali')).toContain(reason);

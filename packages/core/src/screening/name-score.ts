@@ -218,6 +218,27 @@ function mergeTokens(tokens: readonly NameToken[], from: number, to: number): Na
 }
 
 /**
+ * A join across scripts meets keys, and keys leave out the vowels: the two words glued into one must pass the
+ * vowel checks one Arabic-script word and its romanisation pass (token-similarity.ts, which caps a word whose
+ * written long vowels the romanisation lacks at 0.6). Without them two Persian given names glued meet any Latin
+ * word of the same consonants: اسما رسته = SOMERSET, پریا صیادی = PRSD, لاهوتی = "Ali Heit".
+ */
+function gluedVowelsAgree(a: NameToken, b1: NameToken, b2: NameToken): boolean {
+  const glued: NameToken = {
+    ...b1,
+    text: b1.text + b2.text,
+    key: collapseKey(b1.key + b2.key),
+    alts: [],
+    latin: b1.latin + b2.latin,
+    end: b2.end,
+  };
+  return tokenSimilarity(a, glued).sim > GLUED_VOWELS_CAP;
+}
+
+/** The similarity token-similarity.ts gives at most to a cross-script pair whose vowels disagree. */
+const GLUED_VOWELS_CAP = 0.6;
+
+/**
  * Joins two adjacent unmatched tokens of one side to meet one unmatched token of the other
  * ("PolPot" = "Pol Pot", "Goodwill" = "Good Will", "vanderbilt" = "van der bilt" in two steps).
  */
@@ -254,7 +275,8 @@ function joinAdjacent(
         d =
           (!seam || writesSeamTwice(a, b2.key.charAt(0))) &&
           (strict || (loose && joined.length >= 3)) &&
-          a.key === joined
+          a.key === joined &&
+          (a.script === b1.script || gluedVowelsAgree(a, b1, b2))
             ? 0
             : 2;
       }
