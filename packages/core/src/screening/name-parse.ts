@@ -538,6 +538,17 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
       const t = tokens[i] as NameToken;
       if (isSerialNumber(t.latin, kind === 'organisation')) tokens[i] = { ...t, serial: true };
     }
+    // …and so does a letter that ends an organisation's name after a word: the vessels MARIA E, LADY D and
+    // CARLOTA C are members of a series as SILVIA I is, not names with a given name's initial
+    const last = tokens.length - 1;
+    const lastToken = tokens[last];
+    if (
+      kind === 'organisation' &&
+      last >= 1 &&
+      lastToken?.role === 'initial' &&
+      (tokens[last - 1] as NameToken).role !== 'initial'
+    )
+      tokens[last] = { ...lastToken, serial: true };
   }
   const chinese = arabicStructure ? undefined : chineseReadings(tokens);
   const wadeGiles = chinese !== undefined && tokens.some((t) => isWadeGiles(t.text));

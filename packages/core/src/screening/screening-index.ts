@@ -189,7 +189,8 @@ export function buildScreeningIndex(
       const w = weight(t);
       sum += w;
       if (pos < 256) tokenWeights[(tokenOffsets[id] as number) + pos] = w;
-      // not the list's initials: "MARIA E" (a vessel) would then be scored against every María E… (María Erazo)
+      // not the list's initials: posted, every name with one would reach the scorer for every query word of that
+      // letter (and a vessel's series letter, MARIA E, is no initial in the scorer either)
       if (t.role !== 'initial' && (pos > 255 || tokenKeys(t).every((k) => k.length === 0))) unposted += w;
     });
     nameWeights[id] = sum;

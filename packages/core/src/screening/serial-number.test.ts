@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { ListEntry } from './list-entry.ts';
 import { parseName } from './name-parse.ts';
-import { compareNames } from './screening-index.ts';
+import { buildScreeningIndex, compareNames, screenName } from './screening-index.ts';
 import { isSerialNumber, serialValue } from './serial-number.ts';
+import { personEntry } from './test-fixtures/list-entries.ts';
 
 const score = (a: string, b: string, kind: 'person' | 'organisation' | 'any'): number =>
   compareNames(a, b, kind).score;
@@ -35,6 +37,30 @@ describe('serial numbers after an organisation name', () => {
     const pairs = compareNames('KKR Asian Fund III L.P.', 'KKR Asian Fund IV L.P.', 'organisation').nameScore
       .pairs;
     expect(pairs.map((p) => p.how)).toContain('series');
+  });
+
+  it('reads a letter that ends a vessel’s name as its series letter, never as a person’s initial', () => {
+    const vessel = (refId: string, text: string): ListEntry => ({
+      ...personEntry(refId, text),
+      kind: 'vessel',
+    });
+    const index = buildScreeningIndex([
+      vessel('V1', 'MARIA E'),
+      vessel('V2', 'SILVIA I'),
+      vessel('V3', 'LADY D'),
+      personEntry('P1', 'MARIA E'),
+    ]);
+    const hits = (q: string) => screenName(index, q, { threshold: 0.3 }).filter((m) => m.score >= 0.8);
+    // a person's given name and a family name starting with the vessel's letter: only the person entry, whose E
+    // is an initial
+    expect(hits('María Erazo').map((m) => m.entry.refId)).toEqual(['P1']);
+    expect(hits('Igor Silva')).toEqual([]);
+    expect(hits('Lady Orlando Durán')).toEqual([]);
+    // the vessel itself is found, and its letter tells it from the rest of the series
+    expect(hits('Maria E')[0]?.score).toBe(1);
+    expect(hits('SILVIA I').map((m) => m.entry.refId)).toEqual(['V2']);
+    expect(score('Maria E', 'Maria F', 'organisation')).toBeLessThan(1);
+    expect(parseName('A B C', 'organisation').tokens.some((t) => t.serial)).toBe(false);
   });
 
   it('keeps a person’s generation apart: John Smith III is not John Smith IV', () => {

@@ -23,6 +23,15 @@ export function isSerialNumber(latin: string, organisation: boolean): boolean {
   return latin.length >= 2 || organisation;
 }
 
+/**
+ * True when two serial marks name the same member of a series: the same value in digits or Roman numerals
+ * (4 = IV), or the same series letter (MARIA E).
+ */
+export function sameSerial(a: string, b: string): boolean {
+  const numeral = (s: string) => /^\d+$/.test(s) || ROMAN.test(s);
+  return numeral(a) && numeral(b) ? serialValue(a) === serialValue(b) : a === b;
+}
+
 /** The value of a serial number (digits or Roman numeral), for comparing two of them. */
 export function serialValue(latin: string): number {
   if (/^\d+$/.test(latin)) return Number(latin);

@@ -8,7 +8,7 @@ import { isShortFormOf } from './hypocorisms.ts';
 import type { NameToken } from './name-parse.ts';
 import { numberOf } from './number-words.ts';
 import { looseKey } from './phonetic-key.ts';
-import { serialValue } from './serial-number.ts';
+import { sameSerial } from './serial-number.ts';
 import { slavicReading } from './slavic-reading.ts';
 import { arabicFamilyAgrees, arabicNamesDiffer, sameSpellingFamily } from './spelling-families.ts';
 import { jaroWinkler, levenshtein } from './string-distance.ts';
@@ -627,13 +627,14 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.text === c.text) return { sim: 1, how: 'exact' };
   // two serial numbers after an organisation's name: IV = 4, and Fund IV beside Fund V is the same series
   if (q.serial && c.serial) {
-    return serialValue(q.latin) === serialValue(c.latin)
-      ? { sim: 1, how: 'exact' }
-      : { sim: SERIES, how: 'series' };
+    return sameSerial(q.latin, c.latin) ? { sim: 1, how: 'exact' } : { sim: SERIES, how: 'series' };
   }
   // 3 = Three, 1st = First: a number in digits and in words
   const nq = numberOf(q.latin || q.text);
   if (nq !== undefined && nq === numberOf(c.latin || c.text)) return { sim: 0.95, how: 'spelling-variant' };
+  // a serial number or series letter is not the initial of a word: SILVIA I is not Igor Silva, MARIA E not
+  // María Erazo
+  if (q.serial || c.serial) return NONE;
   if ((q.key.startsWith('bd') || c.key.startsWith('bd')) && q.role !== 'initial' && c.role !== 'initial') {
     const abd = abdDropped(q, c);
     if (abd.sim > 0) return abd;
