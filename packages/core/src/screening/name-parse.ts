@@ -182,6 +182,22 @@ interface Raw {
   key?: string;
 }
 
+/** Words a letter after them continues rather than numbers: S. en C., Smith y C, Jones & B. */
+const SERIES_CONNECTORS: ReadonlySet<string> = new Set([
+  'en',
+  'y',
+  'e',
+  'et',
+  'and',
+  'und',
+  'de',
+  'da',
+  'do',
+  'del',
+  'of',
+  '&',
+]);
+
 function keyOf(text: string, script: Script): string {
   return phoneticKey(text, script);
 }
@@ -540,13 +556,19 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     }
     // …and so does a letter that ends an organisation's name after a word: the vessels MARIA E, LADY D and
     // CARLOTA C are members of a series as SILVIA I is, not names with a given name's initial
+    // (written apart by spaces alone after a word that is no connector, and last: HUJI-B, DHKP/C, S. en C.,
+    // "Petroleos de Venezuela S A" and Morgan J. end in letters of other kinds)
     const last = tokens.length - 1;
     const lastToken = tokens[last];
+    const before = tokens[last - 1];
     if (
       kind === 'organisation' &&
-      last >= 1 &&
       lastToken?.role === 'initial' &&
-      (tokens[last - 1] as NameToken).role !== 'initial'
+      before !== undefined &&
+      before.role === 'word' &&
+      !SERIES_CONNECTORS.has(before.text) &&
+      /^ +$/.test(text.slice(before.end, lastToken.start)) &&
+      text.slice(lastToken.end).trim() === ''
     )
       tokens[last] = { ...lastToken, serial: true };
   }

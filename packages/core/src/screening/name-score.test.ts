@@ -551,6 +551,10 @@ describe('eighth-round rules', () => {
     expect(score('شهيد خيل', 'Shahidkhel')).toBeGreaterThanOrEqual(0.9);
     expect(score('کاکا زاده', 'Kakazada')).toBeGreaterThanOrEqual(0.9);
     expect(score('امیر حسین', 'Amirhossein')).toBeGreaterThanOrEqual(0.9);
+    // each word is checked against its own part: a final ی read a (Musa, Mustafa) stays a word's end
+    expect(score('مصطفی کمال', 'Mustafakamal')).toBeGreaterThanOrEqual(0.9);
+    expect(score('موسی‌خان', 'Musa Khan')).toBeGreaterThanOrEqual(0.9);
+    expect(score('عیسی‌جان', 'Isa Jan')).toBeGreaterThanOrEqual(0.9);
   });
 
   it('lowers a compound family name met by its first word alone (محمد پور is Mohammadpour, not Mohammad)', () => {

@@ -224,6 +224,28 @@ function mergeTokens(tokens: readonly NameToken[], from: number, to: number): Na
  * word of the same consonants: اسما رسته = SOMERSET, پریا صیادی = PRSD, لاهوتی = "Ali Heit".
  */
 function gluedVowelsAgree(a: NameToken, b1: NameToken, b2: NameToken): boolean {
+  // first each word against its own part of the single word, where that word splits into the two keys: the checks
+  // then see each word's own ends (موسی ends in a vowel letter read a: موسی‌خان = Musa Khan, مصطفی کمال =
+  // Mustafakamal), which glued they would take for a long vowel inside the word
+  const whole = a.latin || a.text;
+  for (let k = 1; k < whole.length; k++) {
+    const head = whole.slice(0, k);
+    if (phoneticKey(head, a.script) !== b1.key) continue;
+    const tail = whole.slice(k);
+    if (phoneticKey(tail, a.script) !== b2.key) continue;
+    const part = (s: string): NameToken => ({
+      ...a,
+      text: s,
+      latin: a.latin ? s : '',
+      key: phoneticKey(s, a.script),
+      alts: [],
+    });
+    if (
+      tokenSimilarity(part(head), b1).sim > GLUED_VOWELS_CAP &&
+      tokenSimilarity(part(tail), b2).sim > GLUED_VOWELS_CAP
+    )
+      return true;
+  }
   const glued: NameToken = {
     ...b1,
     text: b1.text + b2.text,

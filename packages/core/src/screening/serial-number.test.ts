@@ -59,8 +59,23 @@ describe('serial numbers after an organisation name', () => {
     // the vessel itself is found, and its letter tells it from the rest of the series
     expect(hits('Maria E')[0]?.score).toBe(1);
     expect(hits('SILVIA I').map((m) => m.entry.refId)).toEqual(['V2']);
-    expect(score('Maria E', 'Maria F', 'organisation')).toBeLessThan(1);
-    expect(parseName('A B C', 'organisation').tokens.some((t) => t.serial)).toBe(false);
+    // two letters of a series are two vessels, not half a match as two numbers of a fund series are
+    expect(score('Maria E', 'Maria F', 'organisation')).toBeLessThan(0.5);
+    // letters of other kinds: a hyphen or slash, a split legal form, a connector, a full stop
+    const serialOf = (name: string) =>
+      parseName(name, 'organisation')
+        .tokens.filter((t) => t.serial)
+        .map((t) => t.text);
+    expect(serialOf('LADY D')).toEqual(['d']);
+    for (const name of [
+      'HUJI-B',
+      'DHKP/C',
+      'SAAVEDRA Y CIA. S. EN C.',
+      'PETROLEOS DE VENEZUELA S A',
+      'Morgan J.',
+    ])
+      expect(serialOf(name), name).toEqual([]);
+    expect(score('HUJI Bangladesh', 'HUJI-B', 'organisation')).toBeGreaterThanOrEqual(0.8);
   });
 
   it('keeps a person’s generation apart: John Smith III is not John Smith IV', () => {

@@ -24,12 +24,14 @@ export function isSerialNumber(latin: string, organisation: boolean): boolean {
 }
 
 /**
- * True when two serial marks name the same member of a series: the same value in digits or Roman numerals
- * (4 = IV), or the same series letter (MARIA E).
+ * How two serial marks relate: the same member of a series (the same value in digits or Roman numerals, 4 = IV,
+ * or the same series letter, MARIA E), two members of one numbered series (Fund IV, Fund V), or nothing shown
+ * (two letters, MARIA E and MARIA F, or a letter and a number, name different vessels).
  */
-export function sameSerial(a: string, b: string): boolean {
+export function serialRelation(a: string, b: string): 'same' | 'series' | 'other' {
   const numeral = (s: string) => /^\d+$/.test(s) || ROMAN.test(s);
-  return numeral(a) && numeral(b) ? serialValue(a) === serialValue(b) : a === b;
+  if (numeral(a) && numeral(b)) return serialValue(a) === serialValue(b) ? 'same' : 'series';
+  return a === b ? 'same' : 'other';
 }
 
 /** The value of a serial number (digits or Roman numeral), for comparing two of them. */

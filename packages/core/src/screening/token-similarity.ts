@@ -8,7 +8,7 @@ import { isShortFormOf } from './hypocorisms.ts';
 import type { NameToken } from './name-parse.ts';
 import { numberOf } from './number-words.ts';
 import { looseKey } from './phonetic-key.ts';
-import { sameSerial } from './serial-number.ts';
+import { serialRelation } from './serial-number.ts';
 import { slavicReading } from './slavic-reading.ts';
 import { arabicFamilyAgrees, arabicNamesDiffer, sameSpellingFamily } from './spelling-families.ts';
 import { jaroWinkler, levenshtein } from './string-distance.ts';
@@ -627,7 +627,8 @@ export function tokenSimilarity(q: NameToken, c: NameToken): TokenSimilarity {
   if (q.text === c.text) return { sim: 1, how: 'exact' };
   // two serial numbers after an organisation's name: IV = 4, and Fund IV beside Fund V is the same series
   if (q.serial && c.serial) {
-    return sameSerial(q.latin, c.latin) ? { sim: 1, how: 'exact' } : { sim: SERIES, how: 'series' };
+    const r = serialRelation(q.latin, c.latin);
+    return r === 'same' ? { sim: 1, how: 'exact' } : r === 'series' ? { sim: SERIES, how: 'series' } : NONE;
   }
   // 3 = Three, 1st = First: a number in digits and in words
   const nq = numberOf(q.latin || q.text);
