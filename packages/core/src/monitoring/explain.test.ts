@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainAlert } from './explain.ts';
+import { detectorMeasureAr, explainAlert } from './explain.ts';
 import { DEFAULT_TYPOLOGIES } from './typologies.ts';
 
 const fanOut = DEFAULT_TYPOLOGIES.find((t) => t.name === 'FAN-OUT');
@@ -32,5 +32,22 @@ describe('explainAlert', () => {
     expect(few.ar).toContain('9 حسابات، 7 معاملات بقيمة تقارب 291,127 دولارًا أمريكيًا،');
     expect(explain(3, 100, 600).ar).toContain('3 حسابات، 100 معاملة بقيمة تقارب 600 دولار أمريكي،');
     expect(explain(2, 2, 2.2).ar).toContain('حسابان، معاملتان بقيمة تقارب دولارين أمريكيين،');
+  });
+
+  it('names what each detector measures in Arabic, for the workbench and the explanation alike', () => {
+    expect(detectorMeasureAr('fan-out')).toBe('عدد المستفيدين المختلفين');
+    expect(detectorMeasureAr('no-such-detector')).toBeUndefined();
+    const withFinding = explainAlert({
+      primary: fanOut,
+      others: [],
+      accounts: 7,
+      transactions: 6,
+      totalUsd: 100,
+      start: 0,
+      end: 0,
+      findings: [{ detector: 'fan-out', version: '1', band: '.03', value: 6, unit: 'distinct payees' }],
+      truncated: false,
+    });
+    expect(withFinding.ar).toContain(`${detectorMeasureAr('fan-out')}: 6 (الشريحة .03)`);
   });
 });

@@ -59,6 +59,11 @@ const USD_AR: CountForms = {
   other: '{n} دولار أمريكي',
 };
 
+/** What a detector measures, in Arabic (`fan-out` → عدد المستفيدين المختلفين); undefined for a detector not known here. */
+export function detectorMeasureAr(detector: string): string | undefined {
+  return DETECTOR_AR[detector];
+}
+
 function day(ts: number): string {
   return Number.isFinite(ts) ? new Date(ts).toISOString().slice(0, 16).replace('T', ' ') : '?';
 }

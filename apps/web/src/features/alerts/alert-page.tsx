@@ -1,3 +1,4 @@
+import { detectorMeasureAr } from '@raqib/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type AlertView, api } from '../../api/endpoints.ts';
@@ -191,8 +192,14 @@ export function AlertPage({ id }: { id: string }) {
                   <tbody>
                     {alert.findings.map((f) => (
                       <tr key={`${f.detector}@${f.version}`}>
-                        <td dir="ltr" className="mono">
-                          {f.detector}
+                        <td>
+                          <div dir="ltr" className="mono">
+                            {f.detector}
+                          </div>
+                          {/* the measure in the analyst's language where the engine names it (the unit is English) */}
+                          {locale === 'ar' && detectorMeasureAr(f.detector) && (
+                            <div className="muted small">{detectorMeasureAr(f.detector)}</div>
+                          )}
                         </td>
                         <td>
                           <span className={`band band-${f.band.replace('.', '')}`}>{f.band}</span>
