@@ -182,6 +182,11 @@ describe('scoreNames', () => {
     expect(score('نصیر الدین حقانی', 'Nasiruddin Haqqani')).toBeGreaterThan(
       score('نصیر الدین حقانی', 'Naseer Haqqani'),
     );
+    // a bare name ending in d shares it with Din only when the head ends in d: Saad, Imad, not Mahdi for Muhyi
+    expect(score('سعد', 'Saad al-Din')).toBeGreaterThanOrEqual(0.8);
+    expect(score('عماد', 'Imaduddin')).toBeGreaterThanOrEqual(0.8);
+    expect(score('مهدی', 'Muhyi al-Din')).toBeLessThan(0.8);
+    expect(score('مهدی معروف', 'MARUF, Taha, Muhyi al-Din')).toBeLessThan(0.8);
   });
 
   it('weighs a Pashtun tribal name the short form leaves out like a middle name, not Ghazi or Hijazi', () => {

@@ -7,7 +7,7 @@ import { countryCode } from './countries.ts';
 import { isShortFormOf } from './hypocorisms.ts';
 import type { NameToken } from './name-parse.ts';
 import { numberOf } from './number-words.ts';
-import { looseKey } from './phonetic-key.ts';
+import { looseKey, phoneticKey } from './phonetic-key.ts';
 import { serialRelation } from './serial-number.ts';
 import { slavicReading } from './slavic-reading.ts';
 import { arabicFamilyAgrees, arabicNamesDiffer, sameSpellingFamily } from './spelling-families.ts';
@@ -561,6 +561,9 @@ function dinDropped(q: NameToken, c: NameToken): TokenSimilarity {
   if (!compound.key.endsWith('dn')) return NONE;
   const head = dinHead(compound);
   if (head === undefined || dinHead(bare) !== undefined) return NONE;
+  // a bare key ending in d shares it with Din only when the head ends in d too (Saad, Imad, Hamid): مهدی (Mahdi) is
+  // m-h-d, but Muhyi al-Din's head is m-h, and its d is the Din's
+  if (tail === 1 && !phoneticKey(head, compound.script).endsWith('d')) return NONE;
   let readable: boolean;
   if (compound.script === 'arabic' && bare.latin) {
     readable =
