@@ -61,7 +61,7 @@ const USD_AR: CountForms = {
 
 /** What a detector measures, in Arabic (`fan-out` → عدد المستفيدين المختلفين); undefined for a detector not known here. */
 export function detectorMeasureAr(detector: string): string | undefined {
-  return DETECTOR_AR[detector];
+  return Object.hasOwn(DETECTOR_AR, detector) ? DETECTOR_AR[detector] : undefined;
 }
 
 function day(ts: number): string {
@@ -82,7 +82,7 @@ export function explainAlert(x: ExplainInput): { en: string; ar: string } {
   const also = x.others.map((t) => t.name).join(', ');
   const fEn = x.findings.map((f) => `${f.detector} ${fmt(f.value)} ${f.unit} (band ${f.band})`).join('; ');
   const fAr = x.findings
-    .map((f) => `${DETECTOR_AR[f.detector] ?? f.detector}: ${fmt(f.value)} (الشريحة ${f.band})`)
+    .map((f) => `${detectorMeasureAr(f.detector) ?? f.detector}: ${fmt(f.value)} (الشريحة ${f.band})`)
     .join('؛ ');
   const en =
     `${x.primary.title.en}. ${countPhrase(x.accounts, ACCOUNTS_EN, 'en')}, ` +
@@ -96,7 +96,7 @@ export function explainAlert(x: ExplainInput): { en: string; ar: string } {
     `${x.primary.title.ar}. ${countPhrase(x.accounts, ACCOUNTS_AR, 'ar')}، ` +
     `${countPhrase(x.transactions, TRANSACTIONS_AR, 'ar')} بقيمة تقارب ${countPhrase(dollars, USD_AR, 'ar', usd)}، ` +
     `من ${day(x.start)} إلى ${day(x.end)} بالتوقيت العالمي.` +
-    (alsoAr ? ` يطابق أيضاً: ${alsoAr}.` : '') +
+    (alsoAr ? ` يطابق أيضًا: ${alsoAr}.` : '') +
     (fAr ? ` القياسات: ${fAr}.` : '') +
     (x.truncated ? ' الأدلة مقتصرة على المعاملات الأولى.' : '');
   return { en, ar };

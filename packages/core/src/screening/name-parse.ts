@@ -556,8 +556,9 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     }
     // …and so does a letter that ends an organisation's name after a word: the vessels MARIA E, LADY D and
     // CARLOTA C are members of a series as SILVIA I is, not names with a given name's initial
-    // (written apart by spaces alone after a word that is no connector, and last: HUJI-B, DHKP/C, S. en C.,
-    // "Petroleos de Venezuela S A" and Morgan J. end in letters of other kinds)
+    // (written apart by spaces alone after a word that is no connector, the last word kept, with no full stop of its
+    // own: HUJI-B, DHKP/C, S. en C., "Petroleos de Venezuela S A" and Morgan J. end in letters of other kinds, while
+    // SUN SHIP MANAGEMENT D LTD and GRUPO W S.A. have a series letter before their legal form)
     const last = tokens.length - 1;
     const lastToken = tokens[last];
     const before = tokens[last - 1];
@@ -568,7 +569,7 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
       before.role === 'word' &&
       !SERIES_CONNECTORS.has(before.text) &&
       /^ +$/.test(text.slice(before.end, lastToken.start)) &&
-      text.slice(lastToken.end).trim() === ''
+      !/^\s*\./.test(text.slice(lastToken.end))
     )
       tokens[last] = { ...lastToken, serial: true };
   }

@@ -560,6 +560,10 @@ describe('eighth-round rules', () => {
     expect(score('مصطفی کمال', 'Mustafakamal')).toBeGreaterThanOrEqual(0.9);
     expect(score('موسی‌خان', 'Musa Khan')).toBeGreaterThanOrEqual(0.9);
     expect(score('عیسی‌جان', 'Isa Jan')).toBeGreaterThanOrEqual(0.9);
+    // …but a part is two letters at least: one letter of a word is no word of its own
+    expect(score('صقر', 'RI, Sok')).toBeLessThan(0.8);
+    expect(score('سهيل', 'Cihui Liu')).toBeLessThan(0.8);
+    expect(score('جابر', 'Jab Ri')).toBeLessThan(0.8);
   });
 
   it('lowers a compound family name met by its first word alone (محمد پور is Mohammadpour, not Mohammad)', () => {

@@ -227,8 +227,9 @@ function gluedVowelsAgree(a: NameToken, b1: NameToken, b2: NameToken): boolean {
   // first each word against its own part of the single word, where that word splits into the two keys: the checks
   // then see each word's own ends (موسی ends in a vowel letter read a: موسی‌خان = Musa Khan, مصطفی کمال =
   // Mustafakamal), which glued they would take for a long vowel inside the word
+  // (two letters a part at least: one letter of صقر is no word, and would let صق + ر meet "Sok Ri")
   const whole = a.latin || a.text;
-  for (let k = 1; k < whole.length; k++) {
+  for (let k = 2; k < whole.length - 1; k++) {
     const head = whole.slice(0, k);
     if (phoneticKey(head, a.script) !== b1.key) continue;
     const tail = whole.slice(k);

@@ -67,6 +67,9 @@ describe('serial numbers after an organisation name', () => {
         .tokens.filter((t) => t.serial)
         .map((t) => t.text);
     expect(serialOf('LADY D')).toEqual(['d']);
+    expect(serialOf('SUN SHIP MANAGEMENT D LTD')).toEqual(['d']);
+    expect(serialOf('GRUPO W S.A.')).toEqual(['w']);
+    expect(score('Sun Ship Management Dubai', 'SUN SHIP MANAGEMENT D LTD', 'organisation')).toBeLessThan(0.8);
     for (const name of [
       'HUJI-B',
       'DHKP/C',

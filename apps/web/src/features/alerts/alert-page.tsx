@@ -193,8 +193,10 @@ export function AlertPage({ id }: { id: string }) {
                     {alert.findings.map((f) => (
                       <tr key={`${f.detector}@${f.version}`}>
                         <td>
-                          <div dir="ltr" className="mono">
-                            {f.detector}
+                          <div>
+                            <bdi dir="ltr" className="mono">
+                              {f.detector}
+                            </bdi>
                           </div>
                           {/* the measure in the analyst's language where the engine names it (the unit is English) */}
                           {locale === 'ar' && detectorMeasureAr(f.detector) && (
