@@ -1,3 +1,14 @@
+import {
+  ALERT_SOURCES,
+  ALERT_STATUSES,
+  CASE_EVENT_KINDS,
+  CASE_RESOLUTIONS,
+  CASE_STATUSES,
+  ENTITY_KINDS,
+  MATCH_HOWS,
+  NAME_TYPES,
+  ROLES,
+} from '@raqib/core';
 import { describe, expect, it } from 'vitest';
 import { interpolate, type Message, makeFormatters, messageOrCode, renderMessage } from './format.ts';
 import { ar, en } from './messages.ts';
@@ -82,5 +93,26 @@ describe('locale formatting', () => {
         for (const category of ['one', 'two', 'few', 'many', 'other'] as const)
           expect(message[category], `${key} ${category}`).toBeDefined();
     }
+  });
+
+  it('has a label in both languages for every code the core can send', () => {
+    // keys built from codes (`status.${status}`) are not checked by the compiler, and a missing one shows the raw
+    // code rather than failing: the core's own lists are the check
+    const codes: [string, readonly string[]][] = [
+      ['status', [...CASE_STATUSES, ...ALERT_STATUSES]],
+      ['resolution', CASE_RESOLUTIONS],
+      ['event', CASE_EVENT_KINDS],
+      ['role', ROLES],
+      ['alert.source', ALERT_SOURCES],
+      ['screening.kind', ENTITY_KINDS],
+      ['screening.nameType', NAME_TYPES],
+      ['screening.how', MATCH_HOWS],
+    ];
+    for (const [prefix, list] of codes)
+      for (const code of list) {
+        const key = `${prefix}.${code}`;
+        expect(key in en, `en ${key}`).toBe(true);
+        expect(key in ar, `ar ${key}`).toBe(true);
+      }
   });
 });
