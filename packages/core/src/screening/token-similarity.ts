@@ -593,7 +593,7 @@ function dinHead(t: NameToken): string | undefined {
  * Strength of two different serial numbers of one organisation series (Fund IV, Fund V): the same sponsor's
  * funds, the same owner's vessels, which a screener must see. Half a match: the words before the number carry
  * the identity, so a long name with another number still meets (Blackstone Real Estate Partners IV / V) while
- * a short one does not (Brigade 44 / 45).
+ * a short one does not (Brigade 44 / 45). Numbers only: two series letters (MARIA E, MARIA F) do not meet.
  */
 const SERIES = 0.5;
 
