@@ -182,11 +182,12 @@ interface Raw {
   key?: string;
 }
 
-/** Words a letter after them continues rather than numbers: S. en C., Smith y C, Jones & B. */
+/**
+ * Words a letter after them continues rather than numbers (S. en C., Santos da C.); the one-letter connectors y, e
+ * and & need no entry: a letter after a letter is never a series letter, and & is not a word the gap may hold.
+ */
 const SERIES_CONNECTORS: ReadonlySet<string> = new Set([
   'en',
-  'y',
-  'e',
   'et',
   'and',
   'und',
@@ -195,7 +196,6 @@ const SERIES_CONNECTORS: ReadonlySet<string> = new Set([
   'do',
   'del',
   'of',
-  '&',
 ]);
 
 function keyOf(text: string, script: Script): string {
