@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // the default reporter counts skipped tests; this one names them, with the reason each name gives
+    reporters: ['default', './packages/testkit/src/skipped-tests-reporter.ts'],
   },
 });

@@ -3,12 +3,25 @@
 # A newcomer's `npm test` needs none of them: those suites skip and say so.
 set -u
 port_open() { (echo >/dev/tcp/127.0.0.1/"$1") >/dev/null 2>&1; }
+# a service just started takes a moment to listen: wait up to ten seconds
+wait_port() { for _ in $(seq 1 50); do port_open "$1" && return 0; sleep 0.2; done; return 1; }
 
 if ! port_open 5432; then
   if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1 || true
   fi
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start 2>/dev/null || true
+  wait_port 5432
+fi
+# The suites connect as postgres@127.0.0.1 without a password (services.ts); Debian's default asks for one over
+# TCP (scram-sha-256), so a cluster that refuses the test login gets trust for loopback connections only.
+if port_open 5432 && command -v psql >/dev/null 2>&1 &&
+  ! psql -w -h 127.0.0.1 -U postgres -d postgres -Atc 'select 1' >/dev/null 2>&1; then
+  hba=$(su postgres -c "psql -Atc 'show hba_file'" 2>/dev/null)
+  if [ -n "$hba" ] && [ -f "$hba" ]; then
+    sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
+    su postgres -c "psql -Atc 'select pg_reload_conf()'" >/dev/null 2>&1 || true
+  fi
 fi
 if ! port_open 4222; then
   if ! command -v nats-server >/dev/null 2>&1; then
@@ -17,7 +30,7 @@ if ! port_open 4222; then
   mkdir -p /var/lib/nats-server
   start-stop-daemon --start --oknodo --background --exec "$(command -v nats-server)" -- \
     -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log 2>/dev/null || true
-  sleep 1
+  wait_port 4222
 fi
 # goAML STR tests validate with Debian's xmllint (libxml2-utils)
 if ! command -v xmllint >/dev/null 2>&1; then

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLanes } from './worker.ts';
+import { parseLanes, withoutMergerNote } from './worker.ts';
 
 describe('raqib worker --partitions / --merger', () => {
   it('runs every lane and the merger by default, the listed lanes otherwise, the merger when asked', () => {
@@ -12,5 +12,14 @@ describe('raqib worker --partitions / --merger', () => {
     expect(parseLanes({ partitions: 'none', merger: true }, 8)).toEqual({ lanes: [], merger: true });
     expect(() => parseLanes({ partitions: 'none' }, 8)).toThrow(/nothing to do: add --merger/);
     expect(() => parseLanes({ partitions: '9' }, 8)).toThrow(/--partitions/);
+  });
+
+  it('tells a worker without the merger that its firings need one, and which partitions are left', () => {
+    expect(withoutMergerNote([0, 1, 2, 3], true, 8)).toBe('');
+    const note = withoutMergerNote([0, 1, 2, 3], false, 8);
+    expect(note).toMatch(/no merger lane here/);
+    expect(note).toMatch(/4 partitions of 8 need workers of their own/);
+    expect(withoutMergerNote([0, 1, 2], false, 3)).not.toMatch(/need workers/);
+    expect(withoutMergerNote([0, 1], false, 3)).toMatch(/1 partition of 3 needs a worker of its own/);
   });
 });

@@ -134,6 +134,19 @@ export function parseLanes(
   return { lanes, merger: flags.merger === true || flags.partitions === undefined };
 }
 
+/**
+ * What a worker without the merger lane tells its operator: its lanes write firings, and alerts appear only once
+ * some worker of the stream runs `--merger` (the issue's own example, `--partitions 0-3`, is such a worker).
+ */
+export function withoutMergerNote(lanes: readonly number[], merger: boolean, partitions: number): string {
+  if (merger) return '';
+  const others = partitions - lanes.length;
+  return (
+    'raqib worker: no merger lane here: these lanes write firings, which become alerts only where one worker of ' +
+    `the stream runs --merger${others === 1 ? ` (and 1 partition of ${partitions} needs a worker of its own)` : others > 1 ? ` (and ${others} partitions of ${partitions} need workers of their own)` : ''}\n`
+  );
+}
+
 async function runWorker(flags: WorkerFlags): Promise<void> {
   const url = flags.nats ?? process.env.RAQIB_NATS;
   if (!url) throw new CliError('worker needs --nats URL (or RAQIB_NATS)');
@@ -233,6 +246,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
     process.stderr.write(
       `raqib worker: lanes ${names.join(',')} of ${stream.name} at ${redactNatsUrl(url)} → ${database.location}${rebuild}\n`,
     );
+    process.stderr.write(withoutMergerNote(lanes, runsMerger, stream.partitions));
     // the backlog at start sizes the bar (on a TTY only); a live stream keeps growing past it, which the bar caps
     const backlog = runner ? await runner.pending().catch(() => 0) : 0;
     const progress = startProgress('worker', backlog, ' messages');
