@@ -222,12 +222,24 @@ if (!enabled) {
       await expectEmbedded(database, stream);
     }, 180_000);
 
-    it('ingest and worker ride out a restart of the NATS server without losing or repeating anything', async () => {
-      const stream = `RESTART_${process.pid}`;
-      const { url, database } = await freshSchema('restart');
-      const common = ['--nats', nats!.url, '--partition-count', '1', '--stream', stream];
+    /**
+     * The server stopped in the middle of the ingest and again in the middle of the consumption; with more than one
+     * partition, two workers (one with the merger) ride it out together.
+     */
+    async function rideOutRestarts(tag: string, partitions: 1 | 4): Promise<void> {
+      const stream = `${tag}_${process.pid}`;
+      const { url, database } = await freshSchema(tag.toLowerCase());
+      const common = ['--nats', nats!.url, '--partition-count', String(partitions), '--stream', stream];
       // rounds of 10 payments: hundreds of messages, so that the server stops in the middle of the ingest
-      const ingest = cli(['ingest', ...common, '--round', '10', '--quarantine', join(dir, 'q2.jsonl'), file]);
+      const ingest = cli([
+        'ingest',
+        ...common,
+        '--round',
+        '10',
+        '--quarantine',
+        join(dir, `${tag}.jsonl`),
+        file,
+      ]);
       const watcher = await NatsBus.connect(nats!.url);
       await until(async () => {
         const reader = await watcher
@@ -245,14 +257,33 @@ if (!enabled) {
       expect(ingested.code, ingested.out).toBe(0);
       expect(ingested.out).toMatch(new RegExp(`ingested ${txs.length} transactions`));
 
-      const worker = cli(['worker', ...common, '--db', url, '--batch', '100', '--exit-when-idle', '2000']);
-      await until(async () => (await processed(database)) >= txs.length / 4, 'the worker to get going');
+      const worker = ['worker', ...common, '--db', url, '--batch', '100', '--exit-when-idle', '2000'];
+      const workers =
+        partitions === 1
+          ? [cli(worker)]
+          : [cli([...worker, '--partitions', '0-1', '--merger']), cli([...worker, '--partitions', '2-3'])];
+      await until(
+        async () =>
+          (await processed(database)) >= txs.length / 4 &&
+          (partitions === 1 || (await processedHigh(database)) > 0),
+        'the workers to get going',
+      );
       await nats!.stop(); // mid-consumption
       await sleep(1000);
       await nats!.start();
-      const done = await worker.done;
-      expect(done.code, done.out).toBe(0);
+      for (const w of workers) {
+        const done = await w.done;
+        expect(done.code, done.out).toBe(0);
+      }
       await expectEmbedded(database, stream);
+    }
+
+    it('ingest and worker ride out a restart of the NATS server without losing or repeating anything', async () => {
+      await rideOutRestarts('RESTART', 1);
     }, 120_000);
+
+    it('four partitions on two workers ride out a restart of the NATS server without losing or repeating anything', async () => {
+      await rideOutRestarts('RESTART4', 4);
+    }, 180_000);
   });
 }
