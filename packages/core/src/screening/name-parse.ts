@@ -266,6 +266,15 @@ function splitGlued(token: NormalizedToken): Raw[] {
         { ...base, text: t.text.slice(2), start: t.start + 2 },
       ];
     }
+    // عبد glued to the end of the name before it (محمدعبد البصير = Mohammad Abdul Basir): Abd never ends a name,
+    // it binds the word after it; only after a known name, since a word may end in the letters (معبد, متعبد)
+    if (t.text.endsWith('عبد') && isCommonArabicName(t.text.slice(0, -3))) {
+      const cut = t.text.length - 3;
+      return [
+        { ...base, text: t.text.slice(0, cut), end: t.start + cut },
+        { ...base, text: 'عبد', start: t.start + cut },
+      ];
+    }
     if (t.text.startsWith('ال') && [...t.text].length >= 4 && t.text !== 'الله') {
       return [
         { ...base, text: 'ال', role: 'article', end: t.start + 2 },

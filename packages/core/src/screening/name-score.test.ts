@@ -49,6 +49,18 @@ describe('parseName', () => {
     ).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('splits عبد glued to the end of a common name (محمدعبد البصیر = Mohammad Abdul Basir), not a word ending in it', () => {
+    expect(parseName('نظر محمدعبد البصیر', 'person').tokens.map((t) => t.text)).toEqual([
+      'نظر',
+      'محمد',
+      'عبد بصير',
+    ]);
+    expect(score('نظر محمدعبد البصیر', 'NAZIR MOHAMMAD ABDUL BASIR')).toBeGreaterThanOrEqual(0.9);
+    // معبد (Ma'bad) and متعبد end in the letters but are no name before Abd
+    expect(parseName('معبد الجهني', 'person').tokens.map((t) => t.text)).toEqual(['معبد', 'جهني']);
+    expect(parseName('متعبد حسن', 'person').tokens.map((t) => t.text)).toEqual(['متعبد', 'حسن']);
+  });
+
   it('reads the Tuareg ag as "son of" in a person\'s name, not the legal form AG', () => {
     expect(parseName('Iyad Ag Ghaly', 'person').dropped.map((t) => t.role)).toEqual(['nasab']);
     expect(parseName('اياد اغ غالي', 'person').tokens[1]?.ancestor).toBe(true);
