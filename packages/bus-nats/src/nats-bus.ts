@@ -223,6 +223,12 @@ export class NatsBus implements Bus {
     return Math.max(1, info.state.first_seq);
   }
 
+  async lastSeq(stream: string, subject: string): Promise<number> {
+    // the stream's own record of the subject's last message: no consumer, nothing in flight to miss
+    const last = await this.#jsm.streams.getMessage(stream, { last_by_subj: subject });
+    return last?.seq ?? 0;
+  }
+
   async close(): Promise<void> {
     for (const c of this.#open) await c.close();
     this.#open.clear();

@@ -151,6 +151,17 @@ export function busContract(name: string, makeBus: () => Promise<Bus>, options: 
       await expect(bus.ensureStream({ ...spec, subjects: ['elsewhere.*'] })).rejects.toThrow(/elsewhere/);
     });
 
+    it('knows the last position of each subject exactly, 0 for a subject with nothing on it', async () => {
+      const { bus, stream, prefix } = await open();
+      expect(await bus.lastSeq(stream, `${prefix}.1`)).toBe(0);
+      for (let i = 0; i < 7; i++) await bus.publish(`${prefix}.${i % 3}`, encoder.encode(`m${i}`));
+      // positions 1..7 on subjects 0 1 2 0 1 2 0
+      expect(await bus.lastSeq(stream, `${prefix}.0`)).toBe(7);
+      expect(await bus.lastSeq(stream, `${prefix}.1`)).toBe(5);
+      expect(await bus.lastSeq(stream, `${prefix}.2`)).toBe(6);
+      expect(await bus.lastSeq(stream, `${prefix}.3`)).toBe(0);
+    });
+
     it('reads in stream order from a position, each time from scratch, whatever was acknowledged', async () => {
       const { bus, stream, prefix } = await open();
       expect(await bus.firstSeq(stream)).toBe(1); // nothing removed yet

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type Alert,
+  type Bus,
   createMonitor,
   defaultMonitoringConfig,
   fixedClock,
-  type InProcessBus,
   MemoryAlertStore,
   type Transaction,
 } from '@raqib/core';
@@ -77,7 +77,7 @@ export function laneFixture(tag: string) {
 
 /** What a lane runner or merger of these tests needs, on one database and bus. */
 export function laneDeps(
-  bus: InProcessBus,
+  bus: Bus,
   database: RaqibDatabase,
   stream: TxStreamSpec,
   worker: string,

@@ -1,8 +1,11 @@
 import {
+  type Bus,
+  type BusConsumer,
   decodeTxMessage,
   encodeTransactionMessage,
   InProcessBus,
   payerPartition,
+  type ReaderOptions,
   TxPublisher,
 } from '@raqib/core';
 import { type LaneCheckpoint, type RaqibDatabase, SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
@@ -326,6 +329,50 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
     expect(await merger.caughtUp()).toBe(true);
     await new TxPublisher(bus, stream).publish(txs.slice(0, 3));
     expect(await merger.caughtUp()).toBe(false); // no lane has judged them yet
+  });
+
+  it("a batch run ends on positions, not on a reader's pending count, which can miss a message in flight", async () => {
+    const database = await fixture.database();
+    const bus = new InProcessBus();
+    const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 2 };
+    await ensureTxStream(bus, stream);
+    await new TxPublisher(bus, stream).publish(txs.slice(0, 40));
+    // every reader says nothing is pending, as a NATS reader may while its first messages are being delivered
+    const blind: Bus = {
+      ensureStream: (spec) => bus.ensureStream(spec),
+      publish: (subject, data, options) => bus.publish(subject, data, options),
+      consumer: (name, durable, options) => bus.consumer(name, durable, options),
+      firstSeq: (name) => bus.firstSeq(name),
+      lastSeq: (name, subject) => bus.lastSeq(name, subject),
+      close: () => bus.close(),
+      reader: async (name: string, options: ReaderOptions) => {
+        const inner = await bus.reader(name, options);
+        const reader: BusConsumer = {
+          fetch: (max, waitMs) => inner.fetch(max, waitMs),
+          flushAcks: () => inner.flushAcks(),
+          pending: () => Promise.resolve(0),
+          close: () => inner.close(),
+        };
+        return reader;
+      },
+    };
+    const deps = laneDeps(blind, database, stream, 'test:5');
+    const merger = new MergerRunner(deps);
+    await merger.start();
+    expect(await merger.caughtUp()).toBe(false); // no lane has judged a payment
+    const runner = new LaneRunner([0, 1], deps);
+    await runner.start();
+    expect(await runner.caughtUp()).toBe(false);
+    while ((await runner.step(0)) > 0) {
+      // read to the end
+    }
+    expect(await runner.caughtUp()).toBe(true);
+    expect(await merger.caughtUp()).toBe(false); // the lanes are done, the merger has not merged yet
+    while ((await merger.step()) > 0) {
+      // merge to the end
+    }
+    expect(await merger.caughtUp()).toBe(true);
+    await runner.close();
   });
 
   it('refuses to start when the stream no longer holds what the window state must be rebuilt from', async () => {

@@ -28,7 +28,7 @@ import type {
 } from '@raqib/store-sql';
 import { SEEN_HORIZON_MS, SeenIds } from './seen-ids.ts';
 import { parseSnapshotText, snapshotText } from './worker-snapshot.ts';
-import { laneName, type TxStreamSpec } from './worker-stream.ts';
+import { laneName, streamEnd, type TxStreamSpec } from './worker-stream.ts';
 
 export interface LaneDeps {
   readonly bus: Bus;
@@ -537,6 +537,17 @@ export class LaneRunner {
 
   async pending(): Promise<number> {
     return this.#backlog.length + (this.#consumer ? await this.#consumer.pending() : 0);
+  }
+
+  /**
+   * True when every lane of this runner has committed up to the stream's last payment message: what a batch run may
+   * stop on. `pending` is only a lag figure (a message the bus is delivering at this instant may be missing from it).
+   */
+  async caughtUp(): Promise<boolean> {
+    if (this.#backlog.length > 0) return false;
+    await this.flush();
+    const end = await streamEnd(this.#deps.bus, this.#deps.stream);
+    return this.lanes.every((p) => this.#cpSeq[p]! >= end);
   }
 
   stats(): LaneStats {

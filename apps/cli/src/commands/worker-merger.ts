@@ -10,7 +10,7 @@ import {
   type ReferenceData,
 } from '@raqib/core';
 import type { SqlCheckpointStore, SqlLaneStore } from '@raqib/store-sql';
-import { laneName, type TxStreamSpec } from './worker-stream.ts';
+import { laneName, streamEnd, type TxStreamSpec } from './worker-stream.ts';
 
 export interface MergerDeps {
   readonly bus: Bus;
@@ -117,23 +117,15 @@ export class MergerRunner {
   }
 
   /**
-   * True when the merger has merged everything on the stream: every account lane is at the stream's end (nothing
-   * left after the merged position for any lane to read).
+   * True when the merger has merged everything on the stream: every account lane has committed up to the stream's
+   * last payment message, and so has the merger. Positions only: a reader's pending count can miss a message in
+   * flight, and a merger that believed it then would close every open pattern before the lanes were done.
    */
   async caughtUp(): Promise<boolean> {
+    const end = await streamEnd(this.#deps.bus, this.#deps.stream);
+    if (end === 0) return true; // an empty stream: nothing to wait for
     const low = await this.#lowWater();
-    // without a checkpoint of every lane, only an empty stream is merged (there is nothing to wait for)
-    if (low !== undefined && low.seq > this.#seq) return false;
-    const { bus, stream } = this.#deps;
-    const probe = await bus.reader(stream.name, {
-      filterSubject: `${stream.subjectPrefix}.*.o`,
-      startSeq: this.#seq + 1,
-    });
-    try {
-      return (await probe.pending()) === 0;
-    } finally {
-      await probe.close();
-    }
+    return low !== undefined && low.seq >= end && this.#seq >= end;
   }
 
   /** End of the stream (a batch run): closes the open pattern instances and stores their alerts. */

@@ -250,6 +250,8 @@ if (!enabled) {
         return n > 50;
       }, 'ingest to have published part of the file');
       await watcher.close();
+      // the restart must fall inside the ingest, or this case tests nothing
+      expect(ingest.child.exitCode, 'ingest still running when the server stops').toBeNull();
       await nats!.stop(); // mid-ingest
       await sleep(1000);
       await nats!.start();
@@ -267,6 +269,9 @@ if (!enabled) {
           (await processed(database)) >= txs.length / 4 &&
           (partitions === 1 || (await processedHigh(database)) > 0),
         'the workers to get going',
+      );
+      expect(await processed(database), 'payments left to judge when the server stops').toBeLessThan(
+        txs.length,
       );
       await nats!.stop(); // mid-consumption
       await sleep(1000);

@@ -6,6 +6,7 @@ import {
   subjectPrefixFor,
   type TxStreamSpec,
   txStreamConfig,
+  txSubject,
 } from '@raqib/core';
 import { CliError } from '../cli-error.ts';
 
@@ -44,4 +45,16 @@ export async function ensureTxStream(bus: Bus, spec: TxStreamSpec): Promise<void
       `stream ${spec.name} does not match (--partition-count ${spec.partitions}): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+}
+
+/**
+ * The position of the stream's last payment message: the highest last position of the partitions' subjects, 0 for
+ * an empty stream. A reader at or past it has read every payment the stream holds (a message on a subject that names
+ * no partition is only ever rejected). Exact, where a consumer's pending count can miss a message in flight.
+ */
+export async function streamEnd(bus: Bus, spec: TxStreamSpec): Promise<number> {
+  const lasts = await Promise.all(
+    Array.from({ length: spec.partitions }, (_, p) => bus.lastSeq(spec.name, txSubject(spec, p))),
+  );
+  return Math.max(0, ...lasts);
 }

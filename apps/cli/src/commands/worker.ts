@@ -97,7 +97,7 @@ export function registerWorkerCommand(program: Command): void {
     });
 }
 
-/** True when the bus confirms that nothing is left for the lanes (an unreachable bus is not "idle"). */
+/** True when the positions show that nothing is left (an unreachable bus or database is not "done"). */
 async function drained(check: () => Promise<boolean>): Promise<boolean> {
   try {
     return await check();
@@ -273,7 +273,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
             const began = Date.now();
             const n = await r.step(200);
             if (n > 0) worked(began);
-            else if (idle() && (await drained(async () => (await r.pending()) === 0))) break;
+            else if (idle() && (await drained(() => r.caughtUp()))) break;
             const s = r.stats();
             progress.update(
               s.processed + s.followed,

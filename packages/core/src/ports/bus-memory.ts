@@ -127,6 +127,17 @@ export class InProcessBus implements Bus {
     return Promise.resolve(1);
   }
 
+  lastSeq(streamName: string, subject: string): Promise<number> {
+    this.#open();
+    const stream = this.#streams.get(streamName);
+    if (!stream) return Promise.reject(new Error(`no stream named ${streamName}`));
+    for (let i = stream.messages.length - 1; i >= 0; i--) {
+      const m = stream.messages[i]!;
+      if (m.subject === subject) return Promise.resolve(m.seq);
+    }
+    return Promise.resolve(0);
+  }
+
   reader(streamName: string, options: ReaderOptions): Promise<BusConsumer> {
     this.#open();
     const stream = this.#streams.get(streamName);

@@ -97,6 +97,12 @@ export interface Bus {
    * count) or a purge removed older messages. A reader that must start below it cannot get what it needs.
    */
   firstSeq(stream: string): Promise<number>;
+  /**
+   * The sequence of the last message the stream holds on `subject` (a literal subject, no wildcard), 0 when it holds
+   * none. Exact, unlike `BusConsumer.pending`: a reader whose position has reached it has read that subject whole,
+   * which is what a batch run's "everything is done" must rest on.
+   */
+  lastSeq(stream: string, subject: string): Promise<number>;
   close(): Promise<void>;
 }
 
