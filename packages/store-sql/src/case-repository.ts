@@ -54,6 +54,8 @@ export class SqlCaseStore implements CaseStore {
           }),
         )
         .execute();
+      // the whole case is written: links to alerts it no longer holds go, or the alert filter would still find it
+      await trx.deleteFrom('case_alerts').where('case_id', '=', value.id).execute();
       if (value.alertIds.length > 0) {
         await trx
           .insertInto('case_alerts')
