@@ -1,5 +1,6 @@
 import type { AuditDraft, AuditEntry, HashText } from './audit-chain.ts';
 import { chainAuditEntry } from './audit-chain.ts';
+import { canonicalJson } from './canonical-json.ts';
 
 export interface AuditQuery {
   readonly entity?: string | undefined;
@@ -30,7 +31,13 @@ export class MemoryAuditLog implements AuditLog {
   }
 
   append(draft: AuditDraft): Promise<AuditEntry> {
-    const entry = chainAuditEntry(this.#entries.at(-1), draft, this.#hash);
+    // kept in the canonical JSON form the SQL store keeps: a copy the caller cannot change after the append
+    const stored: AuditDraft = {
+      ...draft,
+      before: JSON.parse(canonicalJson(draft.before)) as unknown,
+      after: JSON.parse(canonicalJson(draft.after)) as unknown,
+    };
+    const entry = chainAuditEntry(this.#entries.at(-1), stored, this.#hash);
     this.#entries.push(entry);
     return Promise.resolve(entry);
   }
