@@ -1,43 +1,37 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiKeyStoreContract, buildApiKey, postgresTestUrl, skipNotice } from '@raqib/testkit';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SqlApiKeyStore } from './api-key-repository.ts';
-import { openDatabase, type RaqibDatabase } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
+import { closeTestDatabases, postgresTestDatabase, sqliteTestDatabase } from './test-databases.ts';
 import { SqlTransactionStore } from './transaction-repository.ts';
 
-let database: RaqibDatabase;
-beforeEach(async () => {
-  database = openDatabase(':memory:');
-  await migrateToLatest(database);
-});
-afterEach(async () => {
-  await database.close();
-});
+afterEach(closeTestDatabases);
+
+apiKeyStoreContract('sqlite', async () => new SqlApiKeyStore((await sqliteTestDatabase()).db));
 
 describe('SqlApiKeyStore (sqlite)', () => {
-  it('finds a key by hash, lists and revokes once', async () => {
-    const keys = new SqlApiKeyStore(database.db);
-    const rec = {
-      id: 'k_1',
-      name: 'ana',
-      role: 'analyst' as const,
-      keyHash: 'ab'.repeat(32),
-      createdAt: 5,
-      createdBy: 'cli:root',
-      revokedAt: null,
-    };
+  it('refuses a second key with the same hash through the unique constraint', async () => {
+    const keys = new SqlApiKeyStore((await sqliteTestDatabase()).db);
+    const rec = buildApiKey();
     await keys.insertKey(rec);
-    expect(await keys.findByHash(rec.keyHash)).toEqual(rec);
-    expect(await keys.findByHash('cd'.repeat(32))).toBeUndefined();
     await expect(keys.insertKey({ ...rec, id: 'k_2' })).rejects.toThrow(/UNIQUE/);
-    expect(await keys.revokeKey('k_1', 9)).toBe(true);
-    expect(await keys.revokeKey('k_1', 10)).toBe(false);
-    expect((await keys.listKeys())[0]?.revokedAt).toBe(9);
   });
 });
 
+const pgUrl = postgresTestUrl();
+if (pgUrl) {
+  apiKeyStoreContract(
+    'postgres',
+    async () => new SqlApiKeyStore((await postgresTestDatabase(pgUrl, 'raqib_ak')).db),
+  );
+} else {
+  describe('ApiKeyStore contract: postgres', () => {
+    it.skip(skipNotice('postgres api key store', 'RAQIB_TEST_PG'), () => {});
+  });
+}
+
 describe('SqlTransactionStore (sqlite)', () => {
   it('keeps the first record of a resubmitted id and returns in the asked order', async () => {
-    const store = new SqlTransactionStore(database.db);
+    const store = new SqlTransactionStore((await sqliteTestDatabase()).db);
     const tx = (id: string, amount: number) => ({
       id,
       row: -1,

@@ -49,7 +49,12 @@ export interface TransactionStore {
 /** In-memory API keys, for tests. */
 export class MemoryApiKeyStore implements ApiKeyStore {
   readonly #keys = new Map<string, ApiKeyRecord>();
+  /** Refuses a second key with the same id or hash, as the SQL store's primary key and unique index do. */
   insertKey(record: ApiKeyRecord): Promise<void> {
+    if (this.#keys.has(record.id)) return Promise.reject(new Error(`api key ${record.id} exists`));
+    for (const k of this.#keys.values()) {
+      if (k.keyHash === record.keyHash) return Promise.reject(new Error('an api key with this hash exists'));
+    }
     this.#keys.set(record.id, record);
     return Promise.resolve();
   }
@@ -57,8 +62,13 @@ export class MemoryApiKeyStore implements ApiKeyStore {
     for (const k of this.#keys.values()) if (k.keyHash === keyHash) return Promise.resolve(k);
     return Promise.resolve(undefined);
   }
+  /** Oldest first, ties by id. */
   listKeys(): Promise<ApiKeyRecord[]> {
-    return Promise.resolve([...this.#keys.values()]);
+    return Promise.resolve(
+      [...this.#keys.values()].sort(
+        (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      ),
+    );
   }
   revokeKey(id: string, at: number): Promise<boolean> {
     const k = this.#keys.get(id);
