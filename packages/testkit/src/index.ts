@@ -6,3 +6,4 @@ export { type BusContractOptions, busContract } from './bus-contract.ts';
 export { natsServerBinary, type OwnNatsServer, sparePort, startOwnNatsServer } from './bus-nats-server.ts';
 export { buildCase, caseStoreContract } from './case-store-contract.ts';
 export { natsTestUrl, postgresTestUrl, skipNotice } from './services.ts';
+export { buildTransaction, transactionStoreContract } from './transaction-store-contract.ts';

@@ -1,4 +1,5 @@
-import { apiKeyStoreContract } from '@raqib/testkit';
-import { MemoryApiKeyStore } from './workbench-ports.ts';
+import { apiKeyStoreContract, transactionStoreContract } from '@raqib/testkit';
+import { MemoryApiKeyStore, MemoryTransactionStore } from './workbench-ports.ts';
 
 apiKeyStoreContract('memory', () => Promise.resolve(new MemoryApiKeyStore()));
+transactionStoreContract('memory', () => Promise.resolve(new MemoryTransactionStore()));
