@@ -1,5 +1,5 @@
-import { caseStoreContract, postgresTestUrl, skipNotice } from '@raqib/testkit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { caseDocumentStoreContract, caseStoreContract, postgresTestUrl, skipNotice } from '@raqib/testkit';
+import { afterEach, describe, it } from 'vitest';
 import { SqlCaseDocumentStore } from './case-document-repository.ts';
 import { SqlCaseStore } from './case-repository.ts';
 import { closeTestDatabases, postgresTestDatabase, sqliteTestDatabase } from './test-databases.ts';
@@ -7,6 +7,7 @@ import { closeTestDatabases, postgresTestDatabase, sqliteTestDatabase } from './
 afterEach(closeTestDatabases);
 
 caseStoreContract('sqlite', async () => new SqlCaseStore((await sqliteTestDatabase()).db));
+caseDocumentStoreContract('sqlite', async () => new SqlCaseDocumentStore((await sqliteTestDatabase()).db));
 
 const pgUrl = postgresTestUrl();
 if (pgUrl) {
@@ -14,20 +15,12 @@ if (pgUrl) {
     'postgres',
     async () => new SqlCaseStore((await postgresTestDatabase(pgUrl, 'raqib_cs')).db),
   );
+  caseDocumentStoreContract(
+    'postgres',
+    async () => new SqlCaseDocumentStore((await postgresTestDatabase(pgUrl, 'raqib_cd')).db),
+  );
 } else {
-  describe('CaseStore contract: postgres', () => {
-    it.skip(skipNotice('postgres case store', 'RAQIB_TEST_PG'), () => {});
+  describe('CaseStore and CaseDocumentStore contracts: postgres', () => {
+    it.skip(skipNotice('postgres case and document stores', 'RAQIB_TEST_PG'), () => {});
   });
 }
-
-describe('SqlCaseDocumentStore (sqlite)', () => {
-  it('returns the newest document of a case, or the one with a given hash', async () => {
-    const docs = new SqlCaseDocumentStore((await sqliteTestDatabase()).db);
-    const base = { caseId: 'c1', kind: 'goaml-str' as const, createdBy: 'ana' };
-    await docs.saveDocument({ ...base, hash: 'h1', content: '<report>1</report>', createdAt: 1 });
-    await docs.saveDocument({ ...base, hash: 'h2', content: '<report>2</report>', createdAt: 2 });
-    expect((await docs.getDocument('c1'))?.content).toBe('<report>2</report>');
-    expect((await docs.getDocument('c1', 'h1'))?.content).toBe('<report>1</report>');
-    expect(await docs.getDocument('c2')).toBeUndefined();
-  });
-});

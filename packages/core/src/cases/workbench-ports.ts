@@ -122,14 +122,23 @@ export interface CaseDocumentStore {
   getDocument(caseId: string, hash?: string): Promise<CaseDocument | undefined>;
 }
 
+/** Drafted reports in memory, for tests. */
 export class MemoryCaseDocumentStore implements CaseDocumentStore {
   readonly #docs: CaseDocument[] = [];
+  /** The same draft (case and hash) saved again is kept once, with the creation time of the last save. */
   saveDocument(doc: CaseDocument): Promise<void> {
-    this.#docs.push(doc);
+    const i = this.#docs.findIndex((d) => d.caseId === doc.caseId && d.hash === doc.hash);
+    if (i < 0) this.#docs.push(doc);
+    else this.#docs[i] = { ...this.#docs[i]!, createdAt: doc.createdAt };
     return Promise.resolve();
   }
+  /** The newest by creation time, not by the order of saving. */
   getDocument(caseId: string, hash?: string): Promise<CaseDocument | undefined> {
-    const found = this.#docs.filter((d) => d.caseId === caseId && (hash === undefined || d.hash === hash));
-    return Promise.resolve(found.at(-1));
+    let newest: CaseDocument | undefined;
+    for (const d of this.#docs) {
+      if (d.caseId !== caseId || (hash !== undefined && d.hash !== hash)) continue;
+      if (newest === undefined || d.createdAt >= newest.createdAt) newest = d;
+    }
+    return Promise.resolve(newest);
   }
 }
