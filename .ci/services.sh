@@ -14,13 +14,15 @@ if ! port_open 5432; then
   wait_port 5432
 fi
 # The suites connect as postgres@127.0.0.1 without a password (services.ts); Debian's default asks for one over
-# TCP (scram-sha-256), so a cluster that refuses the test login gets trust for loopback connections only.
-if port_open 5432 && command -v psql >/dev/null 2>&1 &&
+# TCP (scram-sha-256), so a cluster that refuses the test login gets trust for loopback connections, once, and says
+# so. Only as root (runuser never prompts), and never on a cluster that lets the login in.
+if [ "$(id -u)" = 0 ] && port_open 5432 && command -v psql >/dev/null 2>&1 &&
   ! psql -w -h 127.0.0.1 -U postgres -d postgres -Atc 'select 1' >/dev/null 2>&1; then
-  hba=$(su postgres -c "psql -Atc 'show hba_file'" 2>/dev/null)
-  if [ -n "$hba" ] && [ -f "$hba" ]; then
+  hba=$(runuser -u postgres -- psql -Atc 'show hba_file' 2>/dev/null)
+  if [ -n "$hba" ] && [ -f "$hba" ] && ! grep -q '^host all all 127.0.0.1/32 trust' "$hba"; then
     sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
-    su postgres -c "psql -Atc 'select pg_reload_conf()'" >/dev/null 2>&1 || true
+    runuser -u postgres -- psql -Atc 'select pg_reload_conf()' >/dev/null 2>&1 || true
+    echo "postgresql: gave loopback connections trust in $hba (the test suites log in without a password)"
   fi
 fi
 if ! port_open 4222; then

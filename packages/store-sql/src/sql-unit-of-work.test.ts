@@ -76,28 +76,31 @@ function unitOfWorkSuite(open: () => RaqibDatabase, twoHandlesAtOnce: boolean) {
 
   // better-sqlite3 is synchronous: two SQLite handles in one thread would wait on each other's lock while
   // blocking the event loop, so SQLite's race is tested deterministically below instead
-  it.runIf(twoHandlesAtOnce)('chains the audit log when two processes act at once', async () => {
-    const other = open();
-    try {
-      const mine = sqlUnitOfWork(database.db, sha256Hex);
-      const theirs = sqlUnitOfWork(other.db, sha256Hex);
-      await Promise.all(
-        Array.from({ length: 12 }, (_, i) =>
-          (i % 2 === 0 ? mine : theirs)(async (r) => {
-            await r.cases.saveCase(newCase(`c-${i}`, ['al-1']));
-            await r.audit.append(auditOf(`c-${i}`, `n${i}`));
-          }),
-        ),
-      );
-    } finally {
-      await other.close();
-    }
-    const entries = await auditEntries(database);
-    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    expect(new Set(entries.map((e) => e.entityId)).size).toBe(12);
-    expect(verifyAuditChain(entries, sha256Hex, await new SqlAuditLog(database.db).head()).ok).toBe(true);
-    expect(await new SqlCaseStore(database.db).countCases({})).toBe(12);
-  });
+  it.runIf(twoHandlesAtOnce)(
+    'chains the audit log when two processes act at once (on PostgreSQL; SQLite: the deterministic case below)',
+    async () => {
+      const other = open();
+      try {
+        const mine = sqlUnitOfWork(database.db, sha256Hex);
+        const theirs = sqlUnitOfWork(other.db, sha256Hex);
+        await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            (i % 2 === 0 ? mine : theirs)(async (r) => {
+              await r.cases.saveCase(newCase(`c-${i}`, ['al-1']));
+              await r.audit.append(auditOf(`c-${i}`, `n${i}`));
+            }),
+          ),
+        );
+      } finally {
+        await other.close();
+      }
+      const entries = await auditEntries(database);
+      expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      expect(new Set(entries.map((e) => e.entityId)).size).toBe(12);
+      expect(verifyAuditChain(entries, sha256Hex, await new SqlAuditLog(database.db).head()).ok).toBe(true);
+      expect(await new SqlCaseStore(database.db).countCases({})).toBe(12);
+    },
+  );
 }
 
 describe('sqlUnitOfWork (sqlite)', () => {

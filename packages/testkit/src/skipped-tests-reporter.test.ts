@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TestModule } from 'vitest/node';
+import type { TestModule, Vitest } from 'vitest/node';
 import SkippedTestsReporter from './skipped-tests-reporter.ts';
 
 type Case = { fullName: string; mode: 'run' | 'skip' | 'todo' | 'only'; state: 'passed' | 'skipped' };
@@ -28,8 +28,6 @@ describe('SkippedTestsReporter', () => {
             state: 'skipped',
           },
           { fullName: 'runs', mode: 'run', state: 'passed' },
-          // skipped only because another test has .only: not a suite that cannot run here
-          { fullName: 'beside an only', mode: 'run', state: 'skipped' },
         ]),
         moduleOf('packages/b.test.ts', [
           { fullName: 'reads ../shared (skips when absent)', mode: 'skip', state: 'skipped' },
@@ -41,7 +39,19 @@ describe('SkippedTestsReporter', () => {
         'packages/a.test.ts › pg: SKIPPED (no service configured; set RAQIB_TEST_PG)',
       );
       expect(printed).toContain('packages/b.test.ts › reads ../shared (skips when absent)');
-      expect(printed).not.toContain('beside an only');
+      expect(printed).not.toContain('runs');
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  it('lists nothing when a name filter left the other tests out', () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const reporter = new SkippedTestsReporter();
+      reporter.onInit({ config: { testNamePattern: /ends on positions/ } } as unknown as Vitest);
+      reporter.onTestRunEnd([moduleOf('a.test.ts', [{ fullName: 'other', mode: 'skip', state: 'skipped' }])]);
+      expect(write).not.toHaveBeenCalled();
     } finally {
       write.mockRestore();
     }

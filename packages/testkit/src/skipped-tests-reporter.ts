@@ -1,12 +1,21 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
 
 /**
  * Lists every skipped test by file and name after the run, so that `npm test` says plainly which suites did not
- * run and why: the default reporter shows only a count of skipped tests per file, and the reason is in the name
- * (`skipNotice`, "skips when ../shared is absent"). Tests skipped by `.only` elsewhere are not listed.
+ * run: the default reporter shows only a count of skipped tests per file, and the reason is in the name
+ * (`skipNotice`, "skips when ../shared is absent"). Vitest marks tests left out by a name filter (`-t`) or by a
+ * `.only` elsewhere as skipped too: with a name filter nothing is listed, and `.only` never reaches main (Biome's
+ * noFocusedTests).
  */
 export default class SkippedTestsReporter implements Reporter {
+  #filtered = false;
+
+  onInit(vitest: Vitest): void {
+    this.#filtered = vitest.config.testNamePattern !== undefined;
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+    if (this.#filtered) return;
     const lines: string[] = [];
     for (const module of testModules) {
       for (const test of module.children.allTests('skipped')) {
@@ -18,7 +27,7 @@ export default class SkippedTestsReporter implements Reporter {
     if (lines.length === 0) return;
     const noun = lines.length === 1 ? 'test' : 'tests';
     process.stdout.write(
-      `\nSkipped ${lines.length} ${noun} (each name says why and how to run it):\n${lines.join('\n')}\n`,
+      `\nSkipped ${lines.length} ${noun} (what each needs is in its name):\n${lines.join('\n')}\n`,
     );
   }
 }

@@ -17,9 +17,10 @@ describe('raqib worker --partitions / --merger', () => {
   it('tells a worker without the merger that its firings need one, and which partitions are left', () => {
     expect(withoutMergerNote([0, 1, 2, 3], true, 8)).toBe('');
     const note = withoutMergerNote([0, 1, 2, 3], false, 8);
-    expect(note).toMatch(/no merger lane here/);
-    expect(note).toMatch(/4 partitions of 8 need workers of their own/);
-    expect(withoutMergerNote([0, 1, 2], false, 3)).not.toMatch(/need workers/);
-    expect(withoutMergerNote([0, 1], false, 3)).toMatch(/1 partition of 3 needs a worker of its own/);
+    expect(note).toMatch(/no merger lane here: these lanes write firings/);
+    expect(note).toMatch(/partitions 4,5,6,7 of 8 are not run here/);
+    expect(withoutMergerNote([0, 1, 2], false, 3)).not.toMatch(/not run here/);
+    expect(withoutMergerNote([0, 2], false, 3)).toMatch(/partition 1 of 3 is not run here/);
+    expect(withoutMergerNote([2], false, 3)).toMatch(/this lane writes firings/);
   });
 });

@@ -140,10 +140,13 @@ export function parseLanes(
  */
 export function withoutMergerNote(lanes: readonly number[], merger: boolean, partitions: number): string {
   if (merger) return '';
-  const others = partitions - lanes.length;
+  const mine = new Set(lanes);
+  const others = Array.from({ length: partitions }, (_, p) => p).filter((p) => !mine.has(p));
+  const lanesWord =
+    lanes.length === 1 ? 'this lane writes firings, which become' : 'these lanes write firings, which become';
   return (
-    'raqib worker: no merger lane here: these lanes write firings, which become alerts only where one worker of ' +
-    `the stream runs --merger${others === 1 ? ` (and 1 partition of ${partitions} needs a worker of its own)` : others > 1 ? ` (and ${others} partitions of ${partitions} need workers of their own)` : ''}\n`
+    `raqib worker: no merger lane here: ${lanesWord} alerts only where one worker of the stream runs --merger` +
+    `${others.length > 0 ? ` (partition${others.length === 1 ? '' : 's'} ${others.join(',')} of ${partitions} ${others.length === 1 ? 'is' : 'are'} not run here)` : ''}\n`
   );
 }
 
