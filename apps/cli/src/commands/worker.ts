@@ -89,7 +89,7 @@ export function registerWorkerCommand(program: Command): void {
     )
     .option(
       '--exit-when-idle <ms>',
-      'batch run: when no message came for this long, close open patterns and exit',
+      "batch run: exit once nothing came for this long and this worker's lanes (and its merger: every lane of the stream) have committed up to the stream's last message; the merger then closes open patterns",
     )
     .option('--json', 'print the summary as JSON')
     .action(async (flags: WorkerFlags) => {
