@@ -21,9 +21,10 @@ if [ "$(id -u)" = 0 ] && port_open 5432 && command -v psql >/dev/null 2>&1 &&
   hba=$(runuser -u postgres -- psql -Atc 'show hba_file' 2>/dev/null)
   if [ -n "$hba" ] && [ -f "$hba" ] && ! grep -q '^host all all 127.0.0.1/32 trust' "$hba"; then
     sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
-    runuser -u postgres -- psql -Atc 'select pg_reload_conf()' >/dev/null 2>&1 || true
     echo "postgresql: gave loopback connections trust in $hba (the test suites log in without a password)"
   fi
+  # outside the check: a reload that failed on an earlier run is tried again
+  runuser -u postgres -- psql -Atc 'select pg_reload_conf()' >/dev/null 2>&1 || true
 fi
 if ! port_open 4222; then
   if ! command -v nats-server >/dev/null 2>&1; then

@@ -49,7 +49,7 @@ describe('SkippedTestsReporter', () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const reporter = new SkippedTestsReporter();
-      reporter.onInit({ config: { testNamePattern: /ends on positions/ } } as unknown as Vitest);
+      reporter.onInit({ getGlobalTestNamePattern: () => /ends on positions/ } as unknown as Vitest);
       reporter.onTestRunEnd([moduleOf('a.test.ts', [{ fullName: 'other', mode: 'skip', state: 'skipped' }])]);
       expect(write).not.toHaveBeenCalled();
     } finally {

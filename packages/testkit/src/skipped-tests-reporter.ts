@@ -8,14 +8,15 @@ import type { Reporter, TestModule, Vitest } from 'vitest/node';
  * noFocusedTests).
  */
 export default class SkippedTestsReporter implements Reporter {
-  #filtered = false;
+  #vitest: Vitest | undefined;
 
   onInit(vitest: Vitest): void {
-    this.#filtered = vitest.config.testNamePattern !== undefined;
+    this.#vitest = vitest;
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    if (this.#filtered) return;
+    // the pattern of `-t` or of a filter typed in watch mode, asked at the end of each run
+    if (this.#vitest?.getGlobalTestNamePattern() !== undefined) return;
     const lines: string[] = [];
     for (const module of testModules) {
       for (const test of module.children.allTests('skipped')) {

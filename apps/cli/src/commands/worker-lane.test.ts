@@ -375,6 +375,24 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
     await runner.close();
   });
 
+  it('rejects a payment message on a subject that names no partition of the stream (a batch end never waits for it)', async () => {
+    const database = await fixture.database();
+    const bus = new InProcessBus();
+    const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 2 };
+    await ensureTxStream(bus, stream);
+    await new TxPublisher(bus, stream).publish(txs.slice(0, 40));
+    await bus.publish('raqib.tx.5.o', encodeTransactionMessage(txs[40]!));
+    const runner = new LaneRunner([0, 1], laneDeps(bus, database, stream, 'test:6'));
+    await runner.start();
+    while ((await runner.step(0)) > 0) {
+      // read to the end
+    }
+    expect(runner.stats().processed).toBe(40);
+    expect(runner.stats().rejected).toBe(1);
+    expect(await runner.caughtUp()).toBe(true);
+    await runner.close();
+  });
+
   it('refuses to start when the stream no longer holds what the window state must be rebuilt from', async () => {
     const run = await runWorkers(4, [[0, 1, 2, 3]], [], 400);
     const restored = (await new SqlLaneStore(run.database.db).latestSnapshot('RAQIB_TX', txs.length))!;

@@ -329,6 +329,12 @@ export class LaneRunner {
         continue;
       }
       if (message.kind === 'tx') {
+        // a payment of its own (versions 1–2) on a subject that names none of the stream's partitions: no publisher
+        // of this stream wrote it, and a batch run's end (streamEnd) counts only the partitions' subjects
+        if (subjectPartition(d.subject, stream) === undefined) {
+          this.#reject(d, `subject ${d.subject} names no partition of ${stream.name}`, rows);
+          continue;
+        }
         this.#handle(message.tx, d.seq, 0, rows, undefined, d.seq, d.subject);
         continue;
       }
@@ -544,8 +550,8 @@ export class LaneRunner {
    * stop on. `pending` is only a lag figure (a message the bus is delivering at this instant may be missing from it).
    */
   async caughtUp(): Promise<boolean> {
-    if (this.#backlog.length > 0) return false;
-    await this.flush();
+    // a commit in flight is not done yet (and its failure is the next step's to report, not this check's)
+    if (this.#backlog.length > 0 || this.#inflight !== undefined) return false;
     const end = await streamEnd(this.#deps.bus, this.#deps.stream);
     return this.lanes.every((p) => this.#cpSeq[p]! >= end);
   }
