@@ -384,12 +384,15 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
     await bus.publish('raqib.tx.5.o', encodeTransactionMessage(txs[40]!));
     const runner = new LaneRunner([0, 1], laneDeps(bus, database, stream, 'test:6'));
     await runner.start();
-    while ((await runner.step(0)) > 0) {
-      // read to the end
-    }
+    expect(await runner.step(0)).toBeGreaterThan(0); // the whole stream in one batch, its commit in flight
+    expect(await runner.caughtUp()).toBe(false); // not done while the commit is in flight
+    expect(await runner.step(0)).toBe(0); // nothing new: the commit is flushed
+    expect(await runner.caughtUp()).toBe(true);
     expect(runner.stats().processed).toBe(40);
     expect(runner.stats().rejected).toBe(1);
-    expect(await runner.caughtUp()).toBe(true);
+    const rejects = await new SqlLaneStore(database.db).rejects('RAQIB_TX');
+    expect(rejects.map((r) => [r.lane, r.subject])).toEqual([['p0', 'raqib.tx.5.o']]);
+    expect(rejects[0]?.reason).toMatch(/names no partition of RAQIB_TX/);
     await runner.close();
   });
 

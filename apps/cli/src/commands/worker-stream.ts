@@ -49,9 +49,9 @@ export async function ensureTxStream(bus: Bus, spec: TxStreamSpec): Promise<void
 
 /**
  * The position of the stream's last payment message: the highest last position of the partitions' subjects, 0 for
- * an empty stream. A reader at or past it has read every payment the stream holds (a message on a subject that names
- * no partition is rejected by every lane, whatever its kind). Exact, where a consumer's pending count can miss a
- * message in flight.
+ * an empty stream. A reader at or past it has read every payment the stream holds: a `.o` message on a subject that
+ * names no partition is rejected by every lane, whatever its kind, and other subjects are never read. Exact, where a
+ * consumer's pending count can miss a message in flight.
  */
 export async function streamEnd(bus: Bus, spec: TxStreamSpec): Promise<number> {
   const lasts = await Promise.all(

@@ -42,7 +42,8 @@ export function subjectPartition(subject: string, spec: TxStreamSpec): number | 
     : '';
   const dot = rest.indexOf('.');
   const token = rest.slice(0, dot);
-  if (rest.slice(dot) !== '.o' || !/^\d+$/.test(token)) return undefined;
+  // the partition as txSubject writes it: `01` or `1e0` is another subject, not partition 1
+  if (rest.slice(dot) !== '.o' || !/^(?:0|[1-9]\d*)$/.test(token)) return undefined;
   const p = Number(token);
   return p < spec.partitions ? p : undefined;
 }

@@ -56,6 +56,11 @@ describe('parseName', () => {
       'عبد بصير',
     ]);
     expect(score('نظر محمدعبد البصیر', 'NAZIR MOHAMMAD ABDUL BASIR')).toBeGreaterThanOrEqual(0.9);
+    // the pieces point at the original, its marks included (an explanation highlights these spans)
+    const marked = 'نظر مُحَمَّدعبد البصیر';
+    const [, head, abd] = parseName(marked, 'person').tokens;
+    expect(marked.slice(head?.start, head?.end)).toBe('مُحَمَّد');
+    expect(marked.slice(abd?.start, abd?.end)).toBe('عبد البصیر');
     // معبد (Ma'bad) and متعبد end in the letters but are no name before Abd
     expect(parseName('معبد الجهني', 'person').tokens.map((t) => t.text)).toEqual(['معبد', 'جهني']);
     expect(parseName('متعبد حسن', 'person').tokens.map((t) => t.text)).toEqual(['متعبد', 'حسن']);

@@ -121,6 +121,11 @@ export interface NormalizedToken {
   readonly text: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * Where each UTF-16 unit of `text` starts in the original: a word split inside (محمدعبد, Binladen) points at
+   * its parts exactly, marks and dropped letters included (مُحَمَّدعبد).
+   */
+  readonly offsets: readonly number[];
   /** True when a comma follows this token in the original (for "LAST, First" order). */
   readonly commaAfter: boolean;
 }
@@ -139,15 +144,17 @@ export interface NormalizedName {
 export function normalizeName(original: string): NormalizedName {
   const tokens: NormalizedToken[] = [];
   let cur = '';
+  let offsets: number[] = [];
   let start = -1;
   let end = 0;
   const flush = (comma: boolean): void => {
-    if (cur.length > 0) tokens.push({ text: cur, start, end, commaAfter: comma });
+    if (cur.length > 0) tokens.push({ text: cur, start, end, offsets, commaAfter: comma });
     else if (comma && tokens.length > 0) {
       const last = tokens[tokens.length - 1];
       if (last) tokens[tokens.length - 1] = { ...last, commaAfter: true };
     }
     cur = '';
+    offsets = [];
     start = -1;
   };
   let i = 0;
@@ -171,6 +178,7 @@ export function normalizeName(original: string): NormalizedName {
       if (LETTER_OR_DIGIT.test(c)) {
         if (start < 0) start = i;
         cur += c;
+        for (let u = 0; u < c.length; u++) offsets.push(i);
         end = i + ch.length;
       } else {
         flush(c === ',' || c === '،');
