@@ -22,6 +22,12 @@ const WEAK_ALIAS_FACTOR = 0.9;
 const MIN_FUZZY_KEY = 4;
 /** Retrieval bound: the least weight an unmatched token can carry, and the largest query share in the score. */
 const BOUND_DISCOUNT = 0.5;
+/**
+ * The scorer counts the middle words either side lacks at a quarter of their weight when both names' first and last
+ * words met (name-score.ts FRAME_MIDDLE_DISCOUNT): the bound allows it for a list name whose first and last words a
+ * lookup reached.
+ */
+const FRAME_BOUND_DISCOUNT = 0.25;
 const QUERY_SHARE_BOUND = 0.6;
 
 export interface IndexedName {
@@ -325,9 +331,15 @@ interface Visit {
   /** Query word (1-based), negative for a joined key: a name is credited once per mark. */
   readonly mark: number;
   readonly countHit: boolean;
+  /** EDGE_FIRST / EDGE_LAST when this lookup is for the query's first / last word (the frame of name-score.ts). */
+  readonly edge: number;
   /** Set by markWeakVisits: a name these lookups alone reach cannot pass the retrieval bound. */
   alone: boolean;
 }
+
+/** Bits above the count in `marks[at + 3]`: the query's first and last words reached the name. */
+const EDGE_FIRST = 0x100;
+const EDGE_LAST = 0x200;
 
 /** Starts a query on the scratch space: a new stamp, nothing touched. */
 function nextStamp(s: Scratch): number {
@@ -386,7 +398,7 @@ function markCandidates(s: Scratch, visits: readonly Visit[]): void {
  */
 function visit(s: Scratch, stamp: number, v: Visit, onlyCandidates: boolean): void {
   const { sums, marks, touched, candidates } = s;
-  const { w, mark, countHit } = v;
+  const { w, mark, countHit, edge } = v;
   for (const posting of v.postings) {
     const ids = posting.ids;
     const pos = posting.positions;
@@ -408,8 +420,9 @@ function visit(s: Scratch, stamp: number, v: Visit, onlyCandidates: boolean): vo
       if (marks[at + 1] !== mark) {
         marks[at + 1] = mark;
         sums[at] = (sums[at] as number) + w;
-        // a count of query tokens, kept to a byte as it always was
-        if (countHit) marks[at + 3] = ((marks[at + 3] as number) + 1) & 0xff;
+        // a count of query tokens, kept to a byte as it always was, and the edge bits above it
+        const m = (marks[at + 3] as number) | edge;
+        marks[at + 3] = countHit ? (m & ~0xff) | ((m + 1) & 0xff) : m;
       }
       const p = pos[i] as number;
       const bit = p < 32 ? 1 << p : 0;
@@ -447,12 +460,16 @@ export function screenName(
   // token when a name is scored (OO = OO, H. = Hamid): the bounds count them as met, or a name they complete is
   // never scored ("Tun Tun Oo" did not reach "OO, Tun Tun", pair score 1)
   let unlooked = 0;
+  let unlookedEdges = 0;
   const visits: Visit[] = [];
   qTokens.forEach((t, qi) => {
     const w = weight(t);
     totalQ += w;
     if (t.role === 'initial' || t.key.length === 0) {
       unlooked += w;
+      // looked up nowhere, it may still meet a list word when scored: the frame's edge counts as reached
+      if (qi === 0) unlookedEdges |= EDGE_FIRST;
+      if (qi === qTokens.length - 1) unlookedEdges |= EDGE_LAST;
       return;
     }
     const keys = new Set<Posting>();
@@ -461,7 +478,8 @@ export function screenName(
       const p = index.postings.get(k);
       if (p !== undefined) keys.add(p);
     }
-    visits.push({ postings: [...keys], w, mark: qi + 1, countHit: true, alone: false });
+    const edge = (qi === 0 ? EDGE_FIRST : 0) | (qi === qTokens.length - 1 ? EDGE_LAST : 0);
+    visits.push({ postings: [...keys], w, mark: qi + 1, countHit: true, edge, alone: false });
   });
   // a Persian/Pashto compound written in two words may be one word in the list (کاکا زاده = Kakazada, ولی جان =
   // Walijan): before a compound tail, look the joined key up too, crediting both words. Only there: two
@@ -478,6 +496,7 @@ export function screenName(
       w: weight(a) + weight(b),
       mark: -(qi + 1),
       countHit: false,
+      edge: (qi === 0 ? EDGE_FIRST : 0) | (qi + 1 === qTokens.length - 1 ? EDGE_LAST : 0),
       alone: false,
     });
   }
@@ -516,7 +535,7 @@ export function screenName(
     // optimistic bound: every retrieved token matches perfectly, every other token is a discounted middle
     // one-to-one alignment: no more query tokens can match than distinct list tokens were hit
     const at = id << 2;
-    const hitsQ = marks[at + 3] as number;
+    const hitsQ = (marks[at + 3] as number) & 0xff;
     const distinct = popcount(marks[at + 2] as number);
     const accQ = sums[at] as number;
     const aq = Math.min(
@@ -528,7 +547,19 @@ export function screenName(
     const qMax = aq / (aq + BOUND_DISCOUNT * (totalQ - aq));
     const cMax = ac / (ac + BOUND_DISCOUNT * Math.max(0, tc - ac));
     const bound = QUERY_SHARE_BOUND * Math.max(qMax, cMax) + (1 - QUERY_SHARE_BOUND) * Math.min(qMax, cMax);
-    if (bound + maxBoost < threshold) continue;
+    if (bound + maxBoost < threshold) {
+      // the frame (first and last words met on both sides) makes the missing middles weigh a quarter: possible
+      // only when lookups of the query's first and last words and of the list name's first and last words met
+      const edges = ((marks[at + 3] as number) | unlookedEdges) & (EDGE_FIRST | EDGE_LAST);
+      if (qTokens.length < 2 || edges !== (EDGE_FIRST | EDGE_LAST)) continue;
+      const bits = marks[at + 2] as number;
+      const cn = (index.names[id] as IndexedName).parsed.tokens.length;
+      if (cn < 3 || cn > 32 || (bits & 1) === 0 || ((bits >>> (cn - 1)) & 1) === 0) continue;
+      const qf = aq / (aq + FRAME_BOUND_DISCOUNT * (totalQ - aq));
+      const cf = ac / (ac + FRAME_BOUND_DISCOUNT * Math.max(0, tc - ac));
+      const framed = QUERY_SHARE_BOUND * Math.max(qf, cf) + (1 - QUERY_SHARE_BOUND) * Math.min(qf, cf);
+      if (framed + maxBoost < threshold) continue;
+    }
     const n = index.names[id] as IndexedName;
     if (options.type && nameKindOf((index.entries[n.entry] as ListEntry).kind) !== options.type) continue;
     if (listFilter && !listFilter.has((index.entries[n.entry] as ListEntry).list)) continue;
