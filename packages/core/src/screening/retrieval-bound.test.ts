@@ -66,6 +66,10 @@ describe('retrieval bound with a middle word no lookup reaches', () => {
   });
   const index = buildScreeningIndex([
     org('6893', 'AL-AQSA SPANMAL STIFTELSE'),
+    org('20488', 'VOSTOCHNY COMMERCIAL BANK PJSC'),
+    ...Array.from({ length: 30 }, (_, k) =>
+      org(`B${k}`, `${['NATIONAL', 'COMMERCIAL', 'STATE'][k % 3]} BANK ${k}`),
+    ),
     // a list's other names, so that the words weigh as in a real list
     ...Array.from({ length: 40 }, (_, k) =>
       person(
@@ -83,5 +87,12 @@ describe('retrieval bound with a middle word no lookup reaches', () => {
     const all = screenName(index, q, { threshold: 0, limit: 1000 }).filter((m) => m.score >= 0.8);
     expect(all.map((m) => m.entry.refId)).toEqual(['6893']);
     expect(screenName(index, q).map((m) => m.entry.refId)).toEqual(['6893']);
+  });
+
+  it("lets a query initial, looked up nowhere, stand for the list name's first word", () => {
+    const q = 'V. BANK';
+    const all = screenName(index, q, { threshold: 0, limit: 1000 }).filter((m) => m.score >= 0.8);
+    expect(all.map((m) => m.entry.refId)).toEqual(['20488']);
+    expect(screenName(index, q).map((m) => m.entry.refId)).toEqual(['20488']);
   });
 });

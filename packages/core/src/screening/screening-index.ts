@@ -66,6 +66,12 @@ export interface ScreeningIndex {
    * list initial met by a query's word is left to the bound's discount, as before.
    */
   readonly nameUnposted: Float64Array;
+  /**
+   * Per name: bit 1 when its first word, bit 2 when its last word is posted under no key (an initial, a word
+   * without a key, a name of more than 32 words): no lookup says whether a query word met it, so the retrieval
+   * bound's frame (first and last words met) counts it as possibly met.
+   */
+  readonly nameOpenEdges: Uint8Array;
 }
 
 export interface BuildIndexOptions {
@@ -180,6 +186,7 @@ export function buildScreeningIndex(
   };
   const nameWeights = new Float64Array(names.length);
   const nameUnposted = new Float64Array(names.length);
+  const nameOpenEdges = new Uint8Array(names.length);
   const tokenOffsets = new Int32Array(names.length + 1);
   let offset = 0;
   names.forEach((n, id) => {
@@ -201,6 +208,11 @@ export function buildScreeningIndex(
     });
     nameWeights[id] = sum;
     nameUnposted[id] = unposted;
+    const tokens = n.parsed.tokens;
+    const open = (t: NameToken | undefined) =>
+      t === undefined || t.role === 'initial' || tokenKeys(t).every((k) => k.length === 0);
+    nameOpenEdges[id] =
+      (open(tokens[0]) ? 1 : 0) | (tokens.length > 32 || open(tokens[tokens.length - 1]) ? 2 : 0);
   });
   const postings = new Map<string, Posting>();
   const neighbours = new Map<string, Posting[]>();
@@ -223,7 +235,7 @@ export function buildScreeningIndex(
       else neighbours.set(d, [posting]);
     }
   }
-  return { entries, names, weight, postings, neighbours, nameWeights, nameUnposted };
+  return { entries, names, weight, postings, neighbours, nameWeights, nameUnposted, nameOpenEdges };
 }
 
 export interface ScreenOptions extends QueryAttributes {
@@ -359,17 +371,29 @@ function nextStamp(s: Scratch): number {
  * list side's share is at most 1, and the query side's grows with the weight credited, at most `weak`. A small
  * margin keeps rounding on the safe side. Returns whether any word was marked. Joined keys are never marked.
  */
-function markWeakVisits(visits: Visit[], totalQ: number, unlooked: number, floor: number): boolean {
+function markWeakVisits(
+  visits: Visit[],
+  totalQ: number,
+  unlooked: number,
+  unlookedEdges: number,
+  multiWord: boolean,
+  floor: number,
+): boolean {
   const words = visits.filter((v) => v.countHit).sort((a, b) => a.w - b.w);
   let weak = 0;
+  let edges = unlookedEdges;
   let any = false;
   for (const v of words) {
     const w = weak + v.w;
+    const e = edges | v.edge;
     const credit = Math.min(totalQ, w + unlooked);
-    const qMax = credit / (credit + BOUND_DISCOUNT * (totalQ - credit));
+    // with the query's first and last words among them, the scorer's frame may count the rest at a quarter
+    const discount = multiWord && e === (EDGE_FIRST | EDGE_LAST) ? FRAME_BOUND_DISCOUNT : BOUND_DISCOUNT;
+    const qMax = credit / (credit + discount * (totalQ - credit));
     if (!(QUERY_SHARE_BOUND + (1 - QUERY_SHARE_BOUND) * qMax < floor - 1e-9)) break;
     v.alone = true;
     weak = w;
+    edges = e;
     any = true;
   }
   return any;
@@ -500,7 +524,14 @@ export function screenName(
       alone: false,
     });
   }
-  const pruned = markWeakVisits(visits, totalQ, unlooked, threshold - maxBoost);
+  const pruned = markWeakVisits(
+    visits,
+    totalQ,
+    unlooked,
+    unlookedEdges,
+    qTokens.length >= 2,
+    threshold - maxBoost,
+  );
   const stamp = nextStamp(s);
   if (pruned) markCandidates(s, visits);
   for (const v of visits) visit(s, stamp, v, pruned && v.alone);
@@ -554,7 +585,10 @@ export function screenName(
       if (qTokens.length < 2 || edges !== (EDGE_FIRST | EDGE_LAST)) continue;
       const bits = marks[at + 2] as number;
       const cn = (index.names[id] as IndexedName).parsed.tokens.length;
-      if (cn < 3 || cn > 32 || (bits & 1) === 0 || ((bits >>> (cn - 1)) & 1) === 0) continue;
+      // a query word looked up nowhere (an initial) may be what meets the list name's first or last word
+      const open = unlooked > 0 ? 3 : (index.nameOpenEdges[id] as number);
+      if (cn < 2 || ((bits & 1) === 0 && (open & 1) === 0)) continue;
+      if ((cn > 32 || ((bits >>> (cn - 1)) & 1) === 0) && (open & 2) === 0) continue;
       const qf = aq / (aq + FRAME_BOUND_DISCOUNT * (totalQ - aq));
       const cf = ac / (ac + FRAME_BOUND_DISCOUNT * Math.max(0, tc - ac));
       const framed = QUERY_SHARE_BOUND * Math.max(qf, cf) + (1 - QUERY_SHARE_BOUND) * Math.min(qf, cf);
