@@ -53,6 +53,12 @@ function across(acc: AccountTable, x: number, y: number): boolean {
 export const lastBipartite = { seq: -1, sources: new Int32Array(64), count: 0 };
 // Scratch: each payer's most recent similar leg into the current payee (parallel to lastBipartite.sources).
 const SRC_LEG = new Int32Array(64);
+// Scratch: the legs each payer's payee walk read, in walk order (64 payers × maxScan ≤ 256), and each payer's range
+// of them (parallel to lastBipartite.sources): the later passes over a payer's payees replay its walk from here
+// instead of following its list again. Same legs, same order, so the same counts and evidence.
+const WALKED = new Int32Array(64 * 256);
+const WALK_LO = new Int32Array(64);
+const WALK_HI = new Int32Array(64);
 
 /**
  * Finds the densest set of payees shared by the payers of the current payee: payers S of b (in the window), and
@@ -113,14 +119,17 @@ export function findBipartite(
   const linkHi = ctx.base * p.linkSpread;
   const recent = ctx.ts - p.linkWindowMs;
   let payingOthers = 0;
+  let walked = 0;
   for (let k = 0; k < nSources; k++) {
     const f = src[k]!;
     let paysOther = false;
     scanned = 0;
+    WALK_LO[k] = walked;
     for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
       const i = s & mask;
       if (ring.ts(i) < cutoff) break;
       scanned++;
+      WALKED[walked++] = s;
       const t = ring.to(i);
       const bs = ring.base(i);
       if (
@@ -144,6 +153,7 @@ export function findBipartite(
       acc.counter2[t] = f;
       acc.counter[t]!++;
     }
+    WALK_HI[k] = walked;
     if (paysOther) payingOthers++;
     // A busy payer's walk can end before its leg into b: that leg is known from b's side, so b still counts it.
     // counter2 is only this evaluation's when b is stamped with its epoch (the current payer's walk stamps b first
@@ -166,11 +176,13 @@ export function findBipartite(
     const f = src[k]!;
     let used = false;
     let sawB = false;
-    scanned = 0;
-    for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+    const wLo = WALK_LO[k]!;
+    const wHi = WALK_HI[k]!;
+    // the payer's walk, replayed: it read wHi - wLo legs, so it hit maxScan exactly when that many
+    scanned = wHi - wLo;
+    for (let w = wLo; w < wHi; w++) {
+      const s = WALKED[w]!;
       const i = s & mask;
-      if (ring.ts(i) < cutoff) break;
-      scanned++;
       const t = ring.to(i);
       const bs = ring.base(i);
       if (acc.stamp[t] !== epoch || acc.counter[t]! < 2 || bs < lo || bs > hi || ring.format(i) !== fmt)
@@ -200,7 +212,12 @@ export function findBipartite(
         targets++;
       }
     }
-    if (used) src[keep++] = f;
+    if (used) {
+      // keep ≤ k: the slot written was read already
+      WALK_LO[keep] = wLo;
+      WALK_HI[keep] = wHi;
+      src[keep++] = f;
+    }
   }
   lastBipartite.count = keep;
   lastBipartite.seq = checkSeq;
@@ -209,12 +226,8 @@ export function findBipartite(
   if (targets < 2 || keep < 2 || linkedOnly) return 0;
   // The rest of the pattern: other similar credits of the shared payees (payers seen only from their side).
   for (let k = 0; k < keep; k++) {
-    const f = src[k]!;
-    scanned = 0;
-    for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
-      const i = s & mask;
-      if (ring.ts(i) < cutoff) break;
-      scanned++;
+    for (let w = WALK_LO[k]!; w < WALK_HI[k]!; w++) {
+      const i = WALKED[w]! & mask;
       const t = ring.to(i);
       if (acc.stamp[t] !== epoch || acc.counter[t]! < 2) continue;
       let inner = 0;
@@ -271,9 +284,7 @@ function linkedGroup(
   small: number,
 ): number {
   const { acc, ring } = ctx;
-  const minSeq = ring.minSeq();
   const mask = ring.mask;
-  const cutoff = ctx.ts - p.windowMs;
   const recent = ctx.ts - p.linkWindowMs;
   const fmt = ctx.format;
   const src = lastBipartite.sources;
@@ -282,13 +293,12 @@ function linkedGroup(
     const f = src[k]!;
     const firm = isBusiness(acc.entity(f));
     PAYER_PERSON[k] = acc.entity(f) === ENTITY_INDIVIDUAL ? 1 : 0;
-    let scanned = 0;
     let nPaid = 0;
     const start = m;
-    for (let s = acc.lastOut(f); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+    // the payer's walk in findBipartite, replayed (its legs in the window, newest first, at most maxScan)
+    for (let w = WALK_LO[k]!; w < WALK_HI[k]!; w++) {
+      const s = WALKED[w]!;
       const i = s & mask;
-      if (ring.ts(i) < cutoff) break;
-      scanned++;
       const t = ring.to(i);
       if (nPaid < PAID.length) PAID[nPaid++] = t;
       const bs = ring.base(i);
