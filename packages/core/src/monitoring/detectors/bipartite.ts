@@ -19,6 +19,7 @@ export type BipartiteParams = {
   readonly linkSpread: number;
   readonly linkWindowMs: number;
   readonly linkPivots: number;
+  readonly linkMaxScan: number;
   readonly linkPaying: number;
 };
 
@@ -436,7 +437,7 @@ function linkedEdges(
 export const bipartiteDetector: Detector<BipartiteParams> = {
   id: 'bipartite',
   number: 7,
-  version: '1.5.0',
+  version: '1.6.0',
   title: 'Bipartite',
   unit: 'edges',
   configSchema: {
@@ -478,6 +479,14 @@ export const bipartiteDetector: Detector<BipartiteParams> = {
       unit: 'payees',
       description:
         "on a payer's leg to its own payee, how many of its other recent payees are tried as the shared payee; 0: none",
+    },
+    linkMaxScan: {
+      default: 8,
+      min: 1,
+      max: 256,
+      unit: 'transactions',
+      description:
+        "on a payer's leg to its own payee, how many of its most recent payments are examined for pivots (v1.6.0)",
     },
     linkPaying: {
       default: 1,
@@ -544,7 +553,7 @@ function linkedFromPayer(ctx: EvalContext, p: BipartiteParams): number {
   let scanned = 0;
   for (
     let s = acc.lastOut(ctx.from);
-    s >= minSeq && scanned < p.maxScan && pivots < p.linkPivots;
+    s >= minSeq && scanned < p.linkMaxScan && pivots < p.linkPivots;
     s = ring.prevOut(s & mask)
   ) {
     const i = s & mask;
