@@ -37,13 +37,13 @@ describe('scatter-gather detector', () => {
 });
 
 /**
- * Three middles paid by S forward to T, then X (paid by Y, an unrelated amount) pays T: on X's leg the middles are
- * walked newest first (X, M2, M1, M0), X's credits match nothing, and the three left are exactly the bands' floor.
+ * Three middles paid by S forward to T, then X (paid by Y, what X forwards) pays T: on X's leg the middles are
+ * walked newest first (X, M2, M1, M0), X's credit counts for Y alone, and S's three are exactly the bands' floor.
  */
 function floorScenario(shared: number): { sc: Scenario; last: number } {
   const sc = new Scenario();
   for (let k = 0; k < shared; k++) sc.pay('S', `M${k}`, 4700 - k * 100, T0 + k * H);
-  sc.pay('Y', 'X', 100, T0 + 5 * H);
+  sc.pay('Y', 'X', 3050, T0 + 5 * H);
   for (let k = 0; k < shared; k++) sc.pay(`M${k}`, 'T', (4700 - k * 100) * 0.98, T0 + 10 * H + k * H);
   const last = sc.pay('X', 'T', 3000, T0 + 20 * H).row;
   return { sc, last };
@@ -51,7 +51,7 @@ function floorScenario(shared: number): { sc: Scenario; last: number } {
 
 describe('scatter-gather detector and the bands’ floor (walks skipped only when the value cannot count)', () => {
   it('counts a source shared by exactly the floor of middles after a middle that matched nothing', () => {
-    // with one middle walked and none matching, the best source can still reach 3 with the three left: no early stop
+    // with one middle walked and its source at 1, the best source can still reach 3 with the three left: no early stop
     const { sc, last } = floorScenario(3);
     expect(runScenario(sc).findings.get(last)?.get('scatter-gather')).toBe(3);
   });
@@ -78,6 +78,29 @@ describe('scatter-gather detector and the bands’ floor (walks skipped only whe
   });
 });
 
+describe('scatter-gather detector: the current leg is a hop (v1.1.0)', () => {
+  it('stays silent on a later credit of the target that forwards nothing: the pattern was judged on its own legs', () => {
+    // S → M0…M3 → T, then X, paid an unrelated amount by Y, pays T: X's leg is no hop, whatever T's credits show
+    const sc = new Scenario();
+    for (let k = 0; k < 4; k++) sc.pay('S', `M${k}`, 4700 - k * 100, T0 + k * H);
+    sc.pay('Y', 'X', 100, T0 + 5 * H);
+    for (let k = 0; k < 4; k++) sc.pay(`M${k}`, 'T', (4700 - k * 100) * 0.98, T0 + 10 * H + k * H);
+    const last = sc.pay('X', 'T', 3000, T0 + 20 * H).row;
+    const run = runScenario(sc);
+    expect(maxFinding(run, 'scatter-gather')).toBe(4);
+    expect(run.findings.get(last)?.get('scatter-gather')).toBeUndefined();
+  });
+
+  it('walks none of the target’s credits when the payer received nothing it forwards', () => {
+    // the trigger (X's newest credit) and X's one credit, then nothing: T's four credits are not read
+    const sc = new Scenario();
+    for (let k = 0; k < 3; k++) sc.pay(`P${k}`, 'T', 4000 + k * 10, T0 + k * H);
+    sc.pay('Y', 'X', 100, T0 + 5 * H);
+    sc.pay('X', 'T', 3000, T0 + 20 * H);
+    expect(detectorSlotReads('scatter-gather', sc)).toBe(2);
+  });
+});
+
 describe('scatter-gather detector walks', () => {
   it('walks no middle’s credits while the target has a single candidate middle', () => {
     // S → M → T, a small ACH credit of T (no candidate: below minBase) and a card payment to T (another instrument)
@@ -87,8 +110,9 @@ describe('scatter-gather detector walks', () => {
     sc.pay('D', 'T', 120, T0 + 2 * H);
     sc.pay('M', 'T', 4600, T0 + 3 * H);
     expect(maxFinding(runScenario(sc), 'scatter-gather')).toBe(0);
-    // the trigger (M's newest credit) and T's three credits; M's credits are not walked
-    expect(detectorSlotReads('scatter-gather', sc)).toBe(4);
+    // the trigger (M's newest credit), M's hop (that credit again: S's payment) and T's three credits; M's credits
+    // are not walked as a middle's
+    expect(detectorSlotReads('scatter-gather', sc)).toBe(5);
   });
 
   it('walks nothing when the target had no other credit of the leg’s format (decision 0019)', () => {

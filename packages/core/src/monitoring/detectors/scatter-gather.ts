@@ -18,14 +18,14 @@ const MIDDLE_BASE = new Float64Array(1024);
 
 /**
  * Detector 4, SCATTER-GATHER: a source s pays intermediaries m1…mk which each pay the same target t, within the
- * window and in time order. Evaluated on each credit of t: a two-hop backward walk, bounded by the scan limits,
- * so its cost depends only on t's and its payers' recent degree. The value is the number of intermediaries the
- * best source shares with t.
+ * window and in time order. Evaluated on each credit of t that is itself a hop (its payer was paid, before, about
+ * what it forwards: v1.1.0): a two-hop backward walk, bounded by the scan limits, so its cost depends only on t's
+ * and its payers' recent degree. The value is the number of intermediaries the best source shares with t.
  */
 export const scatterGatherDetector: Detector<ScatterGatherParams> = {
   id: 'scatter-gather',
   number: 4,
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Scatter-gather',
   unit: 'intermediaries',
   configSchema: {
@@ -84,6 +84,24 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
     const li = acc.lastIn(m0);
     if (li < minSeq || ring.ts(li & mask) < cutoff) return 0;
     const fmt = ctx.format;
+    // The current leg must be a hop of the pattern: m0 was paid, before this leg, an amount it forwards here (a
+    // candidate source). Without one the leg is no part of a scatter-gather, whatever t's other credits show.
+    let hop = false;
+    let inner0 = 0;
+    for (let r = li; r >= minSeq && inner0 < p.maxScanMiddle; r = ring.prevIn(r & mask)) {
+      const j = r & mask;
+      const tr = ring.ts(j);
+      if (tr < cutoff) break;
+      inner0++;
+      if (tr > ctx.ts || ring.format(j) !== fmt) continue;
+      const rb = ring.base(j);
+      if (rb < ctx.base / p.hopMaxRatio || rb > ctx.base / p.hopMinRatio) continue;
+      const src = ring.from(j);
+      if (src === t || src === m0) continue;
+      hop = true;
+      break;
+    }
+    if (!hop) return 0;
     const epoch = acc.nextEpoch();
     let middles = 0;
     let scanned = 0;
