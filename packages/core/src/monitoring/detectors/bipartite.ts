@@ -54,10 +54,11 @@ function across(acc: AccountTable, x: number, y: number): boolean {
 export const lastBipartite = { seq: -1, sources: new Int32Array(64), count: 0 };
 // Scratch: each payer's most recent similar leg into the current payee (parallel to lastBipartite.sources).
 const SRC_LEG = new Int32Array(64);
-// Scratch: the legs each payer's payee walk read, in walk order (64 payers × maxScan ≤ 256), and each payer's range
-// of them (parallel to lastBipartite.sources): the later passes over a payer's payees replay its walk from here
-// instead of following its list again. Same legs, same order, so the same counts and evidence.
-const WALKED = new Int32Array(64 * 256);
+// Scratch: the legs each payer's payee walk read, in walk order (64 payers × maxScan), and each payer's range of them
+// (parallel to lastBipartite.sources): the later passes over a payer's payees replay its walk from here instead of
+// following its list again. Same legs, same order, so the same counts and evidence. Sized for the schema's largest
+// maxScan (256) and grown for a configuration built in code past it: a write past a typed array's end is dropped.
+let WALKED = new Int32Array(64 * 256);
 const WALK_LO = new Int32Array(64);
 const WALK_HI = new Int32Array(64);
 
@@ -121,6 +122,7 @@ export function findBipartite(
   const recent = ctx.ts - p.linkWindowMs;
   let payingOthers = 0;
   let walked = 0;
+  if (WALKED.length < nSources * p.maxScan) WALKED = new Int32Array(64 * p.maxScan);
   for (let k = 0; k < nSources; k++) {
     const f = src[k]!;
     let paysOther = false;
