@@ -1,5 +1,6 @@
 import { DAY, type Detector, HOUR } from '../detector.ts';
 import { CREDITS, FORMAT_EPOCH_MS } from '../state.ts';
+import type { TxRing } from '../tx-ring.ts';
 
 export type ScatterGatherParams = {
   readonly windowMs: number;
@@ -15,6 +16,29 @@ export type ScatterGatherParams = {
 const MIDDLE = new Int32Array(1024);
 const MIDDLE_TS = new Float64Array(1024);
 const MIDDLE_BASE = new Float64Array(1024);
+
+/**
+ * The source of a hop, or -1: the payer of m's credit at slot j (made at `at`, already read) when that credit came
+ * before `ts` in the same format and m forwards about it (`forwarded` ÷ received in the hop range), from neither t nor m itself. One test for the
+ * current leg's own hop and for every middle's, so that the two cannot drift apart.
+ */
+function hopSource(
+  ring: TxRing,
+  j: number,
+  at: number,
+  ts: number,
+  format: number,
+  forwarded: number,
+  p: ScatterGatherParams,
+  t: number,
+  m: number,
+): number {
+  if (at > ts || ring.format(j) !== format) return -1;
+  const rb = ring.base(j);
+  if (rb < forwarded / p.hopMaxRatio || rb > forwarded / p.hopMinRatio) return -1;
+  const src = ring.from(j);
+  return src === t || src === m ? -1 : src;
+}
 
 /**
  * Detector 4, SCATTER-GATHER: a source s pays intermediaries m1…mk which each pay the same target t, within the
@@ -93,11 +117,7 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
       const tr = ring.ts(j);
       if (tr < cutoff) break;
       inner0++;
-      if (tr > ctx.ts || ring.format(j) !== fmt) continue;
-      const rb = ring.base(j);
-      if (rb < ctx.base / p.hopMaxRatio || rb > ctx.base / p.hopMinRatio) continue;
-      const src = ring.from(j);
-      if (src === t || src === m0) continue;
+      if (hopSource(ring, j, tr, ctx.ts, fmt, ctx.base, p, t, m0) < 0) continue;
       hop = true;
       break;
     }
@@ -141,11 +161,8 @@ export const scatterGatherDetector: Detector<ScatterGatherParams> = {
         const tr = ring.ts(j);
         if (tr < cutoff) break;
         inner++;
-        if (tr > ts || ring.format(j) !== fmt) continue;
-        const rb = ring.base(j);
-        if (rb < ob / p.hopMaxRatio || rb > ob / p.hopMinRatio) continue;
-        const src = ring.from(j);
-        if (src === t || src === m) continue;
+        const src = hopSource(ring, j, tr, ts, fmt, ob, p, t, m);
+        if (src < 0) continue;
         if (acc.stamp[src] !== epoch) {
           acc.stamp[src] = epoch;
           acc.counter[src] = 0;
