@@ -198,21 +198,24 @@ export function buildScreeningIndex(
   names.forEach((n, id) => {
     let sum = 0;
     let unposted = 0;
+    let openEdges = 0;
+    const last = n.parsed.tokens.length - 1;
     n.parsed.tokens.forEach((t, pos) => {
       const w = weight(t);
       sum += w;
       if (pos < 256) tokenWeights[(tokenOffsets[id] as number) + pos] = w;
+      const keyless = pos > 255 || tokenKeys(t).every((k) => k.length === 0);
       // not the list's initials: posted, every name with one would reach the scorer for every query word of that
       // letter (and a vessel's series letter, MARIA E, is no initial in the scorer either)
-      if (t.role !== 'initial' && (pos > 255 || tokenKeys(t).every((k) => k.length === 0))) unposted += w;
+      if (t.role !== 'initial' && keyless) unposted += w;
+      // an edge word no lookup reports (an initial, a keyless word, the last of more than 32)
+      const open = keyless || t.role === 'initial';
+      if (pos === 0 && open) openEdges |= 1;
+      if (pos === last && (open || last >= 32)) openEdges |= 2;
     });
     nameWeights[id] = sum;
     nameUnposted[id] = unposted;
-    const tokens = n.parsed.tokens;
-    const open = (t: NameToken | undefined) =>
-      t === undefined || t.role === 'initial' || tokenKeys(t).every((k) => k.length === 0);
-    nameOpenEdges[id] =
-      (open(tokens[0]) ? 1 : 0) | (tokens.length > 32 || open(tokens[tokens.length - 1]) ? 2 : 0);
+    nameOpenEdges[id] = openEdges;
   });
   const postings = new Map<string, Posting>();
   const neighbours = new Map<string, Posting[]>();
