@@ -319,11 +319,18 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
     expect(runner.stats().processed).toBe(0);
   });
 
-  it('a merger on an empty stream is caught up (a batch run over nothing ends), one with unread payments is not', async () => {
+  /** A fresh database and an in-process stream of two partitions holding the fixture's first `n` payments. */
+  async function twoPartitions(n: number) {
     const database = await fixture.database();
     const bus = new InProcessBus();
     const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 2 };
     await ensureTxStream(bus, stream);
+    if (n > 0) await new TxPublisher(bus, stream).publish(txs.slice(0, n));
+    return { database, bus, stream };
+  }
+
+  it('a merger on an empty stream is caught up (a batch run over nothing ends), one with unread payments is not', async () => {
+    const { database, bus, stream } = await twoPartitions(0);
     const merger = new MergerRunner(laneDeps(bus, database, stream, 'test:4'));
     await merger.start();
     expect(await merger.caughtUp()).toBe(true);
@@ -332,11 +339,7 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
   });
 
   it("a batch run ends on positions, not on a reader's pending count, which can miss a message in flight", async () => {
-    const database = await fixture.database();
-    const bus = new InProcessBus();
-    const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 2 };
-    await ensureTxStream(bus, stream);
-    await new TxPublisher(bus, stream).publish(txs.slice(0, 40));
+    const { database, bus, stream } = await twoPartitions(40);
     // every reader says nothing is pending, as a NATS reader may while its first messages are being delivered
     const blind: Bus = {
       ensureStream: (spec) => bus.ensureStream(spec),
@@ -376,11 +379,7 @@ describe('worker lanes and merger (in-process bus, SQLite)', () => {
   });
 
   it('rejects a payment message on a subject that names no partition of the stream (a batch end never waits for it)', async () => {
-    const database = await fixture.database();
-    const bus = new InProcessBus();
-    const stream: TxStreamSpec = { name: 'RAQIB_TX', subjectPrefix: 'raqib.tx', partitions: 2 };
-    await ensureTxStream(bus, stream);
-    await new TxPublisher(bus, stream).publish(txs.slice(0, 40));
+    const { database, bus, stream } = await twoPartitions(40);
     await bus.publish('raqib.tx.5.o', encodeTransactionMessage(txs[40]!));
     const runner = new LaneRunner([0, 1], laneDeps(bus, database, stream, 'test:6'));
     await runner.start();
