@@ -16,4 +16,37 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
     },
   },
+  {
+    // tsx, which runs the CLI and the server, compiles with esbuild's keepNames: a named function made inside
+    // another (`const f = () => …`, a nested `function f`, `{ key: () => … }`) gets its name set with
+    // Object.defineProperty every time it is made. In the screening engine that ran per candidate name and cost
+    // about a sixth of the queries' CPU (docs/decisions/0102). Module-level functions carry no such cost.
+    files: ['packages/core/src/screening/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-fixtures/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ':function VariableDeclarator > :matches(ArrowFunctionExpression, FunctionExpression)',
+          message:
+            'A named function made inside a function pays keepNames on every call: make it a module-level function.',
+        },
+        {
+          selector: ':function FunctionDeclaration',
+          message: 'A nested function pays keepNames on every call: make it a module-level function.',
+        },
+        {
+          selector: ':function Property > :matches(ArrowFunctionExpression, FunctionExpression)',
+          message:
+            'A function-valued property made inside a function pays keepNames on every call: make it a module-level function.',
+        },
+        {
+          selector:
+            ':function AssignmentExpression[left.type="Identifier"] > :matches(ArrowFunctionExpression, FunctionExpression)',
+          message:
+            'A named function made inside a function pays keepNames on every call: make it a module-level function.',
+        },
+      ],
+    },
+  },
 );

@@ -52,23 +52,21 @@ export function buildExplanation(
   attributes: readonly AttributeEffect[],
   aliasGroup: string | undefined,
 ): MatchExplanation {
-  const q = (s: number, e: number): string => queryName.slice(s, e);
-  const c = (s: number, e: number): string => matchedName.slice(s, e);
   return {
     queryName,
     matchedName,
     matchedNameType,
     nameScore: round3(ns.score),
     tokens: ns.pairs.map((p) => ({
-      query: q(p.query.start, p.query.end),
-      candidate: c(p.candidate.start, p.candidate.end),
+      query: queryName.slice(p.query.start, p.query.end),
+      candidate: matchedName.slice(p.candidate.start, p.candidate.end),
       how: p.how,
       similarity: round3(p.sim),
       weight: round3(weight(p.candidate)),
       keys: [p.query.key, p.candidate.key] as const,
     })),
-    unmatchedQuery: ns.unmatchedQuery.map((t) => q(t.start, t.end)),
-    unmatchedCandidate: ns.unmatchedCandidate.map((t) => c(t.start, t.end)),
+    unmatchedQuery: ns.unmatchedQuery.map((t) => queryName.slice(t.start, t.end)),
+    unmatchedCandidate: ns.unmatchedCandidate.map((t) => matchedName.slice(t.start, t.end)),
     ignored: ignoredTokens(ignoredQuery, queryName, ignoredList, matchedName),
     adjustments: ns.adjustments,
     attributes,

@@ -226,10 +226,13 @@ function unLeet(text: string): string {
   return /[a-z]/.test(text) && /\d/.test(text) ? text.replace(/[0134579]/g, (d) => LEET[d] ?? d) : text;
 }
 
+/** Where the normalised text's unit `k` starts in the original (unLeet keeps the length). */
+function unitStart(token: NormalizedToken, k: number): number {
+  return token.offsets[k] ?? token.end;
+}
+
 function splitGlued(token: NormalizedToken): Raw[] {
   const t = { ...token, text: unLeet(token.text) };
-  // where the normalised text's unit k starts in the original (unLeet keeps the length)
-  const at = (k: number): number => token.offsets[k] ?? token.end;
   const script = scriptOf(t.text);
   const base = { start: t.start, end: t.end, script, role: 'word' as TokenRole };
   if (script === 'arabic') {
@@ -255,8 +258,8 @@ function splitGlued(token: NormalizedToken): Raw[] {
     if (glued?.[1] && glued[2] && [...t.text].length >= 5) {
       const cut = glued[1].length;
       return [
-        { ...base, text: glued[1], role: 'legal', end: at(cut) },
-        { ...base, text: glued[2], start: at(cut) },
+        { ...base, text: glued[1], role: 'legal', end: unitStart(token, cut) },
+        { ...base, text: glued[2], start: unitStart(token, cut) },
       ];
     }
     // بن glued to a common name (بنحسين, بنعلي, بنيوسف): the Maghrebi family names Ben Hassine, Benali, Benyoussef
@@ -264,8 +267,8 @@ function splitGlued(token: NormalizedToken): Raw[] {
     // begins words of their own (بنيامين, بنان)
     if (t.text.startsWith('بن') && isCommonArabicName(t.text.slice(2))) {
       return [
-        { ...base, text: 'بن', end: at(2) },
-        { ...base, text: t.text.slice(2), start: at(2) },
+        { ...base, text: 'بن', end: unitStart(token, 2) },
+        { ...base, text: t.text.slice(2), start: unitStart(token, 2) },
       ];
     }
     // عبد glued to the end of the name before it (محمدعبد البصير = Mohammad Abdul Basir): Abd never ends a name,
@@ -273,14 +276,14 @@ function splitGlued(token: NormalizedToken): Raw[] {
     if (t.text.endsWith('عبد') && isCommonArabicName(t.text.slice(0, -3))) {
       const cut = t.text.length - 3;
       return [
-        { ...base, text: t.text.slice(0, cut), end: at(cut) },
-        { ...base, text: 'عبد', start: at(cut) },
+        { ...base, text: t.text.slice(0, cut), end: unitStart(token, cut) },
+        { ...base, text: 'عبد', start: unitStart(token, cut) },
       ];
     }
     if (t.text.startsWith('ال') && [...t.text].length >= 4 && t.text !== 'الله') {
       return [
-        { ...base, text: 'ال', role: 'article', end: at(2) },
-        { ...base, text: t.text.slice(2), start: at(2) },
+        { ...base, text: 'ال', role: 'article', end: unitStart(token, 2) },
+        { ...base, text: t.text.slice(2), start: unitStart(token, 2) },
       ];
     }
     return [{ ...base, text: t.text }];
@@ -288,8 +291,8 @@ function splitGlued(token: NormalizedToken): Raw[] {
   if (script === 'latin' && !(t.text in BINDING_PREFIXES)) {
     const nasab = NASAB_ARTICLE_GLUED.exec(t.text);
     if (nasab?.[1] && nasab[2] && nasab[3]) {
-      const a = at(nasab[1].length);
-      const b = at(nasab[1].length + nasab[2].length);
+      const a = unitStart(token, nasab[1].length);
+      const b = unitStart(token, nasab[1].length + nasab[2].length);
       return [
         { ...base, text: nasab[1], end: a },
         { ...base, text: nasab[2], start: a, end: b },

@@ -234,16 +234,9 @@ function gluedVowelsAgree(a: NameToken, b1: NameToken, b2: NameToken): boolean {
     if (phoneticKey(head, a.script) !== b1.key) continue;
     const tail = whole.slice(k);
     if (phoneticKey(tail, a.script) !== b2.key) continue;
-    const part = (s: string): NameToken => ({
-      ...a,
-      text: s,
-      latin: a.latin ? s : '',
-      key: phoneticKey(s, a.script),
-      alts: [],
-    });
     if (
-      tokenSimilarity(part(head), b1).sim > GLUED_VOWELS_CAP &&
-      tokenSimilarity(part(tail), b2).sim > GLUED_VOWELS_CAP
+      tokenSimilarity(partOf(a, head), b1).sim > GLUED_VOWELS_CAP &&
+      tokenSimilarity(partOf(a, tail), b2).sim > GLUED_VOWELS_CAP
     )
       return true;
   }
@@ -256,6 +249,11 @@ function gluedVowelsAgree(a: NameToken, b1: NameToken, b2: NameToken): boolean {
     end: b2.end,
   };
   return tokenSimilarity(a, glued).sim > GLUED_VOWELS_CAP;
+}
+
+/** Part `s` of the glued word `a`, as a token of its own. */
+function partOf(a: NameToken, s: string): NameToken {
+  return { ...a, text: s, latin: a.latin ? s : '', key: phoneticKey(s, a.script), alts: [] };
 }
 
 /** The similarity token-similarity.ts gives at most to a cross-script pair whose vowels disagree. */
@@ -634,13 +632,17 @@ function muhammadOnly(
   // Jinnah) when one name is left out; and when more are, a chain name in Arabic order whose family name
   // carries the article (Mohammed Al-Sawah for Mohammed Abdullah Saleh Al-Sawah: the second word is the
   // father's name, not one the person goes by)
-  const met = (a: number, b: number): boolean =>
-    pairs.some((p) => (flip ? p.j : p.i) === a && (flip ? p.i : p.j) === b);
-  if (!met(0, 0) || !met(n - 1, other.length - 1)) return true;
+  if (!pairMet(pairs, flip, 0, 0) || !pairMet(pairs, flip, n - 1, other.length - 1)) return true;
   if (n === 3) return false;
   const last = tokens[n - 1] as NameToken;
   const before = tokens[n - 2] as NameToken;
   return !dropped.some((d) => d.role === 'article' && d.start >= before.end && d.end <= last.start);
+}
+
+/** Word `a` of this name met word `b` of the other (`flip`: this name is the pairs' candidate side). */
+function pairMet(pairs: readonly { i: number; j: number }[], flip: boolean, a: number, b: number): boolean {
+  for (const p of pairs) if ((flip ? p.j : p.i) === a && (flip ? p.i : p.j) === b) return true;
+  return false;
 }
 
 /** The given name Muhammad in Arabic script or a Latin spelling. */
@@ -797,6 +799,57 @@ function houseLeftOut(
 /** Particles inside Spanish and Portuguese surnames, set aside when finding the word before the last. */
 const SURNAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'y', 'e', 'i']);
 
+/** A word of the name's surname block is left unmet ("Carlos Torres" in "TORRES HOYOS, Carlos Mario"). */
+function surnameLeftOut(tokens: readonly NameToken[], m: Uint8Array): boolean {
+  for (let i = 0; i < tokens.length; i++) if (m[i] !== 1 && (tokens[i] as NameToken).family) return true;
+  return false;
+}
+
+/**
+ * A "SURNAME, Given" name whose surname block the other name, of two words or more, never meets: the shared words
+ * are given names (Christopher Vincent is not KINAHAN, Christopher Vincent).
+ */
+function surnameMissed(mine: readonly NameToken[], m: Uint8Array, otherLen: number): boolean {
+  if (otherLen < 2) return false;
+  let family = false;
+  for (let i = 0; i < mine.length; i++) {
+    if (!(mine[i] as NameToken).family) continue;
+    if (m[i] === 1) return false;
+    family = true;
+  }
+  return family;
+}
+
+/** Of two surnames or more, the first (the father's) is unmet while a later one is met. */
+function paternalMissed(mine: readonly NameToken[], m: Uint8Array): boolean {
+  let first = -1;
+  for (let i = 0; i < mine.length; i++) {
+    if (!(mine[i] as NameToken).family) continue;
+    if (first < 0) {
+      if (m[i] === 1) return false;
+      first = i;
+    } else if (m[i] === 1) return true;
+  }
+  return false;
+}
+
+/** Of two surnames or more, the first (the father's) is met while a later one is not. */
+function maternalMissed(mine: readonly NameToken[], m: Uint8Array): boolean {
+  let first = -1;
+  let missed = false;
+  for (let i = 0; i < mine.length; i++) {
+    if (!(mine[i] as NameToken).family) continue;
+    if (first < 0) first = i;
+    else if (m[i] !== 1) missed = true;
+  }
+  return first >= 0 && m[first] === 1 && missed;
+}
+
+/** The scorer's similarity when no query memo is given. */
+function plainSimilarity(a: NameToken, _qi: number, b: NameToken): TokenSimilarity {
+  return tokenSimilarity(a, b);
+}
+
 /**
  * Aligns and scores two parsed names.
  * @param weight token weights; use the index's IDF weights when screening, uniform weights otherwise
@@ -805,8 +858,7 @@ export function scoreNames(
   q: ParsedName,
   c: ParsedName,
   weight: TokenWeight = uniformWeight,
-  similarity: (q: NameToken, qi: number, c: NameToken) => TokenSimilarity = (a, _i, b) =>
-    tokenSimilarity(a, b),
+  similarity: (q: NameToken, qi: number, c: NameToken) => TokenSimilarity = plainSimilarity,
 ): NameScore {
   const qt = q.tokens;
   const ct = c.tokens;
@@ -924,8 +976,6 @@ export function scoreNames(
   // organisations: an extra word often names a different subsidiary, so both sides weigh alike
   // and so is a name inside a longer one that leaves part of its surname block out ("Carlos Torres" in
   // "TORRES HOYOS, Carlos Mario": Spanish double surnames)
-  const surnameLeftOut = (tokens: readonly NameToken[], m: Uint8Array): boolean =>
-    tokens.some((t, i) => m[i] !== 1 && t.family);
   // and a one-word name inside a longer one (the vessel "BAXTER" in "Lee Baxter") is weaker still: one
   // word of a longer name is met by chance far more often than a whole name
   const share =
@@ -1102,21 +1152,12 @@ export function scoreNames(
   }
   // a "SURNAME, Given" name whose surname block the other name, of two words or more, never meets: the
   // shared words are given names (Christopher Vincent is not KINAHAN, Christopher Vincent)
-  const surnameMissed = (mine: readonly NameToken[], m: Uint8Array, otherLen: number): boolean =>
-    otherLen >= 2 && mine.some((t) => t.family) && !mine.some((t, i) => t.family && m[i] === 1);
   if (chosen.length > 0 && (surnameMissed(ct, mc, qn) || surnameMissed(qt, mq, cn))) {
     adjustments.push({ reason: 'the listed surname is not in the other name', factor: SURNAME_MISSED });
     score *= SURNAME_MISSED;
   }
   // "GONZALEZ CARDENAS, Jorge": of two surnames the first is the father's, the one a short form keeps; a name
   // that meets only the second (the mother's) while leaving the first out is as often someone else
-  const paternalMissed = (mine: readonly NameToken[], m: Uint8Array): boolean => {
-    const block: number[] = [];
-    mine.forEach((t, i) => {
-      if (t.family) block.push(i);
-    });
-    return block.length >= 2 && m[block[0] as number] !== 1 && block.slice(1).some((i) => m[i] === 1);
-  };
   if (chosen.length > 0 && (paternalMissed(ct, mc) || paternalMissed(qt, mq))) {
     adjustments.push({
       reason: 'only the second of two surnames is in the other name',
@@ -1126,16 +1167,6 @@ export function scoreNames(
   }
   // "PEREZ OCAMPO, Santiago" for Santiago Perez: the father's surname alone is the usual short form, but one
   // shared by every Santiago Perez; it counts a little against, less than the mother's surname alone
-  const maternalMissed = (mine: readonly NameToken[], m: Uint8Array): boolean => {
-    let first = -1;
-    let missed = false;
-    for (let i = 0; i < mine.length; i++) {
-      if (!(mine[i] as NameToken).family) continue;
-      if (first < 0) first = i;
-      else if (m[i] !== 1) missed = true;
-    }
-    return first >= 0 && m[first] === 1 && missed;
-  };
   if (chosen.length > 0 && (maternalMissed(ct, mc) || maternalMissed(qt, mq))) {
     adjustments.push({
       reason: 'only the first of two surnames is in the other name',

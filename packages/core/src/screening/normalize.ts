@@ -142,21 +142,7 @@ export interface NormalizedName {
  * maqsura, taa marbuta and Persian/Urdu letters, no tatweel; punctuation splits tokens, apostrophes join them.
  */
 export function normalizeName(original: string): NormalizedName {
-  const tokens: NormalizedToken[] = [];
-  let cur = '';
-  let offsets: number[] = [];
-  let start = -1;
-  let end = 0;
-  const flush = (comma: boolean): void => {
-    if (cur.length > 0) tokens.push({ text: cur, start, end, offsets, commaAfter: comma });
-    else if (comma && tokens.length > 0) {
-      const last = tokens[tokens.length - 1];
-      if (last) tokens[tokens.length - 1] = { ...last, commaAfter: true };
-    }
-    cur = '';
-    offsets = [];
-    start = -1;
-  };
+  const b = new TokenBuilder();
   let i = 0;
   let prevLower = false;
   const chars = [...original];
@@ -167,7 +153,7 @@ export function normalizeName(original: string): NormalizedName {
     const upper = ch !== ch.toLowerCase();
     const after = chars[k + 1] ?? '';
     const loneLast = after === '' || !/\p{L}/u.test(after);
-    if (upper && prevLower && !loneLast && cur.length >= 2) flush(false);
+    if (upper && prevLower && !loneLast && b.cur.length >= 2) b.flush(false);
     prevLower = ch !== ch.toUpperCase() && !upper;
     const folded = foldCodePoint(ch);
     if (folded.length === 0) {
@@ -176,18 +162,48 @@ export function normalizeName(original: string): NormalizedName {
     }
     for (const c of folded) {
       if (LETTER_OR_DIGIT.test(c)) {
-        if (start < 0) start = i;
-        cur += c;
-        for (let u = 0; u < c.length; u++) offsets.push(i);
-        end = i + ch.length;
+        if (b.start < 0) b.start = i;
+        b.cur += c;
+        for (let u = 0; u < c.length; u++) b.offsets.push(i);
+        b.end = i + ch.length;
       } else {
-        flush(c === ',' || c === '،');
+        b.flush(c === ',' || c === '،');
       }
     }
     i += ch.length;
   }
-  flush(false);
+  b.flush(false);
+  const tokens = b.tokens;
   return { original, text: tokens.map((t) => t.text).join(' '), tokens };
+}
+
+/** The token being read and those read: a class, not a closure over locals (see the lint rule in eslint.config.js). */
+class TokenBuilder {
+  readonly tokens: NormalizedToken[] = [];
+  cur = '';
+  offsets: number[] = [];
+  start = -1;
+  end = 0;
+
+  /** Ends the current token; `comma`: a comma follows it (or the token before, when none is open). */
+  flush(comma: boolean): void {
+    const tokens = this.tokens;
+    if (this.cur.length > 0)
+      tokens.push({
+        text: this.cur,
+        start: this.start,
+        end: this.end,
+        offsets: this.offsets,
+        commaAfter: comma,
+      });
+    else if (comma && tokens.length > 0) {
+      const last = tokens[tokens.length - 1];
+      if (last) tokens[tokens.length - 1] = { ...last, commaAfter: true };
+    }
+    this.cur = '';
+    this.offsets = [];
+    this.start = -1;
+  }
 }
 
 /** Normalised text only, for callers that do not need offsets. */

@@ -105,6 +105,11 @@ function tokenKeys(t: NameToken): string[] {
   return out;
 }
 
+/** A key's weight from the number of names holding it: 1 for a key no name holds, ~0.3 for the commonest given names. */
+function idfWeight(count: number, total: number, maxIdf: number): number {
+  return 0.25 + (0.75 * Math.log((total + 1) / (count + 1))) / maxIdf;
+}
+
 /**
  * Builds the screening index over list entries.
  * Token weights are inverse document frequencies of the keys over all indexed names.
@@ -168,10 +173,9 @@ export function buildScreeningIndex(
   });
   const total = Math.max(1, names.length);
   const maxIdf = Math.log(total + 1);
-  // 1 for a key no name holds, down to ~0.3 for the most common given names
-  const weightOf = (count: number) => 0.25 + (0.75 * Math.log((total + 1) / (count + 1))) / maxIdf;
-  const unseenWeight = weightOf(0);
+  const unseenWeight = idfWeight(0, total, maxIdf);
   const keyWeight = new Map<string, number>();
+  // eslint-disable-next-line no-restricted-syntax -- made once per index
   const weight: TokenWeight = (t: NameToken) => {
     if (t.role === 'initial') return 0.5;
     let w = keyWeight.get(t.key);
@@ -179,7 +183,7 @@ export function buildScreeningIndex(
       const count = df.get(t.key);
       // only the index's own keys are remembered: a service screening for months meets new words without end
       if (count === undefined) return unseenWeight;
-      w = weightOf(count);
+      w = idfWeight(count, total, maxIdf);
       keyWeight.set(t.key, w);
     }
     return w;
@@ -545,6 +549,7 @@ export function screenName(
   // (text, role), words (most tokens) by their text alone, which needs no new string per pair
   const memo = qTokens.map(() => new Map<string, TokenSimilarity>());
   const memoOther = qTokens.map(() => new Map<string, TokenSimilarity>());
+  // eslint-disable-next-line no-restricted-syntax -- made once per query, not per candidate
   const similarity = (qt: NameToken, qi: number, ct: NameToken): TokenSimilarity => {
     // tokenSimilarity reads the abbreviation and serial marks too: "Sok." meets Sokchul as an abbreviation, Sok
     // does not, so they are memoised apart (else a pair's score would depend on which name was scored first)

@@ -29,9 +29,13 @@ export function isSerialNumber(latin: string, organisation: boolean): boolean {
  * (two letters, MARIA E and MARIA F, or a letter and a number, name different vessels).
  */
 export function serialRelation(a: string, b: string): 'same' | 'series' | 'other' {
-  const numeral = (s: string) => /^\d+$/.test(s) || ROMAN.test(s);
-  if (numeral(a) && numeral(b)) return serialValue(a) === serialValue(b) ? 'same' : 'series';
+  if (isNumeral(a) && isNumeral(b)) return serialValue(a) === serialValue(b) ? 'same' : 'series';
   return a === b ? 'same' : 'other';
+}
+
+/** Digits or a Roman numeral. */
+function isNumeral(s: string): boolean {
+  return /^\d+$/.test(s) || ROMAN.test(s);
 }
 
 /** The value of a serial number (digits or Roman numeral), for comparing two of them. */
