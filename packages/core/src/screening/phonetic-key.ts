@@ -222,6 +222,25 @@ export function arabicFinalTKey(token: string): string {
  * @param splitDigraphs read kh, sh, th, dh, gh as two letters (Lakhal = لكحل, Ishaq = إسحاق): the alternative key
  */
 export function latinKey(token: string, splitDigraphs = false): string {
+  const memo = splitDigraphs ? LATIN_KEYS_SPLIT : LATIN_KEYS;
+  let key = memo.get(token);
+  if (key === undefined) {
+    key = readLatinKey(token, splitDigraphs);
+    if (memo.size < KEY_MEMO_LIMIT) memo.set(token, key);
+  }
+  return key;
+}
+
+/**
+ * Keys already read, by token: the lists' 43,000 names hold far fewer distinct words (Muhammad, Ali, al-…), and
+ * a word's key is a chain of a dozen regular-expression passes. Bounded, since a service screening for months
+ * meets new words without end; past the bound a key is read afresh each time.
+ */
+const LATIN_KEYS = new Map<string, string>();
+const LATIN_KEYS_SPLIT = new Map<string, string>();
+const KEY_MEMO_LIMIT = 200_000;
+
+function readLatinKey(token: string, splitDigraphs: boolean): string {
   let s = token.replace(/x/g, 'ks');
   if (!splitDigraphs) {
     s = s
