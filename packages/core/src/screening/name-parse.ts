@@ -642,13 +642,53 @@ function markedAbbreviated(r: Raw): boolean {
 }
 
 function toToken(r: Raw, ancestor: boolean): NameToken {
-  const latin = latinOf(r.text, r.script).replace(/ /g, '');
   const role: TokenRole =
     r.role === 'word' && r.script === 'latin' && r.text.length === 1 ? 'initial' : r.role;
-  const key = r.key ?? keyOf(r.text.replace(/ /g, ''), r.script);
+  const keys = r.key === undefined ? plainKeysOf(r.text, r.script) : readKeys(r.text, r.script, r.key);
+  return {
+    text: r.text,
+    key: keys.key,
+    alts: keys.alts,
+    latin: keys.latin,
+    script: r.script,
+    role,
+    start: r.start,
+    end: r.end,
+    ancestor,
+    family: r.start < familyEnd,
+    translations: r.script === 'arabic' ? translationsOf(r.text) : [],
+    abbreviated: role === 'word' && markedAbbreviated(r),
+    serial: false,
+  };
+}
+
+/** A word's Latin letters, key and other keys: what depends on its text and script alone, when no key is forced. */
+type TokenKeys = { readonly key: string; readonly alts: readonly string[]; readonly latin: string };
+
+/**
+ * Keys of words already read, by script and text: the lists' 43,000 names hold about 31,500 distinct words among
+ * 152,000, and a word's keys take a dozen regular-expression passes each. Bounded like the Latin key memo.
+ */
+const PLAIN_KEYS = new Map<string, TokenKeys>();
+const PLAIN_KEYS_LIMIT = 200_000;
+
+function plainKeysOf(text: string, script: Script): TokenKeys {
+  const memoKey = `${script}\u0001${text}`;
+  let keys = PLAIN_KEYS.get(memoKey);
+  if (keys === undefined) {
+    keys = readKeys(text, script, undefined);
+    if (PLAIN_KEYS.size < PLAIN_KEYS_LIMIT) PLAIN_KEYS.set(memoKey, keys);
+  }
+  return keys;
+}
+
+/** `forced`: a key the parser set (glued Abu/Abd forms), which has no alternative readings of its letters. */
+function readKeys(text: string, script: Script, forced: string | undefined): TokenKeys {
+  const latin = latinOf(text, script).replace(/ /g, '');
+  const key = forced ?? keyOf(text.replace(/ /g, ''), script);
   const alts: string[] = [];
-  if (r.key === undefined && r.script === 'latin') {
-    const t = r.text;
+  if (forced === undefined && script === 'latin') {
+    const t = text;
     const glued = ARTICLE_GLUED.exec(t);
     if (glued?.[1]) alts.push(latinKey(glued[1]));
     // Essabar = as-Sabbar, Essaadi = as-Saʿdi: a sun-letter article glued on, its consonant doubled
@@ -663,31 +703,16 @@ function toToken(r: Raw, ancestor: boolean): NameToken {
     if (t.indexOf('ch', 1) > 0) alts.push(latinKey(t[0] + t.slice(1).replace(/ch/g, 'kh')));
     const slavic = slavicReading(t);
     if (slavic !== t) alts.push(latinKey(slavic));
-  } else if (r.script === 'kana') {
-    alts.push(latinKey(romanizeKana(r.text).replace(/r/g, 'l'))); // Japanese has one liquid: ラ is la too
-  } else if (r.script === 'arabic') {
-    const bare = r.text.replace(/ /g, '');
+  } else if (script === 'kana') {
+    alts.push(latinKey(romanizeKana(text).replace(/r/g, 'l'))); // Japanese has one liquid: ラ is la too
+  } else if (script === 'arabic') {
+    const bare = text.replace(/ /g, '');
     const alt = arabicAltKey(bare);
     // a forced key (glued Abu/Abd forms) is not the plain reading of the letters: no alternative for it
-    if (r.key === undefined || key === arabicKey(bare)) {
+    if (forced === undefined || key === arabicKey(bare)) {
       if (alt) alts.push(alt);
       alts.push(arabicFinalHKey(bare), arabicFinalTKey(bare), arabicThKey(bare), arabicVKey(bare));
     }
   }
-  const uniqueAlts = [...new Set(alts)].filter((a) => a.length > 0 && a !== key);
-  return {
-    text: r.text,
-    key,
-    alts: uniqueAlts,
-    latin,
-    script: r.script,
-    role,
-    start: r.start,
-    end: r.end,
-    ancestor,
-    family: r.start < familyEnd,
-    translations: r.script === 'arabic' ? translationsOf(r.text) : [],
-    abbreviated: role === 'word' && markedAbbreviated(r),
-    serial: false,
-  };
+  return { key, alts: [...new Set(alts)].filter((a) => a.length > 0 && a !== key), latin };
 }
