@@ -1,6 +1,8 @@
 // ESLint runs only the type-aware rules Biome cannot check; everything else is Biome's job.
 import tseslint from 'typescript-eslint';
 
+const FN = ':matches(ArrowFunctionExpression, FunctionExpression)';
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'apps/web/dist/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   {
@@ -26,26 +28,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        {
-          selector: ':function VariableDeclarator > :matches(ArrowFunctionExpression, FunctionExpression)',
+        ...[
+          `:function VariableDeclarator[id.type="Identifier"] > ${FN}`,
+          ':function FunctionDeclaration',
+          `:function Property[method=false][kind="init"][computed=false] > ${FN}`,
+          `:function AssignmentExpression[left.type="Identifier"] > ${FN}`,
+          // the same behind a type assertion: `const f = (() => …) as F`
+          `:function :matches(VariableDeclarator[id.type="Identifier"], AssignmentExpression[left.type="Identifier"], Property[computed=false]) > :matches(TSAsExpression, TSSatisfiesExpression, TSNonNullExpression, TSTypeAssertion) > ${FN}`,
+          // destructuring defaults: `const { f = () => … } = o`
+          `:function :matches(ObjectPattern > Property, ArrayPattern) > AssignmentPattern > ${FN}`,
+          ':function FunctionExpression[id]',
+          // a class made inside a function names itself each time; a function-valued field, once per instance
+          ':function :matches(ClassDeclaration, ClassExpression)',
+          `PropertyDefinition[static=false] > ${FN}`,
+          `PropertyDefinition[static=false] Property[method=false][kind="init"][computed=false] > ${FN}`,
+        ].map((selector) => ({
+          selector,
           message:
-            'A named function made inside a function pays keepNames on every call: make it a module-level function.',
-        },
-        {
-          selector: ':function FunctionDeclaration',
-          message: 'A nested function pays keepNames on every call: make it a module-level function.',
-        },
-        {
-          selector: ':function Property > :matches(ArrowFunctionExpression, FunctionExpression)',
-          message:
-            'A function-valued property made inside a function pays keepNames on every call: make it a module-level function.',
-        },
-        {
-          selector:
-            ':function AssignmentExpression[left.type="Identifier"] > :matches(ArrowFunctionExpression, FunctionExpression)',
-          message:
-            'A named function made inside a function pays keepNames on every call: make it a module-level function.',
-        },
+            'tsx (keepNames) names this function with Object.defineProperty each time it is made: make it a module-level function or a method.',
+        })),
       ],
     },
   },

@@ -667,7 +667,8 @@ type TokenKeys = { readonly key: string; readonly alts: readonly string[]; reado
 
 /**
  * Keys of words already read, by script and text: the lists' 43,000 names hold about 31,500 distinct words among
- * 152,000, and a word's keys take a dozen regular-expression passes each. Bounded like the Latin key memo.
+ * 152,000, and a word's keys take a dozen regular-expression passes each. Bounded like the Latin key memo
+ * (phonetic-key.ts): emptied when full.
  */
 const PLAIN_KEYS = new Map<string, TokenKeys>();
 const PLAIN_KEYS_LIMIT = 200_000;
@@ -677,7 +678,8 @@ function plainKeysOf(text: string, script: Script): TokenKeys {
   let keys = PLAIN_KEYS.get(memoKey);
   if (keys === undefined) {
     keys = readKeys(text, script, undefined);
-    if (PLAIN_KEYS.size < PLAIN_KEYS_LIMIT) PLAIN_KEYS.set(memoKey, keys);
+    if (PLAIN_KEYS.size >= PLAIN_KEYS_LIMIT) PLAIN_KEYS.clear();
+    PLAIN_KEYS.set(memoKey, keys);
   }
   return keys;
 }

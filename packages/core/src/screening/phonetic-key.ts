@@ -226,7 +226,8 @@ export function latinKey(token: string, splitDigraphs = false): string {
   let key = memo.get(token);
   if (key === undefined) {
     key = readLatinKey(token, splitDigraphs);
-    if (memo.size < KEY_MEMO_LIMIT) memo.set(token, key);
+    if (memo.size >= KEY_MEMO_LIMIT) memo.clear();
+    memo.set(token, key);
   }
   return key;
 }
@@ -234,7 +235,7 @@ export function latinKey(token: string, splitDigraphs = false): string {
 /**
  * Keys already read, by token: the lists' 43,000 names hold far fewer distinct words (Muhammad, Ali, al-…), and
  * a word's key is a chain of a dozen regular-expression passes. Bounded, since a service screening for months
- * meets new words without end; past the bound a key is read afresh each time.
+ * meets new words without end: when full it is emptied and fills again with the words in use.
  */
 const LATIN_KEYS = new Map<string, string>();
 const LATIN_KEYS_SPLIT = new Map<string, string>();
