@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,16 @@ Every figure here was written by a benchmark script (\`npm run bench\`, \`bench:
 \`bench:api\`, \`bench:scale\`), with the machine and the exact command beside it. Comparisons are ratios measured
 in one run, because the machines are shared and noisy. Each section is replaced whole when its script runs again.
 `;
+
+/** True when `taskset` can pin a process to core 0 here (util-linux; absent on macOS and in some containers). */
+export function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true']);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A one-line description of the machine, for the record beside each figure. */
 export function machineLine(): string {

@@ -4,14 +4,14 @@
  * process pinned to one core (taskset) when the machine has it. Writes its section of BENCHMARKS.md.
  * RAQIB_BENCH_QUICK=1 runs a small size only (for a smoke run), and does not write BENCHMARKS.md.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDataset } from '@raqib/synth';
 import { currentHost, hugePageEnv } from '../apps/cli/src/huge-page-relaunch.ts';
-import { machineLine, writeBenchmarkSection } from './benchmarks-file.ts';
+import { hasTaskset, machineLine, writeBenchmarkSection } from './benchmarks-file.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -24,14 +24,6 @@ const sizes = quick
       { name: '5M', accounts: 250_000, days: 10 },
     ];
 
-function hasTaskset(): boolean {
-  try {
-    execFileSync('taskset', ['-c', '0', 'true']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 const pinned = hasTaskset();
 // Each measurement runs in the environment `raqib scan` gives its own process: huge pages where the host has them on
 // request (docs/decisions/0018-scan-on-huge-pages.md). Parse-only too, so that the ratio compares like with like.
