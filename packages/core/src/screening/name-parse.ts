@@ -288,7 +288,7 @@ function splitGlued(token: NormalizedToken): Raw[] {
     }
     return [{ ...base, text: t.text }];
   }
-  if (script === 'latin' && !(t.text in BINDING_PREFIXES)) {
+  if (script === 'latin' && !BINDING_PREFIXES.has(t.text)) {
     const nasab = NASAB_ARTICLE_GLUED.exec(t.text);
     if (nasab?.[1] && nasab[2] && nasab[3]) {
       const a = unitStart(token, nasab[1].length);
@@ -314,9 +314,7 @@ function splitGlued(token: NormalizedToken): Raw[] {
 
 /** Nasab markers and binding prefixes no Korean or Chinese syllable shares (not Bin, Ben, Um, Ag), for arabicWord. */
 const ARABIC_ONLY_MARKERS: ReadonlySet<string> = new Set(
-  [...NASAB, ...Object.keys(BINDING_PREFIXES)].filter(
-    (w) => !['bin', 'ben', 'bn', 'bt', 'um', 'ag'].includes(w),
-  ),
+  [...NASAB, ...BINDING_PREFIXES.keys()].filter((w) => !['bin', 'ben', 'bn', 'bt', 'um', 'ag'].includes(w)),
 );
 
 /**
@@ -485,7 +483,7 @@ export function parseName(text: string, kind: NameKind = 'any'): ParsedName {
     else if (ARABIC_CONNECTORS.has(r.text) && significantCount > 2) r.role = 'legal';
     else if (kind === 'organisation' ? isOrgDrop(r.text) : PERSON_LEGAL.has(r.text)) r.role = 'legal';
     else {
-      const prefix = BINDING_PREFIXES[r.text];
+      const prefix = BINDING_PREFIXES.get(r.text);
       if (prefix !== undefined) r.prefix = prefix;
     }
   }

@@ -57,27 +57,29 @@ export const NASAB: ReadonlySet<string> = new Set([
 ]);
 
 /** Prefixes that bind to the next word: "Abd al-Rahman", "Abu Bakr", "Umm Kulthum". */
-export const BINDING_PREFIXES: Readonly<Record<string, string>> = {
-  abd: 'abd',
-  abdu: 'abd',
-  abdul: 'abd',
-  abdel: 'abd',
-  abdal: 'abd',
-  abdol: 'abd',
-  abdur: 'abd',
-  abdar: 'abd',
-  abdus: 'abd',
-  abdas: 'abd',
-  abdel_: 'abd',
-  عبد: 'abd',
-  abu: 'abu',
-  abou: 'abu',
-  abo: 'abu',
-  ابو: 'abu',
-  umm: 'umm',
-  um: 'umm',
-  ام: 'umm',
-};
+export const BINDING_PREFIXES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    abd: 'abd',
+    abdu: 'abd',
+    abdul: 'abd',
+    abdel: 'abd',
+    abdal: 'abd',
+    abdol: 'abd',
+    abdur: 'abd',
+    abdar: 'abd',
+    abdus: 'abd',
+    abdas: 'abd',
+    abdel_: 'abd',
+    عبد: 'abd',
+    abu: 'abu',
+    abou: 'abu',
+    abo: 'abu',
+    ابو: 'abu',
+    umm: 'umm',
+    um: 'umm',
+    ام: 'umm',
+  }),
+);
 
 /** Honorifics and titles: shown in the explanation, never scored. */
 export const HONORIFICS: ReadonlySet<string> = new Set([

@@ -18,6 +18,15 @@ describe('parseName', () => {
     expect(keys('Saif al-Din')).toEqual(keys('Saifuddin'));
   });
 
+  it('binds only the listed prefixes, not a word named like an Object property (Constructor)', () => {
+    const texts = (n: string): string[] => parseName(n, 'person').tokens.map((t) => t.text);
+    expect(texts('Constructor Haddad')).toEqual(['constructor', 'haddad']);
+    expect(
+      compareNames('Constructor Haddad', 'Ali Haddad', 'person').nameScore.unmatchedQuery.map((t) => t.text),
+    ).toEqual(['constructor']);
+    expect(score('Constructor Haddad', 'Ali Haddad')).toBeGreaterThan(0);
+  });
+
   it('marks names after bin/ibn as ancestors and reorders "LAST, First"', () => {
     const p = parseName('BIN LADIN, Usama bin Muhammad bin Awad', 'person');
     expect(p.tokens.map((t) => [t.text, t.ancestor])).toEqual([
