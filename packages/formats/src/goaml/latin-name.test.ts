@@ -29,6 +29,11 @@ describe('toGoamlLatin', () => {
   it('doubles a consonant under shadda and drops tatweel', () => {
     expect(toGoamlLatin('مـدّ')).toBe('Mdd');
   });
+
+  it('reads a word after the article letter by letter even when it is named like an Object property', () => {
+    expect(toGoamlLatin('Ali الconstructor')).toBe('Ali al-Constructor');
+    expect(toGoamlLatin('Ali الhasOwnProperty')).toBe('Ali al-HasOwnProperty');
+  });
 });
 
 describe('splitPersonName', () => {

@@ -140,13 +140,18 @@ function foldHamza(word: string): string {
   return word.replace(/[أإآٱ]/g, 'ا');
 }
 
+/** WORDS' own entry for a word, never a property every object has (constructor). */
+function knownWord(folded: string): string | undefined {
+  return Object.hasOwn(WORDS, folded) ? WORDS[folded] : undefined;
+}
+
 function romaniseArabicWord(word: string): string {
   const folded = foldHamza(word.replace(TATWEEL_AND_MARKS, '').replace(/[\u064B-\u0650]/g, ''));
-  const whole = WORDS[folded];
+  const whole = knownWord(folded);
   if (whole !== undefined) return whole;
   // the article: ال + rest → al-Rest (sun-letter assimilation is left out: the FIU matches on either form)
   if (folded.startsWith('ال') && folded.length > 3) {
-    const rest = WORDS[folded.slice(2)] ?? romaniseLetters(word.slice(word.indexOf('ل') + 1));
+    const rest = knownWord(folded.slice(2)) ?? romaniseLetters(word.slice(word.indexOf('ل') + 1));
     return `al-${capitalise(rest)}`;
   }
   return capitalise(romaniseLetters(word));

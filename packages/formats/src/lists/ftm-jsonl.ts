@@ -68,7 +68,7 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
     };
     if (typeof o.id !== 'string' || typeof o.schema !== 'string')
       throw new ListParseError(file, at, 'missing "id" or "schema"');
-    const kind = KINDS[o.schema];
+    const kind = Object.hasOwn(KINDS, o.schema) ? KINDS[o.schema] : undefined;
     if (!kind) {
       skipped.set(o.schema, (skipped.get(o.schema) ?? 0) + 1);
       return;

@@ -6,6 +6,7 @@ import { ListParseError } from './list-parse-error.ts';
 import { decodeListBytes, detectListFormat, loadListPath } from './load-list.ts';
 import { fixture, SANCTIONS_FIXTURES } from './test-fixtures.ts';
 import { parseUkCsv } from './uk-csv.ts';
+import { decodeXmlText } from './xml-text.ts';
 
 describe('parseEuXml2016', () => {
   const list = parseEuXml2016(fixture('eu-2016-excerpt.xml'), 'eu.xml');
@@ -74,6 +75,18 @@ describe('parseFtmJsonl', () => {
     expect(l.entries[0]?.identifiers).toEqual([{ type: 'passportNumber', value: 'K1234567' }]);
     expect(l.notes).toEqual(['1 Address object(s) are not list entries and were not loaded']);
   });
+  it('skips a schema named like an Object property (constructor) as an unknown schema', () => {
+    const l = parseFtmJsonl(
+      '{"id":"p","schema":"Person","properties":{"name":["P"]}}\n{"id":"a","schema":"constructor","properties":{"name":["A"]}}\n{"id":"b","schema":"toString","properties":{"name":["B"]}}\n',
+      { list: 'X', version: 'v' },
+      'f.jsonl',
+    );
+    expect(l.entries.map((e) => e.refId)).toEqual(['p']);
+    expect(l.notes).toEqual([
+      '1 constructor object(s) are not list entries and were not loaded',
+      '1 toString object(s) are not list entries and were not loaded',
+    ]);
+  });
   it('fails on a line that is not JSON', () => {
     expect(() =>
       parseFtmJsonl(
@@ -82,6 +95,13 @@ describe('parseFtmJsonl', () => {
         'f.jsonl',
       ),
     ).toThrow(ListParseError);
+  });
+});
+
+describe('decodeXmlText', () => {
+  it('decodes the predefined entities and leaves any other name as written, constructor too', () => {
+    expect(decodeXmlText('a &amp; b &#65;')).toBe('a & b A');
+    expect(decodeXmlText('a &constructor; b &nbsp;')).toBe('a &constructor; b &nbsp;');
   });
 });
 

@@ -15,7 +15,7 @@ export function decodeXmlText(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (all, body: string) => {
     if (body.startsWith('#x')) return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
     if (body.startsWith('#')) return String.fromCodePoint(Number.parseInt(body.slice(1), 10));
-    return PREDEFINED[body] ?? all;
+    return (Object.hasOwn(PREDEFINED, body) ? PREDEFINED[body] : undefined) ?? all;
   });
 }
 
