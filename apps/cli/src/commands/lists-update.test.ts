@@ -106,6 +106,13 @@ describe('raqib lists update', () => {
     expect(() => resolveSources(['EU'], [])).toThrow('the EU list needs a token');
   });
 
+  it('refuses a list named like an Object property and ignores a --source for one', () => {
+    expect(() => resolveSources(['constructor'], [])).toThrow('unknown list "constructor" for update');
+    expect(() => resolveSources(['toString'], [])).toThrow('unknown list "toString" for update');
+    const r = resolveSources(['UN'], ['constructor=https://example.org/', '__proto__=https://example.org/']);
+    expect(Object.keys(r.sources)).toEqual(['UN']);
+  });
+
   it('fetches every list from its publisher, loads each with its own date, and never prints the token', async () => {
     un = UN_A;
     const db = join(tmp(), 'r.db');

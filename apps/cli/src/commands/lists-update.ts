@@ -70,7 +70,7 @@ export function resolveSources(
   const names = explicit ? only : Object.keys(OFFICIAL_SOURCES);
   const out: Record<string, ListSource[]> = {};
   for (const n of names) {
-    const files = OFFICIAL_SOURCES[n];
+    const files = Object.hasOwn(OFFICIAL_SOURCES, n) ? OFFICIAL_SOURCES[n] : undefined;
     if (!files)
       throw new CliError(
         `unknown list "${n}" for update; known: ${Object.keys(OFFICIAL_SOURCES).join(', ')}`,
@@ -84,7 +84,7 @@ export function resolveSources(
     const url = o.slice(eq + 1);
     if (eq < 1 || !/^https?:\/\//.test(url))
       throw new CliError(`--source must be LIST=http(s)://…, got "${redactUrl(o)}"`);
-    const files = out[name];
+    const files = Object.hasOwn(out, name) ? out[name] : undefined;
     if (!files) continue;
     overridden.add(name);
     out[name] = files.map((f) => ({
