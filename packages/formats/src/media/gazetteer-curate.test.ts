@@ -29,6 +29,17 @@ describe('curateWorldCities', () => {
     ]);
   });
 
+  it('reads an English name spelled like an Object property (constructor) as a name with no fix', () => {
+    const csv = `CountryNameAr,CountryNameEn,CityNameAr,CityNameEn,Population
+"العراق","Iraq","بغداد","constructor",6183000
+`;
+    const r = curateWorldCities(csv, { countries: new Map([['Iraq', 'IQ']]), minPopulation: 1000 });
+    expect(r.places).toEqual([]);
+    expect(r.rejected).toEqual([
+      { line: 2, ar: 'بغداد', en: 'constructor', reason: 'Arabic name does not sound like the English' },
+    ]);
+  });
+
   it('compares consonant skeletons of Arabic and English names', () => {
     expect(soundsAlike('روما', 'Rome')).toBe(true);
     expect(soundsAlike('دير الزور', 'Dayr az Zawr')).toBe(true);

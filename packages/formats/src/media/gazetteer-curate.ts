@@ -217,7 +217,8 @@ export function curateWorldCities(
     const cc = options.countries.get(r.CountryNameEn ?? '');
     const population = Number(r.Population ?? 0);
     if (cc === undefined || !(population >= options.minPopulation)) continue;
-    let ar = FIXES[en] ?? (r.CityNameAr ?? '').trim();
+    const fix = Object.hasOwn(FIXES, en) ? FIXES[en] : undefined;
+    let ar = fix ?? (r.CityNameAr ?? '').trim();
     const reject = (reason: string): void => {
       rejected.push({ line, ar, en, reason });
     };
@@ -238,7 +239,7 @@ export function curateWorldCities(
       reject('also a common word');
       continue;
     }
-    if (FIXES[en] === undefined && !soundsAlike(ar, en)) {
+    if (fix === undefined && !soundsAlike(ar, en)) {
       reject('Arabic name does not sound like the English');
       continue;
     }
