@@ -25,6 +25,8 @@ describe('parseName', () => {
       compareNames('Constructor Haddad', 'Ali Haddad', 'person').nameScore.unmatchedQuery.map((t) => t.text),
     ).toEqual(['constructor']);
     expect(score('Constructor Haddad', 'Ali Haddad')).toBeGreaterThan(0);
+    // بن splits off only before a common Arabic name: a Latin tail named like an Object property is none
+    expect(texts('بنconstructor')).toEqual(['بنconstructor']);
   });
 
   it('marks names after bin/ibn as ancestors and reorders "LAST, First"', () => {

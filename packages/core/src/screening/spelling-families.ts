@@ -138,7 +138,7 @@ const ARABIC_FORMS: Readonly<Record<string, string>> = {
  * different common names (false: محمد is not Mahmud, though both keys are m-h-m-d), or unknown (undefined).
  */
 export function arabicFamilyAgrees(arabic: string, latin: string): boolean | undefined {
-  const fa = ARABIC_FORMS[arabic];
+  const fa = arabicForm(arabic);
   const fl = byName.get(latin);
   if (fa === undefined || fl === undefined) return undefined;
   return byName.get(fa) === fl;
@@ -146,7 +146,7 @@ export function arabicFamilyAgrees(arabic: string, latin: string): boolean | und
 
 /** True for the Arabic-script spelling of one of the commonest names (حسين, علي, يوسف). */
 export function isCommonArabicName(arabic: string): boolean {
-  return ARABIC_FORMS[arabic] !== undefined;
+  return arabicForm(arabic) !== undefined;
 }
 
 /** True for a Latin spelling of one of the common Arabic-origin names above (Mohammed, Ahmad, Ali, Youssef). */
@@ -161,10 +161,18 @@ export function sameSpellingFamily(a: string, b: string): boolean {
 }
 
 function knownArabicName(token: string): string | undefined {
-  const direct = ARABIC_FORMS[token];
+  const direct = arabicForm(token);
   if (direct !== undefined) return direct;
   // a nisba on a given name (محمدي, احمدي): a family name built on the given name
-  return token.endsWith('ي') ? ARABIC_FORMS[token.slice(0, -1)] : undefined;
+  return token.endsWith('ي') ? arabicForm(token.slice(0, -1)) : undefined;
+}
+
+/**
+ * The family of an Arabic-script spelling, own keys only: a token that starts in Arabic script may go on in Latin
+ * (بنconstructor, whose tail after بن is looked up), and "constructor" must not find Object's.
+ */
+function arabicForm(token: string): string | undefined {
+  return Object.hasOwn(ARABIC_FORMS, token) ? ARABIC_FORMS[token] : undefined;
 }
 
 /**

@@ -12,5 +12,5 @@ const ALIASES: Readonly<Record<string, string | undefined>> = {
 };
 
 export function goamlCurrency(code: string): string | undefined {
-  return code in ALIASES ? ALIASES[code] : code;
+  return Object.hasOwn(ALIASES, code) ? ALIASES[code] : code;
 }
