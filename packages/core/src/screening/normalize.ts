@@ -150,18 +150,18 @@ export function normalizeName(original: string): NormalizedName {
     const ch = chars[k] as string;
     // "VladimirPutin", "SiemensAG": a capital after a lower-case letter starts a new word, unless it is a lone
     // capital ending the word ("GmbH")
-    const upper = ch !== ch.toLowerCase();
+    const upper = isUpperCase(ch);
     const after = chars[k + 1] ?? '';
-    const loneLast = after === '' || !/\p{L}/u.test(after);
+    const loneLast = after === '' || !isLetter(after);
     if (upper && prevLower && !loneLast && b.cur.length >= 2) b.flush(false);
-    prevLower = ch !== ch.toUpperCase() && !upper;
+    prevLower = !upper && isLowerCase(ch);
     const folded = foldCodePoint(ch);
     if (folded.length === 0) {
       i += ch.length;
       continue;
     }
     for (const c of folded) {
-      if (LETTER_OR_DIGIT.test(c)) {
+      if (isLetterOrDigit(c)) {
         if (b.start < 0) b.start = i;
         b.cur += c;
         for (let u = 0; u < c.length; u++) b.offsets.push(i);
@@ -175,6 +175,29 @@ export function normalizeName(original: string): NormalizedName {
   b.flush(false);
   const tokens = b.tokens;
   return { original, text: tokens.map((t) => t.text).join(' '), tokens };
+}
+
+// Character classes with an ASCII fast path: names are mostly ASCII, and a Unicode property test or a case
+// mapping per character was a tenth of building the index. Outside ASCII they are the general tests.
+function isUpperCase(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : ch !== ch.toLowerCase();
+}
+
+/** Lower case and not upper case (a letter with both forms, written small). */
+function isLowerCase(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : ch !== ch.toUpperCase();
+}
+
+function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : /\p{L}/u.test(ch);
+}
+
+function isLetterOrDigit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) : LETTER_OR_DIGIT.test(ch);
 }
 
 /** The token being read and those read: a class, not a closure over locals (see the lint rule in eslint.config.js). */
