@@ -27,8 +27,8 @@ if (process.env[PINNED_ENV] === undefined && hasTaskset()) {
   if (child.signal) process.kill(process.pid, child.signal);
   process.exit(child.status ?? 1);
 }
-// what the process may run on, not what the environment claims
-const pinned = availableParallelism() === 1;
+// re-run under taskset, and what the process may run on is indeed one core (not merely what the environment says)
+const pinned = process.env[PINNED_ENV] === '1' && availableParallelism() === 1;
 
 function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name];
