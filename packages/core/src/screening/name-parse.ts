@@ -249,7 +249,7 @@ interface Split {
 }
 
 const SPLITS = new Map<string, Split>();
-const SPLITS_LIMIT = 200_000;
+const SPLITS_LIMIT = 100_000;
 
 function splitGlued(token: NormalizedToken): Raw[] {
   let split = SPLITS.get(token.text);
@@ -691,7 +691,7 @@ type TokenKeys = { readonly key: string; readonly alts: readonly string[]; reado
  * (phonetic-key.ts): emptied when full.
  */
 const PLAIN_KEYS = new Map<string, TokenKeys>();
-const PLAIN_KEYS_LIMIT = 200_000;
+const PLAIN_KEYS_LIMIT = 100_000;
 
 function plainKeysOf(text: string, script: Script): TokenKeys {
   const memoKey = `${script}\u0001${text}`;

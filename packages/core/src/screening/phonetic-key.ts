@@ -239,7 +239,7 @@ export function latinKey(token: string, splitDigraphs = false): string {
  */
 const LATIN_KEYS = new Map<string, string>();
 const LATIN_KEYS_SPLIT = new Map<string, string>();
-const KEY_MEMO_LIMIT = 200_000;
+const KEY_MEMO_LIMIT = 100_000;
 
 function readLatinKey(token: string, splitDigraphs: boolean): string {
   let s = token.replace(/x/g, 'ks');
