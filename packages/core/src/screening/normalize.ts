@@ -184,7 +184,7 @@ function isUpperCase(ch: string): boolean {
   return c < 128 ? c >= 65 && c <= 90 : ch !== ch.toLowerCase();
 }
 
-/** Lower case and not upper case (a letter with both forms, written small). */
+/** Changed by upper-casing (a small letter; titlecase ǅ too, which the caller's upper-case test excludes). */
 function isLowerCase(ch: string): boolean {
   const c = ch.charCodeAt(0);
   return c < 128 ? c >= 97 && c <= 122 : ch !== ch.toUpperCase();
