@@ -106,11 +106,24 @@ describe('raqib lists update', () => {
     expect(() => resolveSources(['EU'], [])).toThrow('the EU list needs a token');
   });
 
-  it('refuses a list named like an Object property and ignores a --source for one', () => {
+  it('refuses a list named like an Object property, for update or in --source', () => {
     expect(() => resolveSources(['constructor'], [])).toThrow('unknown list "constructor" for update');
     expect(() => resolveSources(['toString'], [])).toThrow('unknown list "toString" for update');
-    const r = resolveSources(['UN'], ['constructor=https://example.org/', '__proto__=https://example.org/']);
+    expect(() => resolveSources(['UN'], ['constructor=https://example.org/'])).toThrow(
+      '--source names an unknown list "constructor"',
+    );
+    expect(() => resolveSources(['UN'], ['__proto__=https://example.org/'])).toThrow(
+      '--source names an unknown list "__proto__"',
+    );
+  });
+
+  it('refuses a --source for an unknown list and notes one for a list not being updated', () => {
+    expect(() => resolveSources(['UN'], ['UNN=https://mirror.example/'])).toThrow(
+      '--source names an unknown list "UNN"',
+    );
+    const r = resolveSources(['UN'], ['UK=https://mirror.example/']);
     expect(Object.keys(r.sources)).toEqual(['UN']);
+    expect(r.skipped).toEqual(['--source UK unused: UK is not among the lists being updated']);
   });
 
   it('fetches every list from its publisher, loads each with its own date, and never prints the token', async () => {

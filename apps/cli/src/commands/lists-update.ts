@@ -78,21 +78,29 @@ export function resolveSources(
     out[n] = files.map((f) => ({ ...f }));
   }
   const overridden = new Set<string>();
+  const skipped: string[] = [];
   for (const o of overrides) {
     const eq = o.indexOf('=');
     const name = o.slice(0, eq);
     const url = o.slice(eq + 1);
     if (eq < 1 || !/^https?:\/\//.test(url))
       throw new CliError(`--source must be LIST=http(s)://…, got "${redactUrl(o)}"`);
+    // a misspelt list name must not quietly fetch from the publisher instead of the mirror meant
+    if (!Object.hasOwn(OFFICIAL_SOURCES, name))
+      throw new CliError(
+        `--source names an unknown list "${name}"; known: ${Object.keys(OFFICIAL_SOURCES).join(', ')}`,
+      );
     const files = Object.hasOwn(out, name) ? out[name] : undefined;
-    if (!files) continue;
+    if (!files) {
+      skipped.push(`--source ${name} unused: ${name} is not among the lists being updated`);
+      continue;
+    }
     overridden.add(name);
     out[name] = files.map((f) => ({
       file: f.file,
       url: url.endsWith('/') ? `${url}${f.file}` : files.length === 1 ? url : `${url}/${f.file}`,
     }));
   }
-  const skipped: string[] = [];
   const eu = out.EU;
   if (eu) {
     if (euToken) {
