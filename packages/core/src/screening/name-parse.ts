@@ -3,6 +3,7 @@
  * "-ud-Din" suffixes), honorifics and legal forms, and gives every remaining token its transliteration key.
  */
 
+import { BoundedMemo } from './bounded-memo.ts';
 import { chineseReading, isWadeGiles } from './chinese-syllables.ts';
 import { romanizeKana } from './kana.ts';
 import { isKoreanFamilyName } from './korean-names.ts';
@@ -248,14 +249,12 @@ interface Split {
   readonly parts: readonly SplitPart[];
 }
 
-const SPLITS = new Map<string, Split>();
-const SPLITS_LIMIT = 100_000;
+const SPLITS = new BoundedMemo<Split>();
 
 function splitGlued(token: NormalizedToken): Raw[] {
   let split = SPLITS.get(token.text);
   if (split === undefined) {
     split = splitOf(token.text);
-    if (SPLITS.size >= SPLITS_LIMIT) SPLITS.clear();
     SPLITS.set(token.text, split);
   }
   const raws: Raw[] = [];
@@ -275,22 +274,29 @@ function part(text: string, from = -1, to = -1, role: TokenRole = 'word', key?: 
   return { text, role, key, from, to };
 }
 
+/** The word kept whole, with a key the split forces (glued Abd / Abu / Din forms). */
+function keyedWhole(script: Script, text: string, key: string): Split {
+  return { script, parts: [part(text, -1, -1, 'word', key)] };
+}
+
 function splitOf(word: string): Split {
   const text = unLeet(word);
   const script = scriptOf(text);
   if (script === 'arabic') {
     const abd = ARABIC_ABD_GLUED.exec(text);
     if (abd?.[1] && text !== 'عبد') {
-      const key = /^عبدا?لل?ه$/u.test(text) ? ABD_ALLAH_KEY : `bd${keyOf(abd[1], 'arabic')}`;
-      return { script, parts: [part(text, -1, -1, 'word', key)] };
+      return keyedWhole(
+        script,
+        text,
+        /^عبدا?لل?ه$/u.test(text) ? ABD_ALLAH_KEY : `bd${keyOf(abd[1], 'arabic')}`,
+      );
     }
     const abu = ARABIC_ABU_GLUED.exec(text);
-    if (abu?.[1]) return { script, parts: [part(text, -1, -1, 'word', `V${keyOf(abu[1], 'arabic')}`)] };
+    if (abu?.[1]) return keyedWhole(script, text, `V${keyOf(abu[1], 'arabic')}`);
     // نورالدين written as one word: the article is assimilated in speech (Nooruddin, Nureddin), so the key
     // is the head's and Din's, as for the Latin glued forms
     const din = ARABIC_DIN_GLUED.exec(text);
-    if (din?.[1])
-      return { script, parts: [part(text, -1, -1, 'word', collapseKey(`${keyOf(din[1], 'arabic')}dn`))] };
+    if (din?.[1]) return keyedWhole(script, text, collapseKey(`${keyOf(din[1], 'arabic')}dn`));
     // a preposition or "and" glued to an article (والشام = wa-l-Sham, بالدم = bi-l-dam, للصرافة = li-l-sarafa):
     // the article's word stands alone, as in the Latin rendering ("… and the Levant")
     const glued = GLUED_PARTICLE_ARTICLE.exec(text);
@@ -322,14 +328,12 @@ function splitOf(word: string): Split {
     }
     const abd = ABD_GLUED.exec(text);
     if (abd?.[1]) {
-      const key = isAllahWord(abd[1]) ? ABD_ALLAH_KEY : `bd${keyOf(abd[1], 'latin')}`;
-      return { script, parts: [part(text, -1, -1, 'word', key)] };
+      return keyedWhole(script, text, isAllahWord(abd[1]) ? ABD_ALLAH_KEY : `bd${keyOf(abd[1], 'latin')}`);
     }
     const abu = ABU_GLUED.exec(text);
-    if (abu?.[1]) return { script, parts: [part(text, -1, -1, 'word', `V${keyOf(abu[1], 'latin')}`)] };
+    if (abu?.[1]) return keyedWhole(script, text, `V${keyOf(abu[1], 'latin')}`);
     const din = DIN_GLUED.exec(text);
-    if (din?.[1])
-      return { script, parts: [part(text, -1, -1, 'word', collapseKey(`${keyOf(din[1], 'latin')}dn`))] };
+    if (din?.[1]) return keyedWhole(script, text, collapseKey(`${keyOf(din[1], 'latin')}dn`));
   }
   return { script, parts: [part(text)] };
 }
@@ -687,18 +691,15 @@ type TokenKeys = { readonly key: string; readonly alts: readonly string[]; reado
 
 /**
  * Keys of words already read, by script and text: the lists' 43,000 names hold about 31,500 distinct words among
- * 152,000, and a word's keys take a dozen regular-expression passes each. Bounded like the Latin key memo
- * (phonetic-key.ts): emptied when full.
+ * 152,000, and a word's keys take a dozen regular-expression passes each.
  */
-const PLAIN_KEYS = new Map<string, TokenKeys>();
-const PLAIN_KEYS_LIMIT = 100_000;
+const PLAIN_KEYS = new BoundedMemo<TokenKeys>();
 
 function plainKeysOf(text: string, script: Script): TokenKeys {
   const memoKey = `${script}\u0001${text}`;
   let keys = PLAIN_KEYS.get(memoKey);
   if (keys === undefined) {
     keys = readKeys(text, script, undefined);
-    if (PLAIN_KEYS.size >= PLAIN_KEYS_LIMIT) PLAIN_KEYS.clear();
     PLAIN_KEYS.set(memoKey, keys);
   }
   return keys;

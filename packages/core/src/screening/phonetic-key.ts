@@ -9,6 +9,7 @@
  * The keys are deliberately lossy; the scorer compares surface forms as well where both sides are Latin.
  */
 
+import { BoundedMemo } from './bounded-memo.ts';
 import { romanizeKana } from './kana.ts';
 import type { Script } from './normalize.ts';
 import { romanizeTable } from './romanize.ts';
@@ -226,7 +227,6 @@ export function latinKey(token: string, splitDigraphs = false): string {
   let key = memo.get(token);
   if (key === undefined) {
     key = readLatinKey(token, splitDigraphs);
-    if (memo.size >= KEY_MEMO_LIMIT) memo.clear();
     memo.set(token, key);
   }
   return key;
@@ -234,12 +234,10 @@ export function latinKey(token: string, splitDigraphs = false): string {
 
 /**
  * Keys already read, by token: the lists' 43,000 names hold far fewer distinct words (Muhammad, Ali, al-…), and
- * a word's key is a chain of a dozen regular-expression passes. Bounded, since a service screening for months
- * meets new words without end: when full it is emptied and fills again with the words in use.
+ * a word's key is a chain of a dozen regular-expression passes.
  */
-const LATIN_KEYS = new Map<string, string>();
-const LATIN_KEYS_SPLIT = new Map<string, string>();
-const KEY_MEMO_LIMIT = 100_000;
+const LATIN_KEYS = new BoundedMemo<string>();
+const LATIN_KEYS_SPLIT = new BoundedMemo<string>();
 
 function readLatinKey(token: string, splitDigraphs: boolean): string {
   let s = token.replace(/x/g, 'ks');
