@@ -119,12 +119,14 @@ function runOnce(core: typeof Core, ov: { det: string; param: string; value: num
   }
   alerts += monitor.drainAlerts().length;
   alerts += monitor.finish().length;
+  // scores held as float32, compared as raqib scan compares them
+  const flagAt = Math.fround(config.flagThreshold);
   let tp = 0;
   let fp = 0;
   let fn = 0;
   const fpByTyp = new Map<string, number>();
   for (let r = 0; r <= maxRow; r++) {
-    const f = score[r]! >= config.flagThreshold;
+    const f = score[r]! >= flagAt;
     if (label[r]) {
       if (f) tp++;
       else fn++;
@@ -137,7 +139,7 @@ function runOnce(core: typeof Core, ov: { det: string; param: string; value: num
   const rc = tp / Math.max(1, tp + fn);
   const found = rowsOf.map((rows) => {
     let hit = 0;
-    for (const r of rows) if (score[r]! >= config.flagThreshold) hit++;
+    for (const r of rows) if (score[r]! >= flagAt) hit++;
     return rows.length > 0 && hit >= 0.5 * rows.length;
   });
   return { f1: (2 * p * rc) / (p + rc), fpRows: fp, tp, alerts, found, typ, score, fpByTyp };

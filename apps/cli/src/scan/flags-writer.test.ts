@@ -7,10 +7,10 @@ import { ScoreTable } from './score-table.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'raqib-flags-'));
 
-/** The contract's line for one row, spelled out the plain way. */
+/** The contract's line for one row, spelled out the plain way (a float32 score against the float32 threshold). */
 function expectedLine(table: ScoreTable, row: number, threshold: number): string {
   const score = table.score(row);
-  const flagged = score >= threshold;
+  const flagged = score >= Math.fround(threshold);
   const typologies = flagged || score > 0 ? table.typologies(row).join(';') : '';
   return `${row},${score === 0 ? '0' : score.toFixed(4)},${flagged ? 1 : 0},${typologies}\n`;
 }

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import type { ScoreTable } from './score-table.ts';
+import { type ScoreTable, storedThreshold } from './score-table.ts';
 
 const CHUNK = 1 << 20;
 /** Room an unscored line needs: up to 16 digits of row number and `,0,0,\n`. */
@@ -20,6 +20,7 @@ export async function writeFlags(path: string, table: ScoreTable, flagThreshold:
   let chunk = Buffer.allocUnsafe(CHUNK);
   let at = chunk.write('row,score,flag,typologies\n', 0, 'latin1');
   let lines = 0;
+  const flagAt = storedThreshold(flagThreshold);
   // A chunk handed to the stream is the stream's until written: each flush starts a new one.
   const flush = async (): Promise<void> => {
     if (!out.write(chunk.subarray(0, at))) await once(out, 'drain');
@@ -30,7 +31,7 @@ export async function writeFlags(path: string, table: ScoreTable, flagThreshold:
     if (!table.isAccepted(row)) continue;
     lines++;
     const score = table.score(row);
-    if (score === 0 && flagThreshold > 0) {
+    if (score === 0 && flagAt > 0) {
       if (at > CHUNK - PLAIN_LINE_ROOM) await flush();
       at = writeDigits(chunk, at, row);
       chunk[at++] = COMMA;
@@ -41,7 +42,7 @@ export async function writeFlags(path: string, table: ScoreTable, flagThreshold:
       chunk[at++] = NEWLINE;
       continue;
     }
-    const flagged = score >= flagThreshold;
+    const flagged = score >= flagAt;
     const typologies = flagged || score > 0 ? table.typologies(row).join(';') : '';
     const line = `${row},${score === 0 ? '0' : score.toFixed(4)},${flagged ? 1 : 0},${typologies}\n`;
     const bytes = Buffer.byteLength(line);

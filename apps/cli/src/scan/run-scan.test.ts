@@ -123,6 +123,25 @@ describe('runScan', () => {
     expect(alerts.some((a) => a.explanation.en.includes('Evidence truncated'))).toBe(true);
   });
 
+  it('flags a row whose score equals a flag threshold that float32 cannot hold exactly (0.35)', async () => {
+    const threshold = 0.35;
+    const summary = await runScan(
+      {
+        input: join(data, 'transactions.csv'),
+        config: { ...defaultMonitoringConfig(), flagThreshold: threshold },
+        outDir: join(data, 'threshold'),
+        clock,
+      },
+      now,
+    );
+    const rows = lines(summary.outputs.flags!)
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(rows.some((f) => f[1] === '0.3500')).toBe(true);
+    for (const f of rows) expect(f[2], f.join(',')).toBe(Number(f[1]) >= threshold ? '1' : '0');
+    expect(summary.flagged).toBe(rows.filter((f) => f[2] === '1').length);
+  });
+
   it('quarantines malformed records with their line and reason, and counts them', async () => {
     const out = mkdtempSync(join(tmpdir(), 'raqib-scan-bad-'));
     const summary = await runScan(

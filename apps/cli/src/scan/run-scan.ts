@@ -17,7 +17,7 @@ import { readTransactions, type TransactionFormat } from '@raqib/formats';
 import { writeFlags } from './flags-writer.ts';
 import { referenceDataOf } from './load-reference.ts';
 import { PartyCollector } from './party-collector.ts';
-import { ScoreTable } from './score-table.ts';
+import { ScoreTable, storedThreshold } from './score-table.ts';
 
 export interface ScanInput {
   readonly input: string;
@@ -169,8 +169,9 @@ function isAbort(error: unknown): boolean {
 async function countAndWriteFlags(path: string, table: ScoreTable, threshold: number): Promise<number> {
   await writeFlags(path, table, threshold);
   let flagged = 0;
+  const flagAt = storedThreshold(threshold);
   for (let row = 0; row <= table.maxRow; row++)
-    if (table.isAccepted(row) && table.score(row) >= threshold) flagged++;
+    if (table.isAccepted(row) && table.score(row) >= flagAt) flagged++;
   return flagged;
 }
 

@@ -1,4 +1,13 @@
 /**
+ * The flag threshold as the scores kept here compare with it. Scores are float32 and a threshold such as 0.35 is
+ * not: the stored 0.35 is just below 0.35 and would miss its own threshold. The detection stage compares its
+ * float32 scores the same way, so flags.csv, the summary and the API agree on every row.
+ */
+export function storedThreshold(threshold: number): number {
+  return Math.fround(threshold);
+}
+
+/**
  * Final score per data row, kept in a growable Float32Array so that 5M rows cost 20 MB. Typologies are kept
  * only for rows that were ever scored above zero (a small minority), as a Map.
  */

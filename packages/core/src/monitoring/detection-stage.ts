@@ -238,6 +238,9 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
   const tracing = config.fundsTracing;
   const suppliedRates = reference.fxRates;
   const flagThreshold = config.flagThreshold;
+  // Ring scores are float32 and a threshold such as 0.35 is not: a stored score meets its own threshold only when
+  // the threshold is rounded the same way (the CLI's ScoreTable does likewise).
+  const flagAt = Math.fround(flagThreshold);
   let watermark = Number.NEGATIVE_INFINITY;
   let processed = 0;
   /** lookAhead: the announced transactions (undefined: none), the next one's index, and their accounts' ids. */
@@ -270,7 +273,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     ring.setTypoMask(i, m);
     if (score > prev) ring.setScore(i, score);
     onScore?.(ring.row(i), ring.idOf(i), Math.max(score, prev), namesOf(m));
-    if (tracing.enabled && prev < flagThreshold && score >= flagThreshold) taint(seq, score, m);
+    if (tracing.enabled && prev < flagAt && score >= flagThreshold) taint(seq, score, m);
   }
 
   /**
@@ -557,7 +560,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     const sc = ring.score(i);
     return {
       score: sc,
-      flag: sc >= flagThreshold,
+      flag: sc >= flagAt,
       typologies: namesOf(ring.typoMask(i)),
       findings: findings ?? [],
       alertIds: [],
