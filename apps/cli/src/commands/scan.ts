@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputFileError } from '@raqib/formats';
 import { SqlAlertStore, SqlListStore } from '@raqib/store-sql';
@@ -23,6 +23,25 @@ interface ScanFlags {
   db?: string;
   store: boolean;
   json?: boolean;
+}
+
+/**
+ * Creates the output folder before the database is opened: an --out naming a file, or under one, is the user's
+ * to fix and gets one line, not an unexpected error with a stack from inside the scan.
+ */
+function prepareOut(out: string): string {
+  const dir = resolve(out);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? String(error);
+    throw new CliError(
+      code === 'EEXIST'
+        ? `--out ${out} exists and is not a folder`
+        : `cannot create the output folder ${out}: ${code}`,
+    );
+  }
+  return dir;
 }
 
 export function registerScanCommand(program: Command): void {
@@ -58,6 +77,7 @@ export function registerScanCommand(program: Command): void {
     .action(async (flags: ScanFlags) => {
       if (!existsSync(flags.input)) throw new CliError(`input file not found: ${flags.input}`);
       const reference = await loadScanReference(flags);
+      const outDir = prepareOut(flags.out);
       const database = flags.store ? await openStore(flags.db) : undefined;
       // party screening runs against the lists loaded into the same database (raqib lists load)
       const listEntries = database ? await new SqlListStore(database.db).currentEntries() : [];
@@ -83,7 +103,7 @@ export function registerScanCommand(program: Command): void {
             input: resolve(flags.input),
             format: flags.format,
             ...reference,
-            outDir: resolve(flags.out),
+            outDir,
             store: database ? new SqlAlertStore(database.db) : undefined,
             clock,
             signal: controller.signal,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,8 @@ import {
 } from '@raqib/core';
 import { readAccounts, readBanks } from '@raqib/formats';
 import { writeDataset } from '@raqib/synth';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.test-support.ts';
 import { runScan } from './run-scan.ts';
 import { screenPartiesAgainst } from './screen-parties.ts';
 
@@ -193,6 +194,29 @@ describe('runScan', () => {
         now,
       ),
     ).rejects.toThrow('/nonexistent/tx.csv');
+  });
+});
+
+describe('raqib scan --out', () => {
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  it('an --out that is a file, or under one, is a one-line error before the database is created', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-scan-out-'));
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const db = join(dir, 'raqib.db');
+    const input = fixture('amlworld-sample.csv');
+    for (const out of [file, join(file, 'sub')]) {
+      const r = await runCli(['scan', '--input', input, '--out', out, '--db', db]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(out);
+      expect(r.err).not.toContain('unexpected error');
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('x');
+    expect(existsSync(db)).toBe(false);
   });
 });
 
