@@ -103,6 +103,12 @@ describe('decodeXmlText', () => {
     expect(decodeXmlText('a &amp; b &#65;')).toBe('a & b A');
     expect(decodeXmlText('a &constructor; b &nbsp;')).toBe('a &constructor; b &nbsp;');
   });
+
+  it('leaves a reference to no XML character as written instead of throwing', () => {
+    expect(decodeXmlText('a &#x110000; b &#99999999999; c &#0; &#x1F600;')).toBe(
+      'a &#x110000; b &#99999999999; c &#0; \u{1F600}',
+    );
+  });
 });
 
 describe('loadListPath', () => {

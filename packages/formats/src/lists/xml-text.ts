@@ -9,12 +9,31 @@ import { ListParseError } from './list-parse-error.ts';
 
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** Decodes predefined entities and numeric character references; any other entity is left as written. */
+/** XML 1.0's Char: what a character reference may name. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/**
+ * Decodes predefined entities and numeric character references; any other entity, and a reference to no XML
+ * character (`&#x110000;`, which String.fromCodePoint throws on; `&#0;`), is left as written.
+ */
 export function decodeXmlText(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (all, body: string) => {
-    if (body.startsWith('#x')) return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
-    if (body.startsWith('#')) return String.fromCodePoint(Number.parseInt(body.slice(1), 10));
+    if (body.startsWith('#')) {
+      const code = body.startsWith('#x')
+        ? Number.parseInt(body.slice(2), 16)
+        : Number.parseInt(body.slice(1), 10);
+      return isXmlChar(code) ? String.fromCodePoint(code) : all;
+    }
     return (Object.hasOwn(PREDEFINED, body) ? PREDEFINED[body] : undefined) ?? all;
   });
 }
