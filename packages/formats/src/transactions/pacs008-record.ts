@@ -1,4 +1,5 @@
 import { findCurrency, parseMinorUnits, type Transaction } from '@raqib/core';
+import { decodeXmlText } from '../lists/xml-text.ts';
 import { accountPartProblem, idProblem } from './fields.ts';
 
 /**
@@ -20,12 +21,18 @@ function child(node: unknown, key: string): unknown {
   return node !== null && typeof node === 'object' ? (node as Node)[key] : undefined;
 }
 
-/** Text at a path; elements with attributes carry their text in `#text`. */
+/**
+ * Text at a path; elements with attributes carry their text in `#text`. The parser leaves entity processing to
+ * the reader (safe-xml.ts): without decoding here, `Smith &amp; Sons` would be screened and stored as written.
+ */
 export function textAt(node: unknown, ...path: string[]): string | undefined {
   let cur = node;
   for (const key of path) cur = child(cur, key);
   if (cur !== null && typeof cur === 'object' && !Array.isArray(cur)) cur = (cur as Node)['#text'];
-  if (typeof cur === 'string') return cur.trim() === '' ? undefined : cur.trim();
+  if (typeof cur === 'string') {
+    const text = decodeXmlText(cur).trim();
+    return text === '' ? undefined : text;
+  }
   if (typeof cur === 'number') return String(cur);
   return undefined;
 }
@@ -34,7 +41,7 @@ function attrAt(node: unknown, path: readonly string[], attr: string): string | 
   let cur = node;
   for (const key of path) cur = child(cur, key);
   const v = child(cur, `@_${attr}`);
-  return typeof v === 'string' ? v.trim() : undefined;
+  return typeof v === 'string' ? decodeXmlText(v).trim() : undefined;
 }
 
 export function groupFromHeader(grpHdr: unknown): Pacs008Group {
@@ -162,7 +169,7 @@ function countryProblem(tx: unknown, party: 'Dbtr' | 'Cdtr'): string | undefined
 function purpose(tx: unknown): string | undefined {
   const ustrd = child(child(tx, 'RmtInf'), 'Ustrd');
   const parts = (Array.isArray(ustrd) ? ustrd : [ustrd])
-    .map((u) => (typeof u === 'string' ? u.trim() : typeof u === 'number' ? String(u) : ''))
+    .map((u) => (typeof u === 'string' ? decodeXmlText(u).trim() : typeof u === 'number' ? String(u) : ''))
     .filter((u) => u.length > 0);
   if (parts.length > 0) return parts.join(' ');
   const code = textAt(tx, 'Purp', 'Cd') ?? textAt(tx, 'Purp', 'Prtry');

@@ -39,6 +39,16 @@ describe('readPacs008', () => {
     ]);
   });
 
+  it('decodes the predefined entities and character references in names, ids and remittance text', async () => {
+    const xml = readFileSync(fixture('pacs008-moov-scenario1.xml'), 'utf8')
+      .replace('<Nm>Corporation A</Nm>', '<Nm>Smith &amp; Sons O&apos;Brien &#x41;&#66;</Nm>')
+      .replace('<UETR>8a562c67-ca16-48ba-b074-65581be6f011</UETR>', '')
+      .replace('Scenario01EtoEId001', 'E2E&lt;1&gt;');
+    const { accepted, rejected } = await collect(readPacs008(tempFile('entities.xml', xml)));
+    expect(rejected).toEqual([]);
+    expect(accepted[0]).toMatchObject({ debtorName: "Smith & Sons O'Brien AB", id: 'E2E<1>' });
+  });
+
   it('reads the cross-border sample: BICs as banks, IBANs, postal country before the BIC country', async () => {
     const { accepted } = await collect(readPacs008(fixture('pacs008-moov-scenario5.xml')));
     expect(accepted[0]).toMatchObject({
