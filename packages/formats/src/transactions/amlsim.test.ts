@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { amlsimPaymentFormat, readAmlsim } from './amlsim.ts';
+import { MAX_LINE_LENGTH } from './line-stream.ts';
 import { collect, fixture } from './test-support.ts';
 
 const DAY = 86_400_000;
@@ -95,6 +98,15 @@ describe('readAmlsim', () => {
     await expect(collect(readAmlsim('/nonexistent/transactions.csv'))).rejects.toThrow(
       'cannot read /nonexistent/transactions.csv: no such file',
     );
+  });
+
+  it('refuses a record longer than the line limit instead of buffering it whole, naming file and line', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-amlsim-')), 'transactions.csv');
+    const huge = 'x'.repeat(MAX_LINE_LENGTH + 1);
+    writeFileSync(path, `sourceNodeId,targetNodeId,value,time\n1,2,10.00,0\n${huge},2,10.00,1\n3,4,5.00,1\n`);
+    const read = collect(readAmlsim(path));
+    await expect(read).rejects.toThrow(path);
+    await expect(read).rejects.toThrow(/line 3/);
   });
 
   it('maps type codes to payment formats', () => {

@@ -3,7 +3,7 @@ import type { PaymentFormat, Transaction } from '@raqib/core';
 import { parse } from 'csv-parse';
 import { accountPartProblem, amountProblem, parseDecimalMinor } from './fields.ts';
 import { InputFileError } from './input-file-error.ts';
-import { openCheck } from './line-stream.ts';
+import { MAX_LINE_LENGTH, openCheck } from './line-stream.ts';
 import {
   clipRaw,
   DEFAULT_AMLSIM_START,
@@ -137,8 +137,17 @@ export async function* readAmlsim(path: string, options: ReadOptions = {}): Asyn
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const start = options.startTime ?? DEFAULT_AMLSIM_START;
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  // the same bound as the line readers': csv-parse would otherwise buffer a record of any size (a file with no
+  // newline, an unclosed quote) until memory runs out
   const parser = file.pipe(
-    parse({ info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }),
+    parse({
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      max_record_size: MAX_LINE_LENGTH,
+    }),
   );
   file.on('error', (err) => parser.destroy(err));
   let layout: Layout | undefined;
