@@ -50,6 +50,12 @@ export function registerAlertsCommand(program: Command): void {
         ]);
         if (flags.json) {
           for (const a of alerts) process.stdout.write(`${JSON.stringify(a)}\n`);
+          // the table says "50 of N"; JSON lines alone would look like all there is, so the cut goes to stderr
+          if (total > alerts.length) {
+            process.stderr.write(
+              `raqib: ${alerts.length} of ${countPhrase(total, { one: '1 alert', other: '{n} alerts' }, 'en')} (raise --limit for more)\n`,
+            );
+          }
           return;
         }
         process.stdout.write(formatAlertTable(alerts, total, flags.explain === true));
