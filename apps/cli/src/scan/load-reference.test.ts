@@ -33,4 +33,16 @@ describe('reference files for scan and worker', () => {
       'line 5: entity_type "pirate"',
     );
   });
+
+  it('refuses fx rates without their header instead of taking the first rate for one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-fx-'));
+    const fxRates = join(dir, 'fx-rates.csv');
+    writeFileSync(fxRates, '2022-09-01,EUR,1.08\n2022-09-01,GBP,1.27\n');
+    await expect(loadScanReference({ fxRates })).rejects.toThrow(
+      'fx rates line 1: expected the header "date,currency,usd_per_unit"',
+    );
+    writeFileSync(fxRates, '\uFEFFdate,currency,usd_per_unit\r\n2022-09-01,EUR,1.08\r\n');
+    const { fxRates: rates } = await loadScanReference({ fxRates });
+    expect(rates?.usdPerUnit('EUR', Date.UTC(2022, 8, 1, 12))).toBe(1.08);
+  });
 });

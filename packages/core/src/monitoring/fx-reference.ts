@@ -74,6 +74,8 @@ export function fxRatesFromTable(
   };
 }
 
+const FX_RATES_HEADER = 'date,currency,usd_per_unit';
+
 /**
  * Parses day rates in the CSV shape `date,currency,usd_per_unit` (the `fx-rates.csv` that `raqib generate`
  * writes) into a table for fxRatesFromTable. Throws on a malformed line, naming it.
@@ -81,6 +83,13 @@ export function fxRatesFromTable(
 export function parseFxRatesCsv(text: string): Record<string, Record<string, number>> {
   const table: Record<string, Record<string, number>> = {};
   const lines = text.split(/\r?\n/);
+  // line 1 is skipped as the header: a file without one would lose its first rate without a word
+  const header = (lines[0] ?? '').replace(/^\uFEFF/, '').trim();
+  if (header !== FX_RATES_HEADER) {
+    throw new Error(
+      `fx rates line 1: expected the header "${FX_RATES_HEADER}", got "${header.slice(0, 80)}"`,
+    );
+  }
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n]!;
     if (line.trim() === '') continue;
