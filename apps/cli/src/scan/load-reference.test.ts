@@ -45,4 +45,20 @@ describe('reference files for scan and worker', () => {
     const { fxRates: rates } = await loadScanReference({ fxRates });
     expect(rates?.usdPerUnit('EUR', Date.UTC(2022, 8, 1, 12))).toBe(1.08);
   });
+
+  it('refuses an fx rate line no lookup could use: impossible day, lower-case code, infinite rate, extra column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-fx-'));
+    const fxRates = join(dir, 'fx-rates.csv');
+    for (const line of [
+      '2022-02-30,EUR,1.08',
+      '2022-09-01,eur,1.08',
+      '2022-09-01,EUR,1e999',
+      '2022-09-01,EUR,1.08,x',
+    ]) {
+      writeFileSync(fxRates, `date,currency,usd_per_unit\n2022-09-01,USD,1\n${line}\n`);
+      await expect(loadScanReference({ fxRates }), line).rejects.toThrow(
+        `fx rates line 3: expected date,currency,usd_per_unit, got "${line}"`,
+      );
+    }
+  });
 });

@@ -76,6 +76,14 @@ export function fxRatesFromTable(
 
 const FX_RATES_HEADER = 'date,currency,usd_per_unit';
 
+/** `YYYY-MM-DD` naming a day that exists (Date.UTC would roll 2022-02-30 over to March 2). */
+function isRealDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m === null) return false;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(ms).toISOString().slice(0, 10) === text;
+}
+
 /**
  * Parses day rates in the CSV shape `date,currency,usd_per_unit` (the `fx-rates.csv` that `raqib generate`
  * writes) into a table for fxRatesFromTable. Throws on a malformed line, naming it.
@@ -93,15 +101,23 @@ export function parseFxRatesCsv(text: string): Record<string, Record<string, num
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n]!;
     if (line.trim() === '') continue;
-    const [date, cur, rate] = line.split(',');
+    const fields = line.split(',');
+    const [date, cur, rate] = fields;
     const r = Number(rate);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || !cur || !(r > 0)) {
+    // a rate is looked up by the day's ISO date and the transaction's upper-case code: a row that no lookup can
+    // reach (2022-02-30, "eur") or an infinite rate would be taken and then never used, or used wrongly
+    if (
+      fields.length !== 3 ||
+      !isRealDay(date ?? '') ||
+      !/^[A-Z]{3}$/.test(cur ?? '') ||
+      !(r > 0 && Number.isFinite(r))
+    ) {
       throw new Error(
         `fx rates line ${n + 1}: expected date,currency,usd_per_unit, got "${line.slice(0, 80)}"`,
       );
     }
     const day = table[date!] ?? {};
-    day[cur] = r;
+    day[cur!] = r;
     table[date!] = day;
   }
   return table;
