@@ -31,6 +31,13 @@ describe('streamLines', () => {
     await expect(lines(path)).rejects.toThrow(/no-newlines\.csv: a line is longer than 1048576 characters/);
   });
 
+  it('names the line that exceeds the limit', async () => {
+    const path = temp('long-line.csv', `a\nb\r\n\n${'x'.repeat(2 * MAX_LINE_LENGTH)}\nc\n`);
+    await expect(lines(path, 1 << 16)).rejects.toThrow(
+      /long-line\.csv: a line is longer than 1048576 characters \(line 4\)/,
+    );
+  });
+
   it('names a directory given as the file', async () => {
     await expect(lines(tmpdir())).rejects.toThrow(`cannot read ${tmpdir()}: not a regular file`);
   });

@@ -60,6 +60,8 @@ export async function* streamLines(path: string, options: LineStreamOptions = {}
   });
   let carry = '';
   let first = true;
+  // complete lines so far: the refusal of an overlong line names it, as a rejection names its record
+  let complete = 0;
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
       options.signal?.throwIfAborted();
@@ -72,9 +74,10 @@ export async function* streamLines(path: string, options: LineStreamOptions = {}
       carry = lines.pop() ?? '';
       if (carry.length > MAX_LINE_LENGTH) {
         throw new InputFileError(
-          `${path}: a line is longer than ${MAX_LINE_LENGTH} characters; not a line-based file?`,
+          `${path}: a line is longer than ${MAX_LINE_LENGTH} characters (line ${complete + lines.length + 1}); not a line-based file?`,
         );
       }
+      complete += lines.length;
       stripCr(lines);
       options.onBytes?.(stream.bytesRead, total);
       if (lines.length > 0) yield lines;
