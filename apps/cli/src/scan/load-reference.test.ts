@@ -34,6 +34,13 @@ describe('reference files for scan and worker', () => {
     );
   });
 
+  it('reads a configuration saved with a BOM', async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'raqib-config-')), 'config.json');
+    writeFileSync(config, '\uFEFF{"version":"bom-1","flagThreshold":0.6}');
+    const loaded = await loadScanReference({ config });
+    expect(loaded.config).toMatchObject({ version: 'bom-1', flagThreshold: 0.6 });
+  });
+
   it('refuses fx rates without their header instead of taking the first rate for one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'raqib-fx-'));
     const fxRates = join(dir, 'fx-rates.csv');

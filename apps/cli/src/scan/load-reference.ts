@@ -81,7 +81,8 @@ async function loadConfigFile(path: string): Promise<MonitoringConfig> {
   const text = await readFile(path, 'utf8');
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // editors on Windows save JSON with a BOM, which JSON.parse refuses as an invisible "unexpected token"
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new Error(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
