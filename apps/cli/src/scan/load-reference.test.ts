@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { accountKey } from '@raqib/core';
 import { describe, expect, it } from 'vitest';
 import { loadWorkerReference } from '../commands/worker-reference.ts';
-import { loadScanReference, referenceDataOf } from './load-reference.ts';
+import { loadScanReference, MAX_CONFIG_BYTES, referenceDataOf } from './load-reference.ts';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../../fixtures/transactions/${name}`, import.meta.url));
@@ -31,6 +31,14 @@ describe('reference files for scan and worker', () => {
     await expect(loadWorkerReference({ banks: missing })).rejects.toThrow(missing);
     await expect(loadScanReference({ accounts: fixture('accounts-malformed.csv') })).rejects.toThrow(
       'line 5: entity_type "pirate"',
+    );
+  });
+
+  it('refuses a configuration file over its size limit before reading it', async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'raqib-config-')), 'config.json');
+    writeFileSync(config, `{"version":"big"}${' '.repeat(MAX_CONFIG_BYTES)}`);
+    await expect(loadScanReference({ config })).rejects.toThrow(
+      `${config}: ${MAX_CONFIG_BYTES + 17} bytes is over`,
     );
   });
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseMonitoringConfig } from '@raqib/contracts';
 import {
   type AccountInfo,
@@ -72,13 +72,25 @@ export function referenceDataOf(reference: {
   };
 }
 
+/** A configuration is a few KiB. */
+export const MAX_CONFIG_BYTES = 1 << 20;
+/** Day rates of 200 currencies over ten years are about 20 MB. */
+export const MAX_FX_RATES_BYTES = 64 << 20;
+
+/** The text of a file read whole, refused above `limit` bytes before anything is read. */
+async function readBounded(path: string, limit: number): Promise<string> {
+  const { size } = await stat(path);
+  if (size > limit) throw new Error(`${path}: ${size} bytes is over the ${limit}-byte limit`);
+  return readFile(path, 'utf8');
+}
+
 /** `date,currency,usd_per_unit` day rates, as `raqib generate` writes them to fx-rates.csv. */
 export async function loadFxRatesFile(path: string): Promise<FxReferenceRates> {
-  return fxRatesFromTable(parseFxRatesCsv(await readFile(path, 'utf8')));
+  return fxRatesFromTable(parseFxRatesCsv(await readBounded(path, MAX_FX_RATES_BYTES)));
 }
 
 async function loadConfigFile(path: string): Promise<MonitoringConfig> {
-  const text = await readFile(path, 'utf8');
+  const text = await readBounded(path, MAX_CONFIG_BYTES);
   let json: unknown;
   try {
     // editors on Windows save JSON with a BOM, which JSON.parse refuses as an invisible "unexpected token"
