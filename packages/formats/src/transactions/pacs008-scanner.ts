@@ -18,6 +18,7 @@ const parser = createSafeXmlParser({
 // An element start: `<CdtTrfTxInf>` or `<ns:GrpHdr attr="…">`; the name must end there (not `<GrpHdrX>`).
 const START = /<(?:[A-Za-z_][\w.-]*:)?(CdtTrfTxInf|GrpHdr)(?=[\s/>])/g;
 const ROOT = /<(?:[A-Za-z_][\w.-]*:)?FIToFICstmrCdtTrf[\s>]/;
+const ROOT_CLOSE = /<\/(?:[A-Za-z_][\w.-]*:)?FIToFICstmrCdtTrf\s*>/;
 const END = {
   CdtTrfTxInf: /<\/(?:[A-Za-z_][\w.-]*:)?CdtTrfTxInf\s*>/g,
   GrpHdr: /<\/(?:[A-Za-z_][\w.-]*:)?GrpHdr\s*>/g,
@@ -48,6 +49,11 @@ export class Pacs008Scanner {
   private indexInMessage = 0;
   private group: Pacs008Group = { msgId: undefined, creDtTm: undefined, sttlmDt: undefined };
   private sawRoot = false;
+  /**
+   * Whether a message closed after the last element read: a file cut between transactions leaves it false. True
+   * before any element, so that a body with none is judged as holding no transaction, not as truncated.
+   */
+  private closed = true;
   private readonly seen = new Map<string, number>();
 
   constructor(source: string) {
@@ -75,6 +81,9 @@ export class Pacs008Scanner {
   step(): boolean {
     START.lastIndex = this.pos;
     const start = START.exec(this.buf);
+    // only the text between elements is searched, which is short: the scan stays linear in the file
+    if (!this.closed && ROOT_CLOSE.test(this.buf.slice(this.pos, start === null ? undefined : start.index)))
+      this.closed = true;
     if (start === null) {
       this.pos = Math.max(this.pos, this.buf.length - TAIL);
       return false;
@@ -94,6 +103,7 @@ export class Pacs008Scanner {
     }
     const line = this.lineAt(start.index);
     this.pos = close.index + close[0].length;
+    this.closed = false;
     this.handle(name, this.buf.slice(start.index, this.pos), line);
     return true;
   }
@@ -113,6 +123,16 @@ export class Pacs008Scanner {
         row: this.row++,
         reason: 'truncated CdtTrfTxInf: the file ends inside it',
         raw: clipRaw(this.buf.slice(open.index)),
+      });
+    } else if (!this.closed) {
+      // cut between transactions (or inside a start tag): what followed is unknown, and would otherwise go
+      // unmentioned; reported where rejects go, like a cut inside one
+      this.rejected.push({
+        line: this.lineAt(this.buf.length),
+        row: this.row++,
+        reason:
+          'truncated message: the file ends before </FIToFICstmrCdtTrf>, so transactions after the last complete one may be missing',
+        raw: clipRaw(this.buf.slice(-200)),
       });
     }
   }

@@ -151,6 +151,15 @@ describe('readPacs008', () => {
       [101, 2, 'truncated CdtTrfTxInf: the file ends inside it'],
     ]);
 
+    // cut between two transactions, or inside a start tag: reported, not silently the end of the message
+    for (const cut of [body.lastIndexOf('<CdtTrfTxInf>'), body.lastIndexOf('<CdtTrfTxInf>') + 6]) {
+      const between = await collect(readPacs008(tempFile('cut.xml', body.slice(0, cut))));
+      expect(between.accepted).toHaveLength(2);
+      expect(between.rejected.map((r) => [r.row, r.reason.slice(0, 60)])).toEqual([
+        [2, 'truncated message: the file ends before </FIToFICstmrCdtTrf>'],
+      ]);
+    }
+
     // 3,000 transactions (~1.6 MB) cross the 1 MiB read chunk; ids, rows and lines stay exact.
     const one = body.slice(
       body.indexOf('<CdtTrfTxInf>', body.indexOf('</CdtTrfTxInf>')),
