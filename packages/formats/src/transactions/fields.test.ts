@@ -56,6 +56,9 @@ describe('parseAmlworldTime', () => {
     expect(parseAmlworldTime('2022-09-01 23:59:30')).toBe(Date.UTC(2022, 8, 1, 23, 59, 30));
     expect(parseAmlworldTime('2024/02/29 12:00')).toBe(Date.UTC(2024, 1, 29, 12));
   });
+  it('reads a year below 100 as that year, not as 19xx', () => {
+    expect(new Date(parseAmlworldTime('0022/09/01 00:20')).toISOString()).toBe('0022-09-01T00:20:00.000Z');
+  });
   it('returns NaN for impossible or malformed times', () => {
     for (const bad of [
       '2023/02/29 12:00',

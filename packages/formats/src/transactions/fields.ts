@@ -164,7 +164,8 @@ export function parseAmlworldTimeIn(text: string, from: number, to: number): num
     const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
     const dim = mo === 2 && leap ? 29 : (DAYS_IN_MONTH[mo] ?? 0);
     if (d > dim) return Number.NaN;
-    lastDateMs = Date.UTC(y, mo - 1, d);
+    // Date.UTC reads years 0–99 as 1900–1999: "0022/09/01" (a typo, or year 22) would become 1922
+    lastDateMs = y < 100 ? new Date(0).setUTCFullYear(y, mo - 1, d) : Date.UTC(y, mo - 1, d);
     lastDateKey = key;
   }
   return lastDateMs + h * 3_600_000 + mi * 60_000 + s * 1000;
