@@ -61,19 +61,25 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(
  */
 export function isoTime(text: string): number {
   let m = DATE.exec(text);
-  if (m) return validDate(+m[1]!, +m[2]!, +m[3]!) ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) : Number.NaN;
+  if (m) return validDate(+m[1]!, +m[2]!, +m[3]!) ? utc(+m[1]!, +m[2]! - 1, +m[3]!) : Number.NaN;
   m = DATE_TIME.exec(text);
   if (!m) return Number.NaN;
   const [y, mo, d, h, mi, s] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!];
   if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return Number.NaN;
   const frac = m[7] === undefined ? 0 : Math.floor(Number(`0${m[7]}`) * 1000);
-  let ms = Date.UTC(y, mo - 1, d, h, mi, s) + frac;
+  let ms = utc(y, mo - 1, d, h, mi, s) + frac;
   const zone = m[8];
   if (zone !== undefined && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     ms -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
   }
   return ms;
+}
+
+/** Date.UTC, except that a year below 100 stays that year (Date.UTC reads 0022 as 1922). */
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  const ms = Date.UTC(y, mo, d, h, mi, s);
+  return y < 100 ? new Date(ms).setUTCFullYear(y) : ms;
 }
 
 function validDate(y: number, mo: number, d: number): boolean {

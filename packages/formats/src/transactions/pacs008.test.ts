@@ -231,6 +231,8 @@ describe('isoTime', () => {
     expect(isoTime('2026-03-02T10:00:00')).toBe(Date.UTC(2026, 2, 2, 10));
     expect(isoTime('2026-03-02T10:00:00-05:00')).toBe(Date.UTC(2026, 2, 2, 15));
     expect(isoTime('2026-03-02T10:00:00.5Z')).toBe(Date.UTC(2026, 2, 2, 10, 0, 0, 500));
+    expect(new Date(isoTime('0026-03-02T10:00:00Z')).toISOString()).toBe('0026-03-02T10:00:00.000Z');
+    expect(new Date(isoTime('0026-03-02')).toISOString()).toBe('0026-03-02T00:00:00.000Z');
     for (const bad of ['2026-02-29', '2026-03-02T24:00:00', '02/03/2026', ''])
       expect(isoTime(bad), bad).toBeNaN();
   });
