@@ -149,6 +149,7 @@ describe('runScan', () => {
       { input: fixture('amlworld-malformed.csv'), config: defaultMonitoringConfig(), outDir: out, clock },
       now,
     );
+    expect(summary.format).toBe('amlworld');
     const rejected = lines(summary.quarantineFile).map((l) => JSON.parse(l));
     expect(rejected.length).toBe(summary.records.quarantined);
     expect(summary.records.quarantined).toBeGreaterThan(3);

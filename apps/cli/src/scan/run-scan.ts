@@ -13,7 +13,7 @@ import {
   type ReferenceData,
   type ScreenedParty,
 } from '@raqib/core';
-import { readTransactions, type TransactionFormat } from '@raqib/formats';
+import { detectFormat, readTransactions, type TransactionFormat } from '@raqib/formats';
 import { writeFlags } from './flags-writer.ts';
 import { referenceDataOf } from './load-reference.ts';
 import { PartyCollector } from './party-collector.ts';
@@ -73,6 +73,8 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
   };
   if (!existsSync(options.input)) throw new Error(`input file not found: ${options.input}`);
   const totalBytes = statSync(options.input).size;
+  // detected here rather than inside the reader, so that the summary can say which format was read
+  const format = options.format ?? (await detectFormat(options.input));
 
   const table = new ScoreTable();
   const reference = referenceDataOf(options);
@@ -93,7 +95,7 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
   let interrupted = false;
 
   const batches = readTransactions(options.input, {
-    ...(options.format ? { format: options.format } : {}),
+    format,
     ...(options.signal ? { signal: options.signal } : {}),
     onBytes: (done) => {
       bytes = done;
@@ -145,7 +147,7 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
   const seconds = (now() - started) / 1000;
   const summary: ScanSummary = {
     input: options.input,
-    format: options.format ?? 'auto',
+    format,
     interrupted,
     records: { read, accepted, quarantined },
     quarantineFile: paths.quarantine,
