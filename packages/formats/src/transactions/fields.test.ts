@@ -43,7 +43,20 @@ describe('parseDecimalMinor', () => {
   it('returns failure codes for negative, non-numeric and oversized values', () => {
     expect(parseDecimalMinor('-1', 2)).toBe(AMOUNT_NEGATIVE);
     expect(parseDecimalMinor('-0.00', 2)).toBe(0);
-    for (const bad of ['', 'NaN', 'abc', '1.2.3', '.', '1,000', ' 1', 'Infinity', '1e']) {
+    for (const bad of [
+      '',
+      'NaN',
+      'abc',
+      '1.2.3',
+      '.',
+      '1,000',
+      ' 1',
+      'Infinity',
+      '1e',
+      '--5',
+      '--0',
+      '-+5',
+    ]) {
       expect(parseDecimalMinor(bad, 2), bad).toBe(AMOUNT_NOT_A_NUMBER);
     }
     expect(parseDecimalMinor('99999999999999999999', 2)).toBe(AMOUNT_TOO_LARGE);

@@ -30,7 +30,10 @@ export function parseDecimalMinorIn(text: string, from: number, to: number, expo
   let i = from;
   let c = text.charCodeAt(from);
   if (c === 45 /* - */) {
-    // "-0" and "-0.00" are zero, not negative; anything else with a minus is.
+    // "-0" and "-0.00" are zero, not negative; anything else with a minus is. A second sign ("--5", "-+5")
+    // makes no number at all: read as negative (or "--0" as zero) it would pass for what it is not.
+    const next = text.charCodeAt(from + 1);
+    if (next === 45 || next === 43) return AMOUNT_NOT_A_NUMBER;
     const rest = parseDecimalMinorIn(text, from + 1, to, exponent);
     if (rest < 0) return rest === AMOUNT_NOT_A_NUMBER ? AMOUNT_NOT_A_NUMBER : rest;
     return rest === 0 ? 0 : AMOUNT_NEGATIVE;
