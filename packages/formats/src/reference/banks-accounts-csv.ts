@@ -56,6 +56,16 @@ export async function readReferenceCsv(
       if (index === undefined) {
         index = new Map(record.map((name, i) => [name.toLowerCase(), i]));
         width = record.length;
+        // a column read by name and given twice would be read from its last copy, the other silently ignored
+        // (unread extra columns may repeat: an export's empty trailing columns do)
+        const repeated = record.find(
+          (name, i) => required.includes(name.toLowerCase()) && index!.get(name.toLowerCase()) !== i,
+        );
+        if (repeated !== undefined) {
+          throw new InputFileError(
+            `${path}: line ${info.lines}: header names column "${repeated}" twice (got ${record.join(',')})`,
+          );
+        }
         const missing = required.filter((c) => !index!.has(c));
         if (missing.length > 0) {
           throw new InputFileError(

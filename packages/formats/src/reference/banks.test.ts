@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readBanks } from './banks.ts';
@@ -28,6 +31,12 @@ describe('readBanks', () => {
         '  line 5: duplicate bank_id "010" (first on line 2)\n' +
         '  line 6: wrong column count: expected 2, got 1',
     );
+  });
+
+  it('refuses a header that names a column twice instead of reading the last one', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-banks-')), 'banks.csv');
+    writeFileSync(path, 'bank_id,country_iso2,Bank_ID\n101,US,999\n');
+    await expect(readBanks(path)).rejects.toThrow(`${path}: line 1: header names column "bank_id" twice`);
   });
 
   it('names the file when it is missing or its header is wrong', async () => {
