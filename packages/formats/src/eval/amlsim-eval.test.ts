@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_LINE_LENGTH } from '../transactions/line-stream.ts';
 import { evaluateAmlsim, readAmlsimAccountLabels } from './amlsim-eval.ts';
 import { readFlagsFile } from './flags-file.ts';
 
@@ -47,6 +48,12 @@ describe('evaluateAmlsim', () => {
       'ACCOUNT_ID,PRIMARY_CUSTOMER_ID,isFraud\n0,C_0,false\n1,C_1,true\n2,C_2,maybe\n',
     );
     await expect(readAmlsimAccountLabels(join(dir, 'accounts.csv'))).rejects.toThrow(/line 4: label "maybe"/);
+  });
+
+  it('refuses a label record longer than the line limit instead of reading it whole', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-amlsim-')), 'nodes.csv');
+    writeFileSync(path, `nodeid,isFraud\n1,1\n${'x'.repeat(MAX_LINE_LENGTH + 1)},0\n`);
+    await expect(readAmlsimAccountLabels(path)).rejects.toThrow(/line 3/);
   });
 
   it.skipIf(!existsSync(SAMPLE))(

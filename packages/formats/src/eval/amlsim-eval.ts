@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import { openCheck } from '../transactions/line-stream.ts';
+import { MAX_LINE_LENGTH, openCheck } from '../transactions/line-stream.ts';
 import { readTransactions } from '../transactions/read-transactions.ts';
 import { type AlertQuality, alertQuality, readAlertEvidence } from './alerts-file.ts';
 import { checkFlagsFitData, type FlagsTable } from './flags-file.ts';
@@ -23,8 +23,9 @@ function truthy(text: string): boolean | undefined {
  */
 export async function readAmlsimAccountLabels(path: string): Promise<Map<string, boolean>> {
   await openCheck(path);
+  // bounded like every line reader: csv-parse would buffer a record of any size (no newline, an unclosed quote)
   const parser = createReadStream(path).pipe(
-    parse({ info: true, bom: true, trim: true, skip_empty_lines: true }),
+    parse({ info: true, bom: true, trim: true, skip_empty_lines: true, max_record_size: MAX_LINE_LENGTH }),
   );
   const labels = new Map<string, boolean>();
   let idCol = -1;
