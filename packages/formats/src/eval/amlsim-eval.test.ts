@@ -48,6 +48,10 @@ describe('evaluateAmlsim', () => {
       'ACCOUNT_ID,PRIMARY_CUSTOMER_ID,isFraud\n0,C_0,false\n1,C_1,true\n2,C_2,maybe\n',
     );
     await expect(readAmlsimAccountLabels(join(dir, 'accounts.csv'))).rejects.toThrow(/line 4: label "maybe"/);
+    writeFileSync(join(dir, 'nodes.csv'), 'nodeid,isFraud\n7,1\n8,0\n7,0\n');
+    await expect(readAmlsimAccountLabels(join(dir, 'nodes.csv'))).rejects.toThrow(
+      /line 4: account id "7" repeated \(first on line 2\)/,
+    );
   });
 
   it('refuses a label record longer than the line limit instead of reading it whole', async () => {

@@ -28,6 +28,7 @@ export async function readAmlsimAccountLabels(path: string): Promise<Map<string,
     parse({ info: true, bom: true, trim: true, skip_empty_lines: true, max_record_size: MAX_LINE_LENGTH }),
   );
   const labels = new Map<string, boolean>();
+  const lineOf = new Map<string, number>();
   let idCol = -1;
   let labelCol = -1;
   for await (const { record, info } of parser as AsyncIterable<{
@@ -50,6 +51,11 @@ export async function readAmlsimAccountLabels(path: string): Promise<Map<string,
     if (id.length === 0) throw new Error(`${path}: line ${info.lines}: empty account id`);
     if (label === undefined)
       throw new Error(`${path}: line ${info.lines}: label "${record[labelCol]}" is not 0/1/true/false`);
+    // a repeated account would have its last label win without a word, whichever was right
+    const first = lineOf.get(id);
+    if (first !== undefined)
+      throw new Error(`${path}: line ${info.lines}: account id "${id}" repeated (first on line ${first})`);
+    lineOf.set(id, info.lines);
     labels.set(id, label);
   }
   if (idCol < 0) throw new Error(`${path}: empty file`);
