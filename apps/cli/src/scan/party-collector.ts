@@ -10,7 +10,10 @@ const MAX_EVIDENCE = 50;
  */
 export class PartyCollector {
   readonly #holders: ScreenedParty[];
-  readonly #named = new Map<string, { party: ScreenedParty; txIds: string[]; rows: number[] }>();
+  readonly #named = new Map<
+    string,
+    { party: ScreenedParty; txIds: string[]; rows: number[]; times: number[] }
+  >();
 
   constructor(accounts: readonly AccountInfo[]) {
     this.#holders = accounts
@@ -41,21 +44,24 @@ export class PartyCollector {
         party: { name, role, account: { bank, account }, txId: tx.id, row: tx.row, ts: tx.ts },
         txIds: [],
         rows: [],
+        times: [],
       };
       this.#named.set(key, entry);
     }
     if (entry.txIds.length < MAX_EVIDENCE) {
       entry.txIds.push(tx.id);
       entry.rows.push(tx.row);
+      entry.times.push(tx.ts);
     }
   }
 
   /** One party per transaction that named it (up to the evidence bound), so alerts list those transactions. */
   parties(): ScreenedParty[] {
     const out = [...this.#holders];
-    for (const { party, txIds, rows } of this.#named.values()) {
+    for (const { party, txIds, rows, times } of this.#named.values()) {
+      // each with its own time: the alert runs from the first payment that named the party to the last
       txIds.forEach((txId, i) => {
-        out.push({ ...party, txId, row: rows[i] ?? -1 });
+        out.push({ ...party, txId, row: rows[i] ?? -1, ts: times[i] ?? party.ts });
       });
     }
     return out;

@@ -222,20 +222,21 @@ describe('raqib scan --out', () => {
 });
 
 describe('runScan party screening', () => {
+  const entries: ListEntry[] = [
+    {
+      list: 'TEST',
+      listVersion: '2026-11-29',
+      refId: 'T-1',
+      kind: 'person',
+      names: [{ text: 'Omar Haddad', type: 'primary' }],
+      programmes: ['TEST'],
+      birthDates: [],
+      countries: [],
+      identifiers: [],
+    },
+  ];
+
   it('screens the debtor and creditor names of pacs.008 payments and raises T20 alerts with the evidence', async () => {
-    const entries: ListEntry[] = [
-      {
-        list: 'TEST',
-        listVersion: '2026-11-29',
-        refId: 'T-1',
-        kind: 'person',
-        names: [{ text: 'Omar Haddad', type: 'primary' }],
-        programmes: ['TEST'],
-        birthDates: [],
-        countries: [],
-        identifiers: [],
-      },
-    ];
     const out = mkdtempSync(join(tmpdir(), 'raqib-scan-pacs-'));
     const summary = await runScan(
       {
@@ -254,5 +255,31 @@ describe('runScan party screening', () => {
     expect(hits[0]!.transactions.length).toBeGreaterThan(0);
     expect(hits[0]!.explanation.en).toContain('Omar Haddad');
     expect(alerts.filter((a) => a.explanation.en.includes('Layla Saleh')).length).toBe(0);
+  });
+
+  it('dates a party hit from the first to the last payment that named the party', async () => {
+    const bulk = readFileSync(fixture('pacs008-bulk.xml'), 'utf8');
+    const first = bulk.slice(bulk.indexOf('<CdtTrfTxInf>'), bulk.indexOf('</CdtTrfTxInf>') + 14);
+    const later = first
+      .replace('0f6a4a36-3f26-4a5e-9d2c-1d3b7c1e0a01', '0f6a4a36-3f26-4a5e-9d2c-1d3b7c1e0a99')
+      .replace('2026-03-02T09:15:00+03:00', '2026-03-04T09:15:00+03:00');
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-scan-pacs-'));
+    const input = join(dir, 'twice.xml');
+    writeFileSync(input, bulk.replace(first, first + later));
+    const summary = await runScan(
+      {
+        input,
+        config: defaultMonitoringConfig(),
+        outDir: join(dir, 'out'),
+        clock,
+        screenParties: (parties) => Promise.resolve(screenPartiesAgainst(entries, parties, clock)),
+      },
+      now,
+    );
+    const hit = lines(summary.outputs.alerts!)
+      .map((l) => JSON.parse(l) as Alert)
+      .find((a) => a.typologies.includes('T20'));
+    expect(hit?.transactions).toHaveLength(2);
+    expect([hit?.start, hit?.end]).toEqual([Date.UTC(2026, 2, 2, 6, 15), Date.UTC(2026, 2, 4, 6, 15)]);
   });
 });
