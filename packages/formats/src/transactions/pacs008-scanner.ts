@@ -165,7 +165,17 @@ export class Pacs008Scanner {
       this.reject(line, `malformed XML: ${valid.err.msg} (line ${line + valid.err.line - 1})`, xml);
       return;
     }
-    const parsed = parser.parse(xml) as Record<string, unknown>;
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = parser.parse(xml) as Record<string, unknown>;
+    } catch (error) {
+      // well-formed yet refused by the parser (an element named `constructor` or `__proto__`): that element's
+      // problem, not the file's, so it is judged like malformed XML instead of failing as "cannot read"
+      const reason = `malformed XML: ${error instanceof Error ? error.message : String(error)}`;
+      if (name === 'GrpHdr') throw new InputFileError(`${this.source}: line ${line}: GrpHdr: ${reason}`);
+      this.reject(line, reason, xml);
+      return;
+    }
     if (name === 'GrpHdr') {
       this.group = groupFromHeader(parsed.GrpHdr);
       this.indexInMessage = 0;

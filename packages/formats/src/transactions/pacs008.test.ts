@@ -113,6 +113,16 @@ describe('readPacs008', () => {
     ]);
   });
 
+  it('quarantines a transaction with an element the parser refuses (constructor), and keeps reading', async () => {
+    const bulk = readFileSync(fixture('pacs008-bulk.xml'), 'utf8');
+    const end = bulk.indexOf('</CdtTrfTxInf>');
+    const xml = `${bulk.slice(0, end)}<constructor>x</constructor>${bulk.slice(end)}`;
+    const { accepted, rejected } = await collect(readPacs008(tempFile('constructor.xml', xml)));
+    expect(accepted.map((t) => t.row)).toEqual([1, 2]);
+    expect(rejected.map((r) => [r.line, r.row])).toEqual([[12, 0]]);
+    expect(rejected[0]?.reason).toMatch(/^malformed XML: .*constructor/);
+  });
+
   it('refuses DOCTYPE/ENTITY declarations instead of expanding them', async () => {
     await expect(collect(readPacs008(fixture('pacs008-doctype.xml')))).rejects.toThrow(
       /pacs008-doctype\.xml: DOCTYPE\/ENTITY declarations are not accepted/,
