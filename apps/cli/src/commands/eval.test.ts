@@ -130,5 +130,14 @@ describe('raqib generate + raqib eval', () => {
     ]);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('data folder not found');
+    const file = await run([
+      'eval',
+      '--data',
+      join(dir, 'banks.csv'),
+      '--flags',
+      join(dir, 'none', 'flags.csv'),
+    ]);
+    expect(file.code).toBe(2);
+    expect(file.err).toBe(`raqib: --data ${join(dir, 'banks.csv')} is not a folder\n`);
   });
 });

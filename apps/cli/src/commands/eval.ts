@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import {
@@ -22,6 +22,8 @@ interface EvalFlags {
 /** The files of a data folder: raqib's/AMLSim's names, or AMLworld's own (`HI-Small_Trans.csv`, `…_Patterns.txt`). */
 function locate(dir: string): { transactions: string; patterns?: string; labels?: string } {
   if (!existsSync(dir)) throw new CliError(`data folder not found: ${dir}`);
+  // a file named as the folder would fail in readdirSync with an unexpected error and a stack
+  if (!statSync(dir).isDirectory()) throw new CliError(`--data ${dir} is not a folder`);
   const at = (name: string) => (existsSync(join(dir, name)) ? join(dir, name) : undefined);
   const labels = at('nodes.csv');
   const transactions = at('transactions.csv');
