@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
+import { csvParseProblem } from '../transactions/csv-parse-problem.ts';
 import { MAX_LINE_LENGTH, openCheck } from '../transactions/line-stream.ts';
 import { readTransactions } from '../transactions/read-transactions.ts';
 import { type AlertQuality, alertQuality, readAlertEvidence } from './alerts-file.ts';
@@ -31,32 +32,37 @@ export async function readAmlsimAccountLabels(path: string): Promise<Map<string,
   const lineOf = new Map<string, number>();
   let idCol = -1;
   let labelCol = -1;
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
-    if (idCol < 0) {
-      idCol = record.findIndex((c) => ID_COLUMNS.includes(c));
-      labelCol = record.findIndex((c) => LABEL_COLUMNS.includes(c));
-      if (idCol < 0 || labelCol < 0) {
-        throw new Error(
-          `${path}: line ${info.lines}: expected an account id column (${ID_COLUMNS.join('/')}) and a label column ` +
-            `(${LABEL_COLUMNS.join('/')}), got "${record.join(',').slice(0, 200)}"`,
-        );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (idCol < 0) {
+        idCol = record.findIndex((c) => ID_COLUMNS.includes(c));
+        labelCol = record.findIndex((c) => LABEL_COLUMNS.includes(c));
+        if (idCol < 0 || labelCol < 0) {
+          throw new Error(
+            `${path}: line ${info.lines}: expected an account id column (${ID_COLUMNS.join('/')}) and a label column ` +
+              `(${LABEL_COLUMNS.join('/')}), got "${record.join(',').slice(0, 200)}"`,
+          );
+        }
+        continue;
       }
-      continue;
+      const id = record[idCol] ?? '';
+      const label = truthy(record[labelCol] ?? '');
+      if (id.length === 0) throw new Error(`${path}: line ${info.lines}: empty account id`);
+      if (label === undefined)
+        throw new Error(`${path}: line ${info.lines}: label "${record[labelCol]}" is not 0/1/true/false`);
+      // a repeated account would have its last label win without a word, whichever was right
+      const first = lineOf.get(id);
+      if (first !== undefined)
+        throw new Error(`${path}: line ${info.lines}: account id "${id}" repeated (first on line ${first})`);
+      lineOf.set(id, info.lines);
+      labels.set(id, label);
     }
-    const id = record[idCol] ?? '';
-    const label = truthy(record[labelCol] ?? '');
-    if (id.length === 0) throw new Error(`${path}: line ${info.lines}: empty account id`);
-    if (label === undefined)
-      throw new Error(`${path}: line ${info.lines}: label "${record[labelCol]}" is not 0/1/true/false`);
-    // a repeated account would have its last label win without a word, whichever was right
-    const first = lineOf.get(id);
-    if (first !== undefined)
-      throw new Error(`${path}: line ${info.lines}: account id "${id}" repeated (first on line ${first})`);
-    lineOf.set(id, info.lines);
-    labels.set(id, label);
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith(path)) throw err;
+    throw new Error(`${path}: ${csvParseProblem(err)}`, { cause: err });
   }
   if (idCol < 0) throw new Error(`${path}: empty file`);
   return labels;

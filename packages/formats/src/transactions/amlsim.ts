@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { PaymentFormat, Transaction } from '@raqib/core';
 import { parse } from 'csv-parse';
+import { csvParseProblem } from './csv-parse-problem.ts';
 import { accountPartProblem, amountProblem, parseDecimalMinor } from './fields.ts';
 import { InputFileError } from './input-file-error.ts';
 import { MAX_LINE_LENGTH, openCheck } from './line-stream.ts';
@@ -202,7 +203,7 @@ export async function* readAmlsim(path: string, options: ReadOptions = {}): Asyn
     }
   } catch (err) {
     if (options.signal?.aborted || (err instanceof Error && err.message.startsWith(path))) throw err;
-    throw new InputFileError(`${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new InputFileError(`${path}: ${csvParseProblem(err)}`, { cause: err });
   } finally {
     file.destroy();
   }
