@@ -28,13 +28,13 @@ describe('streamLines', () => {
 
   it('refuses a file whose line exceeds the limit, naming the file', async () => {
     const path = temp('no-newlines.csv', 'x'.repeat(MAX_LINE_LENGTH + 10));
-    await expect(lines(path)).rejects.toThrow(/no-newlines\.csv: a line is longer than 1048576 characters/);
+    await expect(lines(path)).rejects.toThrow(/no-newlines\.csv: line 1: a line is longer than 1048576 characters/);
   });
 
   it('names the line that exceeds the limit', async () => {
     const path = temp('long-line.csv', `a\nb\r\n\n${'x'.repeat(2 * MAX_LINE_LENGTH)}\nc\n`);
     await expect(lines(path, 1 << 16)).rejects.toThrow(
-      /long-line\.csv: a line is longer than 1048576 characters \(line 4\)/,
+      /long-line\.csv: line 4: a line is longer than 1048576 characters/,
     );
   });
 

@@ -74,7 +74,7 @@ export async function* streamLines(path: string, options: LineStreamOptions = {}
       carry = lines.pop() ?? '';
       if (carry.length > MAX_LINE_LENGTH) {
         throw new InputFileError(
-          `${path}: a line is longer than ${MAX_LINE_LENGTH} characters (line ${complete + lines.length + 1}); not a line-based file?`,
+          `${path}: line ${complete + lines.length + 1}: a line is longer than ${MAX_LINE_LENGTH} characters; not a line-based file?`,
         );
       }
       complete += lines.length;
