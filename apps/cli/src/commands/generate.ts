@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { DEFAULT_RATE, PATTERN_TYPES, writeDataset } from '@raqib/synth';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
+import { prepareOutputFolder } from '../output-folder.ts';
 import { startProgress } from '../progress.ts';
 
 interface GenerateFlags {
@@ -12,21 +11,6 @@ interface GenerateFlags {
   seed: string;
   rate?: string;
   json?: boolean;
-}
-
-/** Creates the output folder, or says plainly why it cannot. */
-function prepareOut(out: string): void {
-  if (existsSync(out)) {
-    if (!statSync(out).isDirectory()) throw new CliError(`--out ${out} exists and is not a folder`);
-    return;
-  }
-  try {
-    // one level without `recursive` when the parent exists: clearer errors, and no recursion into odd mounts
-    mkdirSync(out, { recursive: !existsSync(dirname(out)) });
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? String(error);
-    throw new CliError(`cannot create the output folder ${out}: ${code}`);
-  }
 }
 
 function integer(name: string, text: string, min: number, max: number): number {
@@ -57,8 +41,7 @@ export function registerGenerateCommand(program: Command): void {
       if (!Number.isFinite(rate) || rate <= 0 || rate > 0.2) {
         throw new CliError(`--rate must be a number above 0 and at most 0.2, got '${flags.rate}'`);
       }
-      const out = resolve(flags.out);
-      prepareOut(out);
+      const out = prepareOutputFolder(flags.out);
       const progress = startProgress('generate', days, ' days');
       const started = performance.now();
       let summary: Awaited<ReturnType<typeof writeDataset>>;

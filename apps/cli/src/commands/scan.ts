@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputFileError } from '@raqib/formats';
 import { SqlAlertStore, SqlListStore } from '@raqib/store-sql';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { dbOption, openStore } from '../db-option.ts';
+import { prepareOutputFolder } from '../output-folder.ts';
 import { startProgress } from '../progress.ts';
 import { loadScanReference } from '../scan/load-reference.ts';
 import { printScanSummary } from '../scan/print-summary.ts';
@@ -23,25 +24,6 @@ interface ScanFlags {
   db?: string;
   store: boolean;
   json?: boolean;
-}
-
-/**
- * Creates the output folder before the database is opened: an --out naming a file, or under one, is the user's
- * to fix and gets one line, not an unexpected error with a stack from inside the scan.
- */
-function prepareOut(out: string): string {
-  const dir = resolve(out);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? String(error);
-    throw new CliError(
-      code === 'EEXIST'
-        ? `--out ${out} exists and is not a folder`
-        : `cannot create the output folder ${out}: ${code}`,
-    );
-  }
-  return dir;
 }
 
 export function registerScanCommand(program: Command): void {
@@ -77,7 +59,8 @@ export function registerScanCommand(program: Command): void {
     .action(async (flags: ScanFlags) => {
       if (!existsSync(flags.input)) throw new CliError(`input file not found: ${flags.input}`);
       const reference = await loadScanReference(flags);
-      const outDir = prepareOut(flags.out);
+      // before the database is opened: an --out that cannot be a folder fails first, in one line
+      const outDir = prepareOutputFolder(flags.out);
       const database = flags.store ? await openStore(flags.db) : undefined;
       // party screening runs against the lists loaded into the same database (raqib lists load)
       const listEntries = database ? await new SqlListStore(database.db).currentEntries() : [];

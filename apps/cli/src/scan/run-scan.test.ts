@@ -209,10 +209,12 @@ describe('raqib scan --out', () => {
     writeFileSync(file, 'x');
     const db = join(dir, 'raqib.db');
     const input = fixture('amlworld-sample.csv');
-    for (const out of [file, join(file, 'sub')]) {
+    const why = [`--out ${file} exists and is not a folder`, 'a part of the path is a file'];
+    for (const [k, out] of [file, join(file, 'sub')].entries()) {
       const r = await runCli(['scan', '--input', input, '--out', out, '--db', db]);
       expect(r.code).toBe(2);
       expect(r.err).toContain(out);
+      expect(r.err).toContain(why[k]);
       expect(r.err).not.toContain('unexpected error');
       expect(r.err.trim().split('\n')).toHaveLength(1);
     }
