@@ -31,7 +31,10 @@ describe('createMonitor', () => {
   it('flags a payment whose score is its flag threshold, though float32 holds 0.7 just below 0.7', () => {
     const sc = new Scenario();
     for (let k = 0; k < 8; k++) sc.pay('S', `R${k}`, 1900 + k * 13, T0 + k * 3 * H);
-    const m = createMonitor({ clock: fixedClock(0), config: { ...defaultMonitoringConfig(), flagThreshold: 0.7 } });
+    const m = createMonitor({
+      clock: fixedClock(0),
+      config: { ...defaultMonitoringConfig(), flagThreshold: 0.7 },
+    });
     const assessed = sc.sorted().map((tx) => m.process(tx));
     // the fan-out's band .02 weighs 0.7 (typologies.ts): the legs that reach it are held as float32 0.69999999
     expect(assessed.filter((a) => a.score === Math.fround(0.7))).toHaveLength(2);

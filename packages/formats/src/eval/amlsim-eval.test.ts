@@ -58,7 +58,9 @@ describe('evaluateAmlsim', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'raqib-amlsim-')), 'nodes.csv');
     writeFileSync(path, `nodeid,isFraud\n1,1\n${'x'.repeat(MAX_LINE_LENGTH + 1)},0\n`);
     const read = readAmlsimAccountLabels(path);
-    await expect(read).rejects.toThrow(`${path}: line 3: a record is longer than ${MAX_LINE_LENGTH} characters`);
+    await expect(read).rejects.toThrow(
+      `${path}: line 3: a record is longer than ${MAX_LINE_LENGTH} characters`,
+    );
   });
 
   it.skipIf(!existsSync(SAMPLE))(

@@ -28,7 +28,9 @@ describe('streamLines', () => {
 
   it('refuses a file whose line exceeds the limit, naming the file', async () => {
     const path = temp('no-newlines.csv', 'x'.repeat(MAX_LINE_LENGTH + 10));
-    await expect(lines(path)).rejects.toThrow(/no-newlines\.csv: line 1: a line is longer than 1048576 characters/);
+    await expect(lines(path)).rejects.toThrow(
+      /no-newlines\.csv: line 1: a line is longer than 1048576 characters/,
+    );
   });
 
   it('names the line that exceeds the limit', async () => {

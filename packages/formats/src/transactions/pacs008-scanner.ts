@@ -172,7 +172,8 @@ export class Pacs008Scanner {
       // well-formed yet refused by the parser (an element named `constructor` or `__proto__`): that element's
       // problem, not the file's, so it is judged like malformed XML instead of failing as "cannot read"
       const problem = error instanceof Error ? error.message : String(error);
-      if (name === 'GrpHdr') throw new InputFileError(`${this.source}: line ${line}: malformed GrpHdr: ${problem}`);
+      if (name === 'GrpHdr')
+        throw new InputFileError(`${this.source}: line ${line}: malformed GrpHdr: ${problem}`);
       const reason = `malformed XML: ${problem}`;
       this.reject(line, reason, xml);
       return;
