@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import {
   isPostgresUrl,
   migrateToLatest,
@@ -44,4 +45,23 @@ export async function openStore(flag: string | undefined): Promise<RaqibDatabase
     throw cannot(error);
   }
   return database;
+}
+
+/**
+ * `openStore` for a command that only reads or amends what others stored (alerts, audit, keys list, lists show,
+ * lists decide). A SQLite file that does not exist is a mistyped --db far more often than an empty database:
+ * opening it would create an empty file and answer "nothing found" as if that were the answer. `missing` says what
+ * would have put data there.
+ */
+export async function openExistingStore(flag: string | undefined, missing: string): Promise<RaqibDatabase> {
+  const absent = missingStore(flag);
+  if (absent !== undefined)
+    throw new CliError(`no database at ${absent}: ${missing} (--db or RAQIB_DB names the database)`);
+  return openStore(flag);
+}
+
+/** The SQLite path --db / RAQIB_DB names when no such file exists yet (never for a server or `:memory:`). */
+export function missingStore(flag: string | undefined): string | undefined {
+  const url = resolveDbUrl(flag);
+  return !isPostgresUrl(url) && url !== ':memory:' && !existsSync(url) ? url : undefined;
 }

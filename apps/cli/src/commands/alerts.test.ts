@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateToLatest, openDatabase, SqlAlertStore } from '@raqib/store-sql';
@@ -33,5 +33,48 @@ describe('raqib alerts --json', () => {
     const all = await runCli(['alerts', '--json', '--db', db]);
     expect(all.out.trimEnd().split('\n')).toHaveLength(3);
     expect(all.err).toBe('');
+  });
+});
+
+describe('read-only commands on a database that does not exist', () => {
+  it('say so and create no file, rather than answering from an empty database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-no-db-'));
+    const db = join(dir, 'typo.db');
+    for (const args of [
+      ['alerts'],
+      ['alerts', '--json'],
+      ['audit', 'list'],
+      ['audit', 'verify'],
+      ['keys', 'list'],
+      ['keys', 'revoke', 'k1'],
+      [
+        'lists',
+        'decide',
+        '--customer',
+        'C1',
+        '--list',
+        'UN',
+        '--ref',
+        'QDi.1',
+        '--decision',
+        'false-positive',
+        '--analyst',
+        'rana',
+      ],
+    ]) {
+      const r = await runCli([...args, '--db', db]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toMatch(
+        new RegExp(`^raqib: no database at ${db}: .+ \\(--db or RAQIB_DB names the database\\)\\n$`),
+      );
+      expect(existsSync(db), args.join(' ')).toBe(false);
+    }
+    const show = await runCli(['lists', 'show', '--db', db]);
+    expect(show).toEqual({ code: 0, out: 'no list loaded\n', err: `(no database at ${db})\n` });
+    expect(existsSync(db)).toBe(false);
+    // a command that writes still creates it
+    const created = await runCli(['keys', 'create', '--role', 'analyst', '--db', db]);
+    expect(created.code).toBe(0);
+    expect((await runCli(['keys', 'list', '--db', db])).code).toBe(0);
   });
 });

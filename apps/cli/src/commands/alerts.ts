@@ -2,7 +2,7 @@ import { type Alert, countPhrase } from '@raqib/core';
 import { SqlAlertStore } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
-import { dbOption, openStore } from '../db-option.ts';
+import { dbOption, openExistingStore } from '../db-option.ts';
 
 interface AlertsFlags {
   typology?: string;
@@ -36,7 +36,10 @@ export function registerAlertsCommand(program: Command): void {
       if (flags.source !== undefined && !['monitoring', 'screening', 'media'].includes(flags.source)) {
         throw new CliError(`--source must be monitoring, screening or media`);
       }
-      const database = await openStore(flags.db);
+      const database = await openExistingStore(
+        flags.db,
+        'nothing has been scanned into it (raqib scan writes alerts)',
+      );
       try {
         const store = new SqlAlertStore(database.db);
         const filter = {

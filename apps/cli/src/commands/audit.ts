@@ -2,7 +2,7 @@ import { type AuditEntry, verifyAuditChain } from '@raqib/core';
 import { SqlAuditLog, sha256Hex } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
-import { dbOption, openStore } from '../db-option.ts';
+import { dbOption, openExistingStore } from '../db-option.ts';
 
 export function registerAuditCommand(program: Command): void {
   const audit = program.command('audit').description('the hash-chained audit log of cases, alerts and keys');
@@ -12,7 +12,7 @@ export function registerAuditCommand(program: Command): void {
     .description('check every entry against its SHA-256 chain; exit 1 when an entry was edited or deleted')
     .addOption(dbOption())
     .action(async (flags: { db?: string }) => {
-      const database = await openStore(flags.db);
+      const database = await openExistingStore(flags.db, 'no audit log has been written there');
       try {
         const log = new SqlAuditLog(database.db);
         const entries: AuditEntry[] = [];
@@ -42,7 +42,7 @@ export function registerAuditCommand(program: Command): void {
     .option('--limit <n>', 'at most n entries', '100')
     .addOption(dbOption())
     .action(async (flags: { entity?: string; id?: string; limit: string; db?: string }) => {
-      const database = await openStore(flags.db);
+      const database = await openExistingStore(flags.db, 'no audit log has been written there');
       try {
         const limit = Math.max(1, Math.min(100_000, Number.parseInt(flags.limit, 10) || 100));
         const items = await new SqlAuditLog(database.db).list({

@@ -4,7 +4,7 @@ import { generateApiKey, keyCreatedAudit, keyRevokedAudit } from '@raqib/server'
 import { SqlApiKeyStore, sqlUnitOfWork } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
-import { dbOption, openStore } from '../db-option.ts';
+import { dbOption, openExistingStore, openStore } from '../db-option.ts';
 
 /** Who acts from the command line, for the audit log. */
 export function cliActor(): string {
@@ -58,7 +58,7 @@ export function registerKeysCommand(program: Command): void {
     .description('list API keys (never the keys themselves)')
     .addOption(dbOption())
     .action(async (flags: { db?: string }) => {
-      const database = await openStore(flags.db);
+      const database = await openExistingStore(flags.db, 'no key has been created there (raqib keys create)');
       try {
         const all = await new SqlApiKeyStore(database.db).listKeys();
         if (all.length === 0) process.stdout.write('no API keys\n');
@@ -76,7 +76,7 @@ export function registerKeysCommand(program: Command): void {
     .description('revoke an API key by its id (k_…); a running server drops it within seconds')
     .addOption(dbOption())
     .action(async (id: string, flags: { db?: string }) => {
-      const database = await openStore(flags.db);
+      const database = await openExistingStore(flags.db, 'no key has been created there (raqib keys create)');
       try {
         const now = Date.now();
         await sqlUnitOfWork(database.db)(async (records) => {

@@ -15,7 +15,7 @@ import {
 } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
-import { dbOption, openStore } from '../db-option.ts';
+import { dbOption, missingStore, openExistingStore, openStore } from '../db-option.ts';
 import { startProgress } from '../progress.ts';
 import { fetchLists, resolveSources } from './lists-update.ts';
 import { indexFromDatabase, screenCustomers } from './screen-support.ts';
@@ -207,6 +207,13 @@ export function registerListsCommand(program: Command): void {
     .description('list the stored list versions')
     .addOption(dbOption())
     .action(async (flags: { db?: string }) => {
+      // a database that does not exist holds no list: said so without creating an empty file at a mistyped path
+      const absent = missingStore(flags.db);
+      if (absent !== undefined) {
+        process.stdout.write('no list loaded\n');
+        process.stderr.write(`(no database at ${absent})\n`);
+        return;
+      }
       const database = await openStore(flags.db);
       try {
         const versions = await new SqlListStore(database.db).versions();
@@ -246,7 +253,10 @@ export function registerListsCommand(program: Command): void {
         if (!(SCREENING_DECISIONS as readonly string[]).includes(flags.decision)) {
           throw new CliError(`--decision must be ${SCREENING_DECISIONS.join(' or ')}`);
         }
-        const database = await openStore(flags.db);
+        const database = await openExistingStore(
+          flags.db,
+          'no customer has been screened there (raqib screen --file)',
+        );
         try {
           const current = (await new SqlListStore(database.db).currentFingerprints()).get(
             `${flags.list}:${flags.ref}`,
