@@ -141,6 +141,20 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(r.err).toContain('c.csv: line 3: dob must be YYYY or YYYY-MM-DD, got "12/1990"');
   });
 
+  it('fails on an --out it cannot write, before storing the customers', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, 'id,name\nC1,Saddam Hussein Al-Tikriti\n');
+    const out = join(dir, 'missing', 'hits.csv');
+    const r = await run('screen', '--file', customers, '--out', out, '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`cannot write ${out}: ENOENT`);
+    const reload = await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    expect(reload.out).not.toContain('re-screened');
+  });
+
   it('scores pairs as row,score', async () => {
     const dir = tmp();
     const input = join(dir, 'pairs.csv');

@@ -2,7 +2,7 @@
  * `raqib screen "NAME" [--dob] [--country] [--type] [--limit] [--threshold] [--json]`: ranked matches with
  * explanations; `raqib screen --file customers.csv --out hits.csv`: batch screening with a progress bar.
  */
-import { createWriteStream, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   countPhrase,
   DEFAULT_LIMIT,
@@ -76,25 +76,27 @@ export function registerScreenCommand(program: Command): void {
         const index = await requireIndex(database, lists);
         if (flags.file !== undefined) {
           const customers = readCustomers(flags.file);
-          const bar = startProgress('screening', customers.length, ' customers');
-          const results = await screenCustomers(database, index, customers, {
-            threshold,
-            limit,
-            onProgress: (done) => bar.update(done),
-          });
-          bar.stop();
-          await new SqlScreeningStore(database.db).upsertCustomers(customers, Date.now());
-          const rows = results.flatMap((r) =>
-            r.matches.map((m) => hitRow(r.customer.id, r.customer.name, m)),
-          );
-          const text = `${HIT_COLUMNS.join(',')}\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}${rows.length ? '\n' : ''}`;
-          if (flags.out) {
-            await new Promise<void>((resolve, reject) => {
-              const out = createWriteStream(flags.out as string);
-              out.on('error', reject);
-              out.end(text, () => resolve());
+          // opened before screening: an --out that cannot be written fails before the customers and their
+          // hits are stored, and never reports hits written that were not
+          const out = flags.out === undefined ? undefined : openOut(flags.out);
+          let results: Awaited<ReturnType<typeof screenCustomers>>;
+          let rows: string[][];
+          try {
+            const bar = startProgress('screening', customers.length, ' customers');
+            results = await screenCustomers(database, index, customers, {
+              threshold,
+              limit,
+              onProgress: (done) => bar.update(done),
             });
-          } else process.stdout.write(text);
+            bar.stop();
+            await new SqlScreeningStore(database.db).upsertCustomers(customers, Date.now());
+            rows = results.flatMap((r) => r.matches.map((m) => hitRow(r.customer.id, r.customer.name, m)));
+            const text = `${HIT_COLUMNS.join(',')}\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}${rows.length ? '\n' : ''}`;
+            if (out) writeOut(out, text);
+            else process.stdout.write(text);
+          } finally {
+            if (out) closeSync(out.fd);
+          }
           const hitCustomers = results.filter((r) => r.matches.length > 0).length;
           const suppressed = results.reduce((a, r) => a + r.suppressed.length, 0);
           process.stderr.write(
@@ -171,6 +173,22 @@ function hitRow(id: string, name: string, m: ScreeningMatch): string[] {
     m.entry.names[0]?.text ?? '',
     explanationText(m.explanation),
   ];
+}
+
+function openOut(path: string): { path: string; fd: number } {
+  try {
+    return { path, fd: openSync(path, 'w') };
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
+function writeOut(out: { path: string; fd: number }, text: string): void {
+  try {
+    writeFileSync(out.fd, text);
+  } catch (error) {
+    throw new CliError(`cannot write ${out.path}: ${(error as Error).message}`);
+  }
 }
 
 function csvCell(v: string): string {
