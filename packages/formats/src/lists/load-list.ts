@@ -1,7 +1,7 @@
 /**
  * Reads list files and folders from disk, detects their format and parses them.
- * A folder holding an OFAC set (sdn.csv + alt.csv + add.csv + sdn_comments.csv, or cons_*.csv) is one list;
- * any other folder is walked and each file read on its own.
+ * An OFAC set in a folder (sdn.csv + alt.csv + add.csv + sdn_comments.csv, or cons_*.csv) is one list; the
+ * folder's other files and subfolders are read each on its own.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
@@ -52,35 +52,30 @@ function versionFor(path: string, options: LoadListOptions): string {
   return statSync(path).mtime.toISOString().slice(0, 10);
 }
 
-function ofacSetIn(dir: string, options: LoadListOptions): ParsedList | undefined {
+/** The two OFAC legacy CSV sets: the SDN list and the non-SDN consolidated list, each joined on ent_num. */
+const OFAC_SETS = {
+  sdn: { list: 'OFAC-SDN', files: ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'] },
+  cons: { list: 'OFAC-CONS', files: ['cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv'] },
+} as const;
+type OfacSetKind = keyof typeof OFAC_SETS;
+
+/** The OFAC set a file of one belongs to, by its name. */
+function ofacKindOf(file: string): OfacSetKind {
+  return /^cons_/i.test(basename(file)) ? 'cons' : 'sdn';
+}
+
+function ofacSetIn(dir: string, kind: OfacSetKind, options: LoadListOptions): ParsedList | undefined {
   const files = new Set(readdirSync(dir));
-  const pick = (names: readonly string[]): OfacFile | undefined => {
-    const n = names.find((x) => files.has(x));
+  const pick = (name: string): OfacFile | undefined => {
+    const n = [name, name.toUpperCase()].find((x) => files.has(x));
     return n ? { file: join(dir, n), text: readText(join(dir, n)) } : undefined;
   };
-  const sdn = pick(['sdn.csv', 'SDN.CSV']);
-  const cons = pick(['cons_prim.csv', 'CONS_PRIM.CSV']);
-  if (!sdn && !cons) return undefined;
-  if (sdn) {
-    return parseOfacCsv(
-      {
-        primary: sdn,
-        alt: pick(['alt.csv', 'ALT.CSV']),
-        add: pick(['add.csv', 'ADD.CSV']),
-        comments: pick(['sdn_comments.csv', 'SDN_COMMENTS.CSV']),
-      },
-      { list: 'OFAC-SDN', version: versionFor(sdn.file, options), orphans: options.orphans },
-    );
-  }
-  const primary = cons as OfacFile;
+  const [primaryName, altName, addName, commentsName] = OFAC_SETS[kind].files;
+  const primary = pick(primaryName);
+  if (!primary) return undefined;
   return parseOfacCsv(
-    {
-      primary,
-      alt: pick(['cons_alt.csv']),
-      add: pick(['cons_add.csv']),
-      comments: pick(['cons_comments.csv']),
-    },
-    { list: 'OFAC-CONS', version: versionFor(primary.file, options), orphans: options.orphans },
+    { primary, alt: pick(altName), add: pick(addName), comments: pick(commentsName) },
+    { list: OFAC_SETS[kind].list, version: versionFor(primary.file, options), orphans: options.orphans },
   );
 }
 
@@ -126,7 +121,7 @@ function loadFile(path: string, options: LoadListOptions): ParsedList {
     case 'uk-ofsi-csv':
       return parseUkCsv(text, path);
     case 'ofac-csv': {
-      const set = ofacSetIn(dirname(path), options);
+      const set = ofacSetIn(dirname(path), ofacKindOf(path), options);
       if (!set)
         throw new ListParseError(
           path,
@@ -169,17 +164,21 @@ export function loadListPath(path: string, options: LoadListOptions = {}): Parse
     const ext = extname(path).toLowerCase();
     const inOfacSet = ext === '.csv' && /^(sdn|alt|add|sdn_comments|cons_\w+)\.csv$/i.test(basename(path));
     if (inOfacSet && options.format === undefined) {
-      const set = ofacSetIn(dirname(path), options);
+      const set = ofacSetIn(dirname(path), ofacKindOf(path), options);
       if (set) return [set];
     }
     return [loadFile(path, options)];
   }
-  const set =
-    options.format === undefined || options.format === 'ofac-csv' ? ofacSetIn(path, options) : undefined;
-  if (set) return [set];
-  const out: ParsedList[] = [];
+  const sets =
+    options.format === undefined || options.format === 'ofac-csv'
+      ? (Object.keys(OFAC_SETS) as OfacSetKind[]).flatMap((k) => ofacSetIn(path, k, options) ?? [])
+      : [];
+  if (sets.length > 0 && options.format === 'ofac-csv') return sets;
+  // the folder's other lists (the other OFAC set, a UN file beside an OFAC set) are read too, not left out
+  const inSets = new Set(sets.flatMap((s) => s.sources.map((f) => basename(f))));
+  const out: ParsedList[] = [...sets];
   for (const name of readdirSync(path).sort()) {
-    if (name.startsWith('.') || /\.(md|txt)$/i.test(name)) continue;
+    if (name.startsWith('.') || /\.(md|txt)$/i.test(name) || inSets.has(name)) continue;
     out.push(...loadListPath(join(path, name), options));
   }
   return out;

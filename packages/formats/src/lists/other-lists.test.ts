@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEuXml2016 } from './eu-xml.ts';
 import { parseFtmJsonl } from './ftm-jsonl.ts';
@@ -139,6 +142,30 @@ describe('loadListPath', () => {
       'UK uk-ofsi-csv',
       'UK uk-sanctions-list-xml',
       'UN un-xml',
+    ]);
+  });
+  it('loads both OFAC sets and the other lists of a folder, and the set a named file belongs to', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-lists-'));
+    const ofac = join(SANCTIONS_FIXTURES, 'ofac-2021-07-07');
+    for (const f of ['sdn', 'alt', 'add', 'sdn_comments'])
+      copyFileSync(join(ofac, `${f}.csv`), join(dir, `${f}.csv`));
+    // the non-SDN list is published in the same columns under cons_*.csv names
+    for (const [from, to] of [
+      ['sdn', 'prim'],
+      ['alt', 'alt'],
+      ['add', 'add'],
+      ['sdn_comments', 'comments'],
+    ])
+      copyFileSync(join(ofac, `${from}.csv`), join(dir, `cons_${to}.csv`));
+    copyFileSync(join(SANCTIONS_FIXTURES, 'un-excerpt.xml'), join(dir, 'consolidated.xml'));
+    const lists = loadListPath(dir, { version: '2021-07-07' });
+    expect(lists.map((l) => `${l.list} ${l.entries.length}`).sort()).toEqual([
+      'OFAC-CONS 12',
+      'OFAC-SDN 12',
+      'UN 26',
+    ]);
+    expect(loadListPath(join(dir, 'cons_prim.csv'), { version: '2021-07-07' }).map((l) => l.list)).toEqual([
+      'OFAC-CONS',
     ]);
   });
 });
