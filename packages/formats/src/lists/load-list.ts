@@ -29,8 +29,38 @@ export interface LoadListOptions {
   readonly orphans?: 'error' | 'entries' | undefined;
 }
 
-/** Decodes UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (OFSI ConList is cp1252). */
-export function decodeListBytes(bytes: Uint8Array): string {
+/** The encoding an XML declaration names, read from the first bytes (the declaration itself is ASCII). */
+function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 256)).replace(/^\u00ef\u00bb\u00bf/, '');
+  return /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head)?.[1];
+}
+
+/**
+ * Decodes a list file. A UTF-16 byte-order mark or an XML declaration's encoding is honoured: decoding a
+ * windows-1256 or UTF-16 file as UTF-8 or cp1252 would store its Arabic names as mojibake, silently. Otherwise
+ * UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (OFSI ConList is cp1252).
+ */
+export function decodeListBytes(bytes: Uint8Array, file = 'list file'): string {
+  const bom =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  const declared = bom ?? declaredXmlEncoding(bytes);
+  if (declared !== undefined) {
+    let decoder: TextDecoder;
+    try {
+      decoder = new TextDecoder(declared, { fatal: true });
+    } catch {
+      throw new ListParseError(file, 'XML declaration', `encoding "${declared}" is not supported`);
+    }
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      throw new ListParseError(file, 'file', `the bytes are not valid ${declared}, the encoding it declares`);
+    }
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -42,7 +72,7 @@ function readText(path: string): string {
   const size = statSync(path).size;
   if (size > MAX_LIST_BYTES)
     throw new ListParseError(path, 'file', `${size} bytes exceeds the ${MAX_LIST_BYTES}-byte limit`);
-  return decodeListBytes(readFileSync(path));
+  return decodeListBytes(readFileSync(path), path);
 }
 
 function versionFor(path: string, options: LoadListOptions): string {

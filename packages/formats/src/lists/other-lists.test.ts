@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +143,33 @@ describe('loadListPath', () => {
       'UK uk-sanctions-list-xml',
       'UN un-xml',
     ]);
+  });
+  it('decodes a list in the encoding its XML declaration or byte-order mark names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-lists-'));
+    const utf8 = fixture('un-excerpt.xml');
+    const cp1256 = new Map(
+      [...new TextDecoder('windows-1256').decode(Uint8Array.from({ length: 256 }, (_, i) => i))].map(
+        (c, i) => [c, i],
+      ),
+    );
+    const arabic = utf8
+      .replace('encoding="UTF-8"', 'encoding="windows-1256"')
+      .split('')
+      .map((c) => cp1256.get(c) ?? -1);
+    expect(arabic).not.toContain(-1);
+    writeFileSync(join(dir, 'un-1256.xml'), Uint8Array.from(arabic));
+    writeFileSync(
+      join(dir, 'un-utf16.xml'),
+      Buffer.from(`\ufeff${utf8.replace('UTF-8', 'UTF-16')}`, 'utf16le'),
+    );
+    for (const f of ['un-1256.xml', 'un-utf16.xml']) {
+      const names = loadListPath(join(dir, f))[0]?.entries.find((e) => e.refId === 'IQi.001')?.names;
+      expect(names?.map((n) => n.text)).toContain('صدام حسين التكريتي');
+    }
+    writeFileSync(join(dir, 'un-x.xml'), utf8.replace('UTF-8', 'x-unknown'));
+    expect(() => loadListPath(join(dir, 'un-x.xml'))).toThrow(
+      /un-x\.xml: XML declaration: encoding "x-unknown"/,
+    );
   });
   it('loads both OFAC sets and the other lists of a folder, and the set a named file belongs to', () => {
     const dir = mkdtempSync(join(tmpdir(), 'raqib-lists-'));
