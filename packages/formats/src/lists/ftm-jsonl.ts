@@ -46,6 +46,7 @@ export interface FtmOptions {
 export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entities.ftm.json'): ParsedList {
   const entries: ListEntry[] = [];
   const skipped = new Map<string, number>();
+  const firstLine = new Map<string, number>();
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
     const line = raw.trim();
@@ -68,6 +69,11 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
     };
     if (typeof o.id !== 'string' || typeof o.schema !== 'string')
       throw new ListParseError(file, at, 'missing "id" or "schema"');
+    // the id is the entry's reference id: a second entity with it would fail the store's key, or replace the first
+    const first = firstLine.get(o.id);
+    if (first !== undefined)
+      throw new ListParseError(file, at, `id "${o.id}" appears twice (first on line ${first})`);
+    firstLine.set(o.id, i + 1);
     const kind = Object.hasOwn(KINDS, o.schema) ? KINDS[o.schema] : undefined;
     if (!kind) {
       skipped.set(o.schema, (skipped.get(o.schema) ?? 0) + 1);

@@ -90,6 +90,12 @@ describe('parseFtmJsonl', () => {
       '1 toString object(s) are not list entries and were not loaded',
     ]);
   });
+  it('fails on an id that appears twice, naming both lines', () => {
+    const person = fixture('ftm-sample.jsonl').split('\n')[0];
+    expect(() => parseFtmJsonl(`${person}\n${person}\n`, { list: 'X', version: 'v' }, 'f.jsonl')).toThrow(
+      'f.jsonl: line 2: id "NK-demo-1" appears twice (first on line 1)',
+    );
+  });
   it('fails on a line that is not JSON', () => {
     expect(() =>
       parseFtmJsonl(
