@@ -136,11 +136,18 @@ export function parseType(value: string | undefined): 'person' | 'organisation' 
   throw new CliError(`--type must be person or org, got "${value}"`);
 }
 
-/** Checks a date of birth: YYYY, YYYY-MM or YYYY-MM-DD. */
+/**
+ * Checks a date of birth: YYYY, YYYY-MM or YYYY-MM-DD, a day of the calendar. A date that does not exist
+ * (2024-02-30) is a typo, not a birth date: scored, it counts against every listed person as a differing one.
+ */
 export function parseDob(value: string | undefined, where = '--dob'): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value))
-    throw new CliError(`${where} must be YYYY or YYYY-MM-DD, got "${value}"`);
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) throw new CliError(`${where} must be YYYY or YYYY-MM-DD, got "${value}"`);
+  const [, year, month = '01', day = '01'] = m;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day))
+    throw new CliError(`${where} "${value}" is not a date of the calendar`);
   return value;
 }
 

@@ -141,6 +141,20 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(r.err).toContain('c.csv: line 3: dob must be YYYY or YYYY-MM-DD, got "12/1990"');
   });
 
+  it('refuses a date of birth that does not exist, on the command line and in a customers file', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const r = await run('screen', 'Saddam Hussein Al-Tikriti', '--dob', '1937-02-30', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--dob "1937-02-30" is not a date of the calendar');
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, 'id,name,dob\nC1,Saddam Hussein Al-Tikriti,1937-13-28\n');
+    const f = await run('screen', '--file', customers, '--db', db);
+    expect(f.code).toBe(2);
+    expect(f.err).toContain('c.csv: line 2: dob "1937-13-28" is not a date of the calendar');
+  });
+
   it('fails on an --out it cannot write, before storing the customers', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');
