@@ -5,6 +5,7 @@
 import {
   buildScreeningIndex,
   explanationText,
+  isCountryCode,
   type ScreeningIndex,
   type ScreeningMatch,
   screenName,
@@ -151,10 +152,13 @@ export function parseDob(value: string | undefined, where = '--dob'): string | u
   return value;
 }
 
-/** Checks a country: ISO 3166 alpha-2. */
+/**
+ * Checks a country: ISO 3166 alpha-2. Two letters are not enough: ZZ, or UK for GB, is among no entry's
+ * countries, so it would count against every match as a differing country.
+ */
 export function parseCountry(value: string | undefined, where = '--country'): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^[A-Za-z]{2}$/.test(value))
+  if (!isCountryCode(value.toUpperCase()))
     throw new CliError(`${where} must be a two-letter ISO country code, got "${value}"`);
   return value.toUpperCase();
 }

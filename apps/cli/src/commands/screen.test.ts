@@ -155,6 +155,18 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(f.err).toContain('c.csv: line 2: dob "1937-13-28" is not a date of the calendar');
   });
 
+  it('refuses a country that is two letters but no ISO code', async () => {
+    const db = join(tmp(), 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    for (const country of ['ZZ', 'UK']) {
+      const r = await run('screen', 'Saddam Hussein Al-Tikriti', '--country', country, '--db', db);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--country must be a two-letter ISO country code, got "${country}"`);
+    }
+    const iq = await run('screen', 'Saddam Hussein Al-Tikriti', '--country', 'iq', '--db', db);
+    expect(iq.out).toMatch(/^1\.000 {2}UN IQi\.001/);
+  });
+
   it('fails on an --out it cannot write, before storing the customers', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');

@@ -70,6 +70,18 @@ const ALPHA3 =
 
 let table: Map<string, string> | undefined;
 let alpha3: Map<string, string> | undefined;
+let alpha2: Set<string> | undefined;
+
+/** True for an ISO 3166-1 alpha-2 code (upper case), or XK, which the lists use for Kosovo. */
+export function isCountryCode(code: string): boolean {
+  alpha2 ??= new Set([
+    ...ALPHA3.trim()
+      .split(' ')
+      .map((g) => g.slice(3)),
+    'XK',
+  ]);
+  return alpha2.has(code);
+}
 
 function build(): Map<string, string> {
   const map = new Map<string, string>();
