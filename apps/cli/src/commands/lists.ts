@@ -30,10 +30,19 @@ interface LoadFlags {
   db?: string;
 }
 
+function isCalendarDay(isoDate: string): boolean {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(isoDate);
+}
+
 function readLists(paths: readonly string[], flags: LoadFlags): ParsedList[] {
   if (flags.format !== undefined && !(LIST_FORMATS as readonly string[]).includes(flags.format)) {
     throw new CliError(`--format must be one of ${LIST_FORMATS.join(', ')}`);
   }
+  // versions are compared as text to find the newest, which only YYYY-MM-DD dates do as dates
+  const v = flags.listVersion;
+  if (v !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v)))
+    throw new CliError(`--list-version must be a date YYYY-MM-DD, got "${v}"`);
   try {
     return paths.flatMap((p) =>
       loadListPath(p, {

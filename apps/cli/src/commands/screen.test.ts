@@ -71,6 +71,33 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(reload.out).toContain('since 2026-02-27: +0 added, -0 removed, ~0 changed, 26 unchanged');
   });
 
+  it('refuses a --list-version that is not a date ("yesterday" sorted after every real version)', async () => {
+    const db = join(tmp(), 'r.db');
+    for (const version of ['yesterday', '2026-02-30']) {
+      const r = await run(
+        'lists',
+        'load',
+        join(FIXTURES, 'generic-pep.csv'),
+        '--list-version',
+        version,
+        '--db',
+        db,
+      );
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--list-version must be a date YYYY-MM-DD, got "${version}"`);
+    }
+    const ok = await run(
+      'lists',
+      'load',
+      join(FIXTURES, 'generic-pep.csv'),
+      '--list-version',
+      '2026-11-01',
+      '--db',
+      db,
+    );
+    expect(ok.out).toContain('GENERIC-PEP 2026-11-01: 3 entries (first version loaded)');
+  });
+
   it('refuses a malformed list and stores nothing', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');
