@@ -65,6 +65,13 @@ export function registerScreenPairsCommand(program: Command): void {
             throw new CliError(`${flags.input}: line ${line}: ${(error as Error).message}`);
           }
         }
+        // an empty name scores 0, which an evaluation would count as a true non-match
+        for (const [c, i] of [
+          ['name_a', ia],
+          ['name_b', ib],
+        ] as const) {
+          if (!record[i]?.trim()) throw new CliError(`${flags.input}: line ${line}: ${c} is empty`);
+        }
         const score = compareNames(record[ia] ?? '', record[ib] ?? '', kind, weight).score;
         out.push(`${i + 1},${score.toFixed(3)}`);
         if (i % 200 === 0) bar.update(i + 1);

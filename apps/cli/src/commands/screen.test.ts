@@ -225,6 +225,15 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(s2).toBeLessThan(0.6);
   });
 
+  it('fails on a pair with an empty name, naming its line', async () => {
+    const dir = tmp();
+    const input = join(dir, 'pairs.csv');
+    writeFileSync(input, 'name_a,name_b\nMuhammad bin Salman,Mohammed bin Salman\n,\n');
+    const r = await run('screen-pairs', '--input', input, '--out', join(dir, 'scores.csv'), '--uniform');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('pairs.csv: line 3: name_a is empty');
+  });
+
   it('lists update fetches from the publishers (a local server standing in for them)', async () => {
     const files: Record<string, string> = {
       '/un/UN_consolidated.xml': join(FIXTURES, 'un-excerpt.xml'),
