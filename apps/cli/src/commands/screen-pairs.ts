@@ -77,7 +77,11 @@ export function registerScreenPairsCommand(program: Command): void {
         if (i % 200 === 0) bar.update(i + 1);
       });
       bar.stop();
-      writeFileSync(flags.out, `${out.join('\n')}\n`);
+      try {
+        writeFileSync(flags.out, `${out.join('\n')}\n`);
+      } catch (error) {
+        throw new CliError(`cannot write ${flags.out}: ${(error as Error).message}`);
+      }
       process.stderr.write(
         `scored ${rows.length} pairs → ${flags.out}${weight ? ' (token weights from the lists in the database)' : ' (uniform token weights)'}\n`,
       );

@@ -234,6 +234,16 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(r.err).toContain('pairs.csv: line 3: name_a is empty');
   });
 
+  it('screen-pairs fails with a one-line error on an --out it cannot write', async () => {
+    const dir = tmp();
+    const input = join(dir, 'pairs.csv');
+    writeFileSync(input, 'name_a,name_b\nMuhammad bin Salman,Mohammed bin Salman\n');
+    const out = join(dir, 'missing', 'scores.csv');
+    const r = await run('screen-pairs', '--input', input, '--out', out, '--uniform');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`raqib: cannot write ${out}: ENOENT: no such file or directory, open '${out}'\n`);
+  });
+
   it('lists update fetches from the publishers (a local server standing in for them)', async () => {
     const files: Record<string, string> = {
       '/un/UN_consolidated.xml': join(FIXTURES, 'un-excerpt.xml'),
