@@ -103,10 +103,22 @@ function ofacSetIn(dir: string, kind: OfacSetKind, options: LoadListOptions): Pa
   const [primaryName, altName, addName, commentsName] = OFAC_SETS[kind].files;
   const primary = pick(primaryName);
   if (!primary) return undefined;
-  return parseOfacCsv(
-    { primary, alt: pick(altName), add: pick(addName), comments: pick(commentsName) },
-    { list: OFAC_SETS[kind].list, version: versionFor(primary.file, options), orphans: options.orphans },
-  );
+  const set = { primary, alt: pick(altName), add: pick(addName), comments: pick(commentsName) };
+  const list = parseOfacCsv(set, {
+    list: OFAC_SETS[kind].list,
+    version: versionFor(primary.file, options),
+    orphans: options.orphans,
+  });
+  // a set without a companion file is a partial list: said, so that it is not taken for the whole publication
+  const lacking = [
+    [set.alt, altName, 'aliases'],
+    [set.add, addName, 'address countries'],
+    [set.comments, commentsName, `remarks continued from ${primaryName}`],
+  ] as const;
+  const notes = lacking
+    .filter(([file]) => file === undefined)
+    .map(([, name, what]) => `no ${name} beside ${primaryName}: loaded without its ${what}`);
+  return notes.length > 0 ? { ...list, notes } : list;
 }
 
 /** Detects a single file's format from its name and first bytes. */

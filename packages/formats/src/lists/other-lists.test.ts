@@ -177,6 +177,18 @@ describe('loadListPath', () => {
       /un-x\.xml: XML declaration: encoding "x-unknown"/,
     );
   });
+  it('says which files an OFAC set was loaded without', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-lists-'));
+    copyFileSync(join(SANCTIONS_FIXTURES, 'ofac-2021-07-07', 'sdn.csv'), join(dir, 'sdn.csv'));
+    copyFileSync(join(SANCTIONS_FIXTURES, 'ofac-2021-07-07', 'add.csv'), join(dir, 'add.csv'));
+    const [list] = loadListPath(dir, { version: '2021-07-07' });
+    expect(list?.entries).toHaveLength(12);
+    expect(list?.notes).toEqual([
+      'no alt.csv beside sdn.csv: loaded without its aliases',
+      'no sdn_comments.csv beside sdn.csv: loaded without its remarks continued from sdn.csv',
+    ]);
+    expect(loadListPath(join(SANCTIONS_FIXTURES, 'ofac-2021-07-07'))[0]?.notes).toBeUndefined();
+  });
   it('loads both OFAC sets and the other lists of a folder, and the set a named file belongs to', () => {
     const dir = mkdtempSync(join(tmpdir(), 'raqib-lists-'));
     const ofac = join(SANCTIONS_FIXTURES, 'ofac-2021-07-07');
