@@ -24,6 +24,16 @@ function kindOf(value: string): EntityKind | undefined {
   return isEntityKind(v) ? v : undefined;
 }
 
+/**
+ * YYYY, YYYY-MM or YYYY-MM-DD naming a month and day that exist: a typo such as 1961-02-30 would otherwise be
+ * stored as the birth date, which no customer's can equal, so it would count against every screened one.
+ */
+function isCalendarDate(dob: string): boolean {
+  const [year = 0, month = 1, day = 1] = dob.split('-').map(Number);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
 /** Parses a generic list CSV; every bad row fails the file with its line and reason. */
 export function parseGenericCsv(text: string, options: GenericListOptions, file = 'list.csv'): ParsedList {
   const records = csvRecords(text.replace(/^\ufeff/, ''), file);
@@ -68,6 +78,8 @@ export function parseGenericCsv(text: string, options: GenericListOptions, file 
     const dob = cell('dob');
     if (dob && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(dob))
       throw new ListParseError(file, at, `id ${id}: dob "${dob}" is not YYYY[-MM[-DD]]`);
+    if (dob && !isCalendarDate(dob))
+      throw new ListParseError(file, at, `id ${id}: dob "${dob}" is not a date of the calendar`);
     const countries = cell('country')
       .split(/[;|]/)
       .map((c) => c.trim())
