@@ -54,6 +54,9 @@ export function parseGenericCsv(text: string, options: GenericListOptions, file 
       'line 1',
       `unknown column(s) ${unknown.join(', ')} (expected ${GENERIC_COLUMNS.join(',')})`,
     );
+  // a column given twice would be read from its first place only, the other's values dropped unseen
+  const twice = header.find((h, i) => header.indexOf(h) !== i);
+  if (twice !== undefined) throw new ListParseError(file, 'line 1', `column "${twice}" appears twice`);
   const idx = (c: string): number => header.indexOf(c);
   const seen = new Set<string>();
   const entries: ListEntry[] = [];
