@@ -194,6 +194,17 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(iq.out).toMatch(/^1\.000 {2}UN IQi\.001/);
   });
 
+  it('fails on a customers file with a column given twice', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, 'id,name,dob,dob\nC1,Saddam Hussein Al-Tikriti,1990,1937\n');
+    const r = await run('screen', '--file', customers, '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('c.csv: line 1: column "dob" appears twice');
+  });
+
   it('fails on an --out it cannot write, before storing the customers', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');

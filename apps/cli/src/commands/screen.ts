@@ -221,6 +221,9 @@ export function readCustomers(path: string): ScreeningCustomer[] {
     throw new CliError(
       `${path}: line 1: unknown column(s) ${unknown.join(', ')}; expected id,name[,dob][,country][,type]`,
     );
+  // a column given twice would be read from its first place only, the other's values dropped unseen
+  const twice = header.find((h, i) => header.indexOf(h) !== i);
+  if (twice !== undefined) throw new CliError(`${path}: line 1: column "${twice}" appears twice`);
   const col = (row: string[], c: string): string => {
     const i = header.indexOf(c);
     return i < 0 ? '' : (row[i] ?? '').trim();
