@@ -115,7 +115,8 @@ export async function screenCustomers(
 /** Parses --threshold (0–1). */
 export function parseThreshold(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const t = Number(value);
+  // Number('') is 0: an empty --threshold "$T" would show every entry as a match
+  const t = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!(t >= 0 && t <= 1)) throw new CliError(`--threshold must be a number from 0 to 1, got "${value}"`);
   return t;
 }

@@ -205,6 +205,18 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(r.err).toContain('c.csv: line 1: column "dob" appears twice');
   });
 
+  it('refuses an empty --threshold rather than reading it as 0', async () => {
+    const db = join(tmp(), 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    for (const t of ['', ' ', '0x1']) {
+      const r = await run('screen', 'Saddam Hussein Al-Tikriti', '--threshold', t, '--db', db);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--threshold must be a number from 0 to 1, got "${t}"`);
+    }
+    const ok = await run('screen', 'Saddam Hussein Al-Tikriti', '--threshold', '.95', '--db', db);
+    expect(ok.out).toMatch(/^1\.000 {2}UN IQi\.001/);
+  });
+
   it('fails on an --out it cannot write, before storing the customers', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');
