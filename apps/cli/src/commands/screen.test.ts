@@ -217,6 +217,17 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(ok.out).toMatch(/^1\.000 {2}UN IQi\.001/);
   });
 
+  it('fails on a customers file that is not UTF-8, naming the line', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, Buffer.from('id,name\nC1,Jane Smith\nC2,Jürgen Müller\n', 'latin1'));
+    const r = await run('screen', '--file', customers, '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('c.csv: line 3: not UTF-8; save the file as UTF-8');
+  });
+
   it('fails on an --out it cannot write, before storing the customers', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');

@@ -2,6 +2,7 @@
  * `raqib screen "NAME" [--dob] [--country] [--type] [--limit] [--threshold] [--json]`: ranked matches with
  * explanations; `raqib screen --file customers.csv --out hits.csv`: batch screening with a progress bar.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   countPhrase,
@@ -202,6 +203,11 @@ export function readCustomers(path: string): ScreeningCustomer[] {
     const buf = readFileSync(path);
     if (buf.length > MAX_FILE) throw new CliError(`${path}: larger than ${MAX_FILE} bytes`);
     text = buf.toString('utf8').replace(/^\ufeff/, '');
+    // a cp1252 export (Müller as 4D FC 6C…) would be screened with U+FFFD in place of each accented letter
+    if (text.includes('\ufffd') && !isUtf8(buf)) {
+      const line = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
+      throw new CliError(`${path}: line ${line}: not UTF-8; save the file as UTF-8`);
+    }
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
