@@ -3,6 +3,7 @@
  * the matcher `screen` uses and writes `row,score`, for evaluation against labelled pair sets. Token
  * rarity weights come from the lists in the database when there are any (as in `screen`), else uniform.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { compareNames, type NameKind } from '@raqib/core';
 import { csvRecords } from '@raqib/formats';
@@ -30,9 +31,16 @@ export function registerScreenPairsCommand(program: Command): void {
     .action(async (flags: PairsFlags) => {
       let records: ReturnType<typeof csvRecords>;
       try {
-        records = csvRecords(readFileSync(flags.input, 'utf8').replace(/^\ufeff/, ''), flags.input);
+        const bytes = readFileSync(flags.input);
+        const text = bytes.toString('utf8');
+        // a cp1252 file would be scored with U+FFFD in place of each accented letter
+        if (text.includes('\ufffd') && !isUtf8(bytes)) {
+          const line = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
+          throw new CliError(`${flags.input}: line ${line}: not UTF-8; save the file as UTF-8`);
+        }
+        records = csvRecords(text.replace(/^\ufeff/, ''), flags.input);
       } catch (error) {
-        throw new CliError((error as Error).message);
+        throw error instanceof CliError ? error : new CliError((error as Error).message);
       }
       const header = records[0]?.record.map((h) => h.trim().toLowerCase()) ?? [];
       const ia = header.indexOf('name_a');

@@ -268,6 +268,15 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(r.err).toContain('pairs.csv: line 3: name_a is empty');
   });
 
+  it('screen-pairs fails on a file that is not UTF-8, naming the line', async () => {
+    const dir = tmp();
+    const input = join(dir, 'pairs.csv');
+    writeFileSync(input, Buffer.from('name_a,name_b\nJürgen Müller,Juergen Mueller\n', 'latin1'));
+    const r = await run('screen-pairs', '--input', input, '--out', join(dir, 'scores.csv'), '--uniform');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('pairs.csv: line 2: not UTF-8; save the file as UTF-8');
+  });
+
   it('screen-pairs fails with a one-line error on an --out it cannot write', async () => {
     const dir = tmp();
     const input = join(dir, 'pairs.csv');
