@@ -6,6 +6,7 @@ import {
   buildScreeningIndex,
   explanationText,
   isCountryCode,
+  parseName,
   type ScreeningIndex,
   type ScreeningMatch,
   screenName,
@@ -110,6 +111,15 @@ export async function screenCustomers(
     Date.now(),
   );
   return out;
+}
+
+/**
+ * Refuses a name the matcher finds no word in ("!!!", "-"): screened, it would be reported as "no match", as if
+ * it had been checked and cleared.
+ */
+export function requireNameWords(name: string, type: 'person' | 'organisation' | undefined): void {
+  if (parseName(name, type ?? 'any').tokens.length === 0)
+    throw new CliError(`"${name}" has no word to screen (only punctuation or symbols)`);
 }
 
 /** Parses --threshold (0–1). */

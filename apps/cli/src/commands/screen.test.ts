@@ -228,6 +228,20 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(r.err).toContain('c.csv: line 3: not UTF-8; save the file as UTF-8');
   });
 
+  it('refuses a name with no word to screen rather than reporting no match', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const r = await run('screen', '!!!', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('"!!!" has no word to screen');
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, 'id,name,type\nC1,Saddam Hussein Al-Tikriti,person\nC2,-- ? --,org\n');
+    const f = await run('screen', '--file', customers, '--db', db);
+    expect(f.code).toBe(2);
+    expect(f.err).toContain('c.csv: line 3: "-- ? --" has no word to screen');
+  });
+
   it('fails on an --out it cannot write, before storing the customers', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');

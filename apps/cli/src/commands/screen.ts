@@ -25,6 +25,7 @@ import {
   parseThreshold,
   parseType,
   requireIndex,
+  requireNameWords,
   screenCustomers,
 } from './screen-support.ts';
 
@@ -107,12 +108,14 @@ export function registerScreenCommand(program: Command): void {
           );
           return;
         }
+        const type = parseType(flags.type);
+        requireNameWords(name as string, type);
         const matches = screenName(index, name as string, {
           threshold,
           limit,
           dob: parseDob(flags.dob),
           country: parseCountry(flags.country),
-          type: parseType(flags.type),
+          type,
         });
         if (flags.json) {
           process.stdout.write(
@@ -246,12 +249,14 @@ export function readCustomers(path: string): ScreeningCustomer[] {
     seen.add(id);
     if (!name) throw new CliError(`${where}: name is empty`);
     try {
+      const type = parseType(col(record, 'type'));
+      requireNameWords(name, type);
       return {
         id,
         name,
         dob: parseDob(col(record, 'dob'), 'dob'),
         country: parseCountry(col(record, 'country'), 'country'),
-        type: parseType(col(record, 'type')),
+        type,
       };
     } catch (error) {
       throw new CliError(`${where}: ${(error as Error).message}`);
