@@ -41,14 +41,15 @@ export async function requireIndex(
   database: RaqibDatabase,
   lists?: readonly string[],
 ): Promise<ScreeningIndex> {
-  const index = await indexFromDatabase(database, lists);
-  if (!index) {
-    throw new CliError(
-      lists && lists.length > 0
-        ? `none of the lists ${lists.join(', ')} is loaded.\n${NO_LISTS_HINT}`
-        : NO_LISTS_HINT,
-    );
+  if (lists && lists.length > 0) {
+    // a misspelt or unloaded code among others would be left out, and the name reported clear of it
+    const loaded = [...new Set((await new SqlListStore(database.db).versions()).map((v) => v.list))];
+    const unknown = lists.filter((l) => !loaded.includes(l));
+    if (unknown.length > 0 && loaded.length > 0)
+      throw new CliError(`--lists: ${unknown.join(', ')} not loaded (loaded: ${loaded.join(', ')})`);
   }
+  const index = await indexFromDatabase(database, lists);
+  if (!index) throw new CliError(NO_LISTS_HINT);
   return index;
 }
 

@@ -242,6 +242,18 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(f.err).toContain('c.csv: line 3: "-- ? --" has no word to screen');
   });
 
+  it('refuses a --lists code that is not loaded, even beside one that is', async () => {
+    const db = join(tmp(), 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    for (const lists of ['UN,OFAC-SND', 'OFAC-SND']) {
+      const r = await run('screen', 'Saddam Hussein Al-Tikriti', '--lists', lists, '--db', db);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe('raqib: --lists: OFAC-SND not loaded (loaded: UN)\n');
+    }
+    const un = await run('screen', 'Saddam Hussein Al-Tikriti', '--lists', 'UN', '--db', db);
+    expect(un.out).toMatch(/^1\.000 {2}UN IQi\.001/);
+  });
+
   it('fails on an --out it cannot write, before storing the customers', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');
