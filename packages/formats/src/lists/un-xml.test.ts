@@ -34,6 +34,13 @@ describe('parseUnXml', () => {
     expect(isil?.names.map((n) => n.text)).toContain('Islamic State in Iraq and the Levant');
   });
 
+  it('says where a file cut short ends, and inside which elements', () => {
+    const cut = xml.slice(0, xml.indexOf('<REFERENCE_NUMBER>IQi.002'));
+    expect(() => parseUnXml(cut, 'un.xml')).toThrow(
+      `un.xml: line ${cut.split('\n').length} (end of file): malformed XML: the file ends inside <CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL> (cut short?)`,
+    );
+  });
+
   it('decodes XML entities without expanding any declared entity', () => {
     expect(() => parseUnXml(`<!DOCTYPE x [<!ENTITY e "boom">]>${xml}`, 'evil.xml')).toThrow(/DOCTYPE/);
   });

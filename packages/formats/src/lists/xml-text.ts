@@ -48,6 +48,17 @@ export function parseXmlDocument(
     throw new ListParseError(file, 'prolog', 'DOCTYPE/ENTITY declarations are refused (no entity expansion)');
   }
   const valid = XMLValidator.validate(xml);
+  // tags still open at the end of the text (a download cut short) come as their stack in JSON at line 1, column 1
+  const open = valid === true ? undefined : /^Invalid '(\[.*\])' found\.$/s.exec(valid.err.msg)?.[1];
+  if (open !== undefined) {
+    const tags = (JSON.parse(open) as string[]).map((t) => `<${t}>`).join('');
+    const lines = xml.split('\n').length;
+    throw new ListParseError(
+      file,
+      `line ${lines} (end of file)`,
+      `malformed XML: the file ends inside ${tags} (cut short?)`,
+    );
+  }
   if (valid !== true) {
     throw new ListParseError(
       file,
