@@ -67,7 +67,8 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
       datasets?: unknown;
       first_seen?: unknown;
     };
-    if (typeof o.id !== 'string' || typeof o.schema !== 'string')
+    // the id becomes the entry's reference id: an empty one names no entry in a delta or a decision
+    if (typeof o.id !== 'string' || o.id.trim() === '' || typeof o.schema !== 'string')
       throw new ListParseError(file, at, 'missing "id" or "schema"');
     // the id is the entry's reference id: a second entity with it would fail the store's key, or replace the first
     const first = firstLine.get(o.id);

@@ -102,6 +102,12 @@ describe('parseFtmJsonl', () => {
       '1 toString object(s) are not list entries and were not loaded',
     ]);
   });
+  it('fails on an empty id', () => {
+    const person = fixture('ftm-sample.jsonl').split('\n')[0]?.replace('"id":"NK-demo-1"', '"id":""');
+    expect(() => parseFtmJsonl(`${person}\n`, { list: 'X', version: 'v' }, 'f.jsonl')).toThrow(
+      'f.jsonl: line 1: missing "id" or "schema"',
+    );
+  });
   it('fails on an id that appears twice, naming both lines', () => {
     const person = fixture('ftm-sample.jsonl').split('\n')[0];
     expect(() => parseFtmJsonl(`${person}\n${person}\n`, { list: 'X', version: 'v' }, 'f.jsonl')).toThrow(
