@@ -257,6 +257,18 @@ describe('raqib lists update', () => {
     expect(cut.err).toMatch(
       /list not loaded: .*UK-Sanctions-List\.xml: line \d+ \(end of file\): malformed XML: the file ends inside <Designations><Designation>/,
     );
+    const wrong = await runCli([
+      'lists',
+      'update',
+      '--only',
+      'UN',
+      '--source',
+      `UN=${base}/uk/UK-Sanctions-List.xml`,
+      '--db',
+      db,
+    ]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/list not loaded: .*UN_consolidated\.xml, fetched as UN, holds the UK list/);
     const show = await runCli(['lists', 'show', '--db', db]);
     expect(show.out).toBe('no list loaded\n');
   });

@@ -151,16 +151,16 @@ async function download(url: string, path: string): Promise<number> {
 
 /**
  * Downloads each list into its own folder under a fresh temporary directory, named with today's date so
- * that undated files (OFAC) take the download date as their version. Returns the folders. Any failed
+ * that undated files (OFAC) take the download date as their version. Returns each list's folder. Any failed
  * download fails the whole update before anything is stored.
  */
 export async function fetchLists(
   sources: Record<string, readonly ListSource[]>,
   today: string,
   log: (line: string) => void,
-): Promise<string[]> {
+): Promise<{ list: string; dir: string }[]> {
   const root = mkdtempSync(join(tmpdir(), 'raqib-lists-'));
-  const dirs: string[] = [];
+  const dirs: { list: string; dir: string }[] = [];
   for (const [name, files] of Object.entries(sources)) {
     const dir = join(root, `${name}-${today}`);
     mkdirSync(dir);
@@ -168,7 +168,7 @@ export async function fetchLists(
       const bytes = await download(f.url, join(dir, f.file));
       log(`fetched ${name} ${f.file}: ${bytes} bytes from ${redactUrl(f.url)}`);
     }
-    dirs.push(dir);
+    dirs.push({ list: name, dir });
   }
   return dirs;
 }

@@ -201,7 +201,16 @@ export function registerListsCommand(program: Command): void {
         const today = new Date().toISOString().slice(0, 10);
         const dirs = await fetchLists(sources, today, (l) => process.stderr.write(`${l}\n`));
         // every download is read completely before anything is stored, as with `lists load`
-        const parsed = readLists(dirs, { rescreen: flags.rescreen });
+        const parsed = dirs.flatMap(({ list, dir }) => {
+          const read = readLists([dir], { rescreen: flags.rescreen });
+          // a mirror serving another list's file must not pass for the list asked for, which would stay stale
+          const other = read.find((l) => l.list !== list);
+          if (other)
+            throw new CliError(
+              `list not loaded: ${other.sources[0] ?? dir}, fetched as ${list}, holds the ${other.list} list`,
+            );
+          return read;
+        });
         const database = await openStore(flags.db);
         try {
           await storeAndRescreen(database, parsed, flags.rescreen);
