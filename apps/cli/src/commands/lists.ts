@@ -55,8 +55,11 @@ function readLists(paths: readonly string[], flags: LoadFlags): ParsedList[] {
   } catch (error) {
     // nothing is stored when any file fails: the lists are read completely before the first write
     if (error instanceof ListParseError) throw new CliError(`list not loaded: ${error.message}`);
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new CliError(`no such file or folder: ${(error as NodeJS.ErrnoException).path}`);
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') throw new CliError(`no such file or folder: ${e.path}`);
+    // unreadable files, symlink loops: the path and the reason, not a stack trace
+    if (e.code !== undefined && e.path !== undefined)
+      throw new CliError(`cannot read ${e.path}: ${e.message}`);
     throw error;
   }
 }

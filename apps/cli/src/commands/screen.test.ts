@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -96,6 +96,19 @@ describe('raqib screen / lists / screen-pairs', () => {
       db,
     );
     expect(ok.out).toContain('GENERIC-PEP 2026-11-01: 3 entries (first version loaded)');
+  });
+
+  it('fails on a folder it cannot walk with the path and reason, storing nothing', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    const lists = join(dir, 'lists');
+    mkdirSync(lists);
+    copyFileSync(join(FIXTURES, 'generic-pep.csv'), join(lists, 'pep.csv'));
+    symlinkSync(lists, join(lists, 'loop'));
+    const r = await run('lists', 'load', lists, '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^raqib: cannot read .*loop\/loop.*: ELOOP: too many symbolic links/);
+    expect((await run('lists', 'show', '--db', db)).out).toBe('no list loaded\n');
   });
 
   it('refuses a malformed list and stores nothing', async () => {
