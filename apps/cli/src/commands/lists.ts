@@ -44,15 +44,19 @@ function readLists(paths: readonly string[], flags: LoadFlags): ParsedList[] {
   if (v !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v)))
     throw new CliError(`--list-version must be a date YYYY-MM-DD, got "${v}"`);
   try {
-    return paths.flatMap((p) =>
-      loadListPath(p, {
+    return paths.flatMap((p) => {
+      const lists = loadListPath(p, {
         format: flags.format as ListFormat | undefined,
         list: flags.list,
         version: flags.listVersion,
         orphans: flags.allowOrphans ? 'entries' : 'error',
-      }),
-    );
+      });
+      // an empty folder (a failed copy or download) would load nothing and say nothing
+      if (lists.length === 0) throw new CliError(`list not loaded: no list file in ${p}`);
+      return lists;
+    });
   } catch (error) {
+    if (error instanceof CliError) throw error;
     // nothing is stored when any file fails: the lists are read completely before the first write
     if (error instanceof ListParseError) throw new CliError(`list not loaded: ${error.message}`);
     const e = error as NodeJS.ErrnoException;

@@ -111,6 +111,15 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect((await run('lists', 'show', '--db', db)).out).toBe('no list loaded\n');
   });
 
+  it('fails on a folder with no list file in it', async () => {
+    const dir = tmp();
+    const empty = join(dir, 'un');
+    mkdirSync(empty);
+    const r = await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), empty, '--db', join(dir, 'r.db'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`raqib: list not loaded: no list file in ${empty}\n`);
+  });
+
   it('refuses a malformed list and stores nothing', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');
