@@ -276,6 +276,17 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(un.out).toMatch(/^1\.000 {2}UN IQi\.001/);
   });
 
+  it('refuses --country and the other one-name flags with --file rather than ignoring them', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, 'id,name\nC1,Saddam Hussein Al-Tikriti\n');
+    const r = await run('screen', '--file', customers, '--country', 'IQ', '--json', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--country, --json cannot be used with --file');
+  });
+
   it('fails on an --out it cannot write, before storing the customers', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');

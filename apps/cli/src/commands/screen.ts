@@ -73,6 +73,12 @@ export function registerScreenCommand(program: Command): void {
       if (flags.file !== undefined && name !== undefined)
         throw new CliError('give either a NAME or --file, not both');
       if (flags.out !== undefined && flags.file === undefined) throw new CliError('--out goes with --file');
+      // a customers file carries each row's own; the flags would be ignored, unseen
+      const perName = (['dob', 'country', 'type', 'json'] as const).filter((f) => flags[f] !== undefined);
+      if (flags.file !== undefined && perName.length > 0)
+        throw new CliError(
+          `${perName.map((f) => `--${f}`).join(', ')} cannot be used with --file (each row gives its own dob, country and type; hits are written as CSV)`,
+        );
       const database = await openStore(flags.db);
       try {
         const index = await requireIndex(database, lists);
