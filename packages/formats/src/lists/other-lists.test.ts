@@ -68,6 +68,12 @@ describe('parseGenericCsv', () => {
       parseGenericCsv('id,name,dob\nA,Ali,1/2/1990\n', { list: 'X', version: 'v' }, 'x.csv'),
     ).toThrow('x.csv: line 2: id A: dob "1/2/1990" is not YYYY[-MM[-DD]]');
   });
+  it('fails on a two-letter country that is no ISO code', () => {
+    const pep = fixture('generic-pep.csv').replace('1974,JO,person', '1974,UK,person');
+    expect(() => parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv')).toThrow(
+      'pep.csv: line 3: id PEP-002: country "UK" is not recognised',
+    );
+  });
   it('fails on a column given twice', () => {
     const pep = 'id,name,aliases,aliases\nPEP-002,Fatima Yusuf Haddad,Fatimah Youssef Haddad,Fatma Haddad\n';
     expect(() => parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv')).toThrow(
