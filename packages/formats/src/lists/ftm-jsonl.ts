@@ -47,6 +47,13 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
   const entries: ListEntry[] = [];
   const skipped = new Map<string, number>();
   const firstLine = new Map<string, number>();
+  /** Property values read but not kept (a country code raqib does not know, a date it cannot use), by property. */
+  const unread = new Map<string, string[]>();
+  const dropped = (key: string, value: string): void => {
+    const values = unread.get(key);
+    if (values) values.push(value);
+    else unread.set(key, [value]);
+  };
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
     const line = raw.trim();
@@ -105,6 +112,14 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
       for (const c of list(key)) {
         const code = countryCode(c);
         if (code) countries.add(code);
+        else dropped(key, c);
+      }
+    }
+    const birthDates: string[] = [];
+    for (const key of ['birthDate', 'incorporationDate']) {
+      for (const d of list(key)) {
+        if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) birthDates.push(d);
+        else dropped(key, d);
       }
     }
     const identifiers: EntryIdentifier[] = ID_PROPS.flatMap((p) =>
@@ -117,9 +132,7 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
       kind,
       names,
       programmes: [...list('program'), ...list('programId'), ...list('topics')],
-      birthDates: [...list('birthDate'), ...list('incorporationDate')].filter((d) =>
-        /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d),
-      ),
+      birthDates,
       countries: [...countries].sort(),
       identifiers,
       remarks: list('notes').join(' ') || undefined,
@@ -131,9 +144,13 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
       'line 1',
       'no Person/Organization/Company/LegalEntity/Vessel/Airplane entities',
     );
-  const notes = [...skipped].map(
-    ([schema, n]) => `${n} ${schema} object(s) are not list entries and were not loaded`,
-  );
+  const notes = [
+    ...[...skipped].map(([schema, n]) => `${n} ${schema} object(s) are not list entries and were not loaded`),
+    ...[...unread].map(([key, values]) => {
+      const distinct = [...new Set(values)];
+      return `${values.length} ${key} value(s) not read and not loaded: ${distinct.slice(0, 5).join(', ')}${distinct.length > 5 ? ' …' : ''}`;
+    }),
+  ];
   return {
     list: options.list,
     version: options.version,

@@ -108,6 +108,18 @@ describe('parseFtmJsonl', () => {
       '1 toString object(s) are not list entries and were not loaded',
     ]);
   });
+  it('says which country and date values it could not read instead of dropping them unseen', () => {
+    const person = fixture('ftm-sample.jsonl')
+      .split('\n')[0]
+      ?.replace('"nationality":["jo"]', '"nationality":["jo","suhh"]')
+      .replace('"birthDate":["1970-03-01"]', '"birthDate":["1970-03-01","1970-03-01T00:00:00"]');
+    const l = parseFtmJsonl(`${person}\n`, { list: 'X', version: 'v' }, 'f.jsonl');
+    expect(l.entries[0]).toMatchObject({ countries: ['JO'], birthDates: ['1970-03-01'] });
+    expect(l.notes).toEqual([
+      '1 nationality value(s) not read and not loaded: suhh',
+      '1 birthDate value(s) not read and not loaded: 1970-03-01T00:00:00',
+    ]);
+  });
   it('fails on an empty id', () => {
     const person = fixture('ftm-sample.jsonl').split('\n')[0]?.replace('"id":"NK-demo-1"', '"id":""');
     expect(() => parseFtmJsonl(`${person}\n`, { list: 'X', version: 'v' }, 'f.jsonl')).toThrow(
