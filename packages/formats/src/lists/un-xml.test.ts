@@ -41,6 +41,13 @@ describe('parseUnXml', () => {
     );
   });
 
+  it('refuses elements nested beyond the parser limit as malformed, naming the file', () => {
+    const deep = xml.replace('<COMMENTS1>', `<COMMENTS1>${'<a>'.repeat(200)}${'</a>'.repeat(200)}`);
+    expect(() => parseUnXml(deep, 'un.xml')).toThrow(
+      'un.xml: document: malformed XML: Maximum nested tags exceeded',
+    );
+  });
+
   it('decodes XML entities without expanding any declared entity', () => {
     expect(() => parseUnXml(`<!DOCTYPE x [<!ENTITY e "boom">]>${xml}`, 'evil.xml')).toThrow(/DOCTYPE/);
   });

@@ -67,7 +67,12 @@ export function parseXmlDocument(
     );
   }
   const parser = createSafeXmlParser({ attributeNamePrefix: '@', isArray: (name) => arrays.has(name) });
-  return parser.parse(xml) as Record<string, unknown>;
+  try {
+    return parser.parse(xml) as Record<string, unknown>;
+  } catch (error) {
+    // well-formed but beyond the parser's limits (elements nested more than 100 deep): refused like malformed XML
+    throw new ListParseError(file, 'document', `malformed XML: ${(error as Error).message}`);
+  }
 }
 
 /** Line numbers (1-based) of each opening of `<tag>` or `<tag ` in document order. */
