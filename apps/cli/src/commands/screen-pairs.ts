@@ -63,8 +63,7 @@ export function registerScreenPairsCommand(program: Command): void {
       rows.forEach(({ record, line }, i) => {
         // a blank line is skipped by the CSV reader: every later row would be numbered one short of its place in
         // the file, and scores joined to labels by row would pair with the wrong names
-        // (the reader counts each \r and \n inside a quoted field as a line)
-        const start = line - (record.join('').match(/[\r\n]/g)?.length ?? 0);
+        const start = line - (record.join('').match(/\r\n|\r|\n/g)?.length ?? 0);
         if (start !== previous + 1)
           throw new CliError(`${flags.input}: line ${previous + 1}: empty line between pairs`);
         previous = line;

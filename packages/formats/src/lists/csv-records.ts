@@ -21,7 +21,13 @@ export function csvRecords(
       ...(extra.recordDelimiter ? { record_delimiter: extra.recordDelimiter } : {}),
       ...(extra.delimiter ? { delimiter: extra.delimiter } : {}),
     }) as unknown as { record: string[]; info: { lines: number } }[];
-    return out.map((r) => ({ record: r.record, line: r.info.lines }));
+    // csv-parse counts the \r and the \n of a CRLF inside a quoted field as two lines: every later line number
+    // would be one too high per such field (OFAC and Excel files are CRLF)
+    let doubled = 0;
+    return out.map((r) => {
+      for (const cell of r.record) doubled += cell.match(/\r\n/g)?.length ?? 0;
+      return { record: r.record, line: r.info.lines - doubled };
+    });
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;

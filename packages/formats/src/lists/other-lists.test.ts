@@ -74,6 +74,18 @@ describe('parseGenericCsv', () => {
       'pep.csv: line 3: id PEP-002: country "UK" is not recognised',
     );
   });
+  it('names the right line after an alias written over two lines of a CRLF file', () => {
+    const pep = fixture('generic-pep.csv')
+      .replace(
+        'Khaled Abdelrahman Alfaisal;خالد عبد الرحمن الفيصل',
+        '"Khaled Abdelrahman\nAlfaisal;خالد عبد الرحمن الفيصل"',
+      )
+      .replace(/\n/g, '\r\n')
+      .replace('1974,JO', '1974-02-30,JO');
+    expect(() => parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv')).toThrow(
+      'pep.csv: line 4: id PEP-002: dob "1974-02-30"',
+    );
+  });
   it('fails on a column given twice', () => {
     const pep = 'id,name,aliases,aliases\nPEP-002,Fatima Yusuf Haddad,Fatimah Youssef Haddad,Fatma Haddad\n';
     expect(() => parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv')).toThrow(
