@@ -59,14 +59,7 @@ export function registerScreenPairsCommand(program: Command): void {
       const rows = records.slice(1);
       const bar = startProgress('scoring', rows.length, ' pairs');
       const out: string[] = ['row,score'];
-      let previous = records[0]?.line ?? 1;
       rows.forEach(({ record, line }, i) => {
-        // a blank line is skipped by the CSV reader: every later row would be numbered one short of its place in
-        // the file, and scores joined to labels by row would pair with the wrong names
-        const start = line - (record.join('').match(/\r\n|\r|\n/g)?.length ?? 0);
-        if (start !== previous + 1)
-          throw new CliError(`${flags.input}: line ${previous + 1}: empty line between pairs`);
-        previous = line;
         if (record.length !== header.length) {
           throw new CliError(
             `${flags.input}: line ${line}: expected ${header.length} columns, found ${record.length}`,
