@@ -127,7 +127,8 @@ export function requireNameWords(name: string, type: 'person' | 'organisation' |
 export function parseThreshold(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   // Number('') is 0: an empty --threshold "$T" would show every entry as a match
-  const t = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
+  // a decimal number as Number reads it (8e-1, +0.8 as on main); 0x1 or 0b1 is no threshold anyone means
+  const t = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(value) ? Number(value) : Number.NaN;
   if (!(t >= 0 && t <= 1)) throw new CliError(`--threshold must be a number from 0 to 1, got "${value}"`);
   return t;
 }

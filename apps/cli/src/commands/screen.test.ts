@@ -235,8 +235,10 @@ describe('raqib screen / lists / screen-pairs', () => {
       expect(r.code).toBe(2);
       expect(r.err).toContain(`--threshold must be a number from 0 to 1, got "${t}"`);
     }
-    const ok = await run('screen', 'Saddam Hussein Al-Tikriti', '--threshold', '.95', '--db', db);
-    expect(ok.out).toMatch(/^1\.000 {2}UN IQi\.001/);
+    for (const t of ['.95', '8e-1', '+0.8']) {
+      const ok = await run('screen', 'Saddam Hussein Al-Tikriti', '--threshold', t, '--db', db);
+      expect(ok.out).toMatch(/^1\.000 {2}UN IQi\.001/);
+    }
   });
 
   it('fails on a customers file that is not UTF-8, naming the line', async () => {
