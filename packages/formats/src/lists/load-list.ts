@@ -118,7 +118,7 @@ function ofacSetIn(dir: string, kind: OfacSetKind, options: LoadListOptions): Pa
   const notes = lacking
     .filter(([file]) => file === undefined)
     .map(([, name, what]) => `no ${name} beside ${primaryName}: loaded without its ${what}`);
-  return notes.length > 0 ? { ...list, notes } : list;
+  return notes.length > 0 ? { ...list, notes: [...(list.notes ?? []), ...notes] } : list;
 }
 
 /** Detects a single file's format from its name and first bytes. */
