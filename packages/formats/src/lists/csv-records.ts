@@ -30,9 +30,39 @@ export function csvRecords(
     });
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw new ListParseError(file, `line ${line ?? '?'}`, error.message);
+      const parserLine = (error as CsvError & { lines?: number }).lines;
+      const line = parserLine === undefined ? '?' : String(lineInText(text, parserLine));
+      throw new ListParseError(
+        file,
+        `line ${line}`,
+        error.message.replace(/\bat line \d+/, `at line ${line}`),
+      );
     }
     throw error;
   }
+}
+
+/**
+ * The line of the text that csv-parse calls `parserLine`: it counts a CRLF inside a quoted field as two lines, so
+ * its error line is one too high per such field before the error.
+ */
+function lineInText(text: string, parserLine: number): number {
+  let parser = 1;
+  let real = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length && parser < parserLine; i++) {
+    const c = text[i];
+    if (c === '"') {
+      if (quoted && text[i + 1] === '"') i++;
+      else quoted = !quoted;
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      i++;
+      real++;
+      parser += quoted ? 2 : 1;
+    } else if (c === '\n' || c === '\r') {
+      real++;
+      parser++;
+    }
+  }
+  return real;
 }

@@ -86,6 +86,12 @@ describe('parseGenericCsv', () => {
       'pep.csv: line 4: id PEP-002: dob "1974-02-30"',
     );
   });
+  it('names the right line of a CSV syntax error after a CRLF inside a quoted field', () => {
+    const pep = 'id,name\r\nPEP-001,"Fatima\r\nHaddad"\r\nPEP-002,"Khaled"Alfaisal\r\n';
+    expect(() => parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv')).toThrow(
+      /^pep\.csv: line 4: Invalid Closing Quote: got "A" at line 4 /,
+    );
+  });
   it('fails on a column given twice', () => {
     const pep = 'id,name,aliases,aliases\nPEP-002,Fatima Yusuf Haddad,Fatimah Youssef Haddad,Fatma Haddad\n';
     expect(() => parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv')).toThrow(
