@@ -36,7 +36,7 @@ function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Decodes a list file. A UTF-16 byte-order mark or an XML declaration's encoding is honoured: decoding a
+ * Decodes a list file. A byte-order mark or an XML declaration's encoding is honoured: decoding a
  * windows-1256 or UTF-16 file as UTF-8 or cp1252 would store its Arabic names as mojibake, silently. Otherwise
  * UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (OFSI ConList is cp1252).
  */
@@ -46,8 +46,13 @@ export function decodeListBytes(bytes: Uint8Array, file = 'list file'): string {
       ? 'utf-16le'
       : bytes[0] === 0xfe && bytes[1] === 0xff
         ? 'utf-16be'
-        : undefined;
-  const declared = bom ?? declaredXmlEncoding(bytes);
+        : bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+          ? 'utf-8'
+          : undefined;
+  // XML 1.0 Appendix F: a declaration readable as ASCII means the file is not UTF-16, whatever its label says
+  // (main loaded such files; refusing them would drop a list that decodes fine)
+  const label = declaredXmlEncoding(bytes);
+  const declared = bom ?? (label !== undefined && isUtf16Label(label) ? undefined : label);
   if (declared !== undefined) {
     let decoder: TextDecoder;
     try {
@@ -65,6 +70,14 @@ export function decodeListBytes(bytes: Uint8Array, file = 'list file'): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function isUtf16Label(label: string): boolean {
+  try {
+    return new TextDecoder(label).encoding.startsWith('utf-16');
+  } catch {
+    return false;
   }
 }
 

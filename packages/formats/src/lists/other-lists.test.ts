@@ -226,6 +226,13 @@ describe('loadListPath', () => {
       const names = loadListPath(join(dir, f))[0]?.entries.find((e) => e.refId === 'IQi.001')?.names;
       expect(names?.map((n) => n.text)).toContain('صدام حسين التكريتي');
     }
+    // a declaration readable as ASCII is no UTF-16 file (XML 1.0 Appendix F); a UTF-8 BOM outranks the label
+    writeFileSync(join(dir, 'un-ascii16.xml'), utf8.replace('UTF-8', 'UTF-16'));
+    writeFileSync(join(dir, 'un-bom.xml'), `\ufeff${utf8.replace('UTF-8', 'windows-1256')}`);
+    for (const f of ['un-ascii16.xml', 'un-bom.xml']) {
+      const names = loadListPath(join(dir, f))[0]?.entries.find((e) => e.refId === 'IQi.001')?.names;
+      expect(names?.map((n) => n.text)).toContain('صدام حسين التكريتي');
+    }
     writeFileSync(join(dir, 'un-x.xml'), utf8.replace('UTF-8', 'x-unknown'));
     expect(() => loadListPath(join(dir, 'un-x.xml'))).toThrow(
       /un-x\.xml: XML declaration: encoding "x-unknown"/,
