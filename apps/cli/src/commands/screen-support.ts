@@ -4,6 +4,7 @@
  */
 import {
   buildScreeningIndex,
+  countryCode,
   explanationText,
   isCountryCode,
   parseName,
@@ -166,12 +167,13 @@ export function parseDob(value: string | undefined, where = '--dob'): string | u
 }
 
 /**
- * Checks a country: ISO 3166 alpha-2. Two letters are not enough: ZZ, or UK for GB, is among no entry's
+ * Checks a country: ISO 3166 alpha-2, or UK for GB. Two letters are not enough: ZZ is among no entry's
  * countries, so it would count against every match as a differing country.
  */
 export function parseCountry(value: string | undefined, where = '--country'): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!isCountryCode(value.toUpperCase()))
+  const code = /^[A-Za-z]{2}$/.test(value) ? countryCode(value) : undefined;
+  if (code === undefined || !isCountryCode(code))
     throw new CliError(`${where} must be a two-letter ISO country code, got "${value}"`);
-  return value.toUpperCase();
+  return code;
 }

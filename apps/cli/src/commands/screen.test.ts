@@ -207,13 +207,46 @@ describe('raqib screen / lists / screen-pairs', () => {
   it('refuses a country that is two letters but no ISO code', async () => {
     const db = join(tmp(), 'r.db');
     await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
-    for (const country of ['ZZ', 'UK']) {
+    for (const country of ['ZZ', 'U1']) {
       const r = await run('screen', 'Saddam Hussein Al-Tikriti', '--country', country, '--db', db);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`--country must be a two-letter ISO country code, got "${country}"`);
     }
     const iq = await run('screen', 'Saddam Hussein Al-Tikriti', '--country', 'iq', '--db', db);
     expect(iq.out).toMatch(/^1\.000 {2}UN IQi\.001/);
+  });
+
+  it('reads the country UK as GB, on the command line and in a customers file', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    const list = join(dir, 'pep.csv');
+    writeFileSync(list, 'id,name,dob,country\nP1,Harold Wilberforce Pemberton,1950,UK\n');
+    await run(
+      'lists',
+      'load',
+      list,
+      '--format',
+      'generic-csv',
+      '--list',
+      'PEP',
+      '--list-version',
+      '2026-11-01',
+      '--db',
+      db,
+    );
+    const gb = await run('screen', 'Harold Wilberforce Pemberton', '--country', 'GB', '--db', db);
+    expect(gb.out).toMatch(/^1\.000 {2}PEP P1/);
+    for (const country of ['UK', 'uk', 'Uk']) {
+      const r = await run('screen', 'Harold Wilberforce Pemberton', '--country', country, '--db', db);
+      expect(r.code).toBe(0);
+      expect(r.out).toBe(gb.out);
+    }
+    const customers = join(dir, 'c.csv');
+    const out = join(dir, 'hits.csv');
+    writeFileSync(customers, 'id,name,country\nC1,Harold Wilberforce Pemberton,uk\n');
+    const f = await run('screen', '--file', customers, '--out', out, '--db', db);
+    expect(f.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/\nC1,.*,1\.000,/);
   });
 
   it('fails on a customers file with a column given twice', async () => {

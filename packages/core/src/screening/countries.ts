@@ -107,7 +107,8 @@ function build(): Map<string, string> {
  */
 export function countryCode(nameOrCode: string): string | undefined {
   const raw = nameOrCode.trim();
-  if (/^[A-Za-z]{2}$/.test(raw)) return raw.toUpperCase();
+  // UK is no ISO code but is how the United Kingdom is commonly written; passed through it would match no GB
+  if (/^[A-Za-z]{2}$/.test(raw)) return raw.toUpperCase() === 'UK' ? 'GB' : raw.toUpperCase();
   if (/^[A-Z]{3}$/.test(raw)) {
     alpha3 ??= new Map(ALPHA3.split(' ').map((g) => [g.slice(0, 3), g.slice(3)]));
     const code = alpha3.get(raw);

@@ -69,10 +69,17 @@ describe('parseGenericCsv', () => {
     ).toThrow('x.csv: line 2: id A: dob "1/2/1990" is not YYYY[-MM[-DD]]');
   });
   it('fails on a two-letter country that is no ISO code', () => {
-    const pep = fixture('generic-pep.csv').replace('1974,JO,person', '1974,UK,person');
+    const pep = fixture('generic-pep.csv').replace('1974,JO,person', '1974,ZZ,person');
     expect(() => parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv')).toThrow(
-      'pep.csv: line 3: id PEP-002: country "UK" is not recognised',
+      'pep.csv: line 3: id PEP-002: country "ZZ" is not recognised',
     );
+  });
+  it('reads the country UK, in any case, as GB', () => {
+    for (const uk of ['UK', 'uk']) {
+      const pep = fixture('generic-pep.csv').replace('1974,JO,person', `1974,${uk},person`);
+      const list = parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv');
+      expect(list.entries.find((e) => e.refId === 'PEP-002')?.countries).toEqual(['GB']);
+    }
   });
   it('names the right line after an alias written over two lines of a CRLF file', () => {
     const pep = fixture('generic-pep.csv')
