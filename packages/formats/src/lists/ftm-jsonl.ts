@@ -7,6 +7,7 @@ import {
   countryCode,
   type EntityKind,
   type EntryIdentifier,
+  isCountryCode,
   type ListEntry,
   type ListName,
 } from '@raqib/core';
@@ -110,8 +111,9 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
     const countries = new Set<string>();
     for (const key of ['nationality', 'citizenship', 'country', 'jurisdiction']) {
       for (const c of list(key)) {
+        // countryCode passes any two letters through: FtM's zz (unknown) would be stored as a country ZZ
         const code = countryCode(c);
-        if (code) countries.add(code);
+        if (code && isCountryCode(code)) countries.add(code);
         else dropped(key, c);
       }
     }

@@ -136,12 +136,12 @@ describe('parseFtmJsonl', () => {
   it('says which country and date values it could not read instead of dropping them unseen', () => {
     const person = fixture('ftm-sample.jsonl')
       .split('\n')[0]
-      ?.replace('"nationality":["jo"]', '"nationality":["jo","suhh"]')
+      ?.replace('"nationality":["jo"]', '"nationality":["jo","suhh","zz"]')
       .replace('"birthDate":["1970-03-01"]', '"birthDate":["1970-03-01","1970-03-01T00:00:00"]');
     const l = parseFtmJsonl(`${person}\n`, { list: 'X', version: 'v' }, 'f.jsonl');
     expect(l.entries[0]).toMatchObject({ countries: ['JO'], birthDates: ['1970-03-01'] });
     expect(l.notes).toEqual([
-      '1 nationality value(s) not read and not loaded: suhh',
+      '2 nationality value(s) not read and not loaded: suhh, zz',
       '1 birthDate value(s) not read and not loaded: 1970-03-01T00:00:00',
     ]);
   });
