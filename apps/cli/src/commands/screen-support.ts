@@ -12,6 +12,7 @@ import {
   type ScreeningMatch,
   screenName,
 } from '@raqib/core';
+import { calendarDob } from '@raqib/formats';
 import {
   isSuppressed,
   type RaqibDatabase,
@@ -152,18 +153,17 @@ export function parseType(value: string | undefined): 'person' | 'organisation' 
 }
 
 /**
- * Checks a date of birth: YYYY, YYYY-MM or YYYY-MM-DD, a day of the calendar. A date that does not exist
- * (2024-02-30) is a typo, not a birth date: scored, it counts against every listed person as a differing one.
+ * Checks a date of birth: YYYY, YYYY-MM or YYYY-MM-DD, a day of the calendar, 00 for an unknown month or day
+ * (see calendarDob). A date that does not exist (2024-02-30) is a typo, not a birth date: scored, it counts
+ * against every listed person as a differing one.
  */
 export function parseDob(value: string | undefined, where = '--dob'): string | undefined {
   if (value === undefined || value === '') return undefined;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) throw new CliError(`${where} must be YYYY or YYYY-MM-DD, got "${value}"`);
-  const [, year, month = '01', day = '01'] = m;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day))
-    throw new CliError(`${where} "${value}" is not a date of the calendar`);
-  return value;
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value))
+    throw new CliError(`${where} must be YYYY or YYYY-MM-DD, got "${value}"`);
+  const dob = calendarDob(value);
+  if (!dob) throw new CliError(`${where} "${value}" is not a date of the calendar`);
+  return dob;
 }
 
 /**

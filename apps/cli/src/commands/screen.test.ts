@@ -204,6 +204,29 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(f.err).toContain('c.csv: line 2: dob "1937-13-28" is not a date of the calendar');
   });
 
+  it('reads a month or day of 00 as unknown, on the command line and in a customers file', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    for (const [zeros, known] of [
+      ['1937-00-00', '1937'],
+      ['1937-04-00', '1937-04'],
+    ] as const) {
+      const want = await run('screen', 'Saddam Hussein Al-Tikriti', '--dob', known, '--db', db);
+      const r = await run('screen', 'Saddam Hussein Al-Tikriti', '--dob', zeros, '--db', db);
+      expect(r.code).toBe(0);
+      expect(r.out).toBe(want.out);
+    }
+    const bad = await run('screen', 'Saddam Hussein Al-Tikriti', '--dob', '1937-13-00', '--db', db);
+    expect(bad.err).toContain('--dob "1937-13-00" is not a date of the calendar');
+    const customers = join(dir, 'c.csv');
+    const out = join(dir, 'hits.csv');
+    writeFileSync(customers, 'id,name,dob\nC1,Saddam Hussein Al-Tikriti,1937-00-00\n');
+    const f = await run('screen', '--file', customers, '--out', out, '--db', db);
+    expect(f.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/\nC1,.*,1\.000,/);
+  });
+
   it('refuses a country that is two letters but no ISO code', async () => {
     const db = join(tmp(), 'r.db');
     await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);

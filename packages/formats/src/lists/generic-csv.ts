@@ -5,6 +5,7 @@
  */
 import { countryCode, type EntityKind, isCountryCode, isEntityKind, type ListEntry } from '@raqib/core';
 import { csvRecords } from './csv-records.ts';
+import { calendarDob } from './dob.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
 
@@ -22,16 +23,6 @@ function kindOf(value: string): EntityKind | undefined {
   if (v === '') return 'person';
   if (v === 'org' || v === 'organization' || v === 'company' || v === 'entity') return 'organisation';
   return isEntityKind(v) ? v : undefined;
-}
-
-/**
- * YYYY, YYYY-MM or YYYY-MM-DD naming a month and day that exist: a typo such as 1961-02-30 would otherwise be
- * stored as the birth date, which no customer's can equal, so it would count against every screened one.
- */
-function isCalendarDate(dob: string): boolean {
-  const [year = 0, month = 1, day = 1] = dob.split('-').map(Number);
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** Parses a generic list CSV; every bad row fails the file with its line and reason. */
@@ -78,11 +69,12 @@ export function parseGenericCsv(text: string, options: GenericListOptions, file 
         at,
         `id ${id}: type "${cell('type')}" is not person, organisation, vessel or aircraft`,
       );
-    const dob = cell('dob');
-    if (dob && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(dob))
-      throw new ListParseError(file, at, `id ${id}: dob "${dob}" is not YYYY[-MM[-DD]]`);
-    if (dob && !isCalendarDate(dob))
-      throw new ListParseError(file, at, `id ${id}: dob "${dob}" is not a date of the calendar`);
+    const dobText = cell('dob');
+    if (dobText && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(dobText))
+      throw new ListParseError(file, at, `id ${id}: dob "${dobText}" is not YYYY[-MM[-DD]]`);
+    const dob = dobText ? calendarDob(dobText) : undefined;
+    if (dobText && !dob)
+      throw new ListParseError(file, at, `id ${id}: dob "${dobText}" is not a date of the calendar`);
     const countries = cell('country')
       .split(/[;|]/)
       .map((c) => c.trim())

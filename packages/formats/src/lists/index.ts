@@ -1,4 +1,5 @@
 export * from './csv-records.ts';
+export * from './dob.ts';
 export * from './eu-fsf-csv.ts';
 export * from './eu-fsf-xml.ts';
 export * from './eu-xml.ts';

@@ -105,6 +105,20 @@ describe('parseGenericCsv', () => {
       'pep.csv: line 1: column "aliases" appears twice',
     );
   });
+  it('reads a month or day of 00 as unknown, as lists write it', () => {
+    for (const [zeros, stored] of [
+      ['1961-00-00', '1961'],
+      ['1961-05-00', '1961-05'],
+    ] as const) {
+      const pep = fixture('generic-pep.csv').replace('1961-05-02', zeros);
+      const list = parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv');
+      expect(list.entries[0]?.birthDates).toEqual([stored]);
+    }
+    const pep = fixture('generic-pep.csv').replace('1961-05-02', '1961-13-00');
+    expect(() => parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv')).toThrow(
+      'pep.csv: line 2: id PEP-001: dob "1961-13-00" is not a date of the calendar',
+    );
+  });
   it('fails on a date of birth that does not exist, naming the line', () => {
     const pep = fixture('generic-pep.csv').replace('1961-05-02', '1961-02-30');
     expect(() => parseGenericCsv(pep, { list: 'PEP', version: '2026-11-01' }, 'pep.csv')).toThrow(
