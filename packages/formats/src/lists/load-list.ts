@@ -158,7 +158,15 @@ export function detectListFormat(path: string, head: string): ListFormat | undef
 
 function loadFile(path: string, options: LoadListOptions): ParsedList {
   const text = readText(path);
-  const format = options.format ?? detectListFormat(path, text);
+  return parseFile(path, text, options.format ?? detectListFormat(path, text), options);
+}
+
+function parseFile(
+  path: string,
+  text: string,
+  format: ListFormat | undefined,
+  options: LoadListOptions,
+): ParsedList {
   switch (format) {
     case 'un-xml':
       return parseUnXml(text, path);
@@ -231,10 +239,43 @@ export function loadListPath(path: string, options: LoadListOptions = {}): Parse
   if (sets.length > 0 && options.format === 'ofac-csv') return sets;
   // the folder's other lists (the other OFAC set, a UN file beside an OFAC set) are read too, not left out
   const inSets = new Set(sets.flatMap((s) => s.sources.map((f) => basename(f))));
-  const out: ParsedList[] = [...sets];
+  const own: ParsedList[] = [...sets];
+  const inSubfolders: ParsedList[] = [];
+  const skipped: string[] = [];
   for (const name of readdirSync(path).sort()) {
     if (name.startsWith('.') || /\.(md|txt)$/i.test(name) || inSets.has(name)) continue;
-    out.push(...loadListPath(join(path, name), options));
+    const child = join(path, name);
+    if (statSync(child).isDirectory()) {
+      inSubfolders.push(...loadListPath(child, options));
+    } else if (sets.length > 0 && options.format === undefined) {
+      // OFAC publishes SDN.ZIP, sdn.pip and more beside its CSV set, and main loaded such a folder: they are
+      // skipped, not a failure of the whole load (a CSV row there outside the set is no list either)
+      const text = readText(child);
+      const format = detectListFormat(child, text);
+      if (format === undefined || format === 'ofac-csv') skipped.push(name);
+      else own.push(parseFile(child, text, format, options));
+    } else {
+      own.push(...loadListPath(child, options));
+    }
   }
-  return out;
+  // beside an OFAC set, another file of the same list (sdn.xml beside sdn.csv) is a second copy of it: both would
+  // be stored, with the same date, and the one read last made current without a word. A folder without a set
+  // is walked as before (a folder of several EU formats loads each)
+  const byCode = new Map<string, ParsedList>();
+  for (const list of sets.length > 0 ? own : []) {
+    const first = byCode.get(list.list);
+    if (first)
+      throw new ListParseError(
+        path,
+        'folder',
+        `${list.list} is given twice, by ${basename(first.sources[0] ?? '?')} and by ${basename(list.sources[0] ?? '?')}; load one of them`,
+      );
+    byCode.set(list.list, list);
+  }
+  const [firstSet] = sets;
+  if (firstSet && skipped.length > 0) {
+    const note = `not list files, skipped beside ${basename(firstSet.sources[0] ?? '')}: ${skipped.join(', ')}`;
+    own[0] = { ...firstSet, notes: [...(firstSet.notes ?? []), note] };
+  }
+  return [...own, ...inSubfolders];
 }

@@ -295,4 +295,29 @@ describe('loadListPath', () => {
       'OFAC-CONS',
     ]);
   });
+  it('refuses a folder that gives one list twice, naming both files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-lists-'));
+    const ofac = join(SANCTIONS_FIXTURES, 'ofac-2021-07-07');
+    for (const f of ['sdn', 'alt', 'add', 'sdn_comments'])
+      copyFileSync(join(ofac, `${f}.csv`), join(dir, `${f}.csv`));
+    copyFileSync(join(SANCTIONS_FIXTURES, 'ofac-xml-2014-05-30', 'sdn.xml'), join(dir, 'sdn.xml'));
+    expect(() => loadListPath(dir, { version: '2021-07-07' })).toThrow(
+      `${dir}: folder: OFAC-SDN is given twice, by sdn.csv and by sdn.xml; load one of them`,
+    );
+  });
+  it('skips the files OFAC publishes beside its CSV set (SDN.ZIP, sdn.pip) with a note naming them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-lists-'));
+    const ofac = join(SANCTIONS_FIXTURES, 'ofac-2021-07-07');
+    for (const f of ['sdn', 'alt', 'add', 'sdn_comments'])
+      copyFileSync(join(ofac, `${f}.csv`), join(dir, `${f}.csv`));
+    writeFileSync(join(dir, 'SDN.ZIP'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]));
+    copyFileSync(join(ofac, 'sdn.csv'), join(dir, 'sdn.pip'));
+    const lists = loadListPath(dir, { version: '2021-07-07' });
+    expect(lists.map((l) => `${l.list} ${l.entries.length}`)).toEqual(['OFAC-SDN 12']);
+    expect(lists[0]?.notes).toEqual(['not list files, skipped beside sdn.csv: SDN.ZIP, sdn.pip']);
+    // with no list file at all, an unknown file still fails the load
+    const bare = mkdtempSync(join(tmpdir(), 'raqib-lists-'));
+    writeFileSync(join(bare, 'SDN.ZIP'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]));
+    expect(() => loadListPath(bare)).toThrow(/SDN\.ZIP: file: format not recognised/);
+  });
 });
