@@ -4,12 +4,13 @@
  * rarity weights come from the lists in the database when there are any (as in `screen`), else uniform.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { compareNames, type NameKind } from '@raqib/core';
 import { csvRecords } from '@raqib/formats';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { dbOption, openStore } from '../db-option.ts';
+import { commitOut, discardOut, type PendingOut, reserveOut } from '../out-file.ts';
 import { startProgress } from '../progress.ts';
 import { indexFromDatabase, parseType } from './screen-support.ts';
 
@@ -29,69 +30,77 @@ export function registerScreenPairsCommand(program: Command): void {
     .option('--uniform', 'ignore the lists in the database: every token weighs the same')
     .addOption(dbOption())
     .action(async (flags: PairsFlags) => {
-      let records: ReturnType<typeof csvRecords>;
+      // reserved before scoring: an --out that cannot be written fails at once, and an existing one is kept
+      // until the scores replace it whole
+      const pending = reserveOut(flags.out);
       try {
-        const bytes = readFileSync(flags.input);
-        const text = bytes.toString('utf8');
-        // a cp1252 file would be scored with U+FFFD in place of each accented letter
-        if (text.includes('\ufffd') && !isUtf8(bytes)) {
-          const line = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
-          throw new CliError(`${flags.input}: line ${line}: not UTF-8; save the file as UTF-8`);
-        }
-        records = csvRecords(text.replace(/^\ufeff/, ''), flags.input);
-      } catch (error) {
-        throw error instanceof CliError ? error : new CliError((error as Error).message);
+        await scorePairs(flags, pending);
+      } finally {
+        discardOut(pending);
       }
-      const header = records[0]?.record.map((h) => h.trim().toLowerCase()) ?? [];
-      const ia = header.indexOf('name_a');
-      const ib = header.indexOf('name_b');
-      const it = header.indexOf('type');
-      if (ia < 0 || ib < 0) throw new CliError(`${flags.input}: line 1: header needs name_a,name_b[,type]`);
-      let weight: Parameters<typeof compareNames>[3];
-      if (!flags.uniform) {
-        const database = await openStore(flags.db);
-        try {
-          weight = (await indexFromDatabase(database))?.weight;
-        } finally {
-          await database.close();
-        }
-      }
-      const rows = records.slice(1);
-      const bar = startProgress('scoring', rows.length, ' pairs');
-      const out: string[] = ['row,score'];
-      rows.forEach(({ record, line }, i) => {
-        if (record.length !== header.length) {
-          throw new CliError(
-            `${flags.input}: line ${line}: expected ${header.length} columns, found ${record.length}`,
-          );
-        }
-        let kind: NameKind = 'any';
-        if (it >= 0) {
-          try {
-            kind = parseType(record[it]?.trim()) ?? 'any';
-          } catch (error) {
-            throw new CliError(`${flags.input}: line ${line}: ${(error as Error).message}`);
-          }
-        }
-        // an empty name scores 0, which an evaluation would count as a true non-match
-        for (const [c, i] of [
-          ['name_a', ia],
-          ['name_b', ib],
-        ] as const) {
-          if (!record[i]?.trim()) throw new CliError(`${flags.input}: line ${line}: ${c} is empty`);
-        }
-        const score = compareNames(record[ia] ?? '', record[ib] ?? '', kind, weight).score;
-        out.push(`${i + 1},${score.toFixed(3)}`);
-        if (i % 200 === 0) bar.update(i + 1);
-      });
-      bar.stop();
-      try {
-        writeFileSync(flags.out, `${out.join('\n')}\n`);
-      } catch (error) {
-        throw new CliError(`cannot write ${flags.out}: ${(error as Error).message}`);
-      }
-      process.stderr.write(
-        `scored ${rows.length} pairs → ${flags.out}${weight ? ' (token weights from the lists in the database)' : ' (uniform token weights)'}\n`,
-      );
     });
+}
+
+/** Scores the pairs of --input into `pending`, which stays unwritten when a row fails. */
+async function scorePairs(flags: PairsFlags, pending: PendingOut): Promise<void> {
+  let records: ReturnType<typeof csvRecords>;
+  try {
+    const bytes = readFileSync(flags.input);
+    const text = bytes.toString('utf8');
+    // a cp1252 file would be scored with U+FFFD in place of each accented letter
+    if (text.includes('\ufffd') && !isUtf8(bytes)) {
+      const line = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
+      throw new CliError(`${flags.input}: line ${line}: not UTF-8; save the file as UTF-8`);
+    }
+    records = csvRecords(text.replace(/^\ufeff/, ''), flags.input);
+  } catch (error) {
+    throw error instanceof CliError ? error : new CliError((error as Error).message);
+  }
+  const header = records[0]?.record.map((h) => h.trim().toLowerCase()) ?? [];
+  const ia = header.indexOf('name_a');
+  const ib = header.indexOf('name_b');
+  const it = header.indexOf('type');
+  if (ia < 0 || ib < 0) throw new CliError(`${flags.input}: line 1: header needs name_a,name_b[,type]`);
+  let weight: Parameters<typeof compareNames>[3];
+  if (!flags.uniform) {
+    const database = await openStore(flags.db);
+    try {
+      weight = (await indexFromDatabase(database))?.weight;
+    } finally {
+      await database.close();
+    }
+  }
+  const rows = records.slice(1);
+  const bar = startProgress('scoring', rows.length, ' pairs');
+  const out: string[] = ['row,score'];
+  rows.forEach(({ record, line }, i) => {
+    if (record.length !== header.length) {
+      throw new CliError(
+        `${flags.input}: line ${line}: expected ${header.length} columns, found ${record.length}`,
+      );
+    }
+    let kind: NameKind = 'any';
+    if (it >= 0) {
+      try {
+        kind = parseType(record[it]?.trim()) ?? 'any';
+      } catch (error) {
+        throw new CliError(`${flags.input}: line ${line}: ${(error as Error).message}`);
+      }
+    }
+    // an empty name scores 0, which an evaluation would count as a true non-match
+    for (const [c, i] of [
+      ['name_a', ia],
+      ['name_b', ib],
+    ] as const) {
+      if (!record[i]?.trim()) throw new CliError(`${flags.input}: line ${line}: ${c} is empty`);
+    }
+    const score = compareNames(record[ia] ?? '', record[ib] ?? '', kind, weight).score;
+    out.push(`${i + 1},${score.toFixed(3)}`);
+    if (i % 200 === 0) bar.update(i + 1);
+  });
+  bar.stop();
+  commitOut(pending, `${out.join('\n')}\n`);
+  process.stderr.write(
+    `scored ${rows.length} pairs → ${flags.out}${weight ? ' (token weights from the lists in the database)' : ' (uniform token weights)'}\n`,
+  );
 }

@@ -1,9 +1,18 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SqlScreeningStore } from '@raqib/store-sql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.ts';
 
@@ -359,6 +368,26 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(reload.out).not.toContain('re-screened');
   });
 
+  it('leaves an existing --out as it was when the run fails, and no temporary file beside it', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, 'id,name\nC1,Saddam Hussein Al-Tikriti\n');
+    const out = join(dir, 'hits.csv');
+    writeFileSync(out, 'yesterday\n');
+    // the store failing after screening (a full disk, a locked database)
+    vi.spyOn(SqlScreeningStore.prototype, 'upsertCustomers').mockRejectedValue(new Error('SQLITE_FULL'));
+    const r = await run('screen', '--file', customers, '--out', out, '--db', db);
+    expect(r.code).not.toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('yesterday\n');
+    expect(readdirSync(dir).filter((f) => f.includes('hits'))).toEqual(['hits.csv']);
+    const ok = await run('screen', '--file', customers, '--out', out, '--db', db);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^id,name,score,.*\nC1,/);
+    expect(readdirSync(dir).filter((f) => f.includes('hits'))).toEqual(['hits.csv']);
+  });
+
   it('scores pairs as row,score', async () => {
     const dir = tmp();
     const input = join(dir, 'pairs.csv');
@@ -417,6 +446,23 @@ describe('raqib screen / lists / screen-pairs', () => {
     const r = await run('screen-pairs', '--input', input, '--out', out, '--uniform');
     expect(r.code).toBe(2);
     expect(r.err).toBe(`raqib: cannot write ${out}: ENOENT: no such file or directory, open '${out}'\n`);
+  });
+
+  it('screen-pairs fails on an --out it cannot write before scoring, and keeps an existing one on failure', async () => {
+    const dir = tmp();
+    const input = join(dir, 'pairs.csv');
+    writeFileSync(input, 'name_a,name_b\nMuhammad bin Salman,\n');
+    const missing = join(dir, 'missing', 'scores.csv');
+    const r = await run('screen-pairs', '--input', input, '--out', missing, '--uniform');
+    expect(r.err).toBe(
+      `raqib: cannot write ${missing}: ENOENT: no such file or directory, open '${missing}'\n`,
+    );
+    const out = join(dir, 'scores.csv');
+    writeFileSync(out, 'row,score\n1,0.900\n');
+    const bad = await run('screen-pairs', '--input', input, '--out', out, '--uniform');
+    expect(bad.err).toContain('pairs.csv: line 2: name_b is empty');
+    expect(readFileSync(out, 'utf8')).toBe('row,score\n1,0.900\n');
+    expect(readdirSync(dir).sort()).toEqual(['pairs.csv', 'scores.csv']);
   });
 
   it('lists update fetches from the publishers (a local server standing in for them)', async () => {

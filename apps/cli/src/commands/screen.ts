@@ -3,7 +3,7 @@
  * explanations; `raqib screen --file customers.csv --out hits.csv`: batch screening with a progress bar.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   countPhrase,
   DEFAULT_LIMIT,
@@ -17,6 +17,7 @@ import { type ScreeningCustomer, SqlScreeningStore } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { dbOption, openStore } from '../db-option.ts';
+import { commitOut, discardOut, reserveOut } from '../out-file.ts';
 import { startProgress } from '../progress.ts';
 import {
   parseCountry,
@@ -84,9 +85,9 @@ export function registerScreenCommand(program: Command): void {
         const index = await requireIndex(database, lists);
         if (flags.file !== undefined) {
           const customers = readCustomers(flags.file);
-          // opened before screening: an --out that cannot be written fails before the customers and their
+          // reserved before screening: an --out that cannot be written fails before the customers and their
           // hits are stored, and never reports hits written that were not
-          const out = flags.out === undefined ? undefined : openOut(flags.out);
+          const out = flags.out === undefined ? undefined : reserveOut(flags.out);
           let results: Awaited<ReturnType<typeof screenCustomers>>;
           let rows: string[][];
           try {
@@ -100,10 +101,10 @@ export function registerScreenCommand(program: Command): void {
             await new SqlScreeningStore(database.db).upsertCustomers(customers, Date.now());
             rows = results.flatMap((r) => r.matches.map((m) => hitRow(r.customer.id, r.customer.name, m)));
             const text = `${HIT_COLUMNS.join(',')}\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}${rows.length ? '\n' : ''}`;
-            if (out) writeOut(out, text);
+            if (out) commitOut(out, text);
             else process.stdout.write(text);
           } finally {
-            if (out) closeSync(out.fd);
+            if (out) discardOut(out);
           }
           const hitCustomers = results.filter((r) => r.matches.length > 0).length;
           const suppressed = results.reduce((a, r) => a + r.suppressed.length, 0);
@@ -183,22 +184,6 @@ function hitRow(id: string, name: string, m: ScreeningMatch): string[] {
     m.entry.names[0]?.text ?? '',
     explanationText(m.explanation),
   ];
-}
-
-function openOut(path: string): { path: string; fd: number } {
-  try {
-    return { path, fd: openSync(path, 'w') };
-  } catch (error) {
-    throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
-  }
-}
-
-function writeOut(out: { path: string; fd: number }, text: string): void {
-  try {
-    writeFileSync(out.fd, text);
-  } catch (error) {
-    throw new CliError(`cannot write ${out.path}: ${(error as Error).message}`);
-  }
 }
 
 function csvCell(v: string): string {
