@@ -7,7 +7,6 @@ import {
   countryCode,
   explanationText,
   isCountryCode,
-  parseName,
   type ScreeningIndex,
   type ScreeningMatch,
   screenName,
@@ -71,6 +70,8 @@ export async function screenCustomers(
     threshold?: number | undefined;
     limit?: number | undefined;
     onProgress?: (done: number) => void;
+    /** Called for a customer whose name has no word to screen (see ScreenOptions.onNoWords). */
+    onNoWords?: (customer: ScreeningCustomer) => void;
   },
 ): Promise<CustomerScreening[]> {
   const screening = new SqlScreeningStore(database.db);
@@ -85,6 +86,7 @@ export async function screenCustomers(
       dob: customer.dob,
       country: customer.country,
       type: customer.type,
+      onNoWords: options.onNoWords && (() => options.onNoWords?.(customer)),
     });
     const matches: ScreeningMatch[] = [];
     const suppressed: { match: ScreeningMatch; analyst: string }[] = [];
@@ -117,12 +119,11 @@ export async function screenCustomers(
 }
 
 /**
- * Refuses a name the matcher finds no word in ("!!!", "-"): screened, it would be reported as "no match", as if
- * it had been checked and cleared.
+ * The refusal of a name the matcher finds no word in ("!!!", "-"): screened, it would be reported as "no match",
+ * as if it had been checked and cleared. Raised from screenName's onNoWords, which knows from its own parse.
  */
-export function requireNameWords(name: string, type: 'person' | 'organisation' | undefined): void {
-  if (parseName(name, type ?? 'any').tokens.length === 0)
-    throw new CliError(`"${name}" has no word to screen (only punctuation or symbols)`);
+export function noWordsError(name: string): CliError {
+  return new CliError(`"${name}" has no word to screen (only punctuation or symbols)`);
 }
 
 /** Parses --threshold (0–1). */

@@ -20,13 +20,13 @@ import { dbOption, openStore } from '../db-option.ts';
 import { commitOut, discardOut, reserveOut } from '../out-file.ts';
 import { startProgress } from '../progress.ts';
 import {
+  noWordsError,
   parseCountry,
   parseDob,
   parseLimit,
   parseThreshold,
   parseType,
   requireIndex,
-  requireNameWords,
   screenCustomers,
 } from './screen-support.ts';
 
@@ -84,7 +84,7 @@ export function registerScreenCommand(program: Command): void {
       try {
         const index = await requireIndex(database, lists);
         if (flags.file !== undefined) {
-          const customers = readCustomers(flags.file);
+          const { customers, lineOf } = readCustomers(flags.file);
           // reserved before screening: an --out that cannot be written fails before the customers and their
           // hits are stored, and never reports hits written that were not
           const out = flags.out === undefined ? undefined : reserveOut(flags.out);
@@ -96,6 +96,12 @@ export function registerScreenCommand(program: Command): void {
               threshold,
               limit,
               onProgress: (done) => bar.update(done),
+              onNoWords: (c) => {
+                bar.stop();
+                throw new CliError(
+                  `${flags.file}: line ${lineOf.get(c.id)}: ${noWordsError(c.name).message}`,
+                );
+              },
             });
             bar.stop();
             await new SqlScreeningStore(database.db).upsertCustomers(customers, Date.now());
@@ -115,14 +121,15 @@ export function registerScreenCommand(program: Command): void {
           );
           return;
         }
-        const type = parseType(flags.type);
-        requireNameWords(name as string, type);
         const matches = screenName(index, name as string, {
           threshold,
           limit,
           dob: parseDob(flags.dob),
           country: parseCountry(flags.country),
-          type,
+          type: parseType(flags.type),
+          onNoWords: () => {
+            throw noWordsError(name as string);
+          },
         });
         if (flags.json) {
           process.stdout.write(
@@ -191,7 +198,11 @@ function csvCell(v: string): string {
 }
 
 /** Reads `id,name[,dob][,country][,type]`; every bad row fails with its line. */
-export function readCustomers(path: string): ScreeningCustomer[] {
+export function readCustomers(path: string): {
+  customers: ScreeningCustomer[];
+  /** Each customer's line, for an error found when it is screened. */
+  lineOf: Map<string, number>;
+} {
   let text: string;
   try {
     const buf = readFileSync(path);
@@ -228,29 +239,28 @@ export function readCustomers(path: string): ScreeningCustomer[] {
     const i = header.indexOf(c);
     return i < 0 ? '' : (row[i] ?? '').trim();
   };
-  const seen = new Set<string>();
-  return records.slice(1).map(({ record, line }) => {
+  const lineOf = new Map<string, number>();
+  const customers = records.slice(1).map(({ record, line }): ScreeningCustomer => {
     const where = `${path}: line ${line}`;
     if (record.length !== header.length)
       throw new CliError(`${where}: expected ${header.length} columns, found ${record.length}`);
     const id = col(record, 'id');
     const name = col(record, 'name');
     if (!id) throw new CliError(`${where}: id is empty`);
-    if (seen.has(id)) throw new CliError(`${where}: id "${id}" appears twice`);
-    seen.add(id);
+    if (lineOf.has(id)) throw new CliError(`${where}: id "${id}" appears twice`);
+    lineOf.set(id, line);
     if (!name) throw new CliError(`${where}: name is empty`);
     try {
-      const type = parseType(col(record, 'type'));
-      requireNameWords(name, type);
       return {
         id,
         name,
         dob: parseDob(col(record, 'dob'), 'dob'),
         country: parseCountry(col(record, 'country'), 'country'),
-        type,
+        type: parseType(col(record, 'type')),
       };
     } catch (error) {
       throw new CliError(`${where}: ${(error as Error).message}`);
     }
   });
+  return { customers, lineOf };
 }

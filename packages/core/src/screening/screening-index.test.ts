@@ -49,6 +49,15 @@ const entries: ListEntry[] = [
 const index = buildScreeningIndex(entries);
 
 describe('screenName', () => {
+  it('reports a query with no word through onNoWords, and nothing else changes', () => {
+    const seen: string[] = [];
+    for (const q of ['!!!', '-- ? --', 'Islamic State in Iraq']) {
+      const plain = screenName(index, q);
+      const told = screenName(index, q, { onNoWords: () => seen.push(q) });
+      expect(told).toEqual(plain);
+    }
+    expect(seen).toEqual(['!!!', '-- ? --']);
+  });
   it('finds a compound written in one word in the list from its two Arabic-script words', () => {
     const ix = buildScreeningIndex([
       {

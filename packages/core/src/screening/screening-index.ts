@@ -254,6 +254,11 @@ export interface ScreenOptions extends QueryAttributes {
   readonly type?: 'person' | 'organisation' | undefined;
   /** Restrict to these list codes. */
   readonly lists?: readonly string[] | undefined;
+  /**
+   * Called when the query has no word to look up ("!!!"), before the empty result is returned: a caller can
+   * then tell a name it could not screen from one screened and cleared, without parsing the name a second time.
+   */
+  readonly onNoWords?: (() => void) | undefined;
 }
 
 export interface ScreeningMatch {
@@ -480,7 +485,10 @@ export function screenName(
   const kind: NameKind = options.type ?? 'any';
   const parsed = parseName(query, kind);
   const qTokens = parsed.tokens;
-  if (qTokens.length === 0) return [];
+  if (qTokens.length === 0) {
+    options.onNoWords?.();
+    return [];
+  }
   const weight = index.weight;
   const s = scratchFor(index);
   const maxBoost = options.identifiers?.length ? 0.4 : options.dob || options.country ? 0.15 : 0;
