@@ -188,15 +188,44 @@ describe('raqib screen / lists / screen-pairs', () => {
     );
   });
 
-  it('fails on a bad customers row with its line', async () => {
+  it('sets a bad customers row aside with its line and reason, and screens and stores the others', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');
     await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
     const customers = join(dir, 'c.csv');
-    writeFileSync(customers, 'id,name,dob\nC1,Ali,1990\nC2,Omar,12/1990\n');
-    const r = await run('screen', '--file', customers, '--db', db);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('c.csv: line 3: dob must be YYYY or YYYY-MM-DD, got "12/1990"');
+    writeFileSync(
+      customers,
+      'id,name,dob\nC1,Saddam Hussein Al-Tikriti,1937\nC2,Omar,12/1990\n,Nobody,\nC1,Again,\nC3,Ali\nC4,Jane Smith,\n',
+    );
+    const shown = await run('screen', '--file', customers, '--db', db);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toMatch(/^id,name,score,.*\nC1,Saddam Hussein Al-Tikriti,1\.000,UN,IQi\.001,/);
+    expect(shown.err).toContain('c.csv: line 3: dob must be YYYY or YYYY-MM-DD, got "12/1990"\n');
+    expect(shown.err).toContain('read 6 customers: 2 accepted, 4 quarantined (above)\n');
+    const out = join(dir, 'hits.csv');
+    const r = await run('screen', '--file', customers, '--out', out, '--db', db);
+    expect(r.code).toBe(0);
+    const quarantine = join(dir, 'hits.quarantine.jsonl');
+    expect(r.err).toContain(`read 6 customers: 2 accepted, 4 quarantined (see ${quarantine})`);
+    expect(
+      readFileSync(quarantine, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { line: 3, id: 'C2', reason: 'dob must be YYYY or YYYY-MM-DD, got "12/1990"', raw: 'C2,Omar,12/1990' },
+      { line: 4, reason: 'id is empty', raw: ',Nobody,' },
+      { line: 5, id: 'C1', reason: 'id "C1" appears twice (first on line 2)', raw: 'C1,Again,' },
+      { line: 6, reason: 'expected 3 columns, found 2', raw: 'C3,Ali' },
+    ]);
+    expect(readFileSync(out, 'utf8')).toMatch(/\nC1,Saddam Hussein Al-Tikriti,1\.000,UN,IQi\.001,/);
+    const reload = await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    expect(reload.out).toContain('re-screened 2 stored customers');
+    // a clean run empties the quarantine file an earlier run left
+    writeFileSync(customers, 'id,name\nC1,Saddam Hussein Al-Tikriti\n');
+    const clean = await run('screen', '--file', customers, '--out', out, '--db', db);
+    expect(clean.err).toContain('read 1 customer: 1 accepted, 0 quarantined\n');
+    expect(readFileSync(quarantine, 'utf8')).toBe('');
   });
 
   it('refuses a date of birth that does not exist, on the command line and in a customers file', async () => {
@@ -209,8 +238,9 @@ describe('raqib screen / lists / screen-pairs', () => {
     const customers = join(dir, 'c.csv');
     writeFileSync(customers, 'id,name,dob\nC1,Saddam Hussein Al-Tikriti,1937-13-28\n');
     const f = await run('screen', '--file', customers, '--db', db);
-    expect(f.code).toBe(2);
+    expect(f.code).toBe(0);
     expect(f.err).toContain('c.csv: line 2: dob "1937-13-28" is not a date of the calendar');
+    expect(f.err).toContain('read 1 customer: 0 accepted, 1 quarantined (above)');
   });
 
   it('reads a month or day of 00 as unknown, on the command line and in a customers file', async () => {
@@ -327,8 +357,9 @@ describe('raqib screen / lists / screen-pairs', () => {
     const customers = join(dir, 'c.csv');
     writeFileSync(customers, 'id,name,type\nC1,Saddam Hussein Al-Tikriti,person\nC2,-- ? --,org\n');
     const f = await run('screen', '--file', customers, '--db', db);
-    expect(f.code).toBe(2);
+    expect(f.code).toBe(0);
     expect(f.err).toContain('c.csv: line 3: "-- ? --" has no word to screen');
+    expect(f.err).toContain('read 2 customers: 1 accepted, 1 quarantined (above)');
   });
 
   it('refuses a --lists code that is not loaded, even beside one that is', async () => {
@@ -385,7 +416,8 @@ describe('raqib screen / lists / screen-pairs', () => {
     const ok = await run('screen', '--file', customers, '--out', out, '--db', db);
     expect(ok.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^id,name,score,.*\nC1,/);
-    expect(readdirSync(dir).filter((f) => f.includes('hits'))).toEqual(['hits.csv']);
+    // the quarantine file (empty: every row was accepted) is written with the hits, never by a failed run
+    expect(readdirSync(dir).filter((f) => f.includes('hits'))).toEqual(['hits.csv', 'hits.quarantine.jsonl']);
   });
 
   it('scores pairs as row,score', async () => {

@@ -12,7 +12,7 @@ import {
   type ScreeningMatch,
   screenName,
 } from '@raqib/core';
-import { csvRecords } from '@raqib/formats';
+import { clipRaw, csvRecords } from '@raqib/formats';
 import { type ScreeningCustomer, SqlScreeningStore } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -45,6 +45,13 @@ interface ScreenFlags {
 
 /** Largest customers file accepted (bytes). */
 const MAX_FILE = 512 * 1024 * 1024;
+/** Rejected customers rows listed on stderr when there is no --out (and so no quarantine file) to hold them. */
+const MAX_REJECTS_SHOWN = 20;
+
+/** Where `screen --file` puts the rows it set aside: beside the hits, `hits.csv` → `hits.quarantine.jsonl`. */
+export function quarantinePath(out: string): string {
+  return `${out.replace(/\.csv$/i, '')}.quarantine.jsonl`;
+}
 
 export function registerScreenCommand(program: Command): void {
   program
@@ -84,38 +91,72 @@ export function registerScreenCommand(program: Command): void {
       try {
         const index = await requireIndex(database, lists);
         if (flags.file !== undefined) {
-          const { customers, lineOf } = readCustomers(flags.file);
-          // reserved before screening: an --out that cannot be written fails before the customers and their
-          // hits are stored, and never reports hits written that were not
+          const { customers, rejected, lineOf } = readCustomers(flags.file);
+          // reserved before screening: an --out (or its quarantine file) that cannot be written fails before the
+          // customers and their hits are stored, and never reports hits written that were not
           const out = flags.out === undefined ? undefined : reserveOut(flags.out);
+          const quarantine = flags.out === undefined ? undefined : quarantinePath(flags.out);
+          const quarantineOut = quarantine === undefined ? undefined : reserveOut(quarantine);
           let results: Awaited<ReturnType<typeof screenCustomers>>;
           let rows: string[][];
+          let screened = customers;
           try {
             const bar = startProgress('screening', customers.length, ' customers');
+            // a name with no word to screen is known only to screenName's own parse: its row is set aside too
+            const noWords = new Set<string>();
             results = await screenCustomers(database, index, customers, {
               threshold,
               limit,
               onProgress: (done) => bar.update(done),
               onNoWords: (c) => {
-                bar.stop();
-                throw new CliError(
-                  `${flags.file}: line ${lineOf.get(c.id)}: ${noWordsError(c.name).message}`,
-                );
+                noWords.add(c.id);
+                const at = lineOf.get(c.id);
+                rejected.push({
+                  line: at?.line ?? 0,
+                  id: c.id,
+                  reason: noWordsError(c.name).message,
+                  raw: at?.raw ?? '',
+                });
               },
             });
             bar.stop();
-            await new SqlScreeningStore(database.db).upsertCustomers(customers, Date.now());
+            if (noWords.size > 0) {
+              screened = customers.filter((c) => !noWords.has(c.id));
+              results = results.filter((r) => !noWords.has(r.customer.id));
+              rejected.sort((x, y) => x.line - y.line);
+            }
+            await new SqlScreeningStore(database.db).upsertCustomers(screened, Date.now());
             rows = results.flatMap((r) => r.matches.map((m) => hitRow(r.customer.id, r.customer.name, m)));
             const text = `${HIT_COLUMNS.join(',')}\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}${rows.length ? '\n' : ''}`;
             if (out) commitOut(out, text);
             else process.stdout.write(text);
+            // written even when empty: a quarantine file left by an earlier run must not be read as this run's
+            if (quarantineOut)
+              commitOut(quarantineOut, rejected.map((r) => `${JSON.stringify(r)}\n`).join(''));
+            else
+              for (const r of rejected.slice(0, MAX_REJECTS_SHOWN))
+                process.stderr.write(`${flags.file}: line ${r.line}: ${r.reason}\n`);
           } finally {
             if (out) discardOut(out);
+            if (quarantineOut) discardOut(quarantineOut);
           }
           const hitCustomers = results.filter((r) => r.matches.length > 0).length;
           const suppressed = results.reduce((a, r) => a + r.suppressed.length, 0);
+          const read = customers.length + rejected.length - (customers.length - screened.length);
           process.stderr.write(
-            `screened ${countPhrase(customers.length, { one: '1 customer', other: '{n} customers' }, 'en')}: ` +
+            `read ${countPhrase(read, { one: '1 customer', other: '{n} customers' }, 'en')}: ` +
+              `${screened.length} accepted, ${rejected.length} quarantined` +
+              (rejected.length === 0
+                ? ''
+                : quarantine !== undefined
+                  ? ` (see ${quarantine})`
+                  : rejected.length > MAX_REJECTS_SHOWN
+                    ? ` (the first ${MAX_REJECTS_SHOWN} above; --out also writes every one to a quarantine file)`
+                    : ' (above)') +
+              '\n',
+          );
+          process.stderr.write(
+            `screened ${countPhrase(screened.length, { one: '1 customer', other: '{n} customers' }, 'en')}: ` +
               `${hitCustomers} with hits (${countPhrase(rows.length, { one: '1 hit', other: '{n} hits' }, 'en')})` +
               `${suppressed ? `, ${suppressed} hidden by false-positive decisions` : ''}${flags.out ? ` → ${flags.out}` : ''}\n`,
           );
@@ -197,12 +238,27 @@ function csvCell(v: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** Reads `id,name[,dob][,country][,type]`; every bad row fails with its line. */
-export function readCustomers(path: string): {
-  customers: ScreeningCustomer[];
-  /** Each customer's line, for an error found when it is screened. */
-  lineOf: Map<string, number>;
-} {
+/** A customers row set aside: its line, its id when it has one, why, and the row as read (clipped). */
+export interface CustomerRejection {
+  readonly line: number;
+  readonly id?: string;
+  readonly reason: string;
+  readonly raw: string;
+}
+
+export interface CustomersFile {
+  readonly customers: ScreeningCustomer[];
+  readonly rejected: CustomerRejection[];
+  /** Each accepted customer's line and row as read, for a problem found when it is screened. */
+  readonly lineOf: Map<string, { line: number; raw: string }>;
+}
+
+/**
+ * Reads `id,name[,dob][,country][,type]`. A file-level problem (unreadable, not UTF-8, a wrong header) fails the
+ * whole file; a bad row is set aside with its line and reason, so that one mistyped date of birth does not leave
+ * every other customer unscreened.
+ */
+export function readCustomers(path: string): CustomersFile {
   let text: string;
   try {
     const buf = readFileSync(path);
@@ -239,28 +295,45 @@ export function readCustomers(path: string): {
     const i = header.indexOf(c);
     return i < 0 ? '' : (row[i] ?? '').trim();
   };
-  const lineOf = new Map<string, number>();
-  const customers = records.slice(1).map(({ record, line }): ScreeningCustomer => {
-    const where = `${path}: line ${line}`;
-    if (record.length !== header.length)
-      throw new CliError(`${where}: expected ${header.length} columns, found ${record.length}`);
-    const id = col(record, 'id');
+  const customers: ScreeningCustomer[] = [];
+  const rejected: CustomerRejection[] = [];
+  const lineOf = new Map<string, { line: number; raw: string }>();
+  for (const { record, line } of records.slice(1)) {
+    const id = record.length === header.length ? col(record, 'id') : '';
+    const raw = clipRaw(record.join(','));
+    const reject = (reason: string): void => {
+      rejected.push({ line, ...(id ? { id } : {}), reason, raw });
+    };
+    if (record.length !== header.length) {
+      reject(`expected ${header.length} columns, found ${record.length}`);
+      continue;
+    }
     const name = col(record, 'name');
-    if (!id) throw new CliError(`${where}: id is empty`);
-    if (lineOf.has(id)) throw new CliError(`${where}: id "${id}" appears twice`);
-    lineOf.set(id, line);
-    if (!name) throw new CliError(`${where}: name is empty`);
+    if (!id) {
+      reject('id is empty');
+      continue;
+    }
+    const first = lineOf.get(id);
+    if (first !== undefined) {
+      reject(`id "${id}" appears twice (first on line ${first.line})`);
+      continue;
+    }
+    lineOf.set(id, { line, raw });
+    if (!name) {
+      reject('name is empty');
+      continue;
+    }
     try {
-      return {
+      customers.push({
         id,
         name,
         dob: parseDob(col(record, 'dob'), 'dob'),
         country: parseCountry(col(record, 'country'), 'country'),
         type: parseType(col(record, 'type')),
-      };
+      });
     } catch (error) {
-      throw new CliError(`${where}: ${(error as Error).message}`);
+      reject((error as Error).message);
     }
-  });
-  return { customers, lineOf };
+  }
+  return { customers, rejected, lineOf };
 }
