@@ -3,7 +3,7 @@
  * Every address can be overridden (`--source UN=http://…`), which is how it is tested against a local
  * HTTP server: the machines raqib is built on reach no outside address.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from '../cli-error.ts';
@@ -150,25 +150,30 @@ async function download(url: string, path: string): Promise<number> {
 }
 
 /**
- * Downloads each list into its own folder under a fresh temporary directory, named with today's date so
+ * Downloads each list into its own folder under a fresh temporary directory (`root`), named with today's date so
  * that undated files (OFAC) take the download date as their version. Returns each list's folder. Any failed
- * download fails the whole update before anything is stored.
+ * download fails the whole update before anything is stored, and removes what was fetched.
  */
 export async function fetchLists(
   sources: Record<string, readonly ListSource[]>,
   today: string,
   log: (line: string) => void,
-): Promise<{ list: string; dir: string }[]> {
+): Promise<{ root: string; dirs: { list: string; dir: string }[] }> {
   const root = mkdtempSync(join(tmpdir(), 'raqib-lists-'));
   const dirs: { list: string; dir: string }[] = [];
-  for (const [name, files] of Object.entries(sources)) {
-    const dir = join(root, `${name}-${today}`);
-    mkdirSync(dir);
-    for (const f of files) {
-      const bytes = await download(f.url, join(dir, f.file));
-      log(`fetched ${name} ${f.file}: ${bytes} bytes from ${redactUrl(f.url)}`);
+  try {
+    for (const [name, files] of Object.entries(sources)) {
+      const dir = join(root, `${name}-${today}`);
+      mkdirSync(dir);
+      for (const f of files) {
+        const bytes = await download(f.url, join(dir, f.file));
+        log(`fetched ${name} ${f.file}: ${bytes} bytes from ${redactUrl(f.url)}`);
+      }
+      dirs.push({ list: name, dir });
     }
-    dirs.push({ list: name, dir });
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
   }
-  return dirs;
+  return { root, dirs };
 }

@@ -4,6 +4,7 @@
  * `raqib lists update`: fetches the official lists and loads them. `raqib lists show`: stored versions.
  * `raqib lists decide`: records an analyst's decision on a customer's hit.
  */
+import { rmSync } from 'node:fs';
 import { LIST_FORMATS, type ListFormat, ListParseError, loadListPath, type ParsedList } from '@raqib/formats';
 import {
   type ListDelta,
@@ -206,23 +207,31 @@ export function registerListsCommand(program: Command): void {
         );
         for (const note of skipped) process.stderr.write(`${note}\n`);
         const today = new Date().toISOString().slice(0, 10);
-        const dirs = await fetchLists(sources, today, (l) => process.stderr.write(`${l}\n`));
-        // every download is read completely before anything is stored, as with `lists load`
-        const parsed = dirs.flatMap(({ list, dir }) => {
-          const read = readLists([dir], { rescreen: flags.rescreen });
-          // a mirror serving another list's file must not pass for the list asked for, which would stay stale
-          const other = read.find((l) => l.list !== list);
-          if (other)
-            throw new CliError(
-              `list not loaded: ${other.sources[0] ?? dir}, fetched as ${list}, holds the ${other.list} list`,
-            );
-          return read;
-        });
-        const database = await openStore(flags.db);
+        const { root, dirs } = await fetchLists(sources, today, (l) => process.stderr.write(`${l}\n`));
+        let stored = false;
         try {
-          await storeAndRescreen(database, parsed, flags.rescreen);
+          // every download is read completely before anything is stored, as with `lists load`
+          const parsed = dirs.flatMap(({ list, dir }) => {
+            const read = readLists([dir], { rescreen: flags.rescreen });
+            // a mirror serving another list's file must not pass for the list asked for, which would stay stale
+            const other = read.find((l) => l.list !== list);
+            if (other)
+              throw new CliError(
+                `list not loaded: ${other.sources[0] ?? dir}, fetched as ${list}, holds the ${other.list} list`,
+              );
+            return read;
+          });
+          const database = await openStore(flags.db);
+          try {
+            await storeAndRescreen(database, parsed, flags.rescreen);
+            stored = true;
+          } finally {
+            await database.close();
+          }
         } finally {
-          await database.close();
+          // stored lists live in the database; downloads that failed are kept for whoever looks into why
+          if (stored) rmSync(root, { recursive: true, force: true });
+          else process.stderr.write(`the downloads are kept in ${root}\n`);
         }
       },
     );

@@ -504,6 +504,7 @@ describe('raqib screen / lists / screen-pairs', () => {
       '/ofac/alt.csv': join(FIXTURES, 'ofac-2021-07-07/alt.csv'),
       '/ofac/add.csv': join(FIXTURES, 'ofac-2021-07-07/add.csv'),
       '/ofac/sdn_comments.csv': join(FIXTURES, 'ofac-2021-07-07/sdn_comments.csv'),
+      '/bad/UN_consolidated.xml': join(FIXTURES, 'ofac-2021-07-07/sdn.csv'),
     };
     const server = createServer((req, res) => {
       const f = files[req.url ?? ''];
@@ -515,8 +516,12 @@ describe('raqib screen / lists / screen-pairs', () => {
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // the downloads' temporary folders land here, to see which are left behind
+    const downloads = tmp();
+    const db = join(tmp(), 'r.db');
+    const tmpBefore = process.env.TMPDIR;
+    process.env.TMPDIR = downloads;
     try {
-      const db = join(tmp(), 'r.db');
       const r = await run(
         'lists',
         'update',
@@ -532,6 +537,7 @@ describe('raqib screen / lists / screen-pairs', () => {
       expect(r.code).toBe(0);
       expect(r.out).toContain('UN 2026-02-27: 26 entries');
       expect(r.out).toMatch(/OFAC-SDN \d{4}-\d{2}-\d{2}: 12 entries/);
+      expect(readdirSync(downloads)).toEqual([]);
       const missing = await run(
         'lists',
         'update',
@@ -544,7 +550,16 @@ describe('raqib screen / lists / screen-pairs', () => {
       );
       expect(missing.code).toBe(2);
       expect(missing.err).toContain('HTTP 404');
+      expect(readdirSync(downloads)).toEqual([]);
+      // a download that is read but not stored is kept, and the run says where
+      const wrong = await run('lists', 'update', '--only', 'UN', '--source', `UN=${base}/bad/`, '--db', db);
+      expect(wrong.code).toBe(2);
+      const kept = readdirSync(downloads);
+      expect(kept).toHaveLength(1);
+      expect(wrong.err).toContain(`the downloads are kept in ${join(downloads, kept[0]!)}`);
     } finally {
+      if (tmpBefore === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpBefore;
       server.close();
     }
   });
