@@ -1,5 +1,6 @@
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -46,6 +47,7 @@ describe('raqib screen / lists / screen-pairs', () => {
     const r = await run('screen', 'Usama bin Ladin', '--db', db);
     expect(r.code).toBe(2);
     expect(r.err).toContain('raqib lists load fixtures/sanctions/un-excerpt.xml');
+    expect(existsSync(db)).toBe(false);
   });
 
   it('loads lists, screens a name with explanations, and reports the delta of a reload', async () => {

@@ -16,10 +16,11 @@ import { clipRaw, csvRecords } from '@raqib/formats';
 import { type ScreeningCustomer, SqlScreeningStore } from '@raqib/store-sql';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
-import { dbOption, openStore } from '../db-option.ts';
+import { dbOption, missingStore, openStore } from '../db-option.ts';
 import { commitOut, discardOut, reserveOut } from '../out-file.ts';
 import { startProgress } from '../progress.ts';
 import {
+  NO_LISTS_HINT,
   noWordsError,
   parseCountry,
   parseDob,
@@ -87,6 +88,8 @@ export function registerScreenCommand(program: Command): void {
         throw new CliError(
           `${perName.map((f) => `--${f}`).join(', ')} cannot be used with --file (each row gives its own dob, country and type; hits are written as CSV)`,
         );
+      // no database at all holds no list either: said so without creating an empty file at a mistyped path
+      if (missingStore(flags.db) !== undefined) throw new CliError(NO_LISTS_HINT);
       const database = await openStore(flags.db);
       try {
         const index = await requireIndex(database, lists);
