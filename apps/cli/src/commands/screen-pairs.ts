@@ -3,8 +3,6 @@
  * the matcher `screen` uses and writes `row,score`, for evaluation against labelled pair sets. Token
  * rarity weights come from the lists in the database when there are any (as in `screen`), else uniform.
  */
-import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 import { compareNames, type NameKind } from '@raqib/core';
 import { csvRecords } from '@raqib/formats';
 import type { Command } from 'commander';
@@ -12,6 +10,7 @@ import { CliError } from '../cli-error.ts';
 import { dbOption, openStore } from '../db-option.ts';
 import { commitOut, discardOut, type PendingOut, reserveOut } from '../out-file.ts';
 import { startProgress } from '../progress.ts';
+import { readUtf8TextFile } from '../utf8-text-file.ts';
 import { indexFromDatabase, parseType } from './screen-support.ts';
 
 interface PairsFlags {
@@ -44,17 +43,11 @@ export function registerScreenPairsCommand(program: Command): void {
 /** Scores the pairs of --input into `pending`, which stays unwritten when a row fails. */
 async function scorePairs(flags: PairsFlags, pending: PendingOut): Promise<void> {
   let records: ReturnType<typeof csvRecords>;
+  const text = readUtf8TextFile(flags.input);
   try {
-    const bytes = readFileSync(flags.input);
-    const text = bytes.toString('utf8');
-    // a cp1252 file would be scored with U+FFFD in place of each accented letter
-    if (text.includes('\ufffd') && !isUtf8(bytes)) {
-      const line = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
-      throw new CliError(`${flags.input}: line ${line}: not UTF-8; save the file as UTF-8`);
-    }
-    records = csvRecords(text.replace(/^\ufeff/, ''), flags.input);
+    records = csvRecords(text, flags.input);
   } catch (error) {
-    throw error instanceof CliError ? error : new CliError((error as Error).message);
+    throw new CliError((error as Error).message);
   }
   const header = records[0]?.record.map((h) => h.trim().toLowerCase()) ?? [];
   const ia = header.indexOf('name_a');

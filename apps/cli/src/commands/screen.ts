@@ -2,8 +2,6 @@
  * `raqib screen "NAME" [--dob] [--country] [--type] [--limit] [--threshold] [--json]`: ranked matches with
  * explanations; `raqib screen --file customers.csv --out hits.csv`: batch screening with a progress bar.
  */
-import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 import {
   countPhrase,
   DEFAULT_LIMIT,
@@ -19,6 +17,7 @@ import { CliError } from '../cli-error.ts';
 import { dbOption, missingStore, openStore } from '../db-option.ts';
 import { commitOut, discardOut, reserveOut } from '../out-file.ts';
 import { startProgress } from '../progress.ts';
+import { readUtf8TextFile } from '../utf8-text-file.ts';
 import {
   NO_LISTS_HINT,
   noWordsError,
@@ -44,8 +43,6 @@ interface ScreenFlags {
   db?: string;
 }
 
-/** Largest customers file accepted (bytes). */
-const MAX_FILE = 512 * 1024 * 1024;
 /** Rejected customers rows listed on stderr when there is no --out (and so no quarantine file) to hold them. */
 const MAX_REJECTS_SHOWN = 20;
 
@@ -262,20 +259,7 @@ export interface CustomersFile {
  * every other customer unscreened.
  */
 export function readCustomers(path: string): CustomersFile {
-  let text: string;
-  try {
-    const buf = readFileSync(path);
-    if (buf.length > MAX_FILE) throw new CliError(`${path}: larger than ${MAX_FILE} bytes`);
-    text = buf.toString('utf8').replace(/^\ufeff/, '');
-    // a cp1252 export (Müller as 4D FC 6C…) would be screened with U+FFFD in place of each accented letter
-    if (text.includes('\ufffd') && !isUtf8(buf)) {
-      const line = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
-      throw new CliError(`${path}: line ${line}: not UTF-8; save the file as UTF-8`);
-    }
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
-  }
+  const text = readUtf8TextFile(path);
   let records: ReturnType<typeof csvRecords>;
   try {
     records = csvRecords(text, path);
