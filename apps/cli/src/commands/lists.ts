@@ -5,7 +5,14 @@
  * `raqib lists decide`: records an analyst's decision on a customer's hit.
  */
 import { rmSync } from 'node:fs';
-import { LIST_FORMATS, type ListFormat, ListParseError, loadListPath, type ParsedList } from '@raqib/formats';
+import {
+  calendarDob,
+  LIST_FORMATS,
+  type ListFormat,
+  ListParseError,
+  loadListPath,
+  type ParsedList,
+} from '@raqib/formats';
 import {
   type ListDelta,
   type RaqibDatabase,
@@ -31,18 +38,13 @@ interface LoadFlags {
   db?: string;
 }
 
-function isCalendarDay(isoDate: string): boolean {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(isoDate);
-}
-
 function readLists(paths: readonly string[], flags: LoadFlags): ParsedList[] {
   if (flags.format !== undefined && !(LIST_FORMATS as readonly string[]).includes(flags.format)) {
     throw new CliError(`--format must be one of ${LIST_FORMATS.join(', ')}`);
   }
   // versions are compared as text to find the newest, which only YYYY-MM-DD dates do as dates
   const v = flags.listVersion;
-  if (v !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v)))
+  if (v !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(v) && calendarDob(v) === v))
     throw new CliError(`--list-version must be a date YYYY-MM-DD, got "${v}"`);
   try {
     return paths.flatMap((p) => {
