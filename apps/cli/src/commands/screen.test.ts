@@ -401,6 +401,20 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(reload.out).not.toContain('re-screened');
   });
 
+  it('removes the temporary hits file when the quarantine file beside it cannot be reserved', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, 'id,name\nC1,Saddam Hussein Al-Tikriti\n');
+    // a folder where the quarantine's temporary file would go: reserving it fails after the hits' one succeeded
+    mkdirSync(join(dir, `.hits.quarantine.jsonl.${process.pid}.tmp`));
+    const r = await run('screen', '--file', customers, '--out', join(dir, 'hits.csv'), '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`cannot write ${join(dir, 'hits.quarantine.jsonl')}`);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.hits.csv'))).toEqual([]);
+  });
+
   it('leaves an existing --out as it was when the run fails, and no temporary file beside it', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');

@@ -96,7 +96,13 @@ export function registerScreenCommand(program: Command): void {
           // customers and their hits are stored, and never reports hits written that were not
           const out = flags.out === undefined ? undefined : reserveOut(flags.out);
           const quarantine = flags.out === undefined ? undefined : quarantinePath(flags.out);
-          const quarantineOut = quarantine === undefined ? undefined : reserveOut(quarantine);
+          let quarantineOut: ReturnType<typeof reserveOut> | undefined;
+          try {
+            quarantineOut = quarantine === undefined ? undefined : reserveOut(quarantine);
+          } catch (error) {
+            if (out) discardOut(out); // the hits' temporary file would be left behind
+            throw error;
+          }
           let results: Awaited<ReturnType<typeof screenCustomers>>;
           let rows: string[][];
           let screened = customers;
