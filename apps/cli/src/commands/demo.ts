@@ -11,7 +11,7 @@ import { UN_EXCERPT } from '../demo/repo-paths.ts';
 import { startProgress } from '../progress.ts';
 import { loadFxRatesFile } from '../scan/load-reference.ts';
 import { runScan } from '../scan/run-scan.ts';
-import { screenPartiesAgainst } from '../scan/screen-parties.ts';
+import { partyScreener } from '../scan/screen-parties.ts';
 
 interface DemoFlags {
   out: string;
@@ -88,7 +88,7 @@ export function registerDemoCommand(program: Command): void {
             store: new SqlAlertStore(database.db),
             clock,
             onProgress: (b, total) => scanBar.update(Math.floor((b / Math.max(1, total)) * 100)),
-            screenParties: (parties) => Promise.resolve(screenPartiesAgainst(entries, parties, clock)),
+            screenParties: partyScreener(entries, clock),
           },
           () => performance.now(),
         );

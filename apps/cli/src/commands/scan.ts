@@ -10,7 +10,7 @@ import { startProgress } from '../progress.ts';
 import { loadScanReference } from '../scan/load-reference.ts';
 import { printScanSummary } from '../scan/print-summary.ts';
 import { runScan } from '../scan/run-scan.ts';
-import { screenPartiesAgainst } from '../scan/screen-parties.ts';
+import { partyScreener } from '../scan/screen-parties.ts';
 
 interface ScanFlags {
   input: string;
@@ -90,12 +90,7 @@ export function registerScanCommand(program: Command): void {
             store: database ? new SqlAlertStore(database.db) : undefined,
             clock,
             signal: controller.signal,
-            ...(listEntries.length > 0
-              ? {
-                  screenParties: (parties) =>
-                    Promise.resolve(screenPartiesAgainst(listEntries, parties, clock)),
-                }
-              : {}),
+            ...(listEntries.length > 0 ? { screenParties: partyScreener(listEntries, clock) } : {}),
             onProgress: (bytes, total, rows, alerts) =>
               progress.update(
                 Math.floor((bytes / Math.max(total, 1)) * 100),

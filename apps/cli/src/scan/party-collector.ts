@@ -55,9 +55,14 @@ export class PartyCollector {
     }
   }
 
+  /** The account holders from accounts.csv: screened before the scan, so that the scan can gather their payments. */
+  holders(): readonly ScreenedParty[] {
+    return this.#holders;
+  }
+
   /** One party per transaction that named it (up to the evidence bound), so alerts list those transactions. */
-  parties(): ScreenedParty[] {
-    const out = [...this.#holders];
+  named(): ScreenedParty[] {
+    const out: ScreenedParty[] = [];
     for (const { party, txIds, rows, times } of this.#named.values()) {
       // each with its own time: the alert runs from the first payment that named the party to the last
       txIds.forEach((txId, i) => {

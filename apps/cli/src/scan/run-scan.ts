@@ -3,6 +3,7 @@ import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  AccountActivityLog,
   type AccountInfo,
   type Alert,
   type AlertStore,
@@ -12,6 +13,7 @@ import {
   type MonitoringConfig,
   type ReferenceData,
   type ScreenedParty,
+  withAccountActivity,
 } from '@raqib/core';
 import { detectFormat, readTransactions, type TransactionFormat } from '@raqib/formats';
 import { writeFlags } from './flags-writer.ts';
@@ -34,8 +36,10 @@ export interface ScanInput {
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((bytes: number, total: number, rows: number, alerts: number) => void) | undefined;
   /**
-   * Party screening: receives every named party (account holders from accounts.csv, debtors and creditors named
-   * in the transactions) and returns sanctions alerts, stored with the scan's own.
+   * Party screening: receives named parties and returns sanctions alerts, stored with the scan's own. Called with
+   * the account holders from accounts.csv before the transactions (the scan then gathers the payments of the
+   * accounts that matched, as those alerts' evidence), and with the debtors and creditors the transactions name
+   * after them.
    */
   readonly screenParties?: ((parties: readonly ScreenedParty[]) => Promise<readonly Alert[]>) | undefined;
 }
@@ -86,6 +90,9 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
   });
 
   const parties = options.screenParties ? new PartyCollector(options.accounts ?? []) : undefined;
+  const holderHits = options.screenParties && parties ? await options.screenParties(parties.holders()) : [];
+  const watched = new AccountActivityLog(holderHits.flatMap((a) => a.accounts));
+  const watching = !watched.empty;
   const quarantine = createWriteStream(paths.quarantine);
   const alerts: Alert[] = [];
   let read = 0;
@@ -108,6 +115,7 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
         table.accept(tx.row);
         const assessment = monitor.process(tx);
         if (parties && (tx.debtorName !== undefined || tx.creditorName !== undefined)) parties.add(tx);
+        if (watching) watched.observe(tx);
         if (assessment.score > 0) table.raise(tx.row, assessment.score, assessment.typologies);
       }
       accepted += batch.accepted.length;
@@ -135,7 +143,8 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
   if (!interrupted) for (const a of monitor.finish()) alerts.push(a);
   quarantine.end();
   await once(quarantine, 'finish');
-  if (options.screenParties && parties) alerts.push(...(await options.screenParties(parties.parties())));
+  for (const a of holderHits) alerts.push(withAccountActivity(a, a.accounts[0] && watched.of(a.accounts[0])));
+  if (options.screenParties && parties) alerts.push(...(await options.screenParties(parties.named())));
 
   const flagThreshold = options.config.flagThreshold;
   const flagged = await countAndWriteFlags(paths.flags, table, flagThreshold);

@@ -17,6 +17,7 @@ export * from './name-parse.ts';
 export * from './name-score.ts';
 export * from './name-variants.ts';
 export * from './normalize.ts';
+export * from './party-activity.ts';
 export * from './party-screening.ts';
 export * from './phonetic-key.ts';
 export * from './screening-index.ts';
