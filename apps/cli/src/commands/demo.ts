@@ -87,6 +87,7 @@ export function registerDemoCommand(program: Command): void {
             outDir,
             store: new SqlAlertStore(database.db),
             clock,
+            onStep: (text) => scanBar.say(text),
             onProgress: (b, total) => scanBar.update(Math.floor((b / Math.max(1, total)) * 100)),
             screenParties: partyScreener(entries, clock),
           },

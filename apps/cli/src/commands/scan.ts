@@ -91,6 +91,7 @@ export function registerScanCommand(program: Command): void {
             clock,
             signal: controller.signal,
             ...(listEntries.length > 0 ? { screenParties: partyScreener(listEntries, clock) } : {}),
+            onStep: (text) => progress.say(text),
             onProgress: (bytes, total, rows, alerts) =>
               progress.update(
                 Math.floor((bytes / Math.max(total, 1)) * 100),

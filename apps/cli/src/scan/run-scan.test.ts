@@ -275,6 +275,7 @@ describe('runScan party screening', () => {
       ].join('\n'),
     );
     const calls: string[][] = [];
+    const steps: string[] = [];
     const screen = partyScreener(entries, clock);
     const summary = await runScan(
       {
@@ -290,10 +291,12 @@ describe('runScan party screening', () => {
           calls.push(parties.map((p) => p.name));
           return screen(parties);
         },
+        onStep: (text) => steps.push(text),
       },
       now,
     );
     expect(calls).toEqual([['Omar Haddad', 'Layla Saleh'], []]);
+    expect(steps).toEqual(['screening 2 account holders']);
     const hits = lines(summary.outputs.alerts!)
       .map((l) => JSON.parse(l) as Alert)
       .filter((a) => a.typologies.includes('T20'));

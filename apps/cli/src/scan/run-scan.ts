@@ -35,6 +35,8 @@ export interface ScanInput {
   readonly clock: Clock;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((bytes: number, total: number, rows: number, alerts: number) => void) | undefined;
+  /** A step that is not reading transactions (screening the account holders), named before it starts. */
+  readonly onStep?: ((text: string) => void) | undefined;
   /**
    * Party screening: receives named parties and returns sanctions alerts, stored with the scan's own. Called with
    * the account holders from accounts.csv before the transactions (the scan then gathers the payments of the
@@ -90,7 +92,11 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
   });
 
   const parties = options.screenParties ? new PartyCollector(options.accounts ?? []) : undefined;
-  const holderHits = options.screenParties && parties ? await options.screenParties(parties.holders()) : [];
+  let holderHits: readonly Alert[] = [];
+  if (options.screenParties && parties && parties.holders().length > 0) {
+    options.onStep?.(`screening ${parties.holders().length.toLocaleString('en-US')} account holders`);
+    holderHits = await options.screenParties(parties.holders());
+  }
   const watched = new AccountActivityLog(holderHits.flatMap((a) => a.accounts));
   const watching = !watched.empty;
   const quarantine = createWriteStream(paths.quarantine);
