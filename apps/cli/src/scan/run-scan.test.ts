@@ -318,7 +318,39 @@ describe('runScan party screening', () => {
     expect(hit.explanation.en).toContain(
       'made or received 3 payments in the monitored data, 2022-09-02 11:30 to 2022-09-05 12:00 UTC.',
     );
-    expect(hit.explanation.ar).toContain('3 معاملة');
+    expect(hit.explanation.ar).toContain('عدد معاملات الحساب في البيانات المراقَبة: 3،');
+  });
+
+  it("raises one alert when a payment names the account holder on the holder's own account", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-scan-holder-pacs-'));
+    const summary = await runScan(
+      {
+        input: fixture('pacs008-bulk.xml'),
+        // the debtor of the fixture's payments: the same name on the same account (its IBAN at its agent's BIC)
+        accounts: [
+          {
+            bankId: 'AHLIJOAX',
+            account: 'JO94CBJO0010000000000131000302',
+            entityName: 'Omar Haddad',
+            entityType: 'individual',
+          },
+        ],
+        config: defaultMonitoringConfig(),
+        outDir: join(dir, 'out'),
+        clock,
+        screenParties: partyScreener(entries, clock),
+      },
+      now,
+    );
+    const hits = lines(summary.outputs.alerts!)
+      .map((l) => JSON.parse(l) as Alert)
+      .filter((a) => a.typologies.includes('T20'));
+    expect(hits.map((a) => a.id)).toEqual([...new Set(hits.map((a) => a.id))]);
+    const holder = hits.find(
+      (a) => (a.details?.party as { role?: string } | undefined)?.role === 'account-holder',
+    );
+    expect(holder?.transactions.length).toBeGreaterThan(0);
+    expect(hits).toHaveLength(1);
   });
 
   it('dates a party hit from the first to the last payment that named the party', async () => {

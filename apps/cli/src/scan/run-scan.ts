@@ -149,8 +149,15 @@ export async function runScan(options: ScanInput, now: () => number): Promise<Sc
   if (!interrupted) for (const a of monitor.finish()) alerts.push(a);
   quarantine.end();
   await once(quarantine, 'finish');
-  for (const a of holderHits) alerts.push(withAccountActivity(a, a.accounts[0] && watched.of(a.accounts[0])));
-  if (options.screenParties && parties) alerts.push(...(await options.screenParties(parties.named())));
+  const holderIds = new Set<string>();
+  for (const a of holderHits) {
+    holderIds.add(a.id);
+    alerts.push(withAccountActivity(a, a.accounts[0] && watched.of(a.accounts[0]), !interrupted));
+  }
+  // A payment that names the account's holder, as the holder, on the holder's account is the same hit (same entry,
+  // name and account: the same alert id), and the holder's alert already lists the account's payments.
+  if (options.screenParties && parties)
+    for (const a of await options.screenParties(parties.named())) if (!holderIds.has(a.id)) alerts.push(a);
 
   const flagThreshold = options.config.flagThreshold;
   const flagged = await countAndWriteFlags(paths.flags, table, flagThreshold);

@@ -53,9 +53,10 @@ describe('account activity of a screening hit', () => {
     expect(alert.transactions).toEqual(['t2', 't1']);
     expect([alert.start, alert.end]).toEqual([2000, 9000]);
     expect(alert.explanation.en).toMatch(
-      /^account-holder "X" may be designated: UN QDi\.1 \(exact 1\.00\)\. The account made or received 3 payments .* \(the first 2 are listed\)\.$/,
+      /^account-holder "X" may be designated: UN QDi\.1 \(exact 1\.00\)\. The account made or received 3 payments .* \(the first 2 read are listed\)\.$/,
     );
-    expect(alert.details).toEqual({ refId: 'QDi.1', activity: { payments: 3, listed: 2 } });
+    expect(alert.explanation.ar).toContain('عدد معاملات الحساب في البيانات المراقَبة: 3،');
+    expect(alert.details).toEqual({ refId: 'QDi.1', activity: { payments: 3, listed: 2, complete: true } });
     expect(alert.id).toBe(hit.id);
   });
 
@@ -65,6 +66,17 @@ describe('account activity of a screening hit', () => {
     expect(log.of({ bank: 'B2', account: 'A1' })?.count).toBe(0);
     expect(log.of({ bank: 'B1', account: 'A1' })).toBeUndefined();
     expect(new AccountActivityLog([]).empty).toBe(true);
+  });
+
+  it('dates one payment by its day, and speaks of the data read when the scan was interrupted', () => {
+    const log = new AccountActivityLog([{ bank: 'B1', account: 'A1' }]);
+    log.observe(payment(1, 'A1', 'A2', Date.UTC(2022, 8, 2, 11, 30)));
+    const alert = withAccountActivity(hit, log.of({ bank: 'B1', account: 'A1' }), false);
+    expect(alert.explanation.en).toContain(
+      'The account made or received 1 payment in the part of the data read before the scan was interrupted, on 2022-09-02 11:30 UTC.',
+    );
+    expect(alert.explanation.ar).toContain('في 2022-09-02 11:30 بالتوقيت العالمي');
+    expect(alert.details).toMatchObject({ activity: { payments: 1, listed: 1, complete: false } });
   });
 
   it('says so when the account made no payment, keeping the screening date', () => {

@@ -91,17 +91,28 @@ function utcMinute(ms: number): string {
 /**
  * The account holder's hit with the account's payments as its evidence: transactions, rows, the payments as its
  * subgraph, the alert dated from the first payment to the last, and a sentence saying how many there were. An
- * account with no payment keeps the alert as screened and says so.
+ * account with no payment keeps the alert as screened and says so. `complete` is false when the scan stopped
+ * early: the sentence then speaks of the data read before it stopped, not of the whole file.
  */
-export function withAccountActivity(alert: Alert, activity: AccountActivity | undefined): Alert {
+export function withAccountActivity(
+  alert: Alert,
+  activity: AccountActivity | undefined,
+  complete = true,
+): Alert {
+  const where = complete
+    ? { en: 'in the monitored data', ar: 'في البيانات المراقَبة' }
+    : {
+        en: 'in the part of the data read before the scan was interrupted',
+        ar: 'في ما قُرئ من البيانات قبل أن يتوقف الفحص',
+      };
   if (activity === undefined || activity.count === 0)
     return {
       ...alert,
       explanation: {
-        en: andThen(alert.explanation.en, 'The account made or received no payment in the monitored data.'),
-        ar: andThen(alert.explanation.ar, 'لم يُجرِ الحساب ولم يتلقَّ أي معاملة في البيانات المراقَبة.'),
+        en: andThen(alert.explanation.en, `The account made or received no payment ${where.en}.`),
+        ar: andThen(alert.explanation.ar, `لا معاملات للحساب ${where.ar}.`),
       },
-      details: { ...alert.details, activity: { payments: 0, listed: 0 } },
+      details: { ...alert.details, activity: { payments: 0, listed: 0, complete } },
     };
   const payments = [...activity.payments].sort((a, b) => a.edge.ts - b.edge.ts || a.row - b.row);
   const nodes = new Set<string>();
@@ -110,8 +121,13 @@ export function withAccountActivity(alert: Alert, activity: AccountActivity | un
     nodes.add(edge.to);
   }
   const listed = payments.length;
-  const span = `${utcMinute(activity.first)} to ${utcMinute(activity.last)} UTC`;
-  const spanAr = `من ${utcMinute(activity.first)} إلى ${utcMinute(activity.last)} بالتوقيت العالمي`;
+  const one = activity.first === activity.last;
+  const span = one
+    ? `on ${utcMinute(activity.first)} UTC`
+    : `${utcMinute(activity.first)} to ${utcMinute(activity.last)} UTC`;
+  const spanAr = one
+    ? `في ${utcMinute(activity.first)} بالتوقيت العالمي`
+    : `من ${utcMinute(activity.first)} إلى ${utcMinute(activity.last)} بالتوقيت العالمي`;
   return {
     ...alert,
     transactions: payments.map((p) => p.edge.txId),
@@ -122,15 +138,16 @@ export function withAccountActivity(alert: Alert, activity: AccountActivity | un
     explanation: {
       en: andThen(
         alert.explanation.en,
-        `The account made or received ${activity.count} payment${activity.count === 1 ? '' : 's'} in the monitored ` +
-          `data, ${span}${listed < activity.count ? ` (the first ${listed} are listed)` : ''}.`,
+        `The account made or received ${activity.count} payment${activity.count === 1 ? '' : 's'} ${where.en}, ` +
+          `${span}${listed < activity.count ? ` (the first ${listed} read are listed)` : ''}.`,
       ),
+      // the count after a colon, as the monitoring explanations write their measures: no agreement to get wrong
       ar: andThen(
         alert.explanation.ar,
-        `أجرى الحساب أو تلقّى ${activity.count} معاملة في البيانات المراقَبة، ${spanAr}` +
-          `${listed < activity.count ? ` (أُدرجت أول ${listed} منها)` : ''}.`,
+        `عدد معاملات الحساب ${where.ar}: ${activity.count}، ${spanAr}` +
+          `${listed < activity.count ? ` (أُدرجت أول ${listed} منها قراءةً)` : ''}.`,
       ),
     },
-    details: { ...alert.details, activity: { payments: activity.count, listed } },
+    details: { ...alert.details, activity: { payments: activity.count, listed, complete } },
   };
 }
