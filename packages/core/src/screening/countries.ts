@@ -47,6 +47,26 @@ const EXTRA: Readonly<Record<string, string>> = {
   'cabo verde': 'CV',
   'holy see': 'VA',
   'micronesia federated states of': 'FM',
+  // Spellings of the UN and OFAC files (../shared/data/sanctions) that this Node's Intl names do not produce:
+  // Intl writes "Türkiye", "Bosnia & Herzegovina", "Myanmar (Burma)", "Hong Kong SAR China", and its names
+  // change with the ICU version, so the lists' own spellings are written here
+  turkey: 'TR',
+  'bosnia and herzegovina': 'BA',
+  'trinidad and tobago': 'TT',
+  'antigua and barbuda': 'AG',
+  'saint kitts and nevis': 'KN',
+  'saint vincent and the grenadines': 'VC',
+  myanmar: 'MM',
+  'hong kong': 'HK',
+  'china hong kong special administrative region': 'HK',
+  macau: 'MO',
+  'virgin islands british': 'VG',
+  'man isle of': 'IM',
+  'bahamas the': 'BS',
+  'congo republic of the': 'CG',
+  'cote d ivoire': 'CI',
+  'macedonia the former yugoslav republic of': 'MK',
+  'north macedonia the republic of': 'MK',
 };
 
 /** ISO 3166-1 alpha-3 → alpha-2 as 5-letter groups (from Debian iso-codes), for lists that write IRQ, SYR… */
@@ -91,6 +111,9 @@ function build(): Map<string, string> {
   for (const a of letters) {
     for (const b of letters) {
       const code = a + b;
+      // Intl names retired codes after their successors (SU "Russia", FX "France", UK "United Kingdom",
+      // YU "Serbia", DY "Benin", HV "Burkina Faso"): read in A–Z order they would replace the real code
+      if (!isCountryCode(code)) continue;
       for (const names of [en, ar]) {
         const name = names.of(code);
         if (name && name !== code) map.set(normalizeText(name), code);
