@@ -54,6 +54,11 @@ export interface ListEntry {
   readonly birthDates: readonly string[];
   /** Nationalities, citizenships and countries of address: ISO 3166 alpha-2 where the name was recognised. */
   readonly countries: readonly string[];
+  /**
+   * Country names as published that name no country raqib recognises ("former Soviet Union", "Region: Crimea"),
+   * kept as written for display and explanations. Not used in scoring: only `countries` is.
+   */
+  readonly countryTexts?: readonly string[] | undefined;
   readonly identifiers: readonly EntryIdentifier[];
   /** Date the entry was listed (YYYY-MM-DD), when the publisher gives it. */
   readonly listedOn?: string | undefined;

@@ -10,13 +10,8 @@
  * code (P / E) and Entity_SubjectType_ClassificationCode the word (person / enterprise), the other way round from
  * the XML: either order is accepted.
  */
-import {
-  countryCode,
-  type EntityKind,
-  type EntryIdentifier,
-  type ListEntry,
-  type ListName,
-} from '@raqib/core';
+import type { EntityKind, EntryIdentifier, ListEntry, ListName } from '@raqib/core';
+import { CountryReader, countryFields, type EntryCountries, entryCountries } from './country-texts.ts';
 import { csvRecords } from './csv-records.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
@@ -42,7 +37,7 @@ interface Draft {
   names: ListName[];
   programmes: Set<string>;
   birthDates: Set<string>;
-  countries: Set<string>;
+  countries: EntryCountries;
   identifiers: EntryIdentifier[];
   remarks: Set<string>;
   listedOn?: string | undefined;
@@ -60,6 +55,7 @@ export function parseEuFsfCsv(text: string, file = 'EU FSF CSV'): ParsedList {
   const get = (row: string[], name: string): string => (row[col.get(name) ?? -1] ?? '').trim();
   let version = '';
   const drafts = new Map<string, Draft>();
+  const reader = new CountryReader();
   for (const { record, line } of records.slice(1)) {
     const where = `line ${line}`;
     if (record.length !== header.length)
@@ -98,7 +94,7 @@ export function parseEuFsfCsv(text: string, file = 'EU FSF CSV'): ParsedList {
         names: [],
         programmes: new Set(),
         birthDates: new Set(),
-        countries: new Set(),
+        countries: entryCountries(),
         identifiers: [],
         remarks: new Set(),
       };
@@ -133,13 +129,12 @@ export function parseEuFsfCsv(text: string, file = 'EU FSF CSV'): ParsedList {
     }
     const birth = get(record, 'BirthDate_BirthDate') || get(record, 'BirthDate_Year');
     if (/^\d{4}(-\d{2}-\d{2})?$/.test(birth)) d.birthDates.add(birth);
-    for (const c of ['Citizenship_CountryIso2Code', 'Address_CountryIso2Code']) {
-      const iso = get(record, c);
-      if (/^[A-Z]{2}$/.test(iso) && iso !== '00') d.countries.add(iso);
-    }
-    for (const c of ['Citizenship_CountryDescription', 'Address_CountryDescription']) {
-      const code = countryCode(get(record, c));
-      if (code) d.countries.add(code);
+    for (const c of ['Citizenship', 'Address']) {
+      // the file's code, else its country name (kept as text when not recognised)
+      const iso = get(record, `${c}_CountryIso2Code`);
+      const description = get(record, `${c}_CountryDescription`);
+      if (/^[A-Z]{2}$/.test(iso) && iso !== '00') d.countries.codes.add(iso);
+      else if (description !== 'UNKNOWN') reader.read(description, d.countries);
     }
     const number = get(record, 'Identification_Number');
     if (number && !d.identifiers.some((i) => i.value === number)) {
@@ -167,11 +162,19 @@ export function parseEuFsfCsv(text: string, file = 'EU FSF CSV'): ParsedList {
       names: d.names,
       programmes: [...d.programmes],
       birthDates: d.kind === 'person' ? [...d.birthDates] : [],
-      countries: [...d.countries].sort(),
+      ...countryFields(d.countries),
       identifiers: d.identifiers,
       listedOn: d.listedOn,
       remarks: [...d.remarks].join('; ') || undefined,
     });
   }
-  return { list: 'EU', version, format: 'eu-fsf-csv', sources: [file], entries };
+  const notes = reader.notes();
+  return {
+    list: 'EU',
+    version,
+    format: 'eu-fsf-csv',
+    sources: [file],
+    entries,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }

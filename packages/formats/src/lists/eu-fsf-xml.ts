@@ -11,6 +11,7 @@
  * both), so a delta between a 2016 file and a current one compares like with like.
  */
 import { countryCode, type EntryIdentifier, type ListEntry, type ListName } from '@raqib/core';
+import { CountryReader, countryFields, type EntryCountries, entryCountries } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
 import { decodeXmlText, objectsOf, parseXmlDocument, tagLines, textOf } from './xml-text.ts';
@@ -37,6 +38,17 @@ function country(node: Record<string, unknown>): string | undefined {
   if (/^[A-Z]{2}$/.test(iso) && iso !== '00') return iso;
   const description = attr(node, 'countryDescription');
   return description && description !== 'UNKNOWN' ? countryCode(description) : undefined;
+}
+
+/** A citizenship's or address's country: the file's code, else its name read (and kept as text if unknown). */
+function readCountry(node: Record<string, unknown>, into: EntryCountries, reader: CountryReader): void {
+  const iso = attr(node, 'countryIso2Code');
+  if (/^[A-Z]{2}$/.test(iso) && iso !== '00') {
+    into.codes.add(iso);
+    return;
+  }
+  const description = attr(node, 'countryDescription');
+  if (description !== 'UNKNOWN') reader.read(description, into);
 }
 
 function birthDate(b: Record<string, unknown>): string | undefined {
@@ -66,7 +78,13 @@ function names(e: Record<string, unknown>, file: string, where: string): ListNam
   return out;
 }
 
-function parseEntity(e: Record<string, unknown>, version: string, file: string, where: string): ListEntry {
+function parseEntity(
+  e: Record<string, unknown>,
+  version: string,
+  file: string,
+  where: string,
+  reader: CountryReader,
+): ListEntry {
   const refId = attr(e, 'logicalId');
   if (!/^\d+$/.test(refId)) throw new ListParseError(file, where, `logicalId "${refId}" is not a number`);
   const at = `${where} (logicalId ${refId})`;
@@ -75,11 +93,8 @@ function parseEntity(e: Record<string, unknown>, version: string, file: string, 
   if (code !== 'P' && code !== 'E')
     throw new ListParseError(file, at, `subjectType classificationCode "${code}" is neither P nor E`);
   const kind = code === 'P' ? 'person' : 'organisation';
-  const countries = new Set<string>();
-  for (const c of [...objectsOf(e.citizenship), ...objectsOf(e.address)]) {
-    const iso = country(c);
-    if (iso) countries.add(iso);
-  }
+  const countries = entryCountries();
+  for (const c of [...objectsOf(e.citizenship), ...objectsOf(e.address)]) readCountry(c, countries, reader);
   const identifiers: EntryIdentifier[] = objectsOf(e.identification)
     .map((i) => ({
       type: attr(i, 'identificationTypeDescription') || attr(i, 'identificationTypeCode') || 'document',
@@ -110,7 +125,7 @@ function parseEntity(e: Record<string, unknown>, version: string, file: string, 
       ),
     ],
     birthDates: kind === 'person' ? [...new Set(birthDates)] : [],
-    countries: [...countries].sort(),
+    ...countryFields(countries),
     identifiers,
     listedOn: /^\d{4}-\d{2}-\d{2}$/.test(attr(e, 'designationDate')) ? attr(e, 'designationDate') : undefined,
     remarks: remarks || undefined,
@@ -127,8 +142,9 @@ export function parseEuFsfXml(xml: string, file = 'EU FSF XML'): ParsedList {
   const version = /^\d{4}-\d{2}-\d{2}/.exec(generated)?.[0];
   if (!version) throw new ListParseError(file, 'export', `generationDate "${generated}" is not a date`);
   const lines = tagLines(xml, 'sanctionEntity');
+  const reader = new CountryReader();
   const entries = objectsOf(root.sanctionEntity).map((e, i) =>
-    parseEntity(e, version, file, `sanctionEntity #${i + 1} (line ${lines[i] ?? '?'})`),
+    parseEntity(e, version, file, `sanctionEntity #${i + 1} (line ${lines[i] ?? '?'})`, reader),
   );
   if (entries.length === 0) throw new ListParseError(file, 'export', 'no sanctionEntity records');
   const seen = new Set<string>();
@@ -136,5 +152,13 @@ export function parseEuFsfXml(xml: string, file = 'EU FSF XML'): ParsedList {
     if (seen.has(e.refId)) throw new ListParseError(file, `logicalId ${e.refId}`, 'logicalId appears twice');
     seen.add(e.refId);
   }
-  return { list: 'EU', version, format: 'eu-fsf-xml', sources: [file], entries };
+  const notes = reader.notes();
+  return {
+    list: 'EU',
+    version,
+    format: 'eu-fsf-xml',
+    sources: [file],
+    entries,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }

@@ -3,6 +3,7 @@
  * `<WHOLE Date="dd/mm/yyyy">` → `<ENTITY Id Type="P|E" programme>` with NAME, BIRTH, CITIZEN, PASSPORT, ADDRESS.
  */
 import { countryCode, type EntryIdentifier, type ListEntry, type ListName } from '@raqib/core';
+import { CountryReader, countryFields, entryCountries } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
 import { objectsOf, parseXmlDocument, tagLines, textOf } from './xml-text.ts';
@@ -34,6 +35,7 @@ export function parseEuXml2016(xml: string, file = 'EU FSD XML'): ParsedList {
     throw new ListParseError(file, 'WHOLE', `Date "${String(whole['@Date'] ?? '')}" is not dd/mm/yyyy`);
   const lines = tagLines(xml, 'ENTITY');
   const entries: ListEntry[] = [];
+  const reader = new CountryReader();
   objectsOf(whole.ENTITY).forEach((e, i) => {
     const where = `ENTITY #${i + 1} (line ${lines[i] ?? '?'})`;
     const refId = String(e['@Id'] ?? '');
@@ -52,11 +54,9 @@ export function parseEuXml2016(xml: string, file = 'EU FSD XML'): ParsedList {
     }
     if (names.length === 0)
       throw new ListParseError(file, `${where} (Id ${refId})`, 'no NAME with a WHOLENAME');
-    const countries = new Set<string>();
-    for (const c of [...objectsOf(e.CITIZEN), ...objectsOf(e.ADDRESS)]) {
-      const code = countryCode(textOf(c.COUNTRY));
-      if (code) countries.add(code);
-    }
+    const countries = entryCountries();
+    for (const c of [...objectsOf(e.CITIZEN), ...objectsOf(e.ADDRESS)])
+      reader.read(textOf(c.COUNTRY), countries);
     const birthDates = objectsOf(e.BIRTH)
       .map((b) => birthDate(textOf(b.DATE)))
       .filter((d): d is string => d !== undefined);
@@ -75,12 +75,20 @@ export function parseEuXml2016(xml: string, file = 'EU FSD XML'): ParsedList {
       names,
       programmes: [String(e['@programme'] ?? '')].filter(Boolean),
       birthDates: [...new Set(birthDates)],
-      countries: [...countries].sort(),
+      ...countryFields(countries),
       identifiers,
       listedOn: String(e['@reg_date'] ?? '') || undefined,
       remarks: String(e['@remark'] ?? '') || undefined,
     });
   });
   if (entries.length === 0) throw new ListParseError(file, 'WHOLE', 'no ENTITY records');
-  return { list: 'EU', version, format: 'eu-xml-2016', sources: [file], entries };
+  const notes = reader.notes();
+  return {
+    list: 'EU',
+    version,
+    format: 'eu-xml-2016',
+    sources: [file],
+    entries,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }

@@ -3,14 +3,8 @@
  * `properties` (arrays of strings). Person, Organization, Company, LegalEntity, PublicBody, Vessel and
  * Airplane become entries; other schemata (Address, Sanction, Ownership…) are counted and reported.
  */
-import {
-  countryCode,
-  type EntityKind,
-  type EntryIdentifier,
-  isCountryCode,
-  type ListEntry,
-  type ListName,
-} from '@raqib/core';
+import type { EntityKind, EntryIdentifier, ListEntry, ListName } from '@raqib/core';
+import { CountryReader, countryFields, entryCountries } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
 
@@ -48,13 +42,14 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
   const entries: ListEntry[] = [];
   const skipped = new Map<string, number>();
   const firstLine = new Map<string, number>();
-  /** Property values read but not kept (a country code raqib does not know, a date it cannot use), by property. */
+  /** Property values read but not kept (a date raqib cannot use), by property. */
   const unread = new Map<string, string[]>();
   const dropped = (key: string, value: string): void => {
     const values = unread.get(key);
     if (values) values.push(value);
     else unread.set(key, [value]);
   };
+  const reader = new CountryReader();
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
     const line = raw.trim();
@@ -108,15 +103,9 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
     for (const n of list('previousName')) add(n, names.length === 0 ? 'primary' : 'former');
     for (const n of list('weakAlias')) add(n, names.length === 0 ? 'primary' : 'weak-alias');
     if (names.length === 0) throw new ListParseError(file, at, `${o.id}: no name, alias or weakAlias`);
-    const countries = new Set<string>();
-    for (const key of ['nationality', 'citizenship', 'country', 'jurisdiction']) {
-      for (const c of list(key)) {
-        // countryCode passes any two letters through: FtM's zz (unknown) would be stored as a country ZZ
-        const code = countryCode(c);
-        if (code && isCountryCode(code)) countries.add(code);
-        else dropped(key, c);
-      }
-    }
+    const countries = entryCountries();
+    for (const key of ['nationality', 'citizenship', 'country', 'jurisdiction'])
+      for (const c of list(key)) reader.read(c, countries);
     const birthDates: string[] = [];
     for (const key of ['birthDate', 'incorporationDate']) {
       for (const d of list(key)) {
@@ -135,7 +124,7 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
       names,
       programmes: [...list('program'), ...list('programId'), ...list('topics')],
       birthDates,
-      countries: [...countries].sort(),
+      ...countryFields(countries),
       identifiers,
       remarks: list('notes').join(' ') || undefined,
     });
@@ -148,6 +137,7 @@ export function parseFtmJsonl(text: string, options: FtmOptions, file = 'entitie
     );
   const notes = [
     ...[...skipped].map(([schema, n]) => `${n} ${schema} object(s) are not list entries and were not loaded`),
+    ...reader.notes(),
     ...[...unread].map(([key, values]) => {
       const distinct = [...new Set(values)];
       return `${values.length} ${key} value(s) not read and not loaded: ${distinct.slice(0, 5).join(', ')}${distinct.length > 5 ? ' …' : ''}`;

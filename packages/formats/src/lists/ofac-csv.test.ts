@@ -73,13 +73,39 @@ describe('parseOfacCsv', () => {
   );
 });
 
+describe('parseOfacCsv: country names', () => {
+  // the sdn.csv and add.csv rows of six ent_nums of the shared 2021-07-07 set, unchanged (fixtures/sanctions/SOURCES.md)
+  const g = (name: string) => ({ file: name, text: fixture(`ofac-2021-07-07-countries/${name}`) });
+  const l = parseOfacCsv({ primary: g('sdn.csv'), add: g('add.csv') }, { list: 'OFAC-SDN', version: 'v' });
+  const at = (ref: string) => l.entries.find((e) => e.refId === ref);
+
+  it("reads OFAC's own spellings of nationalities and address countries (Turkey, Man, Isle of…)", () => {
+    expect(at('10903')?.countries).toEqual(['AE', 'TR']);
+    expect(at('20882')?.countries).toEqual(['MK', 'SY']);
+    expect(at('27293')?.countries).toEqual(['IM']);
+  });
+
+  it('keeps the names it cannot read as text on the entry and counts them in the notes', () => {
+    expect(at('7945')).toMatchObject({ countries: ['DE', 'JO'], countryTexts: ['possibly Palestinian'] });
+    expect(at('7116')).toMatchObject({ countries: ['PS', 'US'], countryTexts: ['undetermined'] });
+    expect(at('11018')).toMatchObject({
+      countries: ['CD', 'CF', 'SD', 'UG'],
+      countryTexts: ['Region: Kafia Kingi'],
+    });
+    expect(at('10903')?.countryTexts).toBeUndefined();
+    expect(l.notes).toEqual([
+      "3 country name(s) not recognised, kept as text (not used in scoring): 'possibly Palestinian' ×1, 'Region: Kafia Kingi' ×1, 'undetermined' ×1",
+    ]);
+  });
+});
+
 describe('readOfacRemarks', () => {
   it('reads dates, ranges, nationality and documents', () => {
     const r = readOfacRemarks(
       'DOB 19 Jun 1951; alt. DOB 1950 to 1952; POB Giza, Egypt; nationality Egypt; Passport 1084010 (Egypt).',
     );
     expect(r.birthDates).toEqual(['1951-06-19', '1950/1952']);
-    expect(r.countries).toEqual(['EG']);
+    expect(r.countryNames).toEqual(['Egypt']);
     expect(r.identifiers).toEqual([{ type: 'Passport', value: '1084010', country: 'EG' }]);
   });
 });

@@ -3,7 +3,7 @@
  * No header; CRLF line ends; a Ctrl-Z (0x1A) end byte; empty fields written `-0- `.
  */
 import type { EntityKind, ListEntry, ListName } from '@raqib/core';
-import { countryCode } from '@raqib/core';
+import { CountryReader, countryFields, type EntryCountries, entryCountries } from './country-texts.ts';
 import { csvRecords } from './csv-records.ts';
 import { ListParseError } from './list-parse-error.ts';
 import { readOfacRemarks } from './ofac-remarks.ts';
@@ -77,7 +77,8 @@ interface Draft {
   names: ListName[];
   programmes: string[];
   remarks: string;
-  countries: Set<string>;
+  /** Countries of the address file; the Remarks' nationalities are read after the comments are joined. */
+  addressCountries: string[];
   line: number;
 }
 
@@ -100,7 +101,7 @@ export function parseOfacCsv(set: OfacSet, options: OfacOptions): ParsedList {
         .map((p) => p.trim())
         .filter(Boolean),
       remarks,
-      countries: new Set(),
+      addressCountries: [],
       line,
     });
   }
@@ -136,8 +137,7 @@ export function parseOfacCsv(set: OfacSet, options: OfacOptions): ParsedList {
       const [num = '', , , , country = ''] = cells;
       const refId = entNum(num, set.add, line);
       const d = draftFor(refId, set.add, line, 'address');
-      const code = country ? countryCode(country) : undefined;
-      if (d && code) d.countries.add(code);
+      if (d && country) d.addressCountries.push(country);
     }
   }
   if (set.comments) {
@@ -148,8 +148,11 @@ export function parseOfacCsv(set: OfacSet, options: OfacOptions): ParsedList {
     }
   }
   const entries: ListEntry[] = [];
+  const reader = new CountryReader();
   for (const d of drafts.values()) {
     const facts = readOfacRemarks(d.remarks);
+    const countries: EntryCountries = entryCountries();
+    for (const c of [...facts.countryNames, ...d.addressCountries]) reader.read(c, countries);
     const names = [...d.names];
     for (const w of facts.weakAliases) {
       if (!names.some((n) => n.text === w)) names.push({ text: w, type: 'weak-alias', quality: 'weak aka' });
@@ -162,7 +165,7 @@ export function parseOfacCsv(set: OfacSet, options: OfacOptions): ParsedList {
       names,
       programmes: d.programmes,
       birthDates: d.kind === 'person' ? facts.birthDates : [],
-      countries: [...new Set([...facts.countries, ...d.countries])].sort(),
+      ...countryFields(countries),
       identifiers: facts.identifiers,
       remarks: d.remarks || undefined,
     });
@@ -192,5 +195,6 @@ export function parseOfacCsv(set: OfacSet, options: OfacOptions): ParsedList {
       .filter((f): f is OfacFile => f !== undefined)
       .map((f) => f.file),
     entries,
+    ...(reader.notes().length > 0 ? { notes: reader.notes() } : {}),
   };
 }

@@ -68,14 +68,15 @@ const ID_TYPES = [
 
 export interface OfacRemarkFacts {
   readonly birthDates: string[];
-  readonly countries: string[];
+  /** Nationalities, citizenships and countries of registration as written: the parser reads them to codes. */
+  readonly countryNames: string[];
   readonly identifiers: EntryIdentifier[];
   readonly weakAliases: string[];
 }
 
 /** Reads DOBs, nationalities, citizenships, documents and quoted weak a.k.a.s from a Remarks text. */
 export function readOfacRemarks(remarks: string): OfacRemarkFacts {
-  const facts: OfacRemarkFacts = { birthDates: [], countries: [], identifiers: [], weakAliases: [] };
+  const facts: OfacRemarkFacts = { birthDates: [], countryNames: [], identifiers: [], weakAliases: [] };
   for (const raw of remarks.split(';')) {
     const part = raw.trim().replace(/\.$/, '');
     const alt = part.replace(/^alt\.\s+/, '');
@@ -87,8 +88,7 @@ export function readOfacRemarks(remarks: string): OfacRemarkFacts {
     }
     m = /^(?:nationality|citizen|Nationality of Registration) (.+)$/.exec(alt);
     if (m) {
-      const c = countryCode(m[1] ?? '');
-      if (c) facts.countries.push(c);
+      if (m[1]) facts.countryNames.push(m[1]);
       continue;
     }
     m = /^a\.k\.a\. '(.+)'$/.exec(alt);

@@ -17,6 +17,7 @@ import {
   type ListEntry,
   type ListName,
 } from '@raqib/core';
+import { CountryReader, countryFields, entryCountries } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import { ofacDate, readOfacRemarks } from './ofac-remarks.ts';
 import type { ParsedList } from './parsed-list.ts';
@@ -96,6 +97,7 @@ function parseEntry(
   version: string,
   file: string,
   where: string,
+  reader: CountryReader,
 ): ListEntry {
   const refId = textOf(e.uid);
   if (!/^\d+$/.test(refId)) throw new ListParseError(file, where, `uid "${refId}" is not a number`);
@@ -108,10 +110,9 @@ function parseEntry(
     const n = aliasName(aka);
     if (n && !names.some((x) => x.text === n.text)) names.push(n);
   }
-  const countries = new Set<string>();
+  const countries = entryCountries();
   const add = (value: string): void => {
-    const c = countryCode(value);
-    if (c) countries.add(c);
+    reader.read(value, countries);
   };
   for (const n of objectsOf((e.nationalityList as Record<string, unknown> | undefined)?.nationality))
     add(textOf(n.country));
@@ -153,7 +154,7 @@ function parseEntry(
       .map((p) => textOf(p))
       .filter(Boolean),
     birthDates: [...new Set(birthDates)],
-    countries: [...countries].sort(),
+    ...countryFields(countries),
     identifiers,
     remarks: remarks || undefined,
   };
@@ -173,8 +174,9 @@ export function parseOfacXml(xml: string, file = 'sdn.xml', list = 'OFAC-SDN'): 
   if (!info) throw new ListParseError(file, 'sdnList', 'publshInformation (Publish_Date) is missing');
   const version = publishDate(textOf(info.Publish_Date), file);
   const lines = tagLines(xml, 'sdnEntry');
+  const reader = new CountryReader();
   const entries = objectsOf(root.sdnEntry).map((e, i) =>
-    parseEntry(e, list, version, file, `sdnEntry #${i + 1} (line ${lines[i] ?? '?'})`),
+    parseEntry(e, list, version, file, `sdnEntry #${i + 1} (line ${lines[i] ?? '?'})`, reader),
   );
   if (entries.length === 0) throw new ListParseError(file, 'sdnList', 'no sdnEntry records');
   const declared = textOf(info.Record_Count);
@@ -190,5 +192,13 @@ export function parseOfacXml(xml: string, file = 'sdn.xml', list = 'OFAC-SDN'): 
     if (seen.has(e.refId)) throw new ListParseError(file, `uid ${e.refId}`, 'uid appears twice');
     seen.add(e.refId);
   }
-  return { list, version, format: 'ofac-xml', sources: [file], entries };
+  const notes = reader.notes();
+  return {
+    list,
+    version,
+    format: 'ofac-xml',
+    sources: [file],
+    entries,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }

@@ -22,6 +22,17 @@ describe('parseEuXml2016', () => {
     expect(list.entries.find((e) => e.refId === '13')?.countries).toEqual(['IQ']);
     expect(list.entries.find((e) => e.refId === '201')?.kind).toBe('organisation');
   });
+  it('keeps a citizenship code it cannot read (YUG, in the shared 2016 file) as text and notes it', () => {
+    const citizen = '<CITIZEN Id="1" Entity_id="13"'; // the CITIZEN of Entity 13, its COUNTRY changed
+    const xml = fixture('eu-2016-excerpt.xml');
+    const at = xml.indexOf('<COUNTRY>IRQ</COUNTRY>', xml.indexOf(citizen));
+    const l = parseEuXml2016(`${xml.slice(0, at)}<COUNTRY>YUG</COUNTRY>${xml.slice(at + 22)}`, 'eu.xml');
+    expect(l.entries.find((e) => e.refId === '13')).toMatchObject({ countries: [], countryTexts: ['YUG'] });
+    expect(l.notes).toEqual([
+      "1 country name(s) not recognised, kept as text (not used in scoring): 'YUG' ×1",
+    ]);
+    expect(list.notes).toBeUndefined();
+  });
   it('names the ENTITY on bad input', () => {
     expect(() =>
       parseEuXml2016(fixture('eu-2016-excerpt.xml').replace('Type="P"', 'Type="X"'), 'eu.xml'),
@@ -39,6 +50,22 @@ describe('parseUkCsv', () => {
     expect(farooq?.birthDates).toEqual(expect.arrayContaining(['1980', '1981']));
     expect(farooq?.countries).toEqual(['QA', 'SA']);
     expect(list.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+  it('keeps nationalities written as adjectives as text, not scored, and counts them by entry', () => {
+    // the header and the rows of Group ID 7059 and 6923 of the shared 2020 ConList, unchanged (cp1252)
+    const rows = decodeListBytes(
+      Buffer.from(fixture('uk-conlist-nationality-excerpt.csv', 'latin1'), 'latin1'),
+    );
+    const l = parseUkCsv(rows, 'ConList.csv');
+    expect(l.entries.find((e) => e.refId === '7059')).toMatchObject({
+      countries: [],
+      countryTexts: ['German', 'Moroccan'],
+    });
+    expect(l.entries.find((e) => e.refId === '6923')?.countryTexts).toEqual(['Iraqi']);
+    expect(l.notes).toEqual([
+      "3 country name(s) not recognised, kept as text (not used in scoring): 'German' ×1, 'Iraqi' ×1, 'Moroccan' ×1",
+    ]);
+    expect(list.notes).toBeUndefined();
   });
   it('fails on a date of birth it cannot read, naming the line and group', () => {
     expect(() => parseUkCsv(text.replace('00/00/1980', 'circa 1980'), 'ConList.csv')).toThrow(
@@ -147,15 +174,19 @@ describe('parseFtmJsonl', () => {
       '1 toString object(s) are not list entries and were not loaded',
     ]);
   });
-  it('says which country and date values it could not read instead of dropping them unseen', () => {
+  it('keeps the country values it cannot read as text and says which, and which dates it could not read', () => {
     const person = fixture('ftm-sample.jsonl')
       .split('\n')[0]
       ?.replace('"nationality":["jo"]', '"nationality":["jo","suhh","zz"]')
       .replace('"birthDate":["1970-03-01"]', '"birthDate":["1970-03-01","1970-03-01T00:00:00"]');
     const l = parseFtmJsonl(`${person}\n`, { list: 'X', version: 'v' }, 'f.jsonl');
-    expect(l.entries[0]).toMatchObject({ countries: ['JO'], birthDates: ['1970-03-01'] });
+    expect(l.entries[0]).toMatchObject({
+      countries: ['JO'],
+      countryTexts: ['suhh', 'zz'],
+      birthDates: ['1970-03-01'],
+    });
     expect(l.notes).toEqual([
-      '2 nationality value(s) not read and not loaded: suhh, zz',
+      "2 country name(s) not recognised, kept as text (not used in scoring): 'suhh' ×1, 'zz' ×1",
       '1 birthDate value(s) not read and not loaded: 1970-03-01T00:00:00',
     ]);
   });
@@ -219,9 +250,12 @@ describe('loadListPath', () => {
       'FTM-SAMPLE ftm-jsonl',
       'GENERIC-PEP generic-csv',
       'OFAC-SDN ofac-csv',
+      'OFAC-SDN ofac-csv',
       'OFAC-SDN ofac-xml',
       'UK uk-ofsi-csv',
+      'UK uk-ofsi-csv',
       'UK uk-sanctions-list-xml',
+      'UN un-xml',
       'UN un-xml',
     ]);
   });

@@ -2,7 +2,8 @@
  * UK HMT/OFSI Consolidated List CSV (ConList.csv, pre-2022 columns): one row per name, grouped by
  * Group ID; "Last Updated" preamble row; cp1252 text; DOB as dd/mm/yyyy with 00 for unknown parts.
  */
-import { countryCode, type EntityKind, type ListEntry, type ListName } from '@raqib/core';
+import type { EntityKind, ListEntry, ListName } from '@raqib/core';
+import { CountryReader, countryFields, type EntryCountries, entryCountries } from './country-texts.ts';
 import { csvRecords } from './csv-records.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
@@ -45,13 +46,14 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
       kind: EntityKind;
       names: ListName[];
       dobs: Set<string>;
-      countries: Set<string>;
+      countries: EntryCountries;
       regime: string;
       listed?: string;
       remarks: string;
     }
   >();
   let newest = '';
+  const reader = new CountryReader();
   for (const { record, line } of records.slice(at + 1)) {
     const row = record.length === header.length + shift ? record.slice(shift) : record;
     if (row.length !== header.length) {
@@ -73,7 +75,7 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
         kind: kindOf(get(row, 'Group Type'), file, line),
         names: [],
         dobs: new Set(),
-        countries: new Set(),
+        countries: entryCountries(),
         regime: get(row, 'Regime'),
         remarks: get(row, 'Other Information'),
       };
@@ -91,10 +93,9 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
     if (dob) g.dobs.add(dob);
     else if (dobText.trim() !== '')
       throw new ListParseError(file, `line ${line}`, `Group ID ${id}: DOB "${dobText}" is not dd/mm/yyyy`);
-    for (const c of get(row, 'Nationality').split(/\d\)\s*/)) {
-      const code = countryCode(c.replace(/\(.*\)/, '').trim());
-      if (code) g.countries.add(code);
-    }
+    // "(1) Qatar (2) Saudi Arabia": the numbering's brackets are not part of the names
+    for (const c of get(row, 'Nationality').split(/\(?\d\)\s*/))
+      reader.read(c.replace(/\(.*\)/, ''), g.countries);
     const listed = ukDate(get(row, 'Listed On'));
     if (listed && listed.length === 10) g.listed = listed;
     const updated = ukDate(get(row, 'Last Updated')) ?? '';
@@ -118,11 +119,19 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
     })),
     programmes: [g.regime].filter(Boolean),
     birthDates: [...g.dobs],
-    countries: [...g.countries].sort(),
+    ...countryFields(g.countries),
     identifiers: [],
     listedOn: g.listed,
     remarks: g.remarks || undefined,
   }));
   if (entries.length === 0) throw new ListParseError(file, 'line 2', 'no data rows');
-  return { list: 'UK', version, format: 'uk-ofsi-csv', sources: [file], entries };
+  const notes = reader.notes();
+  return {
+    list: 'UK',
+    version,
+    format: 'uk-ofsi-csv',
+    sources: [file],
+    entries,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }

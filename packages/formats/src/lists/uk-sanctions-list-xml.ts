@@ -7,13 +7,8 @@
  * Nationalities, passports and national identifiers). Dates of birth keep unknown parts as `dd` / `mm`
  * (`dd/mm/1945`).
  */
-import {
-  countryCode,
-  type EntityKind,
-  type EntryIdentifier,
-  type ListEntry,
-  type ListName,
-} from '@raqib/core';
+import type { EntityKind, EntryIdentifier, ListEntry, ListName } from '@raqib/core';
+import { CountryReader, countryFields, entryCountries } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
 import { ukDate, ukEntityKind } from './uk-fields.ts';
@@ -82,16 +77,16 @@ function parseDesignation(
   version: string,
   file: string,
   where: string,
+  reader: CountryReader,
 ): ListEntry {
   const refId = textOf(d.UniqueID);
   if (!/^[A-Z]+\d+$/.test(refId))
     throw new ListParseError(file, where, `UniqueID "${refId}" is not like AFG0001`);
   const at = `${where} (${refId})`;
   const kind = kindOf(textOf(d.IndividualEntityShip), file, at);
-  const countries = new Set<string>();
+  const countries = entryCountries();
   const add = (value: string): void => {
-    const c = countryCode(value);
-    if (c) countries.add(c);
+    reader.read(value, countries);
   };
   for (const a of objectsOf(child(d, 'Addresses').Address)) add(textOf(a.AddressCountry));
   const birthDates: string[] = [];
@@ -125,7 +120,7 @@ function parseDesignation(
     names: names(d, file, at),
     programmes: [textOf(d.RegimeName)].filter(Boolean),
     birthDates: kind === 'person' ? birthDates : [],
-    countries: [...countries].sort(),
+    ...countryFields(countries),
     identifiers,
     listedOn: designated?.length === 10 ? designated : undefined,
     remarks: remarks || undefined,
@@ -143,8 +138,9 @@ export function parseUkSanctionsListXml(xml: string, file = 'UK-Sanctions-List.x
   if (!version || !/^\d{4}-\d{2}-\d{2}$/.test(version))
     throw new ListParseError(file, 'DateGenerated', `"${generated}" is not dd/mm/yyyy`);
   const lines = tagLines(xml, 'Designation');
+  const reader = new CountryReader();
   const entries = objectsOf(root.Designation).map((d, i) =>
-    parseDesignation(d, version, file, `Designation #${i + 1} (line ${lines[i] ?? '?'})`),
+    parseDesignation(d, version, file, `Designation #${i + 1} (line ${lines[i] ?? '?'})`, reader),
   );
   if (entries.length === 0) throw new ListParseError(file, 'Designations', 'no Designation records');
   const seen = new Set<string>();
@@ -152,5 +148,13 @@ export function parseUkSanctionsListXml(xml: string, file = 'UK-Sanctions-List.x
     if (seen.has(e.refId)) throw new ListParseError(file, e.refId, 'UniqueID appears twice');
     seen.add(e.refId);
   }
-  return { list: 'UK', version, format: 'uk-sanctions-list-xml', sources: [file], entries };
+  const notes = reader.notes();
+  return {
+    list: 'UK',
+    version,
+    format: 'uk-sanctions-list-xml',
+    sources: [file],
+    entries,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }

@@ -7,6 +7,27 @@ import { parseUnXml } from './un-xml.ts';
 
 const xml = fixture('un-excerpt.xml');
 
+describe('parseUnXml: country names', () => {
+  // QDi.290, QDi.374, QDi.410, KPi.036 and KPe.017 of the shared UN file, unchanged (fixtures/sanctions/SOURCES.md)
+  const l = parseUnXml(fixture('un-countries-excerpt.xml'), 'un-countries-excerpt.xml');
+  const at = (ref: string) => l.entries.find((e) => e.refId === ref);
+
+  it("reads the UN's own spellings that Intl does not write (Turkey, Bosnia and Herzegovina, Hong Kong…)", () => {
+    expect(at('QDi.374')?.countries).toEqual(['BA', 'SY']);
+    expect(at('QDi.410')?.countries).toEqual(['SY', 'TR', 'TT']);
+    expect(at('KPi.036')?.countries).toEqual(['KP', 'MM']);
+    expect(at('KPe.017')?.countries).toEqual(['HK']);
+  });
+
+  it('keeps a nationality it cannot read as text, not scored, and says so in the notes', () => {
+    expect(at('QDi.290')).toMatchObject({ countries: ['RU'], countryTexts: ['former Soviet Union'] });
+    expect(at('QDi.374')?.countryTexts).toBeUndefined();
+    expect(l.notes).toEqual([
+      "1 country name(s) not recognised, kept as text (not used in scoring): 'former Soviet Union' ×1",
+    ]);
+  });
+});
+
 describe('parseUnXml', () => {
   const list = parseUnXml(xml, 'un-excerpt.xml');
 

@@ -3,6 +3,7 @@
  * FIRST…FOURTH_NAME, NAME_ORIGINAL_SCRIPT, aliases with QUALITY, dates of birth, nationalities, documents.
  */
 import { countryCode, type EntryIdentifier, type ListEntry, type ListName } from '@raqib/core';
+import { CountryReader, countryFields, entryCountries } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
 import { objectsOf, parseXmlDocument, tagLines, textOf, valuesOf } from './xml-text.ts';
@@ -32,11 +33,6 @@ function aliasType(quality: string): ListName['type'] {
     default:
       return 'alias';
   }
-}
-
-function country(value: string, out: Set<string>): void {
-  const code = countryCode(value);
-  if (code) out.add(code);
 }
 
 function birthDates(node: unknown): string[] {
@@ -73,6 +69,7 @@ function parseRecord(
   version: string,
   file: string,
   where: string,
+  reader: CountryReader,
 ): ListEntry {
   const refId = textOf(rec.REFERENCE_NUMBER);
   if (!refId) throw new ListParseError(file, where, 'REFERENCE_NUMBER is missing');
@@ -95,12 +92,9 @@ function parseRecord(
       names.push({ text: arabic, type: 'original-script', quality: 'alias note' });
     }
   }
-  const countries = new Set<string>();
-  for (const n of valuesOf(rec.NATIONALITY)) country(n, countries);
-  for (const a of objectsOf(rec[`${prefix}_ADDRESS`])) {
-    const c = textOf(a.COUNTRY);
-    if (c) country(c, countries);
-  }
+  const countries = entryCountries();
+  for (const n of valuesOf(rec.NATIONALITY)) reader.read(n, countries);
+  for (const a of objectsOf(rec[`${prefix}_ADDRESS`])) reader.read(textOf(a.COUNTRY), countries);
   const listedOn = textOf(rec.LISTED_ON).slice(0, 10) || undefined;
   const comments = textOf(rec.COMMENTS1);
   return {
@@ -111,7 +105,7 @@ function parseRecord(
     names,
     programmes: [textOf(rec.UN_LIST_TYPE)].filter(Boolean),
     birthDates: kind === 'person' ? birthDates(rec.INDIVIDUAL_DATE_OF_BIRTH) : [],
-    countries: [...countries].sort(),
+    ...countryFields(countries),
     identifiers: kind === 'person' ? documents(rec.INDIVIDUAL_DOCUMENT) : [],
     listedOn,
     remarks: comments || undefined,
@@ -133,14 +127,15 @@ export function parseUnXml(xml: string, file = 'UN consolidated XML'): ParsedLis
   const iLines = tagLines(xml, 'INDIVIDUAL');
   const eLines = tagLines(xml, 'ENTITY');
   const entries: ListEntry[] = [];
+  const reader = new CountryReader();
   individuals.forEach((rec, i) => {
     entries.push(
-      parseRecord(rec, 'person', version, file, `INDIVIDUAL #${i + 1} (line ${iLines[i] ?? '?'})`),
+      parseRecord(rec, 'person', version, file, `INDIVIDUAL #${i + 1} (line ${iLines[i] ?? '?'})`, reader),
     );
   });
   entities.forEach((rec, i) => {
     entries.push(
-      parseRecord(rec, 'organisation', version, file, `ENTITY #${i + 1} (line ${eLines[i] ?? '?'})`),
+      parseRecord(rec, 'organisation', version, file, `ENTITY #${i + 1} (line ${eLines[i] ?? '?'})`, reader),
     );
   });
   if (entries.length === 0)
@@ -150,5 +145,13 @@ export function parseUnXml(xml: string, file = 'UN consolidated XML'): ParsedLis
     if (seen.has(e.refId)) throw new ListParseError(file, e.refId, 'REFERENCE_NUMBER appears twice');
     seen.add(e.refId);
   }
-  return { list: 'UN', version, format: 'un-xml', sources: [file], entries };
+  const notes = reader.notes();
+  return {
+    list: 'UN',
+    version,
+    format: 'un-xml',
+    sources: [file],
+    entries,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }

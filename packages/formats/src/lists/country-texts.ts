@@ -1,0 +1,63 @@
+/**
+ * Country names read from a list, as ISO codes where recognised. A name no code is found for is not dropped: it
+ * stays on its entry as written (`countryTexts`, for display and explanations, never scored) and is counted for
+ * the load's notes, so that a spelling the table lacks is seen instead of silently losing a nationality.
+ */
+import { countryCode, isCountryCode } from '@raqib/core';
+
+/** One entry's countries: codes for scoring, unrecognised names as written. */
+export interface EntryCountries {
+  readonly codes: Set<string>;
+  readonly texts: Set<string>;
+}
+
+export function entryCountries(): EntryCountries {
+  return { codes: new Set(), texts: new Set() };
+}
+
+/** The entry's `countries` and, when any name was not recognised, its `countryTexts`. */
+export function countryFields(c: EntryCountries): {
+  countries: string[];
+  countryTexts?: string[] | undefined;
+} {
+  const countries = [...c.codes].sort();
+  return c.texts.size > 0 ? { countries, countryTexts: [...c.texts].sort() } : { countries };
+}
+
+/** Reads the country names of one list and counts the ones not recognised. */
+export class CountryReader {
+  readonly #unrecognised = new Map<string, number>();
+
+  /**
+   * Adds the code of `value` to `into.codes`, or, when it names no known country, the text to `into.texts`.
+   * Values without a letter are skipped. Returns the code, if any.
+   */
+  read(value: string, into: EntryCountries): string | undefined {
+    const text = value.trim();
+    if (!/\p{L}/u.test(text)) return undefined; // empty, or only the punctuation around a name
+    const code = countryCode(text);
+    // countryCode passes any two letters through: ZZ would be stored and match no customer's country
+    if (code !== undefined && isCountryCode(code)) {
+      into.codes.add(code);
+      return code;
+    }
+    // counted once per entry: a list that repeats an entry's fields on each of its rows (UK ConList) counts it once
+    if (!into.texts.has(text)) this.#unrecognised.set(text, (this.#unrecognised.get(text) ?? 0) + 1);
+    into.texts.add(text);
+    return undefined;
+  }
+
+  /** The load's note on the names not recognised (counted by entry), most frequent first; none when all were. */
+  notes(): string[] {
+    if (this.#unrecognised.size === 0) return [];
+    const all = [...this.#unrecognised].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const total = all.reduce((n, [, k]) => n + k, 0);
+    const shown = all
+      .slice(0, 10)
+      .map(([t, k]) => `'${t}' ×${k}`)
+      .join(', ');
+    return [
+      `${total} country name(s) not recognised, kept as text (not used in scoring): ${shown}${all.length > 10 ? `, … (${all.length} distinct)` : ''}`,
+    ];
+  }
+}
