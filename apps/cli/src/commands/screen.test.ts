@@ -346,7 +346,38 @@ describe('raqib screen / lists / screen-pairs', () => {
     writeFileSync(customers, Buffer.from('id,name\nC1,Jane Smith\nC2,Jürgen Müller\n', 'latin1'));
     const r = await run('screen', '--file', customers, '--db', db);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('c.csv: line 3: not UTF-8; save the file as UTF-8');
+    expect(r.err).toContain('c.csv: line 3: not UTF-8 (byte 0xFC at byte offset 26); save the file as UTF-8');
+  });
+
+  it('names the line of the first bad byte, not of an earlier U+FFFD the file writes as UTF-8', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const customers = join(dir, 'c.csv');
+    // an ISO-8859-1 row after a UTF-8 one that holds U+FFFD (EF BF BD): the old reader said line 2
+    writeFileSync(
+      customers,
+      Buffer.concat([
+        Buffer.from('id,name\nC1,Caf\ufffd Bar\n', 'utf8'),
+        Buffer.from('C2,Jürgen Müller\n', 'latin1'),
+      ]),
+    );
+    const r = await run('screen', '--file', customers, '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('c.csv: line 3: not UTF-8 (byte 0xFC at byte offset 26); save the file as UTF-8');
+  });
+
+  it('says a UTF-16 customers file is UTF-16', async () => {
+    const dir = tmp();
+    const db = join(dir, 'r.db');
+    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, Buffer.from('\ufeffid,name\nC1,Jane Smith\n', 'utf16le'));
+    const r = await run('screen', '--file', customers, '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'c.csv: line 1: UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8; save the file as UTF-8',
+    );
   });
 
   it('refuses a name with no word to screen rather than reporting no match', async () => {
@@ -483,7 +514,9 @@ describe('raqib screen / lists / screen-pairs', () => {
     writeFileSync(input, Buffer.from('name_a,name_b\nJürgen Müller,Juergen Mueller\n', 'latin1'));
     const r = await run('screen-pairs', '--input', input, '--out', join(dir, 'scores.csv'), '--uniform');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('pairs.csv: line 2: not UTF-8; save the file as UTF-8');
+    expect(r.err).toContain(
+      'pairs.csv: line 2: not UTF-8 (byte 0xFC at byte offset 15); save the file as UTF-8',
+    );
   });
 
   it('screen-pairs fails with a one-line error on an --out it cannot write', async () => {
