@@ -17,34 +17,72 @@ function firstBadByte(bytes: Uint8Array): { line: number; offset: number } {
     if (!isUtf8(bytes.subarray(start, end)) || nl === -1) break;
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lead = start;
+  // the decoder fails on the byte that shows a sequence broken (José in ISO-8859-1: E9 is a 3-byte lead, the
+  // space after it fails), so the first byte of the sequence still being decoded is reported, not that byte
+  let sequence = start;
   for (let i = start; i < end; i++) {
-    if (((bytes[i] ?? 0) & 0xc0) !== 0x80) lead = i;
+    if (i - sequence >= sequenceLength(bytes[sequence] ?? 0)) sequence = i;
     try {
       decoder.decode(bytes.subarray(i, i + 1), { stream: true });
     } catch {
-      return { line, offset: i };
+      return { line, offset: sequence };
     }
   }
-  return { line, offset: lead }; // a sequence cut short by the end of the line: its first byte
+  return { line, offset: sequence }; // a sequence cut short by the end of the line: its first byte
+}
+
+/** Bytes of the UTF-8 sequence a byte starts, by its high bits (1 for ASCII and for bytes that start none). */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xf0) return 4;
+  if (lead >= 0xe0) return 3;
+  if (lead >= 0xc0) return 2;
+  return 1;
+}
+
+/**
+ * 'LE' or 'BE' when the file's first bytes read as UTF-16 text without a byte-order mark: mostly ASCII letters,
+ * each with a NUL byte after (LE) or before (BE) it. Such a file can be valid UTF-8 (NUL is a character) and
+ * would otherwise fail later on a header of "i\0d\0,\0…".
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  const n = Math.min(bytes.length, 256) & ~1;
+  if (n < 2 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const pairs = n / 2;
+  if (odd >= pairs / 2 && even === 0) return 'LE';
+  if (even >= pairs / 2 && odd === 0) return 'BE';
+  return undefined;
 }
 
 /**
  * Reads a CSV the screening commands take whole (customers, name pairs) as UTF-8 text without its byte-order mark.
  * A file larger than MAX_TEXT_FILE is refused before it is read; bytes that are not UTF-8 (a cp1252 or ISO-8859-1
- * export: Müller as 4D FC 6C…; a UTF-16 file) are refused naming the line and byte offset of the first bad byte,
- * since each would otherwise be screened as U+FFFD. There is no encoding option: the file must be UTF-8.
+ * export: Müller as 4D FC 6C…; a UTF-16 file, with or without a byte-order mark) are refused naming the line and
+ * byte offset of the first bad byte, since each would otherwise be screened as U+FFFD. There is no encoding option: the file must be UTF-8.
  */
 export function readUtf8TextFile(path: string): string {
   try {
     const size = statSync(path).size;
     if (size > MAX_TEXT_FILE) throw new CliError(`${path}: larger than ${MAX_TEXT_FILE} bytes`);
     const bytes = readFileSync(path);
+    const utf16 = utf16WithoutBom(bytes);
+    if (utf16)
+      throw new CliError(
+        `${path}: looks like UTF-16 ${utf16} without a byte-order mark (a NUL byte ${utf16 === 'LE' ? 'after' : 'before'} each letter), not UTF-8; save the file as UTF-8`,
+      );
     if (!isUtf8(bytes)) {
       // the line of the first bad byte itself: a U+FFFD written as UTF-8 earlier in the file is no error
       const { line, offset } = firstBadByte(bytes);
-      const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-      const what = utf16
+      const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+      const what = bom
         ? 'UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8'
         : `not UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at byte offset ${offset})`;
       throw new CliError(`${path}: line ${line}: ${what}; save the file as UTF-8`);

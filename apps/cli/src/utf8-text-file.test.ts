@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readUtf8TextFile } from './utf8-text-file.ts';
+
+function file(bytes: Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'raqib-utf8-')), 'c.csv');
+  writeFileSync(path, bytes);
+  return path;
+}
+
+function error(bytes: Buffer): string {
+  try {
+    readUtf8TextFile(file(bytes));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'no error';
+}
+
+describe('readUtf8TextFile', () => {
+  it('reads UTF-8 without its byte-order mark', () => {
+    expect(readUtf8TextFile(file(Buffer.from('\ufeffid,name\nC1,José\n', 'utf8')))).toBe(
+      'id,name\nC1,José\n',
+    );
+  });
+
+  it('names the first byte of a broken sequence, not the byte after it that shows it broken', () => {
+    // é (E9) and ñ (F1) read as the leads of 3- and 4-byte sequences that the next ASCII byte breaks
+    expect(error(Buffer.from('id,name\nC1,José Bar\n', 'latin1'))).toContain(
+      'line 2: not UTF-8 (byte 0xE9 at byte offset 14)',
+    );
+    expect(error(Buffer.from('id,name\nC1,Señor\n', 'latin1'))).toContain(
+      'line 2: not UTF-8 (byte 0xF1 at byte offset 13)',
+    );
+    // ü (FC) starts no sequence: the decoder fails on it
+    expect(error(Buffer.from('id,name\nC1,Müller\n', 'latin1'))).toContain(
+      'line 2: not UTF-8 (byte 0xFC at byte offset 12)',
+    );
+    // a sequence cut short by the end of the line
+    expect(error(Buffer.from('id,name\nC1,Jos\xe9\n', 'latin1'))).toContain(
+      'line 2: not UTF-8 (byte 0xE9 at byte offset 14)',
+    );
+    // a continuation byte after ASCII is the bad byte itself
+    expect(error(Buffer.from([0x61, 0x80, 0x62]))).toContain(
+      'line 1: not UTF-8 (byte 0x80 at byte offset 1)',
+    );
+  });
+
+  it('says a UTF-16 file without a byte-order mark looks like UTF-16', () => {
+    expect(error(Buffer.from('id,name\nC1,Jane Smith\n', 'utf16le'))).toContain(
+      'looks like UTF-16 LE without a byte-order mark',
+    );
+    const be = Buffer.from('id,name\nC1,Jane Smith\n', 'utf16le').swap16();
+    expect(error(be)).toContain('looks like UTF-16 BE without a byte-order mark');
+    expect(error(Buffer.from('\ufeffid,name\n', 'utf16le'))).toContain(
+      'line 1: UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8',
+    );
+  });
+});
