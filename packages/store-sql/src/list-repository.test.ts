@@ -72,6 +72,14 @@ describe('SqlListStore (sqlite)', () => {
     expect(entryFingerprint(entry('QDi.1', 'A', 'v1'))).toBe(entryFingerprint(entry('QDi.1', 'A', 'v2')));
     expect(entryFingerprint(entry('QDi.1', 'A', 'v1'))).not.toBe(entryFingerprint(entry('QDi.1', 'B', 'v1')));
   });
+
+  it('country names kept as text do not change the fingerprint (no decision is asked again for them)', () => {
+    const before = entry('QDi.1', 'A', 'v1', { countries: ['IQ'] });
+    const after = entry('QDi.1', 'A', 'v2', { countries: ['IQ'], countryTexts: ['Kurdistan'] });
+    expect(entryFingerprint(after)).toBe(entryFingerprint(before));
+    expect(entryFingerprint({ ...after, countryTexts: ['Other'] })).toBe(entryFingerprint(before));
+    expect(entryFingerprint({ ...after, countries: ['IQ', 'SY'] })).not.toBe(entryFingerprint(before));
+  });
 });
 
 describe('SqlScreeningStore (sqlite)', () => {

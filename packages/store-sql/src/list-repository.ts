@@ -61,9 +61,13 @@ export interface StoredListVersion {
   readonly current: boolean;
 }
 
-/** Fingerprint of an entry's content, independent of the list version it came with. */
+/**
+ * Fingerprint of an entry's content, independent of the list version it came with. `countryTexts` (country names
+ * no code was found for, display-only and not stored before raqib kept them) is left out: an entry that gains
+ * them is not "changed", and an analyst's false-positive decision on it (isSuppressed) is not asked again.
+ */
 export function entryFingerprint(entry: ListEntry): string {
-  const { listVersion: _v, ...content } = entry;
+  const { listVersion: _v, countryTexts: _t, ...content } = entry;
   return fnv1a64(JSON.stringify(content));
 }
 
