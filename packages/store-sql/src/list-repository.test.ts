@@ -68,6 +68,38 @@ describe('SqlListStore (sqlite)', () => {
     ]);
   });
 
+  it('says which changed entries an earlier raqib stored with retired country codes', async () => {
+    const d = await fresh();
+    const store = new SqlListStore(d.db);
+    const save = (version: string, entries: ListEntry[]) =>
+      store.save({ list: 'UN', version, format: 'un-xml', sources: ['a.xml'], entries }, 1);
+    await save('2026-01-01', [
+      entry('QDi.1', 'A', '2026-01-01', { countries: ['SU'] }),
+      entry('QDi.2', 'B', '2026-01-01', {
+        countries: ['IQ'],
+        identifiers: [{ type: 'passport', value: '123', country: 'YU' }],
+      }),
+      entry('QDi.3', 'C', '2026-01-01', { countries: ['SU'] }),
+      entry('QDi.4', 'D', '2026-01-01', { countries: ['IQ'] }),
+    ]);
+    const delta = await save('2026-02-01', [
+      entry('QDi.1', 'A', '2026-02-01', { countries: ['RU'] }),
+      entry('QDi.2', 'B', '2026-02-01', {
+        countries: ['IQ'],
+        identifiers: [{ type: 'passport', value: '123', country: 'RS' }],
+      }),
+      entry('QDi.3', 'C', '2026-02-01', { countries: ['SU'] }), // unchanged: not counted
+      entry('QDi.4', 'D', '2026-02-01', { countries: ['SY'] }), // changed, no retired code
+    ]);
+    expect(delta.changed).toEqual(['QDi.1', 'QDi.2', 'QDi.4']);
+    expect(delta.notes).toEqual([
+      "2 of the 3 changed entries were stored by an earlier raqib with retired country codes (SU for RU ×1, YU for RS ×1): their change may be only raqib's corrected reading of the file, not the publisher's; false-positive decisions on them will be asked again",
+    ]);
+    // a reload of the same version compares with the rows it replaces
+    const again = await save('2026-02-01', [entry('QDi.1', 'A', '2026-02-01', { countries: ['RU'] })]);
+    expect(again.notes).toBeUndefined();
+  });
+
   it('an unchanged entry keeps its fingerprint across versions', () => {
     expect(entryFingerprint(entry('QDi.1', 'A', 'v1'))).toBe(entryFingerprint(entry('QDi.1', 'A', 'v2')));
     expect(entryFingerprint(entry('QDi.1', 'A', 'v1'))).not.toBe(entryFingerprint(entry('QDi.1', 'B', 'v1')));

@@ -1,4 +1,4 @@
-import { fnv1a64, type ListEntry } from '@raqib/core';
+import { fnv1a64, type ListEntry, RETIRED_COUNTRY_CODES } from '@raqib/core';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -49,6 +49,8 @@ export interface ListDelta {
   readonly removed: readonly string[];
   readonly changed: readonly string[];
   readonly unchanged: number;
+  /** What the counts alone would mislead about (changed entries an earlier raqib stored with retired codes). */
+  readonly notes?: readonly string[] | undefined;
 }
 
 export interface StoredListVersion {
@@ -73,6 +75,35 @@ export function entryFingerprint(entry: ListEntry): string {
 
 const BATCH = 200;
 
+const RETIRED_QUOTED = new RegExp(`"(${Object.keys(RETIRED_COUNTRY_CODES).join('|')})"`);
+
+/**
+ * The retired country codes (SU for Russia… as an earlier raqib read the names: RETIRED_COUNTRY_CODES) among a
+ * stored entry's countries and its identifiers' countries; none for most entries, which are not parsed for it.
+ */
+function retiredCodesIn(data: string): Set<string> | undefined {
+  if (!RETIRED_QUOTED.test(data)) return undefined;
+  const e = JSON.parse(data) as ListEntry;
+  const codes = [...e.countries, ...e.identifiers.map((d) => d.country ?? '')].filter((c) =>
+    Object.hasOwn(RETIRED_COUNTRY_CODES, c),
+  );
+  return codes.length > 0 ? new Set(codes) : undefined;
+}
+
+function retiredCodesNote(retired: ReadonlyMap<string, ReadonlySet<string>>, changed: number): string {
+  const byCode = new Map<string, number>();
+  for (const codes of retired.values()) for (const c of codes) byCode.set(c, (byCode.get(c) ?? 0) + 1);
+  const codes = [...byCode]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([c, n]) => `${c} for ${RETIRED_COUNTRY_CODES[c]} ×${n}`)
+    .join(', ');
+  return (
+    `${retired.size} of the ${changed} changed entries were stored by an earlier raqib with retired country codes ` +
+    `(${codes}): their change may be only raqib's corrected reading of the file, not the publisher's; ` +
+    'false-positive decisions on them will be asked again'
+  );
+}
+
 /** Sanctions and in-house lists: versions, entries, and which version is current. */
 export class SqlListStore {
   readonly #db: Kysely<Database>;
@@ -92,14 +123,20 @@ export class SqlListStore {
         .where('list', '=', list.list)
         .executeTakeFirst();
       const before = new Map<string, string>();
+      // entries stored with retired country codes: when changed, the delta says why (see retiredCodesNote)
+      const retiredBefore = new Map<string, Set<string>>();
       if (prev) {
         const rows = await trx
           .selectFrom('list_entries')
-          .select(['ref_id', 'fingerprint'])
+          .select(['ref_id', 'fingerprint', 'data'])
           .where('list', '=', list.list)
           .where('version', '=', prev.version)
           .execute();
-        for (const r of rows) before.set(r.ref_id, r.fingerprint);
+        for (const r of rows) {
+          before.set(r.ref_id, r.fingerprint);
+          const codes = retiredCodesIn(r.data);
+          if (codes) retiredBefore.set(r.ref_id, codes);
+        }
       }
       await trx
         .deleteFrom('list_entries')
@@ -155,6 +192,12 @@ export class SqlListStore {
         .onConflict((oc) => oc.column('list').doUpdateSet({ version: list.version }))
         .execute();
       const removed = [...before.keys()].filter((r) => !seen.has(r)).sort();
+      const retired = new Map<string, Set<string>>();
+      for (const r of changed) {
+        const codes = retiredBefore.get(r);
+        if (codes) retired.set(r, codes);
+      }
+      const notes = retired.size > 0 ? [retiredCodesNote(retired, changed.length)] : [];
       return {
         list: list.list,
         version: list.version,
@@ -163,6 +206,7 @@ export class SqlListStore {
         removed,
         changed: changed.sort(),
         unchanged,
+        ...(notes.length > 0 ? { notes } : {}),
       };
     });
   }

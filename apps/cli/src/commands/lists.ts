@@ -121,7 +121,7 @@ async function storeAndRescreen(
   for (const l of lists) {
     const delta = await store.save(l, Date.now());
     process.stdout.write(`${deltaLine(delta, l.entries.length)}\n`);
-    for (const n of l.notes ?? []) process.stdout.write(`    note: ${n}\n`);
+    for (const n of [...(delta.notes ?? []), ...(l.notes ?? [])]) process.stdout.write(`    note: ${n}\n`);
   }
   if (!rescreen) return;
   const customers = await new SqlScreeningStore(database.db).customers();

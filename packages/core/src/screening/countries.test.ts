@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode, isCountryCode } from './countries.ts';
+import { countryCode, isCountryCode, RETIRED_COUNTRY_CODES } from './countries.ts';
 
 describe('countryCode', () => {
   it('gives the current code, not a retired one Intl also names (SU, FX, UK, YU, DY, HV)', () => {
@@ -9,6 +9,16 @@ describe('countryCode', () => {
     expect(countryCode('Serbia')).toBe('RS');
     expect(countryCode('Benin')).toBe('BJ');
     expect(countryCode('Burkina Faso')).toBe('BF');
+  });
+
+  it('reads the name Intl gives each retired code to its successor, which alone is a country code', () => {
+    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    for (const [retired, current] of Object.entries(RETIRED_COUNTRY_CODES)) {
+      expect(isCountryCode(retired)).toBe(false);
+      expect(isCountryCode(current)).toBe(true);
+      const name = names.of(retired);
+      if (name && name !== retired) expect(countryCode(name)).toBe(current);
+    }
   });
 
   it('reads the spellings of the UN and OFAC files', () => {
