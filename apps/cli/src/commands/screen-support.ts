@@ -4,9 +4,8 @@
  */
 import {
   buildScreeningIndex,
-  countryCode,
   explanationText,
-  isCountryCode,
+  isoCountryCode,
   type ScreeningIndex,
   type ScreeningMatch,
   screenName,
@@ -173,8 +172,8 @@ export function parseDob(value: string | undefined, where = '--dob'): string | u
  */
 export function parseCountry(value: string | undefined, where = '--country'): string | undefined {
   if (value === undefined || value === '') return undefined;
-  const code = /^[A-Za-z]{2}$/.test(value) ? countryCode(value) : undefined;
-  if (code === undefined || !isCountryCode(code))
+  const code = /^[A-Za-z]{2}$/.test(value) ? isoCountryCode(value) : undefined;
+  if (code === undefined)
     throw new CliError(`${where} must be a two-letter ISO country code, got "${value}"`);
   return code;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode, isCountryCode, RETIRED_COUNTRY_CODES } from './countries.ts';
+import { countryCode, isCountryCode, isoCountryCode, RETIRED_COUNTRY_CODES } from './countries.ts';
 
 describe('countryCode', () => {
   it('gives the current code, not a retired one Intl also names (SU, FX, UK, YU, DY, HV)', () => {
@@ -53,5 +53,13 @@ describe('countryCode', () => {
   it('gives only codes isCountryCode accepts for names', () => {
     for (const name of ['Russia', 'Germany', 'Syrian Arab Republic', 'روسيا', 'Kosovo'])
       expect(isCountryCode(countryCode(name) ?? '')).toBe(true);
+  });
+
+  it('isoCountryCode gives only ISO codes: two letters that name no country are refused', () => {
+    expect(countryCode('ZZ')).toBe('ZZ');
+    expect(isoCountryCode('ZZ')).toBeUndefined();
+    expect(isoCountryCode('uk')).toBe('GB');
+    expect(isoCountryCode('Russia')).toBe('RU');
+    expect(isoCountryCode('former Soviet Union')).toBeUndefined();
   });
 });

@@ -158,3 +158,12 @@ export function countryCode(nameOrCode: string): string | undefined {
   const norm = normalizeText(raw);
   return table.get(norm) ?? table.get(norm.replace(/^the /, ''));
 }
+
+/**
+ * countryCode, but only a code isCountryCode accepts: countryCode passes any two letters through, and ZZ stored
+ * on an entry or a customer would match no country. Undefined for a name or code that is no country.
+ */
+export function isoCountryCode(nameOrCode: string): string | undefined {
+  const code = countryCode(nameOrCode);
+  return code !== undefined && isCountryCode(code) ? code : undefined;
+}

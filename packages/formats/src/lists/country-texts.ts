@@ -3,7 +3,7 @@
  * stays on its entry as written (`countryTexts`, for display and explanations, never scored) and is counted for
  * the load's notes, so that a spelling the table lacks is seen instead of silently losing a nationality.
  */
-import { countryCode, isCountryCode } from '@raqib/core';
+import { isoCountryCode } from '@raqib/core';
 
 /** One entry's countries: codes for scoring, unrecognised names as written. */
 export interface EntryCountries {
@@ -16,6 +16,15 @@ export function entryCountries(): EntryCountries {
 }
 
 /** The entry's `countries` and, when any name was not recognised, its `countryTexts`. */
+/**
+ * The country a pair of fields names, as the EU files write them (`countryIso2Code`, `countryDescription`): the
+ * file's own ISO code when it writes one ("00" means unknown), else its description ("UNKNOWN" means none).
+ */
+export function isoOrName(iso: string, description: string): { code: string } | { name: string } | undefined {
+  if (/^[A-Z]{2}$/.test(iso) && iso !== '00') return { code: iso };
+  return description && description !== 'UNKNOWN' ? { name: description } : undefined;
+}
+
 export function countryFields(c: EntryCountries): {
   countries: string[];
   countryTexts?: string[] | undefined;
@@ -35,9 +44,8 @@ export class CountryReader {
   read(value: string, into: EntryCountries): string | undefined {
     const text = value.trim();
     if (!/\p{L}/u.test(text)) return undefined; // empty, or only the punctuation around a name
-    const code = countryCode(text);
-    // countryCode passes any two letters through: ZZ would be stored and match no customer's country
-    if (code !== undefined && isCountryCode(code)) {
+    const code = isoCountryCode(text);
+    if (code !== undefined) {
       into.codes.add(code);
       return code;
     }
@@ -45,6 +53,18 @@ export class CountryReader {
     if (!into.texts.has(text)) this.#unrecognised.set(text, (this.#unrecognised.get(text) ?? 0) + 1);
     into.texts.add(text);
     return undefined;
+  }
+
+  /**
+   * The file's ISO code when it writes one, else its country description read as `read` does (isoOrName).
+   * Returns the code, if any.
+   */
+  readIsoOrName(iso: string, description: string, into: EntryCountries): string | undefined {
+    const c = isoOrName(iso, description);
+    if (c === undefined) return undefined;
+    if ('name' in c) return this.read(c.name, into);
+    into.codes.add(c.code);
+    return c.code;
   }
 
   /** The load's note on the names not recognised (counted by entry), most frequent first; none when all were. */

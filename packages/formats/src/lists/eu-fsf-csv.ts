@@ -131,10 +131,11 @@ export function parseEuFsfCsv(text: string, file = 'EU FSF CSV'): ParsedList {
     if (/^\d{4}(-\d{2}-\d{2})?$/.test(birth)) d.birthDates.add(birth);
     for (const c of ['Citizenship', 'Address']) {
       // the file's code, else its country name (kept as text when not recognised)
-      const iso = get(record, `${c}_CountryIso2Code`);
-      const description = get(record, `${c}_CountryDescription`);
-      if (/^[A-Z]{2}$/.test(iso) && iso !== '00') d.countries.codes.add(iso);
-      else if (description !== 'UNKNOWN') reader.read(description, d.countries);
+      reader.readIsoOrName(
+        get(record, `${c}_CountryIso2Code`),
+        get(record, `${c}_CountryDescription`),
+        d.countries,
+      );
     }
     const number = get(record, 'Identification_Number');
     if (number && !d.identifiers.some((i) => i.value === number)) {

@@ -11,7 +11,7 @@
  * both), so a delta between a 2016 file and a current one compares like with like.
  */
 import { countryCode, type EntryIdentifier, type ListEntry, type ListName } from '@raqib/core';
-import { CountryReader, countryFields, type EntryCountries, entryCountries } from './country-texts.ts';
+import { CountryReader, countryFields, entryCountries, isoOrName } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
 import { decodeXmlText, objectsOf, parseXmlDocument, tagLines, textOf } from './xml-text.ts';
@@ -32,23 +32,10 @@ function attr(node: Record<string, unknown>, name: string): string {
   return typeof v === 'string' ? decodeXmlText(v).trim() : '';
 }
 
-/** ISO alpha-2 from the file's own code ("00" means unknown), else from the country's name. */
+/** An identification's country: ISO alpha-2 from the file's own code, else from the country's name. */
 function country(node: Record<string, unknown>): string | undefined {
-  const iso = attr(node, 'countryIso2Code');
-  if (/^[A-Z]{2}$/.test(iso) && iso !== '00') return iso;
-  const description = attr(node, 'countryDescription');
-  return description && description !== 'UNKNOWN' ? countryCode(description) : undefined;
-}
-
-/** A citizenship's or address's country: the file's code, else its name read (and kept as text if unknown). */
-function readCountry(node: Record<string, unknown>, into: EntryCountries, reader: CountryReader): void {
-  const iso = attr(node, 'countryIso2Code');
-  if (/^[A-Z]{2}$/.test(iso) && iso !== '00') {
-    into.codes.add(iso);
-    return;
-  }
-  const description = attr(node, 'countryDescription');
-  if (description !== 'UNKNOWN') reader.read(description, into);
+  const c = isoOrName(attr(node, 'countryIso2Code'), attr(node, 'countryDescription'));
+  return c === undefined ? undefined : 'code' in c ? c.code : countryCode(c.name);
 }
 
 function birthDate(b: Record<string, unknown>): string | undefined {
@@ -94,7 +81,9 @@ function parseEntity(
     throw new ListParseError(file, at, `subjectType classificationCode "${code}" is neither P nor E`);
   const kind = code === 'P' ? 'person' : 'organisation';
   const countries = entryCountries();
-  for (const c of [...objectsOf(e.citizenship), ...objectsOf(e.address)]) readCountry(c, countries, reader);
+  // a citizenship's or address's country: the file's code, else its name read (and kept as text if unknown)
+  for (const c of [...objectsOf(e.citizenship), ...objectsOf(e.address)])
+    reader.readIsoOrName(attr(c, 'countryIso2Code'), attr(c, 'countryDescription'), countries);
   const identifiers: EntryIdentifier[] = objectsOf(e.identification)
     .map((i) => ({
       type: attr(i, 'identificationTypeDescription') || attr(i, 'identificationTypeCode') || 'document',

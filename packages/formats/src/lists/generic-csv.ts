@@ -3,7 +3,7 @@
  * `aliases` separates names with `;` or `|`; `type` is person (default when empty), organisation (or org),
  * vessel or aircraft; `country` is an ISO code or a country name; `dob` is YYYY, YYYY-MM or YYYY-MM-DD.
  */
-import { countryCode, type EntityKind, isCountryCode, isEntityKind, type ListEntry } from '@raqib/core';
+import { type EntityKind, isEntityKind, isoCountryCode, type ListEntry } from '@raqib/core';
 import { csvRecords } from './csv-records.ts';
 import { calendarDob } from './dob.ts';
 import { ListParseError } from './list-parse-error.ts';
@@ -80,10 +80,8 @@ export function parseGenericCsv(text: string, options: GenericListOptions, file 
       .map((c) => c.trim())
       .filter(Boolean)
       .map((c) => {
-        const code = countryCode(c);
-        // countryCode passes any two letters through: ZZ would be stored and match no customer's country
-        if (!code || !isCountryCode(code))
-          throw new ListParseError(file, at, `id ${id}: country "${c}" is not recognised`);
+        const code = isoCountryCode(c);
+        if (!code) throw new ListParseError(file, at, `id ${id}: country "${c}" is not recognised`);
         return code;
       });
     const aliases = cell('aliases')
