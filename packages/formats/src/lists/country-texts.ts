@@ -33,6 +33,14 @@ export function countryFields(c: EntryCountries): {
   return c.texts.size > 0 ? { countries, countryTexts: [...c.texts].sort() } : { countries };
 }
 
+/** Longest country name the load's note shows whole (characters); a longer one is cut with an ellipsis. */
+const SHOWN_NAME = 60;
+
+function shorten(text: string): string {
+  const chars = [...text];
+  return chars.length > SHOWN_NAME ? `${chars.slice(0, SHOWN_NAME - 1).join('')}…` : text;
+}
+
 /** Reads the country names of one list and counts the ones not recognised. */
 export class CountryReader {
   readonly #unrecognised = new Map<string, number>();
@@ -67,14 +75,17 @@ export class CountryReader {
     return c.code;
   }
 
-  /** The load's note on the names not recognised (counted by entry), most frequent first; none when all were. */
+  /**
+   * The load's note on the names not recognised (counted by entry), most frequent first, the first ten shown
+   * (each cut to SHOWN_NAME characters); none when all were.
+   */
   notes(): string[] {
     if (this.#unrecognised.size === 0) return [];
     const all = [...this.#unrecognised].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const total = all.reduce((n, [, k]) => n + k, 0);
     const shown = all
       .slice(0, 10)
-      .map(([t, k]) => `'${t}' ×${k}`)
+      .map(([t, k]) => `'${shorten(t)}' ×${k}`)
       .join(', ');
     return [
       `${total} country name(s) not recognised, kept as text (not used in scoring): ${shown}${all.length > 10 ? `, … (${all.length} distinct)` : ''}`,
