@@ -407,6 +407,19 @@ describe('raqib screen / lists / screen-pairs', () => {
     expect(un.out).toMatch(/^1\.000 {2}UN IQi\.001/);
   });
 
+  it('shows with --json the countries of a match and the country names kept as text', async () => {
+    const db = join(tmp(), 'r.db');
+    const load = await run('lists', 'load', join(FIXTURES, 'un-countries-excerpt.xml'), '--db', db);
+    expect(load.code).toBe(0);
+    const r = await run('screen', 'Doku Khamatovich Umarov', '--json', '--db', db);
+    const matches = JSON.parse(r.out) as { refId: string; countries: string[]; countryTexts?: string[] }[];
+    expect(matches[0]).toMatchObject({
+      refId: 'QDi.290',
+      countries: ['RU'],
+      countryTexts: ['former Soviet Union'],
+    });
+  });
+
   it('refuses --country and the other one-name flags with --file rather than ignoring them', async () => {
     const dir = tmp();
     const db = join(dir, 'r.db');

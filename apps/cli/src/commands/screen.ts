@@ -190,6 +190,9 @@ export function registerScreenCommand(program: Command): void {
                 matchedName: m.matchedName.text,
                 primaryName: m.entry.names[0]?.text,
                 programmes: m.entry.programmes,
+                countries: m.entry.countries,
+                // the names the list gives that no code was found for (not scored), so the analyst sees them
+                countryTexts: m.entry.countryTexts,
                 explanation: m.explanation,
               })),
               null,

@@ -56,7 +56,8 @@ export interface ListEntry {
   readonly countries: readonly string[];
   /**
    * Country names as published that name no country raqib recognises ("former Soviet Union", "Region: Crimea"),
-   * kept as written for display and explanations. Not used in scoring: only `countries` is.
+   * kept as written: stored with the entry, counted in the load's notes and shown by `raqib screen --json`. Not used
+   * in scoring: only `countries` is.
    */
   readonly countryTexts?: readonly string[] | undefined;
   readonly identifiers: readonly EntryIdentifier[];
