@@ -1,6 +1,6 @@
 /**
  * Country names read from a list, as ISO codes where recognised. A name no code is found for is not dropped: it
- * stays on its entry as written (`countryTexts`, for display and explanations, never scored) and is counted for
+ * stays on its entry as written (`countryTexts`, shown by `screen --json`, never scored) and is counted for
  * the load's notes, so that a spelling the table lacks is seen instead of silently losing a nationality.
  */
 import { isoCountryCode } from '@raqib/core';
