@@ -54,6 +54,13 @@ describe('readUtf8TextFile', () => {
     );
     const be = Buffer.from('id,name\nC1,Jane Smith\n', 'utf16le').swap16();
     expect(error(be)).toContain('looks like UTF-16 BE without a byte-order mark');
+    // Arabic letters in UTF-16 LE hold no NUL (محمد is 45 06 2D 06 45 06 2F 06): the ASCII ones still give it away
+    expect(error(Buffer.from('id,name\nC1,محمد عبدالله الأحمد بن سليمان الحسيني\n', 'utf16le'))).toContain(
+      'looks like UTF-16 LE without a byte-order mark',
+    );
+    expect(error(Buffer.from('id,name\nC1,Jane\0\0\0\0\n'))).toContain(
+      'line 2: a NUL byte at byte offset 15',
+    );
     expect(error(Buffer.from('\ufeffid,name\n', 'utf16le'))).toContain(
       'line 1: UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8',
     );

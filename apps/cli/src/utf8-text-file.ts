@@ -40,14 +40,14 @@ function sequenceLength(lead: number): number {
 }
 
 /**
- * 'LE' or 'BE' when the file's first bytes read as UTF-16 text without a byte-order mark: mostly ASCII letters,
- * each with a NUL byte after (LE) or before (BE) it. Such a file can be valid UTF-8 (NUL is a character) and
- * would otherwise fail later on a header of "i\0d\0,\0…".
+ * Which side of its byte pairs a file's NUL bytes fall on, over its first 256 bytes: 'LE' when every NUL is at an
+ * odd offset (UTF-16 LE: ASCII letters followed by NUL), 'BE' when every one is at an even offset (four at least:
+ * one stray NUL says nothing), else undefined.
+ * Arabic letters in UTF-16 (27 06) hold no NUL, so a mostly Arabic file has few: one-sidedness, not their number,
+ * says UTF-16.
  */
-function utf16WithoutBom(bytes: Uint8Array): 'LE' | 'BE' | undefined {
-  const n = Math.min(bytes.length, 256) & ~1;
-  if (n < 2 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    return undefined;
+function nulSide(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  const n = Math.min(bytes.length, 256);
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i++) {
@@ -56,10 +56,16 @@ function utf16WithoutBom(bytes: Uint8Array): 'LE' | 'BE' | undefined {
       else odd++;
     }
   }
-  const pairs = n / 2;
-  if (odd >= pairs / 2 && even === 0) return 'LE';
-  if (even >= pairs / 2 && odd === 0) return 'BE';
+  if (odd >= 4 && even === 0) return 'LE';
+  if (even >= 4 && odd === 0) return 'BE';
   return undefined;
+}
+
+/** 1-based line of a byte offset. */
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
 }
 
 /**
@@ -73,15 +79,21 @@ export function readUtf8TextFile(path: string): string {
     const size = statSync(path).size;
     if (size > MAX_TEXT_FILE) throw new CliError(`${path}: larger than ${MAX_TEXT_FILE} bytes`);
     const bytes = readFileSync(path);
-    const utf16 = utf16WithoutBom(bytes);
-    if (utf16)
+    const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    // A CSV of names holds no NUL byte, though UTF-8 allows one: a NUL means UTF-16 or UTF-32 without a byte-order
+    // mark, or a padded export, each of which would otherwise be read as names with NULs in them
+    const nul = bom ? -1 : bytes.indexOf(0);
+    if (nul !== -1) {
+      const side = nul < 256 ? nulSide(bytes) : undefined;
       throw new CliError(
-        `${path}: looks like UTF-16 ${utf16} without a byte-order mark (a NUL byte ${utf16 === 'LE' ? 'after' : 'before'} each letter), not UTF-8; save the file as UTF-8`,
+        side
+          ? `${path}: looks like UTF-16 ${side} without a byte-order mark (a NUL byte ${side === 'LE' ? 'after' : 'before'} each ASCII letter), not UTF-8; save the file as UTF-8`
+          : `${path}: line ${lineOf(bytes, nul)}: a NUL byte at byte offset ${nul} (a UTF-16 or UTF-32 file, or a padded export?), not UTF-8 text; save the file as UTF-8`,
       );
+    }
     if (!isUtf8(bytes)) {
       // the line of the first bad byte itself: a U+FFFD written as UTF-8 earlier in the file is no error
       const { line, offset } = firstBadByte(bytes);
-      const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
       const what = bom
         ? 'UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8'
         : `not UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at byte offset ${offset})`;
