@@ -81,6 +81,10 @@ describe('SqlListStore (sqlite)', () => {
       }),
       entry('QDi.3', 'C', '2026-01-01', { countries: ['SU'] }),
       entry('QDi.4', 'D', '2026-01-01', { countries: ['IQ'] }),
+      entry('QDi.5', 'E', '2026-01-01', {
+        countries: ['IQ'],
+        identifiers: [{ type: 'passport', value: '9', country: 'SU' }],
+      }),
     ]);
     const delta = await save('2026-02-01', [
       entry('QDi.1', 'A', '2026-02-01', { countries: ['RU'] }),
@@ -90,10 +94,15 @@ describe('SqlListStore (sqlite)', () => {
       }),
       entry('QDi.3', 'C', '2026-02-01', { countries: ['SU'] }), // unchanged: not counted
       entry('QDi.4', 'D', '2026-02-01', { countries: ['SY'] }), // changed, no retired code
+      // changed, but the file itself still writes SU on the passport: the publisher's code, not raqib's reading
+      entry('QDi.5', 'E', '2026-02-01', {
+        countries: ['SY'],
+        identifiers: [{ type: 'passport', value: '9', country: 'SU' }],
+      }),
     ]);
-    expect(delta.changed).toEqual(['QDi.1', 'QDi.2', 'QDi.4']);
+    expect(delta.changed).toEqual(['QDi.1', 'QDi.2', 'QDi.4', 'QDi.5']);
     expect(delta.notes).toEqual([
-      "2 of the 3 changed entries were stored by an earlier raqib with retired country codes (SU for RU ×1, YU for RS ×1): their change may be only raqib's corrected reading of the file, not the publisher's; false-positive decisions on them will be asked again",
+      "2 of the 4 changed entries were stored by an earlier raqib with retired country codes (SU for RU in 1, YU for RS in 1): their change may be only raqib's corrected reading of the file, not the publisher's; false-positive decisions on them will be asked again",
     ]);
     // a reload of the same version compares with the rows it replaces
     const again = await save('2026-02-01', [entry('QDi.1', 'A', '2026-02-01', { countries: ['RU'] })]);

@@ -95,7 +95,7 @@ function retiredCodesNote(retired: ReadonlyMap<string, ReadonlySet<string>>, cha
   for (const codes of retired.values()) for (const c of codes) byCode.set(c, (byCode.get(c) ?? 0) + 1);
   const codes = [...byCode]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([c, n]) => `${c} for ${RETIRED_COUNTRY_CODES[c]} ×${n}`)
+    .map(([c, n]) => `${c} for ${RETIRED_COUNTRY_CODES[c]} in ${n}`)
     .join(', ');
   return (
     `${retired.size} of the ${changed} changed entries were stored by an earlier raqib with retired country codes ` +
@@ -152,13 +152,23 @@ export class SqlListStore {
       const changed: string[] = [];
       let unchanged = 0;
       const seen = new Set<string>();
+      // changed entries whose retired codes the new version no longer holds (a code the file itself still writes
+      // is the publisher's, not raqib's old reading)
+      const retired = new Map<string, Set<string>>();
       const rows = list.entries.map((e) => {
         const fingerprint = entryFingerprint(e);
         seen.add(e.refId);
         const old = before.get(e.refId);
         if (old === undefined) added.push(e.refId);
-        else if (old !== fingerprint) changed.push(e.refId);
-        else unchanged++;
+        else if (old !== fingerprint) {
+          changed.push(e.refId);
+          const codes = retiredBefore.get(e.refId);
+          if (codes) {
+            const still = new Set([...e.countries, ...e.identifiers.map((d) => d.country ?? '')]);
+            const gone = new Set([...codes].filter((c) => !still.has(c)));
+            if (gone.size > 0) retired.set(e.refId, gone);
+          }
+        } else unchanged++;
         return {
           list: list.list,
           version: list.version,
@@ -192,11 +202,6 @@ export class SqlListStore {
         .onConflict((oc) => oc.column('list').doUpdateSet({ version: list.version }))
         .execute();
       const removed = [...before.keys()].filter((r) => !seen.has(r)).sort();
-      const retired = new Map<string, Set<string>>();
-      for (const r of changed) {
-        const codes = retiredBefore.get(r);
-        if (codes) retired.set(r, codes);
-      }
       const notes = retired.size > 0 ? [retiredCodesNote(retired, changed.length)] : [];
       return {
         list: list.list,

@@ -15,7 +15,6 @@ export function entryCountries(): EntryCountries {
   return { codes: new Set(), texts: new Set() };
 }
 
-/** The entry's `countries` and, when any name was not recognised, its `countryTexts`. */
 /**
  * The country a pair of fields names, as the EU files write them (`countryIso2Code`, `countryDescription`): the
  * file's own ISO code when it writes one ("00" means unknown), else its description ("UNKNOWN" means none).
@@ -25,6 +24,7 @@ export function isoOrName(iso: string, description: string): { code: string } | 
   return description && description !== 'UNKNOWN' ? { name: description } : undefined;
 }
 
+/** The entry's `countries` and, when any name was not recognised, its `countryTexts`. */
 export function countryFields(c: EntryCountries): {
   countries: string[];
   countryTexts?: string[] | undefined;
