@@ -27,6 +27,17 @@ describe('transaction contract', () => {
     }
   });
 
+  it('rejects a bank or account that is only whitespace as empty', () => {
+    const reason = (from: { bank: string; account: string }) => {
+      const r = parseTransactionRecord({ ...base, from });
+      return r.ok ? 'accepted' : r.reason;
+    };
+    expect(reason({ bank: 'B1', account: '   ' })).toBe('from.account: empty account: only whitespace');
+    expect(reason({ bank: '\t', account: 'A1' })).toBe('from.bank: empty bank: only whitespace');
+    expect(reason({ bank: 'B1', account: '' })).toBe('from.account: empty account');
+    expect(reason({ bank: 'B1', account: ' A1' })).toBe('accepted');
+  });
+
   it('rejects a time without a zone, since it would depend on the machine', () => {
     expect(transactionContract.safeParse({ ...base, ts: '2026-03-02T09:15:00' }).success).toBe(false);
   });

@@ -50,8 +50,16 @@ export const currencyCodeSchema = z
 export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'expected ISO 3166-1 alpha-2 such as "DE"');
 
 export const transactionPartySchema = z.object({
-  bank: z.string().min(1, 'empty bank').max(128),
-  account: z.string().min(1, 'empty account').max(128),
+  bank: z
+    .string()
+    .min(1, 'empty bank')
+    .max(128)
+    .refine((s) => s.length === 0 || s.trim().length > 0, 'empty bank: only whitespace'),
+  account: z
+    .string()
+    .min(1, 'empty account')
+    .max(128)
+    .refine((s) => s.length === 0 || s.trim().length > 0, 'empty account: only whitespace'),
   country: countryCodeSchema.optional(),
   name: z.string().max(300).optional(),
 });

@@ -174,6 +174,39 @@ describe('readAmlworld', () => {
     ]);
   });
 
+  it('quarantines a bank or account id that is only whitespace as an empty account, plain or quoted', async () => {
+    // before: "   " passed as an account, and every such row became one party
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-aw-')), 'blank.csv');
+    const row = (fb: string, fa: string, tb: string, ta: string, quoted = false) => {
+      const f = ['2022/09/01 00:20', fb, fa, tb, ta, '10.00', 'Euro', '10.00', 'Euro', 'ACH', '0'];
+      return quoted ? f.map((x) => `"${x}"`).join(',') : f.join(',');
+    };
+    writeFileSync(
+      path,
+      `${AMLWORLD_HEADER}\n${[
+        row('1', 'A', '2', 'B'),
+        row('1', '   ', '2', 'B'),
+        row('1', 'A', '2', '\t'),
+        row(' ', 'A', '2', 'B'),
+        row('1', 'A', '\u00a0', 'B'),
+        row('1', '   ', '2', 'B', true),
+        row('1', ' A', '2', 'B '),
+      ].join('\n')}\n`,
+    );
+    const { accepted, rejected } = await collect(readAmlworld(path));
+    expect(accepted.map((t) => [t.row, t.fromAccount, t.toAccount])).toEqual([
+      [0, 'A', 'B'],
+      [6, ' A', 'B '],
+    ]);
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'empty account: the from Account is only whitespace'],
+      [4, 'empty account: the to Account is only whitespace'],
+      [5, 'empty account: From Bank is only whitespace'],
+      [6, 'empty account: To Bank is only whitespace'],
+      [7, 'empty account: the from Account is only whitespace'],
+    ]);
+  });
+
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stopped by user'));

@@ -170,6 +170,22 @@ export function parseAmlworldLine(line: string, row: number, labelled: boolean):
   if (c2 === c1 + 1) return EMPTY_FROM_ACCOUNT;
   if (c3 === c2 + 1) return EMPTY_TO_BANK;
   if (c4 === c3 + 1) return EMPTY_TO_ACCOUNT;
+  // a part that is only whitespace is as empty as an empty one; only one that starts with a space, a control or a
+  // non-ASCII character can be, so the common path costs four character tests
+  if (
+    mayBeBlank(line.charCodeAt(c0 + 1)) ||
+    mayBeBlank(line.charCodeAt(c1 + 1)) ||
+    mayBeBlank(line.charCodeAt(c2 + 1)) ||
+    mayBeBlank(line.charCodeAt(c3 + 1))
+  ) {
+    const blank = blankAccount(
+      line.slice(c0 + 1, c1),
+      line.slice(c1 + 1, c2),
+      line.slice(c2 + 1, c3),
+      line.slice(c3 + 1, c4),
+    );
+    if (blank !== undefined) return blank;
+  }
   if (c4 - c0 - 4 > MAX_ACCOUNT_PART) {
     // only when the four parts together are long can one of them be too long: one test on the common path
     const tooLong = tooLongAccount(c1 - c0 - 1, c2 - c1 - 1, c3 - c2 - 1, c4 - c3 - 1);
@@ -219,10 +235,27 @@ function tooLongAccount(fromBank: number, fromAccount: number, toBank: number, t
   );
 }
 
+/** Whether a field starting with this character code could be only whitespace (space, control, non-ASCII). */
+const mayBeBlank = (code: number) => code <= 32 || code >= 127;
+const isBlank = (part: string) => part.length > 0 && part.trim().length === 0;
+
+/** The first of the four account parts that is only whitespace, as a quarantine reason. */
+function blankAccount(fromBank: string, fromAccount: string, toBank: string, toAccount: string) {
+  if (isBlank(fromBank)) return BLANK_FROM_BANK;
+  if (isBlank(fromAccount)) return BLANK_FROM_ACCOUNT;
+  if (isBlank(toBank)) return BLANK_TO_BANK;
+  if (isBlank(toAccount)) return BLANK_TO_ACCOUNT;
+  return undefined;
+}
+
 const EMPTY_FROM_BANK = 'empty account: From Bank is empty';
 const EMPTY_FROM_ACCOUNT = 'empty account: the from Account is empty';
 const EMPTY_TO_BANK = 'empty account: To Bank is empty';
 const EMPTY_TO_ACCOUNT = 'empty account: the to Account is empty';
+const BLANK_FROM_BANK = 'empty account: From Bank is only whitespace';
+const BLANK_FROM_ACCOUNT = 'empty account: the from Account is only whitespace';
+const BLANK_TO_BANK = 'empty account: To Bank is only whitespace';
+const BLANK_TO_ACCOUNT = 'empty account: the to Account is only whitespace';
 const badTime = (time: string) => `bad time "${time}": expected YYYY/MM/DD HH:MM`;
 const unknownCurrency = (name: string, side: 'Receiving' | 'Payment') =>
   `unknown currency "${name}" in ${side} Currency`;
@@ -292,6 +325,8 @@ function buildTransaction(
   if (fromAccount.length === 0) return EMPTY_FROM_ACCOUNT;
   if (toBank.length === 0) return EMPTY_TO_BANK;
   if (toAccount.length === 0) return EMPTY_TO_ACCOUNT;
+  const blank = blankAccount(fromBank, fromAccount, toBank, toAccount);
+  if (blank !== undefined) return blank;
   const tooLong = tooLongAccount(fromBank.length, fromAccount.length, toBank.length, toAccount.length);
   if (tooLong !== undefined) return tooLong;
   const cr = currencies.get(receivingCurrency, 0, receivingCurrency.length);
