@@ -15,8 +15,19 @@ const parser = createSafeXmlParser({
   isArray: (name) => name === 'Ustrd',
 });
 
-// An element start: `<CdtTrfTxInf>` or `<ns:GrpHdr attr="…">`; the name must end there (not `<GrpHdrX>`).
-const START = /<(?:[A-Za-z_][\w.-]*:)?(CdtTrfTxInf|GrpHdr)(?=[\s/>])/g;
+// An element start: `<CdtTrfTxInf>` or `<ns:GrpHdr attr="…">`; the name must end there (not `<GrpHdrX>`). Of
+// `Document` and `FIToFICstmrCdtTrf` only the start tag is read, for its namespace declarations.
+const START = /<(?:([A-Za-z_][\w.-]*):)?(CdtTrfTxInf|GrpHdr|FIToFICstmrCdtTrf|Document)(?=[\s/>])/g;
+/** The namespaces of pacs.008 (`FIToFICstmrCdtTrf`), any `.001.NN` version. */
+export const PACS008_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:pacs\.008\.001\.\d{2}$/;
+const XMLNS = /\sxmlns(?::([A-Za-z_][\w.-]*))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The namespace declarations of a start tag, by prefix ('' for the default namespace). */
+function declarations(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(XMLNS)) out.set(m[1] ?? '', m[2] ?? m[3] ?? '');
+  return out;
+}
 const ROOT = /<(?:[A-Za-z_][\w.-]*:)?FIToFICstmrCdtTrf[\s>]/;
 const ROOT_CLOSE = /<\/(?:[A-Za-z_][\w.-]*:)?FIToFICstmrCdtTrf\s*>/;
 const END = {
@@ -49,6 +60,8 @@ export class Pacs008Scanner {
   private indexInMessage = 0;
   private group: Pacs008Group = { msgId: undefined, creDtTm: undefined, sttlmDt: undefined };
   private sawRoot = false;
+  /** Namespace declarations of the last `Document` start tag, which scopes the message root. */
+  private documentNamespaces = new Map<string, string>();
   /**
    * Whether a message closed after the last element read: a file cut between transactions leaves it false. True
    * before any element, so that a body with none is judged as holding no transaction, not as truncated.
@@ -88,7 +101,24 @@ export class Pacs008Scanner {
       this.pos = Math.max(this.pos, this.buf.length - TAIL);
       return false;
     }
-    const name = start[1] as 'CdtTrfTxInf' | 'GrpHdr';
+    const name = start[2] as 'CdtTrfTxInf' | 'GrpHdr' | 'FIToFICstmrCdtTrf' | 'Document';
+    if (name === 'Document' || name === 'FIToFICstmrCdtTrf') {
+      const tagEnd = this.buf.indexOf('>', start.index);
+      if (tagEnd < 0) {
+        this.pos = start.index;
+        if (this.buf.length - start.index > MAX_PACS008_ELEMENT) {
+          throw new InputFileError(
+            `${this.source}: line ${this.lineAt(start.index)}: a ${name} start tag is larger than ${MAX_PACS008_ELEMENT} bytes`,
+          );
+        }
+        return false;
+      }
+      const tag = this.buf.slice(start.index, tagEnd + 1);
+      if (name === 'Document') this.documentNamespaces = declarations(tag);
+      else this.checkNamespace(start[1] ?? '', tag, start.index);
+      this.pos = tagEnd + 1;
+      return true;
+    }
     const end = END[name];
     end.lastIndex = start.index;
     const close = end.exec(this.buf);
@@ -117,7 +147,7 @@ export class Pacs008Scanner {
     }
     START.lastIndex = this.pos;
     const open = START.exec(this.buf);
-    if (open !== null && open[1] === 'CdtTrfTxInf') {
+    if (open !== null && open[2] === 'CdtTrfTxInf') {
       this.rejected.push({
         line: this.lineAt(open.index),
         row: this.row++,
@@ -141,6 +171,25 @@ export class Pacs008Scanner {
   take(): { accepted: Transaction[]; rejected: Rejection[] } {
     const out = { accepted: this.accepted.splice(0), rejected: this.rejected.splice(0) };
     return out;
+  }
+
+  /**
+   * Refuses a message root whose namespace is not pacs.008's: a pacs.009, a camt.053 or a document without a
+   * namespace has other rules for the same element names, and would otherwise be read as if it were pacs.008.
+   */
+  private checkNamespace(prefix: string, tag: string, index: number): void {
+    const ns = declarations(tag).get(prefix) ?? this.documentNamespaces.get(prefix);
+    if (ns !== undefined && PACS008_NAMESPACE.test(ns)) return;
+    const found =
+      ns === undefined || ns === ''
+        ? prefix === ''
+          ? 'it has no namespace'
+          : `its prefix "${prefix}" is not declared`
+        : `its namespace is "${ns.slice(0, 200)}"`;
+    throw new InputFileError(
+      `${this.source}: line ${this.lineAt(index)}: not an ISO 20022 pacs.008 message: ${found}, expected ` +
+        'urn:iso:std:iso:20022:tech:xsd:pacs.008.001.NN (on Document or FIToFICstmrCdtTrf)',
+    );
   }
 
   private lineAt(index: number): number {

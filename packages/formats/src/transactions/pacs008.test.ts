@@ -142,10 +142,56 @@ describe('readPacs008', () => {
     );
   });
 
+  it('refuses a message whose namespace is not pacs.008 (another message, none, an undeclared prefix), naming file and namespace', async () => {
+    // before: a camt.053 or pacs.009 namespace, or none, was read as if it were pacs.008
+    const body = readFileSync(fixture('pacs008-bulk.xml'), 'utf8');
+    const cases: [string, string, string][] = [
+      [
+        'pacs009.xml',
+        body.replace('pacs.008.001.09', 'pacs.009.001.08'),
+        'its namespace is "urn:iso:std:iso:20022:tech:xsd:pacs.009.001.08"',
+      ],
+      [
+        'camt.xml',
+        body.replace('pacs.008.001.09', 'camt.053.001.08'),
+        'its namespace is "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"',
+      ],
+      ['none.xml', body.replace(/ xmlns="[^"]*"/, ''), 'it has no namespace'],
+      [
+        'prefix.xml',
+        body
+          .replace('<FIToFICstmrCdtTrf>', '<p:FIToFICstmrCdtTrf>')
+          .replace('</FIToFICstmrCdtTrf>', '</p:FIToFICstmrCdtTrf>'),
+        'its prefix "p" is not declared',
+      ],
+    ];
+    for (const [name, text, found] of cases) {
+      const path = tempFile(name, text);
+      await expect(collect(readPacs008(path))).rejects.toThrow(
+        `${path}: line 3: not an ISO 20022 pacs.008 message: ${found}, expected urn:iso:std:iso:20022:tech:xsd:pacs.008.001.NN`,
+      );
+    }
+    // the namespace declared on the root itself, with a prefix, and in other versions, is pacs.008
+    const onRoot = body
+      .replace(/ xmlns="[^"]*"/, '')
+      .replace(/FIToFICstmrCdtTrf>/g, 'p:FIToFICstmrCdtTrf>')
+      .replace(
+        '<p:FIToFICstmrCdtTrf>',
+        '<p:FIToFICstmrCdtTrf xmlns:p="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.12">',
+      );
+    expect((await collect(readPacs008(tempFile('root.xml', onRoot)))).accepted).toHaveLength(3);
+    expect(() =>
+      parsePacs008Text(
+        '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.009.001.08"><FIToFICstmrCdtTrf>',
+      ),
+    ).toThrow('pacs.008 message: line 1: not an ISO 20022 pacs.008 message: its namespace is');
+  });
+
   it('handles namespace prefixes, a file ending inside a transaction, and elements split across chunks', async () => {
     const text = readFileSync(fixture('pacs008-bulk.xml'), 'utf8')
       .replace(/<(\/?)([A-Za-z])/g, '<$1ns2:$2')
-      .replace('<ns2:?xml', '<?xml');
+      .replace('<ns2:?xml', '<?xml')
+      .replace(' xmlns=', ' xmlns:ns2=');
     const prefixed = await collect(readPacs008(tempFile('prefixed.xml', text)));
     expect(prefixed.accepted.map((t) => t.id)).toEqual([
       '0f6a4a36-3f26-4a5e-9d2c-1d3b7c1e0a01',
