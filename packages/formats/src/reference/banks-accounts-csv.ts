@@ -8,6 +8,11 @@ import { plainCsvRecords } from './plain-csv-records.ts';
 /** Problems listed in one error before the rest are summarised as a count. */
 const MAX_LISTED = 20;
 const MAX_RECORD = 1 << 16;
+/**
+ * Largest banks.csv or accounts.csv read (bytes), checked before reading: the file is read whole, like the
+ * customers file screen reads, and has the same limit (a bigger one would not fit in one string anyway).
+ */
+export const MAX_REFERENCE_FILE = 512 * 1024 * 1024;
 
 interface ParsedRecord {
   readonly record: string[];
@@ -31,7 +36,10 @@ export async function readReferenceCsv(
   required: readonly string[],
   onRow: (row: ReferenceRow) => string | undefined,
 ): Promise<void> {
-  await openCheck(path);
+  const size = await openCheck(path);
+  if (size > MAX_REFERENCE_FILE) {
+    throw new InputFileError(`${path}: ${size} bytes is over the ${MAX_REFERENCE_FILE}-byte limit`);
+  }
   const plain = plainCsvRecords(await readFile(path, 'utf8'), MAX_RECORD);
   const file = plain === undefined ? createReadStream(path) : undefined;
   const parser = file?.pipe(

@@ -1,9 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readAccounts } from './accounts.ts';
 import { readBanks } from './banks.ts';
+import { MAX_REFERENCE_FILE } from './banks-accounts-csv.ts';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../../fixtures/transactions/${name}`, import.meta.url));
@@ -37,6 +39,29 @@ describe('readBanks', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'raqib-banks-')), 'banks.csv');
     writeFileSync(path, 'bank_id,country_iso2,Bank_ID\n101,US,999\n');
     await expect(readBanks(path)).rejects.toThrow(`${path}: line 1: header names column "bank_id" twice`);
+  });
+
+  it('refuses a banks or accounts file over the size limit before reading it, naming the file', async () => {
+    // before: a file of any size was read whole, and one over 512 MiB failed as "Invalid string length"
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-banks-'));
+    try {
+      for (const [name, read] of [
+        ['banks.csv', readBanks],
+        ['accounts.csv', readAccounts],
+      ] as const) {
+        const path = join(dir, name);
+        writeFileSync(
+          path,
+          name === 'banks.csv' ? 'bank_id,country_iso2\n' : 'bank_id,account,entity_name,entity_type\n',
+        );
+        truncateSync(path, MAX_REFERENCE_FILE + 1); // sparse: no disk used
+        await expect(read(path)).rejects.toThrow(
+          `${path}: ${MAX_REFERENCE_FILE + 1} bytes is over the ${MAX_REFERENCE_FILE}-byte limit`,
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the file when it is missing or its header is wrong', async () => {
