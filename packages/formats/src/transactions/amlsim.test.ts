@@ -80,6 +80,52 @@ describe('readAmlsim', () => {
     expect(rejected[0]!.raw).toBe('281,15350,99.5');
   });
 
+  it('quarantines a line with a stray or unclosed quote and reads the lines after it', async () => {
+    // before: one stray quote failed the whole scan ("Invalid Opening Quote" / "Quote Not Closed")
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-amlsim-')), 'transactions.csv');
+    writeFileSync(
+      path,
+      [
+        'sourceNodeId,targetNodeId,value,time',
+        '280,15349,147.8,1',
+        '249,90"15,104.06,1',
+        '"250",9016,10, 2',
+        '"251,9017,10,2',
+        '252,9018,10,2',
+        '253",9019,10,2',
+        '254,9020,10,3',
+        '',
+      ].join('\n'),
+    );
+    const { accepted, rejected } = await collect(readAmlsim(path));
+    expect(accepted.map((t) => [t.row, t.fromAccount, t.toAccount])).toEqual([
+      [0, '280', '15349'],
+      [2, '250', '9016'],
+      [4, '252', '9018'],
+      [6, '254', '9020'],
+    ]);
+    expect(rejected.map((r) => [r.line, r.row, r.reason, r.raw])).toEqual([
+      [
+        3,
+        1,
+        'malformed CSV: Invalid Opening Quote: a quote is found on field 1, value is "90"',
+        '249,90"15,104.06,1',
+      ],
+      [
+        5,
+        3,
+        'malformed CSV: Quote Not Closed: the parsing is finished with an opening quote',
+        '"251,9017,10,2',
+      ],
+      [
+        7,
+        5,
+        'malformed CSV: Invalid Opening Quote: a quote is found on field 0, value is "253"',
+        '253",9019,10,2',
+      ],
+    ]);
+  });
+
   it('rejects a repeated TXN_ID', async () => {
     const { accepted, rejected } = await collect(readAmlsim(fixture('amlsim-tx-duplicate.csv')));
     expect(accepted.map((t) => [t.id, t.fromAccount])).toEqual([

@@ -1,10 +1,8 @@
-import { createReadStream } from 'node:fs';
 import type { PaymentFormat, Transaction } from '@raqib/core';
-import { parse } from 'csv-parse';
-import { csvParseProblem } from './csv-parse-problem.ts';
+import { splitQuotedLine } from './csv-parse-problem.ts';
 import { accountPartProblem, amountProblem, parseDecimalMinor } from './fields.ts';
 import { InputFileError } from './input-file-error.ts';
-import { MAX_LINE_LENGTH, openCheck } from './line-stream.ts';
+import { MAX_LINE_LENGTH, streamLines } from './line-stream.ts';
 import {
   clipRaw,
   DEFAULT_AMLSIM_START,
@@ -129,47 +127,65 @@ export function amlsimPaymentFormat(code: string | undefined): PaymentFormat {
 
 const STEP = /^\d{1,6}$/;
 
+/** csv-parse's `trim`: space, tab, CR, LF and form feed around an unquoted field. */
+function isTrimmable(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10 || code === 12;
+}
+
+function trimField(field: string): string {
+  let a = 0;
+  let b = field.length;
+  while (a < b && isTrimmable(field.charCodeAt(a))) a++;
+  while (b > a && isTrimmable(field.charCodeAt(b - 1))) b--;
+  return a === 0 && b === field.length ? field : field.slice(a, b);
+}
+
 /**
- * Streams an AMLSim transaction file (any layout above) in batches, through csv-parse. Steps become event
- * times: `startTime + step days`. All accounts sit in bank {@link AMLSIM_BANK}, amounts in USD.
+ * The fields of one line, trimmed; a problem text when the line is not one well-formed CSV record. AMLSim writes
+ * no quotes, so a line with none is split directly; one with a quote goes through csv-parse, alone.
+ */
+function splitLine(line: string): string[] | string {
+  if (line.indexOf('"') >= 0) return splitQuotedLine(line, true);
+  const fields = line.split(',');
+  for (let i = 0; i < fields.length; i++) fields[i] = trimField(fields[i]!);
+  return fields;
+}
+
+/**
+ * Streams an AMLSim transaction file (any layout above) in batches. Steps become event times:
+ * `startTime + step days`. All accounts sit in bank {@link AMLSIM_BANK}, amounts in USD. Each line is one record
+ * (AMLSim writes no quoted field spanning lines): a line that is not well-formed CSV, a stray quote for one, is
+ * quarantined with its line and the rest of the file is read. A whole-file csv-parse could not do that: a quote
+ * opening a field starts a field that runs on over the following lines, so records after it would be merged into
+ * it or lost.
  */
 export async function* readAmlsim(path: string, options: ReadOptions = {}): AsyncGenerator<TxBatch> {
-  const total = await openCheck(path);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const start = options.startTime ?? DEFAULT_AMLSIM_START;
-  const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  // the same bound as the line readers': csv-parse would otherwise buffer a record of any size (a file with no
-  // newline, an unclosed quote) until memory runs out
-  const parser = file.pipe(
-    parse({
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      max_record_size: MAX_LINE_LENGTH,
-    }),
-  );
-  file.on('error', (err) => parser.destroy(err));
   let layout: Layout | undefined;
   let idx = { from: 0, to: 0, amount: 0, step: 0, id: -1, type: -1, label: -1 };
   const seen = new Map<string, number>();
   let accepted: Transaction[] = [];
   let rejected: Rejection[] = [];
+  let lineNo = 0;
   let row = 0;
-  let lastBytes = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      options.signal?.throwIfAborted();
+  const tooLong = (line: number) =>
+    `line ${line}: a record is longer than ${MAX_LINE_LENGTH} characters; not a CSV file?`;
+  const lineOptions = { ...options, tooLong };
+  for await (const lines of streamLines(path, lineOptions)) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      lineNo++;
+      if (line.length === 0) continue;
+      // streamLines bounds an unfinished line; one finished in the same read may be a chunk longer
+      if (line.length > MAX_LINE_LENGTH) throw new InputFileError(`${path}: ${tooLong(lineNo)}`);
+      const fields = splitLine(line);
       if (layout === undefined) {
-        layout = layoutOf(record);
+        layout = typeof fields === 'string' ? undefined : layoutOf(fields);
         if (layout === undefined) {
           throw new InputFileError(
-            `${path}: line ${info.lines}: not an AMLSim header (expected one of: ` +
-              `${LAYOUTS.map((l) => l.header.join(',')).join(' | ')}), got "${record.join(',').slice(0, 200)}"`,
+            `${path}: line ${lineNo}: not an AMLSim header (expected one of: ` +
+              `${LAYOUTS.map((l) => l.header.join(',')).join(' | ')}), got "${line.slice(0, 200)}"`,
           );
         }
         const col = (name: string | undefined) => (name === undefined ? -1 : layout!.header.indexOf(name));
@@ -184,31 +200,22 @@ export async function* readAmlsim(path: string, options: ReadOptions = {}): Asyn
         };
         continue;
       }
-      const result = toTransaction(record, row, layout, idx, start, seen, info.lines);
+      const result =
+        typeof fields === 'string' ? fields : toTransaction(fields, row, layout, idx, start, seen, lineNo);
       if (typeof result === 'string') {
-        rejected.push({ line: info.lines, row, reason: result, raw: clipRaw(record.join(',')) });
+        rejected.push({ line: lineNo, row, reason: result, raw: clipRaw(line) });
       } else {
         accepted.push(result);
       }
       row++;
       if (accepted.length + rejected.length >= batchSize) {
-        if (file.bytesRead !== lastBytes) {
-          lastBytes = file.bytesRead;
-          options.onBytes?.(lastBytes, total);
-        }
         yield { accepted, rejected };
         accepted = [];
         rejected = [];
       }
     }
-  } catch (err) {
-    if (options.signal?.aborted || (err instanceof Error && err.message.startsWith(path))) throw err;
-    throw new InputFileError(`${path}: ${csvParseProblem(err)}`, { cause: err });
-  } finally {
-    file.destroy();
   }
   if (layout === undefined) throw new InputFileError(`${path}: empty file, expected an AMLSim header`);
-  options.onBytes?.(total, total);
   if (accepted.length + rejected.length > 0) yield { accepted, rejected };
 }
 

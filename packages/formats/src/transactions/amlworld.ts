@@ -6,7 +6,7 @@ import {
   type PaymentFormat,
   type Transaction,
 } from '@raqib/core';
-import { parse as parseCsvSync } from 'csv-parse/sync';
+import { splitQuotedLine } from './csv-parse-problem.ts';
 import {
   accountPartProblem,
   amountProblem,
@@ -271,14 +271,8 @@ function columnCountProblem(line: string, expected: number): string {
 }
 
 function parseQuotedLine(line: string, row: number, labelled: boolean): Transaction | string {
-  let records: string[][];
-  try {
-    records = parseCsvSync(line, { relax_column_count: true }) as string[][];
-  } catch (err) {
-    return `malformed CSV: ${err instanceof Error ? err.message : String(err)}`;
-  }
-  if (records.length !== 1) return 'malformed CSV: a quoted field spans lines';
-  return amlworldFieldsToTransaction(records[0] ?? [], row, labelled);
+  const fields = splitQuotedLine(line);
+  return typeof fields === 'string' ? fields : amlworldFieldsToTransaction(fields, row, labelled);
 }
 
 /** Builds a Transaction from already split AMLworld fields (the quoted-line path; the csv-parse baseline). */

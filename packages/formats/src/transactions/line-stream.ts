@@ -17,6 +17,8 @@ export interface LineStreamOptions {
   readonly onBytes?: ((bytesRead: number, totalBytes: number) => void) | undefined;
   /** Read chunk size in bytes (default DEFAULT_CHUNK_SIZE). */
   readonly chunkSize?: number | undefined;
+  /** The problem named when line `line` is over MAX_LINE_LENGTH (default: "a line is longer than…"). */
+  readonly tooLong?: ((line: number) => string) | undefined;
 }
 
 /**
@@ -73,8 +75,12 @@ export async function* streamLines(path: string, options: LineStreamOptions = {}
       const lines = text.split('\n');
       carry = lines.pop() ?? '';
       if (carry.length > MAX_LINE_LENGTH) {
+        const line = complete + lines.length + 1;
         throw new InputFileError(
-          `${path}: line ${complete + lines.length + 1}: a line is longer than ${MAX_LINE_LENGTH} characters; not a line-based file?`,
+          `${path}: ${
+            options.tooLong?.(line) ??
+            `line ${line}: a line is longer than ${MAX_LINE_LENGTH} characters; not a line-based file?`
+          }`,
         );
       }
       complete += lines.length;
