@@ -126,6 +126,24 @@ describe('readAmlsim', () => {
     ]);
   });
 
+  it('quarantines a line that is not UTF-8', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-amlsim-')), 'transactions.csv');
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('sourceNodeId,targetNodeId,value,time\n280,15349,147.8,1\n2'),
+        Buffer.from([0xff]),
+        Buffer.from('9,9015,104.06,1\n250,9016,10,2\n'),
+      ]),
+    );
+    const { accepted, rejected } = await collect(readAmlsim(path));
+    expect(accepted.map((t) => [t.row, t.fromAccount])).toEqual([
+      [0, '280'],
+      [2, '250'],
+    ]);
+    expect(rejected.map((r) => [r.line, r.row, r.reason])).toEqual([[3, 1, 'not valid UTF-8']]);
+  });
+
   it('rejects a repeated TXN_ID', async () => {
     const { accepted, rejected } = await collect(readAmlsim(fixture('amlsim-tx-duplicate.csv')));
     expect(accepted.map((t) => [t.id, t.fromAccount])).toEqual([

@@ -207,6 +207,28 @@ describe('readAmlworld', () => {
     ]);
   });
 
+  it('quarantines a line that is not UTF-8 instead of reading U+FFFD into its ids', async () => {
+    // before: cp1252 "Müller" was read as "M\uFFFDller", silently
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-aw-')), 'cp1252.csv');
+    const row = (account: string) =>
+      `2022/09/01 00:20,010,${account},011,8000EBD31,10.00,Euro,10.00,Euro,ACH,0\n`;
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(`${AMLWORLD_HEADER}\n${row('A1')}`),
+        Buffer.from(row('M\u00fcller'), 'latin1'),
+        Buffer.from(`${row('M\u00fcller')}${row('\uFFFD')}`),
+      ]),
+    );
+    const { accepted, rejected } = await collect(readAmlworld(path));
+    expect(accepted.map((t) => [t.row, t.fromAccount])).toEqual([
+      [0, 'A1'],
+      [2, 'Müller'],
+      [3, '\uFFFD'],
+    ]);
+    expect(rejected.map((r) => [r.line, r.row, r.reason])).toEqual([[3, 1, 'not valid UTF-8']]);
+  });
+
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stopped by user'));

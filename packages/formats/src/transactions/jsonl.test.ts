@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJsonl } from './jsonl.ts';
 import { collect, fixture } from './test-support.ts';
@@ -52,6 +55,26 @@ describe('readJsonl', () => {
     expect(byLine.get(10)).toBe('amountPaid: more decimals than USD carries, or too large');
     expect(byLine.get(11)).toBe('amountReceived: required when currencyReceived differs from currencyPaid');
     expect(byLine.get(12)).toBe('expected a JSON object per line');
+  });
+
+  it('quarantines a line that is not UTF-8', async () => {
+    const rec = (id: string, account: string) =>
+      `{"id":"${id}","ts":"2026-03-02T09:15:00Z","from":{"bank":"B","account":"${account}"},"to":{"bank":"C","account":"X"},"amountPaid":"1.00","currencyPaid":"USD","paymentFormat":"Wire"}\n`;
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-jsonl-')), 'cp1252.jsonl');
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(rec('a', 'A')),
+        Buffer.from(rec('b', 'M\u00fcller'), 'latin1'),
+        Buffer.from(rec('c', 'Müller')),
+      ]),
+    );
+    const { accepted, rejected } = await collect(readJsonl(path));
+    expect(accepted.map((t) => [t.row, t.fromAccount])).toEqual([
+      [0, 'A'],
+      [2, 'Müller'],
+    ]);
+    expect(rejected.map((r) => [r.line, r.row, r.reason])).toEqual([[2, 1, 'not valid UTF-8']]);
   });
 
   it('throws an error naming a missing file', async () => {

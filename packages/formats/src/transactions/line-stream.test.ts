@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_LENGTH, streamLines } from './line-stream.ts';
 
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+
 async function lines(path: string, chunkSize?: number): Promise<string[]> {
   const out: string[] = [];
   for await (const batch of streamLines(path, { chunkSize })) out.push(...batch);
   return out;
 }
 
-function temp(name: string, content: string): string {
+function temp(name: string, content: string | Buffer): string {
   const path = join(mkdtempSync(join(tmpdir(), 'raqib-lines-')), name);
   writeFileSync(path, content);
   return path;
@@ -38,6 +41,40 @@ describe('streamLines', () => {
     await expect(lines(path, 1 << 16)).rejects.toThrow(
       /long-line\.csv: line 4: a line is longer than 1048576 characters/,
     );
+  });
+
+  it('reports each line that is not UTF-8, in any chunking, and tells it from a U+FFFD written in the file', async () => {
+    // before: the bytes silently became U+FFFD. cp1252 "Müller" (FC), a cut sequence, a lone continuation byte
+    const path = temp(
+      'latin1.csv',
+      bytes(
+        'ok\n',
+        'M',
+        [0xfc],
+        'ller\n',
+        'real \uFFFD is text\n',
+        'caf',
+        [0xc3],
+        '\r\n',
+        'é\n',
+        [0x80],
+        'x',
+      ),
+    );
+    for (const chunkSize of [undefined, 1, 3, 7]) {
+      const bad: number[] = [];
+      const out: string[] = [];
+      for await (const batch of streamLines(path, { chunkSize, onNotUtf8: (line) => bad.push(line) })) {
+        out.push(...batch);
+      }
+      expect(bad).toEqual([2, 4, 6]);
+      expect(out).toEqual(['ok', 'M\uFFFDller', 'real \uFFFD is text', 'caf\uFFFD', 'é', '\uFFFDx']);
+    }
+  });
+
+  it('refuses a file with a line that is not UTF-8, naming the line, when nobody quarantines it', async () => {
+    const path = temp('cp1252.csv', bytes('a\nb\n', 'M', [0xfc], 'ller\n'));
+    await expect(lines(path)).rejects.toThrow(`${path}: line 3: not valid UTF-8; save the file as UTF-8`);
   });
 
   it('names a directory given as the file', async () => {

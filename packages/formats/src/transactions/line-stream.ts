@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { InputFileError } from './input-file-error.ts';
@@ -19,7 +20,16 @@ export interface LineStreamOptions {
   readonly chunkSize?: number | undefined;
   /** The problem named when line `line` is over MAX_LINE_LENGTH (default: "a line is longer than…"). */
   readonly tooLong?: ((line: number) => string) | undefined;
+  /**
+   * Called with the 1-based number of each line that is not valid UTF-8, before the chunk holding it is yielded
+   * (the line itself is yielded with U+FFFD in place of the bad bytes), so that a reader can quarantine it.
+   * Without it such a line refuses the file, naming the line.
+   */
+  readonly onNotUtf8?: ((line: number) => void) | undefined;
 }
+
+/** The rejection reason, or the problem, of a line that is not valid UTF-8. */
+export const NOT_UTF8 = 'not valid UTF-8';
 
 /**
  * Checks that `path` is a readable regular file and returns its size. Throws an Error naming the file
@@ -53,40 +63,57 @@ function describe(err: unknown): string {
  * terminators; CR before LF is removed; a leading BOM is dropped). Pull-based: the next chunk is only read
  * when the consumer asks for more, so a slow consumer holds back the file read (backpressure).
  * Splitting whole chunks with `String#split` is much faster than a per-line readline interface.
+ *
+ * Bytes that are not UTF-8 decode to U+FFFD; they are not let pass silently: a line holding them is reported to
+ * `onNotUtf8`, or refuses the file. The check costs nothing on the common path: only the complete lines of a chunk
+ * are decoded (a newline byte never occurs inside a UTF-8 sequence, so each line decodes as it would alone), and
+ * only a chunk whose text holds a U+FFFD (an indexOf that V8 answers at once for a one-byte string) has its
+ * lines' bytes checked, which also tells a U+FFFD written in the file from one made by the decoder.
  */
 export async function* streamLines(path: string, options: LineStreamOptions = {}): AsyncGenerator<string[]> {
   const total = await openCheck(path);
-  const stream = createReadStream(path, {
-    encoding: 'utf8',
-    highWaterMark: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
-  });
-  let carry = '';
+  const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? DEFAULT_CHUNK_SIZE });
+  // the bytes after the last newline read: an unfinished line
+  let carry: Buffer | undefined;
   let first = true;
   // complete lines so far: the refusal of an overlong line names it, as a rejection names its record
   let complete = 0;
+  const tooLong = (line: number) =>
+    new InputFileError(
+      `${path}: ${
+        options.tooLong?.(line) ??
+        `line ${line}: a line is longer than ${MAX_LINE_LENGTH} characters; not a line-based file?`
+      }`,
+    );
+  // bytes bound the characters from above: only a long unfinished line is decoded to be measured
+  const overlong = (bytes: Buffer) =>
+    bytes.length > MAX_LINE_LENGTH && bytes.toString('utf8').length > MAX_LINE_LENGTH;
+  const decode = (bytes: Buffer, end: number): string => {
+    const text = bytes.toString('utf8', 0, end);
+    if (!first) return text;
+    first = false;
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  };
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
       options.signal?.throwIfAborted();
-      let text = carry + chunk;
-      if (first) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
+      const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
+      const nl = bytes.lastIndexOf(10);
+      if (nl < 0) {
+        carry = bytes;
+        if (overlong(carry)) throw tooLong(complete + 1);
+        options.onBytes?.(stream.bytesRead, total);
+        continue;
       }
+      carry = nl + 1 < bytes.length ? bytes.subarray(nl + 1) : undefined;
+      const text = decode(bytes, nl);
       const lines = text.split('\n');
-      carry = lines.pop() ?? '';
-      if (carry.length > MAX_LINE_LENGTH) {
-        const line = complete + lines.length + 1;
-        throw new InputFileError(
-          `${path}: ${
-            options.tooLong?.(line) ??
-            `line ${line}: a line is longer than ${MAX_LINE_LENGTH} characters; not a line-based file?`
-          }`,
-        );
-      }
+      if (carry !== undefined && overlong(carry)) throw tooLong(complete + lines.length + 1);
+      if (text.indexOf('\ufffd') >= 0) reportNotUtf8(bytes, lines, complete, path, options.onNotUtf8);
       complete += lines.length;
       stripCr(lines);
       options.onBytes?.(stream.bytesRead, total);
-      if (lines.length > 0) yield lines;
+      yield lines;
     }
   } catch (err) {
     if (options.signal?.aborted) throw err;
@@ -95,10 +122,36 @@ export async function* streamLines(path: string, options: LineStreamOptions = {}
   } finally {
     stream.destroy();
   }
-  if (carry.length > 0) {
-    const last = [carry];
+  if (carry !== undefined) {
+    const last = [decode(carry, carry.length)];
+    if (last[0]!.indexOf('\ufffd') >= 0) reportNotUtf8(carry, last, complete, path, options.onNotUtf8);
     stripCr(last);
     yield last;
+  }
+}
+
+/**
+ * The slow path of a chunk whose text holds a U+FFFD: each line holding one has its bytes checked, and a line that
+ * is not UTF-8 is reported (or refuses the file). `bytes` starts with line `before + 1`; its lines are `lines`.
+ */
+function reportNotUtf8(
+  bytes: Buffer,
+  lines: readonly string[],
+  before: number,
+  path: string,
+  onNotUtf8: ((line: number) => void) | undefined,
+): void {
+  let from = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const nl = bytes.indexOf(10, from);
+    const to = nl < 0 ? bytes.length : nl;
+    if (lines[i]!.indexOf('\ufffd') >= 0 && !isUtf8(bytes.subarray(from, to))) {
+      if (onNotUtf8 === undefined) {
+        throw new InputFileError(`${path}: line ${before + i + 1}: ${NOT_UTF8}; save the file as UTF-8`);
+      }
+      onNotUtf8(before + i + 1);
+    }
+    from = to + 1;
   }
 }
 

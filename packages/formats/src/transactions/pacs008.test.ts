@@ -187,6 +187,27 @@ describe('readPacs008', () => {
     ).toThrow('pacs.008 message: line 1: not an ISO 20022 pacs.008 message: its namespace is');
   });
 
+  it('refuses a file that is not UTF-8, naming it, instead of reading U+FFFD into names', async () => {
+    // before: a cp1252 "é" in a name became U+FFFD, silently
+    const body = readFileSync(fixture('pacs008-bulk.xml'), 'utf8');
+    const at = body.indexOf('</Nm>');
+    const path = tempFile('cp1252.xml', '');
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from(body.slice(0, at)), Buffer.from([0xe9]), Buffer.from(body.slice(at))]),
+    );
+    await expect(collect(readPacs008(path))).rejects.toThrow(
+      `${path}: not valid UTF-8 in bytes 0–${Buffer.byteLength(body) + 1}; save the file as UTF-8`,
+    );
+    // cut inside a multi-byte character at the very end
+    const cut = tempFile('cut.xml', '');
+    writeFileSync(cut, Buffer.concat([Buffer.from(body), Buffer.from([0xc3])]));
+    await expect(collect(readPacs008(cut))).rejects.toThrow(`${cut}: not valid UTF-8 at its end`);
+    // valid multi-byte text is read as before
+    const utf8 = tempFile('utf8.xml', body.replace('</Nm>', 'é</Nm>'));
+    expect((await collect(readPacs008(utf8))).accepted).toHaveLength(3);
+  });
+
   it('handles namespace prefixes, a file ending inside a transaction, and elements split across chunks', async () => {
     const text = readFileSync(fixture('pacs008-bulk.xml'), 'utf8')
       .replace(/<(\/?)([A-Za-z])/g, '<$1ns2:$2')

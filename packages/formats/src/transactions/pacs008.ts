@@ -14,12 +14,25 @@ import { DEFAULT_BATCH_SIZE, type ReadOptions, type TxBatch } from './types.ts';
 export async function* readPacs008(path: string, options: ReadOptions = {}): AsyncGenerator<TxBatch> {
   const total = await openCheck(path);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const scanner = new Pacs008Scanner(path);
+  // fatal: bytes that are not UTF-8 refuse the file instead of becoming U+FFFD in names and ids
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  const decode = (bytes?: Buffer): string => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch (err) {
+      const at =
+        bytes === undefined ? `at its end (byte ${offset})` : `in bytes ${offset}–${offset + bytes.length}`;
+      throw new InputFileError(`${path}: not valid UTF-8 ${at}; save the file as UTF-8`, { cause: err });
+    }
+  };
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
       options.signal?.throwIfAborted();
-      scanner.push(chunk);
+      scanner.push(decode(chunk));
+      offset += chunk.length;
       while (scanner.step()) {
         if (scanner.pending >= batchSize) {
           options.onBytes?.(stream.bytesRead, total);
@@ -27,6 +40,10 @@ export async function* readPacs008(path: string, options: ReadOptions = {}): Asy
         }
       }
       options.onBytes?.(stream.bytesRead, total);
+    }
+    scanner.push(decode());
+    while (scanner.step()) {
+      if (scanner.pending >= batchSize) yield scanner.take();
     }
   } catch (err) {
     if (options.signal?.aborted || (err instanceof Error && err.message.startsWith(path))) throw err;
