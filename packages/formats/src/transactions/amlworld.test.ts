@@ -34,6 +34,14 @@ describe('parseAmlworldLine names (currencies and formats remembered per slot)',
 });
 
 describe('readAmlworld', () => {
+  it('calls a file holding only a BOM empty', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-amlworld-')), 'bom-only.csv');
+    writeFileSync(path, '\uFEFF');
+    await expect(collect(readAmlworld(path))).rejects.toThrow(
+      /bom-only\.csv: empty file, expected the AMLworld header/,
+    );
+  });
+
   it('reads IBM-format rows into transactions with exact minor units, UTC time and labels', async () => {
     const { accepted, rejected } = await collect(readAmlworld(fixture('amlworld-sample.csv')));
     expect(rejected).toEqual([]);

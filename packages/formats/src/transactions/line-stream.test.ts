@@ -24,6 +24,11 @@ describe('streamLines', () => {
     expect(await lines(temp('a.txt', '\uFEFFa,b\r\nc\n\nd'))).toEqual(['a,b', 'c', '', 'd']);
   });
 
+  it('yields no line for a file holding only a BOM', async () => {
+    expect(await lines(temp('bom.txt', '\uFEFF'))).toEqual([]);
+    expect(await lines(temp('bom.txt', '\uFEFF'), 1)).toEqual([]);
+  });
+
   it('joins lines split across read chunks, multi-byte characters included', async () => {
     const text = Array.from({ length: 200 }, (_, i) => `رقيب-${i}-é`).join('\n');
     expect(await lines(temp('b.txt', text), 7)).toEqual(text.split('\n'));

@@ -124,6 +124,8 @@ export async function* streamLines(path: string, options: LineStreamOptions = {}
   }
   if (carry !== undefined) {
     const last = [decode(carry, carry.length)];
+    // a file holding only a BOM holds no line (as before lines were decoded here): its reader says "empty file"
+    if (last[0]!.length === 0) return;
     if (last[0]!.indexOf('\ufffd') >= 0) reportNotUtf8(carry, last, complete, path, options.onNotUtf8);
     stripCr(last);
     yield last;
