@@ -126,6 +126,22 @@ describe('readAmlsim', () => {
     ]);
   });
 
+  it('skips lines holding only whitespace, before and after the header, without giving them a row', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'raqib-amlsim-')), 'transactions.csv');
+    writeFileSync(
+      path,
+      '   \r\n\t\nsourceNodeId,targetNodeId,value,time\r\n280,15349,147.8,1\r\n \r\n\t\n\f\n\u00a0\n' +
+        '\u00a0290\u00a0,9015,104.06,1\r\n  \n250,9016,10,2\r\n \n\t\r\n   ',
+    );
+    const { accepted, rejected } = await collect(readAmlsim(path));
+    expect(rejected).toEqual([]);
+    expect(accepted.map((t) => [t.id, t.row, t.fromAccount])).toEqual([
+      ['0', 0, '280'],
+      ['1', 1, '290'],
+      ['2', 2, '250'],
+    ]);
+  });
+
   it('quarantines a line that is not UTF-8', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'raqib-amlsim-')), 'transactions.csv');
     writeFileSync(

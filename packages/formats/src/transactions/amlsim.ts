@@ -127,34 +127,31 @@ export function amlsimPaymentFormat(code: string | undefined): PaymentFormat {
 
 const STEP = /^\d{1,6}$/;
 
-/** csv-parse's `trim`: space, tab, CR, LF and form feed around an unquoted field. */
-function isTrimmable(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 10 || code === 12;
-}
-
-function trimField(field: string): string {
-  let a = 0;
-  let b = field.length;
-  while (a < b && isTrimmable(field.charCodeAt(a))) a++;
-  while (b > a && isTrimmable(field.charCodeAt(b - 1))) b--;
-  return a === 0 && b === field.length ? field : field.slice(a, b);
+/**
+ * A line that csv-parse's `skip_empty_lines` with `trim` (this reader before it read line by line) skipped: empty
+ * or only `String.prototype.trim`'s whitespace (space, tab, CR, form feed, no-break space…). It takes no row.
+ */
+function isBlank(line: string): boolean {
+  return line.length === 0 || line.trim().length === 0;
 }
 
 /**
- * The fields of one line, trimmed; a problem text when the line is not one well-formed CSV record. AMLSim writes
- * no quotes, so a line with none is split directly; one with a quote goes through csv-parse, alone.
+ * The fields of one line, trimmed as csv-parse's `trim` did (`String.prototype.trim`); a problem text when the
+ * line is not one well-formed CSV record. AMLSim writes no quotes, so a line with none is split directly; one with
+ * a quote goes through csv-parse, alone.
  */
 function splitLine(line: string): string[] | string {
   if (line.indexOf('"') >= 0) return splitQuotedLine(line, true);
   const fields = line.split(',');
-  for (let i = 0; i < fields.length; i++) fields[i] = trimField(fields[i]!);
+  for (let i = 0; i < fields.length; i++) fields[i] = fields[i]!.trim();
   return fields;
 }
 
 /**
  * Streams an AMLSim transaction file (any layout above) in batches. Steps become event times:
  * `startTime + step days`. All accounts sit in bank {@link AMLSIM_BANK}, amounts in USD. Each line is one record
- * (AMLSim writes no quoted field spanning lines): a line that is not well-formed CSV, a stray quote for one, is
+ * (AMLSim writes no quoted field spanning lines); a line that is empty or only whitespace, before or after the
+ * header, is skipped and takes no row. A line that is not well-formed CSV, a stray quote for one, is
  * quarantined with its line and the rest of the file is read. A whole-file csv-parse could not do that: a quote
  * opening a field starts a field that runs on over the following lines, so records after it would be merged into
  * it or lost.
@@ -178,7 +175,7 @@ export async function* readAmlsim(path: string, options: ReadOptions = {}): Asyn
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       lineNo++;
-      if (line.length === 0) continue;
+      if (isBlank(line)) continue;
       // streamLines bounds an unfinished line; one finished in the same read may be a chunk longer
       if (line.length > MAX_LINE_LENGTH) throw new InputFileError(`${path}: ${tooLong(lineNo)}`);
       const fields = notUtf8.size !== 0 && notUtf8.delete(lineNo) ? NOT_UTF8 : splitLine(line);
