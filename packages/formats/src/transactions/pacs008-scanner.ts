@@ -192,6 +192,11 @@ export class Pacs008Scanner {
     );
   }
 
+  /** The line the text pushed so far ends on (1 when none was). */
+  get endLine(): number {
+    return this.cursorLine + countNewlines(this.buf, this.cursor, this.buf.length);
+  }
+
   private lineAt(index: number): number {
     this.cursorLine += countNewlines(this.buf, this.cursor, index);
     this.cursor = index;

@@ -196,16 +196,41 @@ describe('readPacs008', () => {
       path,
       Buffer.concat([Buffer.from(body.slice(0, at)), Buffer.from([0xe9]), Buffer.from(body.slice(at))]),
     );
+    const line = body.slice(0, at).split('\n').length;
     await expect(collect(readPacs008(path))).rejects.toThrow(
-      `${path}: not valid UTF-8 in bytes 0–${Buffer.byteLength(body) + 1}; save the file as UTF-8`,
+      `${path}: line ${line}: not valid UTF-8 (byte 0xE9 at byte offset ${Buffer.byteLength(body.slice(0, at))}); save the file as UTF-8`,
     );
     // cut inside a multi-byte character at the very end
     const cut = tempFile('cut.xml', '');
     writeFileSync(cut, Buffer.concat([Buffer.from(body), Buffer.from([0xc3])]));
-    await expect(collect(readPacs008(cut))).rejects.toThrow(`${cut}: not valid UTF-8 at its end`);
+    await expect(collect(readPacs008(cut))).rejects.toThrow(
+      `${cut}: line ${body.split('\n').length}: not valid UTF-8 (byte 0xC3 at byte offset ${Buffer.byteLength(body)}, the file ends inside its character)`,
+    );
     // valid multi-byte text is read as before
     const utf8 = tempFile('utf8.xml', body.replace('</Nm>', 'é</Nm>'));
     expect((await collect(readPacs008(utf8))).accepted).toHaveLength(3);
+  });
+
+  it('names the line and byte offset of a bad byte after the first read chunk, or split between chunks', async () => {
+    // 1 MiB reads: the line counts the lines of the chunks before; an "é" of the padding may be split between them
+    const body = readFileSync(fixture('pacs008-bulk.xml'));
+    const decl = body.indexOf('\n') + 1;
+    const refusal = async (size: number, bad: number[]) => {
+      const pad = Math.floor((size - decl - 8) / 3);
+      const padding = `<!--${'x'.repeat(size - decl - 8 - 3 * pad)}${'é\n'.repeat(pad)}-->\n`;
+      const head = Buffer.concat([body.subarray(0, decl), Buffer.from(padding)]);
+      expect(head.length).toBe(size);
+      const path = tempFile('padded.xml', '');
+      writeFileSync(path, Buffer.concat([head, Buffer.from(bad), body.subarray(decl)]));
+      const line = head.toString('utf8').split('\n').length;
+      await expect(collect(readPacs008(path))).rejects.toThrow(
+        `${path}: line ${line}: not valid UTF-8 (byte 0x${bad[0]!.toString(16).toUpperCase()} at byte offset ${size});`,
+      );
+    };
+    // a lone continuation byte after the first chunk, "é"s split between chunks in three ways
+    for (const size of [(1 << 20) + 5000, (1 << 20) + 5001, (1 << 20) + 5002]) await refusal(size, [0x80]);
+    // a lead byte ending the first chunk, not continued by the next chunk's first byte
+    await refusal((1 << 20) - 1, [0xc3, 0x41]);
   });
 
   it('handles namespace prefixes, a file ending inside a transaction, and elements split across chunks', async () => {

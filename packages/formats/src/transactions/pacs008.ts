@@ -18,14 +18,14 @@ export async function* readPacs008(path: string, options: ReadOptions = {}): Asy
   const scanner = new Pacs008Scanner(path);
   // fatal: bytes that are not UTF-8 refuse the file instead of becoming U+FFFD in names and ids
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  // bytes before the chunk being decoded; the last bytes of the previous chunk (a character may be split there)
   let offset = 0;
+  let tail = Buffer.alloc(0);
   const decode = (bytes?: Buffer): string => {
     try {
       return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
     } catch (err) {
-      const at =
-        bytes === undefined ? `at its end (byte ${offset})` : `in bytes ${offset}–${offset + bytes.length}`;
-      throw new InputFileError(`${path}: not valid UTF-8 ${at}; save the file as UTF-8`, { cause: err });
+      throw notUtf8(path, scanner, tail, bytes ?? Buffer.alloc(0), offset, err);
     }
   };
   try {
@@ -33,6 +33,7 @@ export async function* readPacs008(path: string, options: ReadOptions = {}): Asy
       options.signal?.throwIfAborted();
       scanner.push(decode(chunk));
       offset += chunk.length;
+      tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 3)));
       while (scanner.step()) {
         if (scanner.pending >= batchSize) {
           options.onBytes?.(stream.bytesRead, total);
@@ -70,4 +71,76 @@ export function parsePacs008Text(xml: string, source = 'pacs.008 message'): TxBa
   }
   scanner.finish();
   return scanner.take();
+}
+
+/**
+ * The refusal of a file that is not UTF-8, naming the line and byte offset of the first bad byte. Only on this error
+ * path are the bytes checked one by one: `bytes` is the chunk the decoder refused, read from file offset `offset`;
+ * `tail` the previous chunk's last bytes, where a character split between chunks starts; `scanner` holds all text
+ * decoded before `bytes`, so its last line is where the bad byte's line starts counting.
+ */
+function notUtf8(
+  path: string,
+  scanner: Pacs008Scanner,
+  tail: Buffer,
+  bytes: Buffer,
+  offset: number,
+  cause: unknown,
+): InputFileError {
+  // the tail's leading continuation bytes end a character decoded already; a bad one would have failed there
+  let skip = 0;
+  while (skip < tail.length && (tail[skip]! & 0xc0) === 0x80) skip++;
+  const from = tail.subarray(skip);
+  const joined = Buffer.concat([from, bytes]);
+  const bad = firstBadUtf8(joined);
+  const at = bad < 0 ? from.length : bad;
+  const fileOffset = offset - from.length + at;
+  // a newline byte is never part of a multi-byte character: the tail's undecoded bytes hold none
+  let line = scanner.endLine;
+  for (let i = bytes.indexOf(10); i >= 0 && i < at - from.length; i = bytes.indexOf(10, i + 1)) line++;
+  let what =
+    at < joined.length
+      ? `byte 0x${joined[at]!.toString(16).toUpperCase().padStart(2, '0')} at byte offset ${fileOffset}`
+      : `at byte offset ${fileOffset}`;
+  // the decoder's flush: the file ends inside the character starting there
+  if (bytes.length === 0) what += ', the file ends inside its character';
+  return new InputFileError(`${path}: line ${line}: not valid UTF-8 (${what}); save the file as UTF-8`, {
+    cause,
+  });
+}
+
+/**
+ * The index of the first byte of the first sequence in `b` that is not UTF-8 (WHATWG's decoder's rules: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), including one cut off by the end of `b`; -1 if none.
+ */
+function firstBadUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || d < lo || d > hi) return i;
+      lo = 0x80;
+      hi = 0xbf;
+    }
+    i += n + 1;
+  }
+  return -1;
 }
