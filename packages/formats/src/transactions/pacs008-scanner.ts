@@ -15,27 +15,29 @@ const parser = createSafeXmlParser({
   isArray: (name) => name === 'Ustrd',
 });
 
-// An element start: `<CdtTrfTxInf>` or `<ns:GrpHdr attr="…">`; the name must end there (not `<GrpHdrX>`). Of
-// `Document` and `FIToFICstmrCdtTrf` only the start tag is read, for its namespace declarations.
-const START = /<(?:([A-Za-z_][\w.-]*):)?(CdtTrfTxInf|GrpHdr|FIToFICstmrCdtTrf|Document)(?=[\s/>])/g;
+// The start of a transaction or group header element at a given index: `<CdtTrfTxInf>` or `<ns:GrpHdr attr="…">`;
+// the name must end there (not `<GrpHdrX>`).
+const START = /<(?:([A-Za-z_][\w.-]*):)?(CdtTrfTxInf|GrpHdr)(?=[\s/>])/y;
 /** The namespaces of pacs.008 (`FIToFICstmrCdtTrf`), any `.001.NN` version. */
 export const PACS008_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:pacs\.008\.001\.\d{2}$/;
 const XMLNS = /\sxmlns(?::([A-Za-z_][\w.-]*))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** The qualified name of a start or end tag beginning at `<` or `</`. */
+const TAG_NAME = /<\/?([^\s/>]+)/y;
 
-/** The namespace declarations of a start tag, by prefix ('' for the default namespace). */
-function declarations(tag: string): Map<string, string> {
+/** The namespace declarations of a start tag, by prefix ('' for the default namespace); undefined for none. */
+function declarations(tag: string): Map<string, string> | undefined {
+  if (tag.indexOf('xmlns') < 0) return undefined;
   const out = new Map<string, string>();
   for (const m of tag.matchAll(XMLNS)) out.set(m[1] ?? '', m[2] ?? m[3] ?? '');
-  return out;
+  return out.size === 0 ? undefined : out;
 }
 const ROOT = /<(?:[A-Za-z_][\w.-]*:)?FIToFICstmrCdtTrf[\s>]/;
-const ROOT_CLOSE = /<\/(?:[A-Za-z_][\w.-]*:)?FIToFICstmrCdtTrf\s*>/;
 const END = {
   CdtTrfTxInf: /<\/(?:[A-Za-z_][\w.-]*:)?CdtTrfTxInf\s*>/g,
   GrpHdr: /<\/(?:[A-Za-z_][\w.-]*:)?GrpHdr\s*>/g,
 } as const;
-/** Characters kept at the end of the buffer when no element is open: a start tag may be split there. */
-const TAIL = 64;
+/** What ends a comment, a CDATA section, a processing instruction or another `<!` declaration. */
+type SkipEnd = '-->' | ']]>' | '?>' | '>';
 
 function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
@@ -60,8 +62,13 @@ export class Pacs008Scanner {
   private indexInMessage = 0;
   private group: Pacs008Group = { msgId: undefined, creDtTm: undefined, sttlmDt: undefined };
   private sawRoot = false;
-  /** Namespace declarations of the last `Document` start tag, which scopes the message root. */
-  private documentNamespaces = new Map<string, string>();
+  /**
+   * The namespace declarations of each open element outside the elements read whole (an envelope, `Document`, the
+   * message root…), outermost first; undefined for an element declaring none. They scope the message root.
+   */
+  private readonly scopes: (Map<string, string> | undefined)[] = [];
+  /** Set inside a comment, CDATA section or processing instruction: the text that ends it. */
+  private skipTo: SkipEnd | undefined;
   /**
    * Whether a message closed after the last element read: a file cut between transactions leaves it false. True
    * before any element, so that a body with none is judged as holding no transaction, not as truncated.
@@ -90,51 +97,108 @@ export class Pacs008Scanner {
     if (!this.sawRoot && ROOT.test(this.buf)) this.sawRoot = true;
   }
 
-  /** Reads the next complete element, if the buffer holds one. */
+  /**
+   * Reads the next markup construct: a whole `GrpHdr` or `CdtTrfTxInf` element (parsed), another start or end tag
+   * (for its namespace declarations), or a comment, CDATA section or processing instruction (skipped, so that markup
+   * in them is not taken for the document's). False when the buffer holds no complete one.
+   */
   step(): boolean {
-    START.lastIndex = this.pos;
-    const start = START.exec(this.buf);
-    // only the text between elements is searched, which is short: the scan stays linear in the file
-    if (!this.closed && ROOT_CLOSE.test(this.buf.slice(this.pos, start === null ? undefined : start.index)))
-      this.closed = true;
-    if (start === null) {
-      this.pos = Math.max(this.pos, this.buf.length - TAIL);
-      return false;
-    }
-    const name = start[2] as 'CdtTrfTxInf' | 'GrpHdr' | 'FIToFICstmrCdtTrf' | 'Document';
-    if (name === 'Document' || name === 'FIToFICstmrCdtTrf') {
-      const tagEnd = this.buf.indexOf('>', start.index);
-      if (tagEnd < 0) {
-        this.pos = start.index;
-        if (this.buf.length - start.index > MAX_PACS008_ELEMENT) {
-          throw new InputFileError(
-            `${this.source}: line ${this.lineAt(start.index)}: a ${name} start tag is larger than ${MAX_PACS008_ELEMENT} bytes`,
-          );
-        }
+    const buf = this.buf;
+    if (this.skipTo !== undefined) {
+      const end = buf.indexOf(this.skipTo, this.pos);
+      if (end < 0) {
+        // only the characters that may begin the end are kept: a long comment is not buffered
+        this.pos = Math.max(this.pos, buf.length - this.skipTo.length + 1);
         return false;
       }
-      const tag = this.buf.slice(start.index, tagEnd + 1);
-      if (name === 'Document') this.documentNamespaces = declarations(tag);
-      else this.checkNamespace(start[1] ?? '', tag, start.index);
-      this.pos = tagEnd + 1;
+      this.pos = end + this.skipTo.length;
+      this.skipTo = undefined;
       return true;
     }
-    const end = END[name];
-    end.lastIndex = start.index;
-    const close = end.exec(this.buf);
-    if (close === null) {
-      this.pos = start.index;
-      if (this.buf.length - start.index > MAX_PACS008_ELEMENT) {
+    const lt = buf.indexOf('<', this.pos);
+    if (lt < 0) {
+      this.pos = buf.length;
+      return false;
+    }
+    this.pos = lt;
+    const next = buf.charCodeAt(lt + 1);
+    if (Number.isNaN(next)) return false;
+    if (next === 0x21 /* ! */) return this.skipMarkup(lt);
+    if (next === 0x3f /* ? */) {
+      this.skipTo = '?>';
+      this.pos = lt + 2;
+      return true;
+    }
+    START.lastIndex = lt;
+    const start = START.exec(buf);
+    if (start !== null) return this.readElement(start[2] as 'CdtTrfTxInf' | 'GrpHdr', lt);
+    const gt = buf.indexOf('>', lt);
+    if (gt < 0) {
+      if (buf.length - lt > MAX_PACS008_ELEMENT) {
         throw new InputFileError(
-          `${this.source}: line ${this.lineAt(start.index)}: a ${name} element is larger than ${MAX_PACS008_ELEMENT} bytes`,
+          `${this.source}: line ${this.lineAt(lt)}: a tag is larger than ${MAX_PACS008_ELEMENT} bytes`,
         );
       }
       return false;
     }
-    const line = this.lineAt(start.index);
+    TAG_NAME.lastIndex = lt;
+    const qname = TAG_NAME.exec(buf)?.[1] ?? '';
+    const colon = qname.indexOf(':');
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    this.pos = gt + 1;
+    if (next === 0x2f /* / */) {
+      this.scopes.pop();
+      if (local === 'FIToFICstmrCdtTrf') this.closed = true;
+      return true;
+    }
+    const tag = buf.slice(lt, gt + 1);
+    const declared = declarations(tag);
+    if (local === 'FIToFICstmrCdtTrf')
+      this.checkNamespace(colon < 0 ? '' : qname.slice(0, colon), declared, lt);
+    if (buf.charCodeAt(gt - 1) !== 0x2f /* / */) this.scopes.push(declared);
+    return true;
+  }
+
+  /** `<!--`, `<![CDATA[` or another `<!` declaration at `lt`: skipped to its end. */
+  private skipMarkup(lt: number): boolean {
+    const buf = this.buf;
+    const cdata = '<![CDATA[';
+    if (buf.startsWith('<!--', lt)) {
+      this.skipTo = '-->';
+      this.pos = lt + 4;
+    } else if (buf.startsWith(cdata, lt)) {
+      this.skipTo = ']]>';
+      this.pos = lt + cdata.length;
+    } else if (
+      buf.length - lt < cdata.length &&
+      (cdata.startsWith(buf.slice(lt)) || '<!--'.startsWith(buf.slice(lt)))
+    ) {
+      // cut before it can be told apart
+      return false;
+    } else {
+      this.skipTo = '>';
+      this.pos = lt + 2;
+    }
+    return true;
+  }
+
+  /** Reads a whole `GrpHdr` or `CdtTrfTxInf` element starting at `index`, once the buffer holds its end. */
+  private readElement(name: 'CdtTrfTxInf' | 'GrpHdr', index: number): boolean {
+    const end = END[name];
+    end.lastIndex = index;
+    const close = end.exec(this.buf);
+    if (close === null) {
+      if (this.buf.length - index > MAX_PACS008_ELEMENT) {
+        throw new InputFileError(
+          `${this.source}: line ${this.lineAt(index)}: a ${name} element is larger than ${MAX_PACS008_ELEMENT} bytes`,
+        );
+      }
+      return false;
+    }
+    const line = this.lineAt(index);
     this.pos = close.index + close[0].length;
     this.closed = false;
-    this.handle(name, this.buf.slice(start.index, this.pos), line);
+    this.handle(name, this.buf.slice(index, this.pos), line);
     return true;
   }
 
@@ -146,7 +210,7 @@ export class Pacs008Scanner {
       );
     }
     START.lastIndex = this.pos;
-    const open = START.exec(this.buf);
+    const open = this.skipTo === undefined ? START.exec(this.buf) : null;
     if (open !== null && open[2] === 'CdtTrfTxInf') {
       this.rejected.push({
         line: this.lineAt(open.index),
@@ -177,8 +241,9 @@ export class Pacs008Scanner {
    * Refuses a message root whose namespace is not pacs.008's: a pacs.009, a camt.053 or a document without a
    * namespace has other rules for the same element names, and would otherwise be read as if it were pacs.008.
    */
-  private checkNamespace(prefix: string, tag: string, index: number): void {
-    const ns = declarations(tag).get(prefix) ?? this.documentNamespaces.get(prefix);
+  private checkNamespace(prefix: string, declared: Map<string, string> | undefined, index: number): void {
+    let ns = declared?.get(prefix);
+    for (let i = this.scopes.length - 1; ns === undefined && i >= 0; i--) ns = this.scopes[i]?.get(prefix);
     if (ns !== undefined && PACS008_NAMESPACE.test(ns)) return;
     const found =
       ns === undefined || ns === ''
@@ -188,7 +253,7 @@ export class Pacs008Scanner {
         : `its namespace is "${ns.slice(0, 200)}"`;
     throw new InputFileError(
       `${this.source}: line ${this.lineAt(index)}: not an ISO 20022 pacs.008 message: ${found}, expected ` +
-        'urn:iso:std:iso:20022:tech:xsd:pacs.008.001.NN (on Document or FIToFICstmrCdtTrf)',
+        'urn:iso:std:iso:20022:tech:xsd:pacs.008.001.NN (declared on it or an enclosing element such as Document)',
     );
   }
 

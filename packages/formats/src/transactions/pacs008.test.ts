@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePacs008Text, readPacs008 } from './pacs008.ts';
 import { isoTime } from './pacs008-record.ts';
+import { Pacs008Scanner } from './pacs008-scanner.ts';
 import { collect, fixture } from './test-support.ts';
 
 function tempFile(name: string, text: string): string {
@@ -185,6 +186,64 @@ describe('readPacs008', () => {
         '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.009.001.08"><FIToFICstmrCdtTrf>',
       ),
     ).toThrow('pacs.008 message: line 1: not an ISO 20022 pacs.008 message: its namespace is');
+  });
+
+  it('takes the namespace declared on an enclosing element, and none from a comment, CDATA or instruction', async () => {
+    const body = readFileSync(fixture('pacs008-bulk.xml'), 'utf8');
+    const ns = 'urn:iso:std:iso:20022:tech:xsd:pacs.008.001.09';
+    const decl = body.indexOf('\n') + 1;
+    const document = body.slice(decl);
+    // a business-message envelope wrapping AppHdr and Document, declaring the prefix used on the message
+    const prefixed = document.replace(/ xmlns="[^"]*"/, '').replace(/<(\/?)([A-Za-z])/g, '<$1doc:$2');
+    const envelope =
+      `${body.slice(0, decl)}<BizMsg xmlns="urn:example:envelope" xmlns:doc="${ns}">\n` +
+      '<AppHdr xmlns="urn:iso:std:iso:20022:tech:xsd:head.001.001.02"><BizMsgIdr>B-1</BizMsgIdr></AppHdr>\n' +
+      `${prefixed}</BizMsg>\n`;
+    const read = await collect(readPacs008(tempFile('envelope.xml', envelope)));
+    expect(read.rejected).toEqual([]);
+    expect(read.accepted).toHaveLength(3);
+    // the envelope's default namespace, inherited through an unprefixed Document that declares none
+    const inherited = `<Env xmlns="${ns}">\n${document.replace(/ xmlns="[^"]*"/, '')}</Env>\n`;
+    expect((await collect(readPacs008(tempFile('default.xml', inherited)))).accepted).toHaveLength(3);
+    // a sibling's declaration is out of scope once the sibling is closed
+    const sibling = `<Env><AppHdr xmlns:doc="${ns}"></AppHdr>\n${prefixed}</Env>\n`;
+    expect(() => parsePacs008Text(sibling)).toThrow(
+      'pacs.008 message: line 3: not an ISO 20022 pacs.008 message: its prefix "doc" is not declared',
+    );
+    // a commented-out Document does not replace the real one's declarations, whichever way round
+    const commented = body.replace(
+      '<Document ',
+      '<!-- <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"> --><Document ',
+    );
+    expect((await collect(readPacs008(tempFile('commented.xml', commented)))).accepted).toHaveLength(3);
+    const camt = body.replace('pacs.008.001.09', 'camt.053.001.08');
+    for (const hidden of [
+      `<!-- <Document xmlns="${ns}"> -->`,
+      `<?note <Document xmlns="${ns}"> ?>`,
+      `<![CDATA[<Document xmlns="${ns}">]]>`,
+    ]) {
+      expect(() =>
+        parsePacs008Text(camt.replace('<FIToFICstmrCdtTrf>', `${hidden}<FIToFICstmrCdtTrf>`)),
+      ).toThrow('its namespace is "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"');
+    }
+    // a transaction commented out is not read
+    const txStart = body.indexOf('<CdtTrfTxInf>');
+    const txEnd = body.indexOf('</CdtTrfTxInf>') + '</CdtTrfTxInf>'.length;
+    const hiddenTx = `${body.slice(0, txStart)}<!--${body.slice(txStart, txEnd)}-->${body.slice(txEnd)}`;
+    expect((await collect(readPacs008(tempFile('hidden-tx.xml', hiddenTx)))).accepted).toHaveLength(2);
+    // the same when the text comes in small pieces, a comment's start and end split between them
+    for (const size of [1, 2, 3, 7]) {
+      const scanner = new Pacs008Scanner('pieces');
+      for (let i = 0; i < hiddenTx.length; i += size) {
+        scanner.push(hiddenTx.slice(i, i + size));
+        while (scanner.step()) {
+          // every complete construct is read
+        }
+      }
+      scanner.finish();
+      const taken = scanner.take();
+      expect([taken.accepted.length, taken.rejected]).toEqual([2, []]);
+    }
   });
 
   it('refuses a file that is not UTF-8, naming it, instead of reading U+FFFD into names', async () => {
