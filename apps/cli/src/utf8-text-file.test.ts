@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:buffer';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,5 +65,34 @@ describe('readUtf8TextFile', () => {
     expect(error(Buffer.from('\ufeffid,name\n', 'utf16le'))).toContain(
       'line 1: UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8',
     );
+  });
+});
+
+describe('readUtf8TextFile size and byte-order mark', () => {
+  it('refuses a file longer than V8 can hold in one string before reading it, naming file, size and limit', () => {
+    // before: the limit was 512 MiB, 24 bytes over V8's longest string: such a file was read whole, then failed as
+    // "Invalid string length"
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-text-'));
+    try {
+      const path = join(dir, 'customers.csv');
+      writeFileSync(path, 'id,name\n');
+      truncateSync(path, constants.MAX_STRING_LENGTH + 1); // sparse: no disk used; under 512 MiB
+      expect(() => readUtf8TextFile(path)).toThrow(
+        `${path}: ${constants.MAX_STRING_LENGTH + 1} bytes is over the ${constants.MAX_STRING_LENGTH}-byte limit`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads UTF-8 text without its byte-order mark', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raqib-text-'));
+    try {
+      const path = join(dir, 'pairs.csv');
+      writeFileSync(path, '\uFEFFa,b\nMüller,رقيب\n');
+      expect(readUtf8TextFile(path)).toBe('a,b\nMüller,رقيب\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

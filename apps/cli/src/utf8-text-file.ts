@@ -1,9 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
+import { MAX_WHOLE_TEXT_FILE } from '@raqib/formats';
 import { CliError } from './cli-error.ts';
-
-/** Largest customers or pairs file a command reads whole (bytes). */
-export const MAX_TEXT_FILE = 512 * 1024 * 1024;
 
 /** Line (1-based) and byte offset (0-based) of the first byte that makes `bytes` not UTF-8. */
 function firstBadByte(bytes: Uint8Array): { line: number; offset: number } {
@@ -70,14 +68,16 @@ function lineOf(bytes: Uint8Array, offset: number): number {
 
 /**
  * Reads a CSV the screening commands take whole (customers, name pairs) as UTF-8 text without its byte-order mark.
- * A file larger than MAX_TEXT_FILE is refused before it is read; bytes that are not UTF-8 (a cp1252 or ISO-8859-1
+ * A file larger than MAX_WHOLE_TEXT_FILE (V8's longest string) is refused before it is read; bytes that are not UTF-8 (a cp1252 or ISO-8859-1
  * export: Müller as 4D FC 6C…; a UTF-16 file, with or without a byte-order mark) are refused naming the line and
  * byte offset of the first bad byte, since each would otherwise be screened as U+FFFD. There is no encoding option: the file must be UTF-8.
  */
 export function readUtf8TextFile(path: string): string {
   try {
     const size = statSync(path).size;
-    if (size > MAX_TEXT_FILE) throw new CliError(`${path}: larger than ${MAX_TEXT_FILE} bytes`);
+    if (size > MAX_WHOLE_TEXT_FILE) {
+      throw new CliError(`${path}: ${size} bytes is over the ${MAX_WHOLE_TEXT_FILE}-byte limit`);
+    }
     const bytes = readFileSync(path);
     const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     // A CSV of names holds no NUL byte, though UTF-8 allows one: a NUL means UTF-16 or UTF-32 without a byte-order

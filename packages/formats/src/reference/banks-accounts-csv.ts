@@ -3,17 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import { InputFileError } from '../transactions/input-file-error.ts';
 import { openCheck } from '../transactions/line-stream.ts';
+import { MAX_WHOLE_TEXT_FILE } from '../whole-text-file.ts';
 import { plainCsvRecords } from './plain-csv-records.ts';
 
 /** Problems listed in one error before the rest are summarised as a count. */
 const MAX_LISTED = 20;
 const MAX_RECORD = 1 << 16;
-/**
- * Largest banks.csv or accounts.csv read (bytes), checked before reading: the file is read whole, like the
- * customers file screen reads, and has the same limit (a bigger one would not fit in one string anyway).
- */
-export const MAX_REFERENCE_FILE = 512 * 1024 * 1024;
-
 interface ParsedRecord {
   readonly record: string[];
   readonly info: { readonly lines: number };
@@ -37,8 +32,9 @@ export async function readReferenceCsv(
   onRow: (row: ReferenceRow) => string | undefined,
 ): Promise<void> {
   const size = await openCheck(path);
-  if (size > MAX_REFERENCE_FILE) {
-    throw new InputFileError(`${path}: ${size} bytes is over the ${MAX_REFERENCE_FILE}-byte limit`);
+  // read whole: a bigger file would not fit in one string
+  if (size > MAX_WHOLE_TEXT_FILE) {
+    throw new InputFileError(`${path}: ${size} bytes is over the ${MAX_WHOLE_TEXT_FILE}-byte limit`);
   }
   const plain = plainCsvRecords(await readFile(path, 'utf8'), MAX_RECORD);
   const file = plain === undefined ? createReadStream(path) : undefined;

@@ -1,11 +1,12 @@
+import { constants } from 'node:buffer';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MAX_WHOLE_TEXT_FILE } from '../whole-text-file.ts';
 import { readAccounts } from './accounts.ts';
 import { readBanks } from './banks.ts';
-import { MAX_REFERENCE_FILE } from './banks-accounts-csv.ts';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../../fixtures/transactions/${name}`, import.meta.url));
@@ -42,7 +43,9 @@ describe('readBanks', () => {
   });
 
   it('refuses a banks or accounts file over the size limit before reading it, naming the file', async () => {
-    // before: a file of any size was read whole, and one over 512 MiB failed as "Invalid string length"
+    // before: a file of any size was read whole, and one over 512 MiB failed as "Invalid string length"; then the
+    // limit was 512 MiB, 24 bytes over V8's longest string, so a file between the two still failed that way
+    expect(MAX_WHOLE_TEXT_FILE).toBe(constants.MAX_STRING_LENGTH);
     const dir = mkdtempSync(join(tmpdir(), 'raqib-banks-'));
     try {
       for (const [name, read] of [
@@ -54,9 +57,9 @@ describe('readBanks', () => {
           path,
           name === 'banks.csv' ? 'bank_id,country_iso2\n' : 'bank_id,account,entity_name,entity_type\n',
         );
-        truncateSync(path, MAX_REFERENCE_FILE + 1); // sparse: no disk used
+        truncateSync(path, constants.MAX_STRING_LENGTH + 1); // sparse: no disk used; under 512 MiB
         await expect(read(path)).rejects.toThrow(
-          `${path}: ${MAX_REFERENCE_FILE + 1} bytes is over the ${MAX_REFERENCE_FILE}-byte limit`,
+          `${path}: ${constants.MAX_STRING_LENGTH + 1} bytes is over the ${constants.MAX_STRING_LENGTH}-byte limit`,
         );
       }
     } finally {
