@@ -2,7 +2,7 @@ import type { PaymentFormat, Transaction } from '@raqib/core';
 import { splitQuotedLine } from './csv-parse-problem.ts';
 import { accountPartProblem, amountProblem, parseDecimalMinor } from './fields.ts';
 import { InputFileError } from './input-file-error.ts';
-import { MAX_LINE_LENGTH, NOT_UTF8, streamLines } from './line-stream.ts';
+import { MAX_LINE_LENGTH, NOT_UTF8, NotUtf8Lines, streamLines } from './line-stream.ts';
 import {
   clipRaw,
   DEFAULT_AMLSIM_START,
@@ -168,9 +168,9 @@ export async function* readAmlsim(path: string, options: ReadOptions = {}): Asyn
   let row = 0;
   const tooLong = (line: number) =>
     `line ${line}: a record is longer than ${MAX_LINE_LENGTH} characters; not a CSV file?`;
-  // lines that are not UTF-8, reported before their chunk: quarantined, not read with U+FFFD in them
-  const notUtf8 = new Set<number>();
-  const lineOptions = { ...options, tooLong, onNotUtf8: (line: number) => notUtf8.add(line) };
+  // lines that are not UTF-8: quarantined, not read with U+FFFD in them
+  const notUtf8 = new NotUtf8Lines();
+  const lineOptions = { ...options, tooLong, onNotUtf8: notUtf8.report };
   for await (const lines of streamLines(path, lineOptions)) {
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
@@ -178,7 +178,7 @@ export async function* readAmlsim(path: string, options: ReadOptions = {}): Asyn
       if (isBlank(line)) continue;
       // streamLines bounds an unfinished line; one finished in the same read may be a chunk longer
       if (line.length > MAX_LINE_LENGTH) throw new InputFileError(`${path}: ${tooLong(lineNo)}`);
-      const fields = notUtf8.size !== 0 && notUtf8.delete(lineNo) ? NOT_UTF8 : splitLine(line);
+      const fields = notUtf8.take(lineNo) ? NOT_UTF8 : splitLine(line);
       if (layout === undefined) {
         layout = typeof fields === 'string' ? undefined : layoutOf(fields);
         if (layout === undefined) {

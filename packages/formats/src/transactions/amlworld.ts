@@ -15,7 +15,7 @@ import {
   parseDecimalMinorIn,
 } from './fields.ts';
 import { InputFileError } from './input-file-error.ts';
-import { NOT_UTF8, streamLines } from './line-stream.ts';
+import { NOT_UTF8, NotUtf8Lines, streamLines } from './line-stream.ts';
 import { clipRaw, DEFAULT_BATCH_SIZE, type ReadOptions, type Rejection, type TxBatch } from './types.ts';
 
 /** IBM AMLworld's header (HI-Small_Trans.csv and siblings): two columns are named `Account`. */
@@ -366,9 +366,9 @@ export async function* readAmlworld(path: string, options: ReadOptions = {}): As
   let lineNo = 0;
   let row = 0;
   let labelled: boolean | undefined;
-  // lines that are not UTF-8, reported before their chunk: quarantined, not read with U+FFFD in them
-  const notUtf8 = new Set<number>();
-  const lineOptions = { ...options, onNotUtf8: (line: number) => notUtf8.add(line) };
+  // lines that are not UTF-8: quarantined, not read with U+FFFD in them
+  const notUtf8 = new NotUtf8Lines();
+  const lineOptions = { ...options, onNotUtf8: notUtf8.report };
   for await (const lines of streamLines(path, lineOptions)) {
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
@@ -385,8 +385,7 @@ export async function* readAmlworld(path: string, options: ReadOptions = {}): As
         continue;
       }
       if (line.length === 0) continue;
-      const result =
-        notUtf8.size !== 0 && notUtf8.delete(lineNo) ? NOT_UTF8 : parseAmlworldLine(line, row, labelled);
+      const result = notUtf8.take(lineNo) ? NOT_UTF8 : parseAmlworldLine(line, row, labelled);
       if (typeof result === 'string') {
         rejected.push({ line: lineNo, row, reason: result, raw: clipRaw(line) });
       } else {

@@ -1,6 +1,6 @@
 import { parseTransactionRecord } from '@raqib/contracts';
 import type { Transaction } from '@raqib/core';
-import { NOT_UTF8, streamLines } from './line-stream.ts';
+import { NOT_UTF8, NotUtf8Lines, streamLines } from './line-stream.ts';
 import { clipRaw, DEFAULT_BATCH_SIZE, type ReadOptions, type Rejection, type TxBatch } from './types.ts';
 
 /** Longest JSON line parsed: a transaction record is far smaller; longer lines are quarantined unparsed. */
@@ -18,17 +18,14 @@ export async function* readJsonl(path: string, options: ReadOptions = {}): Async
   let rejected: Rejection[] = [];
   let lineNo = 0;
   let row = 0;
-  // lines that are not UTF-8, reported before their chunk: quarantined, not read with U+FFFD in them
-  const notUtf8 = new Set<number>();
-  const lineOptions = { ...options, onNotUtf8: (line: number) => notUtf8.add(line) };
+  // lines that are not UTF-8: quarantined, not read with U+FFFD in them
+  const notUtf8 = new NotUtf8Lines();
+  const lineOptions = { ...options, onNotUtf8: notUtf8.report };
   for await (const lines of streamLines(path, lineOptions)) {
     for (const line of lines) {
       lineNo++;
       if (line.trim().length === 0) continue;
-      const reason =
-        notUtf8.size !== 0 && notUtf8.delete(lineNo)
-          ? NOT_UTF8
-          : parseLine(line, row, lineNo, seen, accepted);
+      const reason = notUtf8.take(lineNo) ? NOT_UTF8 : parseLine(line, row, lineNo, seen, accepted);
       if (reason !== undefined) rejected.push({ line: lineNo, row, reason, raw: clipRaw(line) });
       row++;
       if (accepted.length + rejected.length >= batchSize) {

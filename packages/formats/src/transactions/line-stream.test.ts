@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_LENGTH, streamLines } from './line-stream.ts';
+import { MAX_LINE_LENGTH, NotUtf8Lines, streamLines } from './line-stream.ts';
 
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
@@ -75,6 +75,23 @@ describe('streamLines', () => {
       expect(bad).toEqual([2, 4, 6]);
       expect(out).toEqual(['ok', 'M\uFFFDller', 'real \uFFFD is text', 'caf\uFFFD', 'é', '\uFFFDx']);
     }
+  });
+
+  it('NotUtf8Lines keeps the reported lines for the reader to take, each once, before their chunk', async () => {
+    const path = temp('mixed.csv', bytes('ok\nM', [0xfc], 'ller\nfine\n', [0xff], '\n'));
+    const notUtf8 = new NotUtf8Lines();
+    const taken: [string, boolean][] = [];
+    let lineNo = 0;
+    for await (const batch of streamLines(path, { chunkSize: 3, onNotUtf8: notUtf8.report })) {
+      for (const line of batch) taken.push([line, notUtf8.take(++lineNo)]);
+    }
+    expect(taken).toEqual([
+      ['ok', false],
+      ['M\uFFFDller', true],
+      ['fine', false],
+      ['\uFFFD', true],
+    ]);
+    expect(notUtf8.take(2)).toBe(false);
   });
 
   it('refuses a file with a line that is not UTF-8, naming the line, when nobody quarantines it', async () => {

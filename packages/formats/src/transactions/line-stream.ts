@@ -32,6 +32,22 @@ export interface LineStreamOptions {
 export const NOT_UTF8 = 'not valid UTF-8';
 
 /**
+ * The lines `streamLines` reports as not UTF-8 (pass `report` as `onNotUtf8`), which a reader quarantines as it
+ * comes to them, before their chunk: `take(line)` says whether that line was one. Free per line while none was.
+ */
+export class NotUtf8Lines {
+  private readonly lines = new Set<number>();
+  readonly report = (line: number): void => {
+    this.lines.add(line);
+  };
+
+  /** Whether line `line` (1-based) was reported; each reported line is taken once. */
+  take(line: number): boolean {
+    return this.lines.size !== 0 && this.lines.delete(line);
+  }
+}
+
+/**
  * Checks that `path` is a readable regular file and returns its size. Throws an Error naming the file
  * otherwise, so that every reader fails the same clear way on a missing or unreadable input.
  */
