@@ -38,6 +38,9 @@ const END = {
 } as const;
 /** What ends a comment, a CDATA section, a processing instruction or another `<!` declaration. */
 type SkipEnd = '-->' | ']]>' | '?>' | '>';
+/** Characters after `<!` needed to tell a declaration (`<!DOCTYPE`, `<!ENTITY`) from another `<!` construct. */
+const DECLARATION_LOOKAHEAD = 9;
+const REFUSED_AT = /^<!(?:DOCTYPE|ENTITY)/i;
 
 function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
@@ -89,11 +92,7 @@ export class Pacs008Scanner {
   push(text: string): void {
     this.compact();
     this.buf += text;
-    if (hasRefusedDeclaration(this.buf)) {
-      throw new InputFileError(
-        `${this.source}: DOCTYPE/ENTITY declarations are not accepted in pacs.008 input`,
-      );
-    }
+    if (hasRefusedDeclaration(this.buf)) this.refuseDeclaration();
     if (!this.sawRoot && ROOT.test(this.buf)) this.sawRoot = true;
   }
 
@@ -175,11 +174,21 @@ export class Pacs008Scanner {
     ) {
       // cut before it can be told apart
       return false;
+    } else if (buf.length - lt - 2 < DECLARATION_LOOKAHEAD) {
+      // another declaration: `<!DOCTYPE` cut here must not lose its `<!` to compact() and pass the check in push()
+      return false;
     } else {
+      if (REFUSED_AT.test(buf.slice(lt, lt + 9))) this.refuseDeclaration();
       this.skipTo = '>';
       this.pos = lt + 2;
     }
     return true;
+  }
+
+  private refuseDeclaration(): never {
+    throw new InputFileError(
+      `${this.source}: DOCTYPE/ENTITY declarations are not accepted in pacs.008 input`,
+    );
   }
 
   /** Reads a whole `GrpHdr` or `CdtTrfTxInf` element starting at `index`, once the buffer holds its end. */

@@ -6,6 +6,7 @@ import { parsePacs008Text, readPacs008 } from './pacs008.ts';
 import { isoTime } from './pacs008-record.ts';
 import { Pacs008Scanner } from './pacs008-scanner.ts';
 import { collect, fixture } from './test-support.ts';
+import type { TxBatch } from './types.ts';
 
 function tempFile(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'raqib-pacs-')), name);
@@ -396,5 +397,53 @@ describe('isoTime', () => {
     expect(new Date(isoTime('0026-03-02')).toISOString()).toBe('0026-03-02T00:00:00.000Z');
     for (const bad of ['2026-02-29', '2026-03-02T24:00:00', '02/03/2026', ''])
       expect(isoTime(bad), bad).toBeNaN();
+  });
+});
+
+/** Feeds `pieces` to a scanner as a file reader would, reading every complete construct after each. */
+function scanPieces(pieces: readonly string[], source = 'pieces'): TxBatch {
+  const scanner = new Pacs008Scanner(source);
+  for (const piece of pieces) {
+    scanner.push(piece);
+    while (scanner.step()) {
+      // every complete construct is read
+    }
+  }
+  scanner.finish();
+  return scanner.take();
+}
+
+/** `text` cut into pieces of `size` characters (the whole text when size is Infinity). */
+function piecesOf(text: string, size: number): string[] {
+  if (!Number.isFinite(size)) return [text];
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+describe('Pacs008Scanner fed in pieces', () => {
+  const bulk = readFileSync(fixture('pacs008-bulk.xml'), 'utf8');
+
+  it('refuses a DOCTYPE or ENTITY declaration cut anywhere between two pieces', () => {
+    // before: cut as `<!DO|CTYPE`, the `<!` was dropped with the first piece and 3 transactions were read
+    for (const declaration of ['<!DOCTYPE Document>', '<!doctype Document>', '<!ENTITY x "y">']) {
+      const text = bulk.replace('?>\n', `?>\n${declaration}\n`);
+      for (let cut = 0; cut <= text.length; cut++) {
+        expect(
+          () => scanPieces([text.slice(0, cut), text.slice(cut)]),
+          `${declaration} cut at ${cut}`,
+        ).toThrow('pieces: DOCTYPE/ENTITY declarations are not accepted in pacs.008 input');
+      }
+      for (const size of [1, 2, 3, 7]) {
+        expect(() => scanPieces(piecesOf(text, size))).toThrow(
+          'DOCTYPE/ENTITY declarations are not accepted',
+        );
+      }
+    }
+    // another `<!` declaration is still skipped, cut anywhere
+    const other = bulk.replace('?>\n', '?>\n<!NOTATION n SYSTEM "n">\n');
+    for (let cut = 0; cut <= other.length; cut += 3) {
+      expect(scanPieces([other.slice(0, cut), other.slice(cut)]).accepted).toHaveLength(3);
+    }
   });
 });
