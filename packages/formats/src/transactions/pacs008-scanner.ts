@@ -31,7 +31,6 @@ function declarations(tag: string): Map<string, string> | undefined {
   for (const m of tag.matchAll(XMLNS)) out.set(m[1] ?? '', m[2] ?? m[3] ?? '');
   return out.size === 0 ? undefined : out;
 }
-const ROOT = /<(?:[A-Za-z_][\w.-]*:)?FIToFICstmrCdtTrf[\s>]/;
 const END = {
   CdtTrfTxInf: /<\/(?:[A-Za-z_][\w.-]*:)?CdtTrfTxInf\s*>/g,
   GrpHdr: /<\/(?:[A-Za-z_][\w.-]*:)?GrpHdr\s*>/g,
@@ -93,7 +92,6 @@ export class Pacs008Scanner {
     this.compact();
     this.buf += text;
     if (hasRefusedDeclaration(this.buf)) this.refuseDeclaration();
-    if (!this.sawRoot && ROOT.test(this.buf)) this.sawRoot = true;
   }
 
   /**
@@ -152,8 +150,11 @@ export class Pacs008Scanner {
     }
     const tag = buf.slice(lt, gt + 1);
     const declared = declarations(tag);
-    if (local === 'FIToFICstmrCdtTrf')
+    if (local === 'FIToFICstmrCdtTrf') {
+      // the root's own start tag, not its name in a comment or CDATA section
+      this.sawRoot = true;
       this.checkNamespace(colon < 0 ? '' : qname.slice(0, colon), declared, lt);
+    }
     if (buf.charCodeAt(gt - 1) !== 0x2f /* / */) this.scopes.push(declared);
     return true;
   }

@@ -446,4 +446,20 @@ describe('Pacs008Scanner fed in pieces', () => {
       expect(scanPieces([other.slice(0, cut), other.slice(cut)]).accepted).toHaveLength(3);
     }
   });
+
+  it('does not take a root named in a comment for the message root', () => {
+    // before: a pacs.009 (root FICdtTrf) holding this comment was read as pacs.008, whole or in pieces of 4 KiB or more
+    const pacs009 = bulk
+      .replace('pacs.008.001.09', 'pacs.009.001.08')
+      .replaceAll('FIToFICstmrCdtTrf>', 'FICdtTrf>')
+      .replace('<FICdtTrf>', '<!-- was <FIToFICstmrCdtTrf> --><FICdtTrf>');
+    for (const size of [1, 7, 64, 4096, Infinity]) {
+      expect(() => scanPieces(piecesOf(pacs009, size)), `pieces of ${size}`).toThrow(
+        'pieces: not an ISO 20022 pacs.008 message (no FIToFICstmrCdtTrf element)',
+      );
+    }
+    // the real root is still found, cut anywhere
+    for (const size of [1, 7, 64, Infinity])
+      expect(scanPieces(piecesOf(bulk, size)).accepted).toHaveLength(3);
+  });
 });
