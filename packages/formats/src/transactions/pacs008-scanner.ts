@@ -20,16 +20,28 @@ const parser = createSafeXmlParser({
 const START = /<(?:([A-Za-z_][\w.-]*):)?(CdtTrfTxInf|GrpHdr)(?=[\s/>])/y;
 /** The namespaces of pacs.008 (`FIToFICstmrCdtTrf`), any `.001.NN` version. */
 export const PACS008_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:pacs\.008\.001\.\d{2}$/;
-const XMLNS = /\sxmlns(?::([A-Za-z_][\w.-]*))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 /** The qualified name of a start or end tag beginning at `<` or `</`. */
 const TAG_NAME = /<\/?([^\s/>]+)/y;
+/** A whole start or end tag from its `<`: a `>` inside a quoted attribute value does not end it. */
+const TAG = /<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
+/** One attribute after a tag's name or the previous attribute: its name and quoted value. */
+const ATTRIBUTE = /\s+([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
-/** The namespace declarations of a start tag, by prefix ('' for the default namespace); undefined for none. */
-function declarations(tag: string): Map<string, string> | undefined {
-  if (tag.indexOf('xmlns') < 0) return undefined;
-  const out = new Map<string, string>();
-  for (const m of tag.matchAll(XMLNS)) out.set(m[1] ?? '', m[2] ?? m[3] ?? '');
-  return out.size === 0 ? undefined : out;
+/**
+ * The namespace declarations of a start tag whose attributes begin at `from`, by prefix ('' for the default
+ * namespace); undefined for none. Only attributes count, not `xmlns="…"` written inside another attribute's value.
+ */
+function declarations(tag: string, from: number): Map<string, string> | undefined {
+  if (tag.indexOf('xmlns', from) < 0) return undefined;
+  let out: Map<string, string> | undefined;
+  ATTRIBUTE.lastIndex = from;
+  for (let m = ATTRIBUTE.exec(tag); m !== null; m = ATTRIBUTE.exec(tag)) {
+    const name = m[1] ?? '';
+    if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+    out ??= new Map();
+    out.set(name.slice(6), m[2] ?? m[3] ?? '');
+  }
+  return out;
 }
 const END = {
   CdtTrfTxInf: /<\/(?:[A-Za-z_][\w.-]*:)?CdtTrfTxInf\s*>/g,
@@ -129,8 +141,9 @@ export class Pacs008Scanner {
     START.lastIndex = lt;
     const start = START.exec(buf);
     if (start !== null) return this.readElement(start[2] as 'CdtTrfTxInf' | 'GrpHdr', lt);
-    const gt = buf.indexOf('>', lt);
-    if (gt < 0) {
+    TAG.lastIndex = lt;
+    if (!TAG.test(buf)) {
+      // the tag's end is not in the buffer yet
       if (buf.length - lt > MAX_PACS008_ELEMENT) {
         throw new InputFileError(
           `${this.source}: line ${this.lineAt(lt)}: a tag is larger than ${MAX_PACS008_ELEMENT} bytes`,
@@ -138,8 +151,11 @@ export class Pacs008Scanner {
       }
       return false;
     }
+    const gt = TAG.lastIndex - 1;
     TAG_NAME.lastIndex = lt;
-    const qname = TAG_NAME.exec(buf)?.[1] ?? '';
+    const name = TAG_NAME.exec(buf);
+    const qname = name?.[1] ?? '';
+    const nameEnd = name === null ? lt + 1 : TAG_NAME.lastIndex;
     const colon = qname.indexOf(':');
     const local = colon < 0 ? qname : qname.slice(colon + 1);
     this.pos = gt + 1;
@@ -149,12 +165,13 @@ export class Pacs008Scanner {
       return true;
     }
     const tag = buf.slice(lt, gt + 1);
-    const declared = declarations(tag);
+    const declared = declarations(tag, nameEnd - lt);
     if (local === 'FIToFICstmrCdtTrf') {
       // the root's own start tag, not its name in a comment or CDATA section
       this.sawRoot = true;
       this.checkNamespace(colon < 0 ? '' : qname.slice(0, colon), declared, lt);
     }
+    // self-closing by the tag's real end, not a `/>` inside an attribute value
     if (buf.charCodeAt(gt - 1) !== 0x2f /* / */) this.scopes.push(declared);
     return true;
   }

@@ -462,4 +462,29 @@ describe('Pacs008Scanner fed in pieces', () => {
     for (const size of [1, 7, 64, Infinity])
       expect(scanPieces(piecesOf(bulk, size)).accepted).toHaveLength(3);
   });
+
+  it('reads a tag whose quoted attribute value holds ">" or "/>" whole, and declarations only from attributes', () => {
+    const ns = 'urn:iso:std:iso:20022:tech:xsd:pacs.008.001.09';
+    // the bulk message inside `open`…`close`, its Document declaring no namespace
+    const wrapped = (open: string, close: string): string =>
+      bulk
+        .replace(/<Document xmlns="[^"]*">/, `${open}<Document>`)
+        .replace('</Document>', `</Document>${close}`);
+    const noNamespace = 'not an ISO 20022 pacs.008 message: it has no namespace';
+    for (const size of [1, 7, 64, Infinity]) {
+      const read = (text: string): TxBatch => scanPieces(piecesOf(text, size));
+      // before: the tag ended at "a>", so the declaration after it was lost
+      expect(read(wrapped(`<Env note="a>b" xmlns="${ns}">`, '</Env>')).accepted, `size ${size}`).toHaveLength(
+        3,
+      );
+      expect(read(wrapped(`<Env note='a>b' xmlns='${ns}'>`, '</Env>')).accepted).toHaveLength(3);
+      // before: "x/>" made Wrap self-closing, and its end tag popped Env's declarations
+      const wrap = wrapped(`<Env xmlns="${ns}"><Wrap t="x/>" u="1"></Wrap>`, '</Env>');
+      expect(read(wrap).accepted).toHaveLength(3);
+      // before: <H …/> was taken as open and its declaration stayed in scope after it
+      expect(() => read(wrapped(`<Env><H xmlns="${ns}" t="a>b"/>`, '</Env>'))).toThrow(noNamespace);
+      // before: xmlns="…" written inside another attribute's value was taken for a declaration
+      expect(() => read(wrapped(`<Env note=' xmlns="${ns}"'>`, '</Env>'))).toThrow(noNamespace);
+    }
+  });
 });
