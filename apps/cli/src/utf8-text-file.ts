@@ -1,41 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { MAX_WHOLE_TEXT_FILE } from '@raqib/formats';
+import { firstBadUtf8, MAX_WHOLE_TEXT_FILE } from '@raqib/formats';
 import { CliError } from './cli-error.ts';
-
-/** Line (1-based) and byte offset (0-based) of the first byte that makes `bytes` not UTF-8. */
-function firstBadByte(bytes: Uint8Array): { line: number; offset: number } {
-  let start = 0;
-  let end = 0;
-  let line = 1;
-  // whole lines are checked at native speed; only the bad one is walked byte by byte
-  for (; ; start = end + 1, line++) {
-    const nl = bytes.indexOf(0x0a, start);
-    end = nl === -1 ? bytes.length : nl;
-    if (!isUtf8(bytes.subarray(start, end)) || nl === -1) break;
-  }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  // the decoder fails on the byte that shows a sequence broken (José in ISO-8859-1: E9 is a 3-byte lead, the
-  // space after it fails), so the first byte of the sequence still being decoded is reported, not that byte
-  let sequence = start;
-  for (let i = start; i < end; i++) {
-    if (i - sequence >= sequenceLength(bytes[sequence] ?? 0)) sequence = i;
-    try {
-      decoder.decode(bytes.subarray(i, i + 1), { stream: true });
-    } catch {
-      return { line, offset: sequence };
-    }
-  }
-  return { line, offset: sequence }; // a sequence cut short by the end of the line: its first byte
-}
-
-/** Bytes of the UTF-8 sequence a byte starts, by its high bits (1 for ASCII and for bytes that start none). */
-function sequenceLength(lead: number): number {
-  if (lead >= 0xf0) return 4;
-  if (lead >= 0xe0) return 3;
-  if (lead >= 0xc0) return 2;
-  return 1;
-}
 
 /**
  * Which side of its byte pairs a file's NUL bytes fall on, over its first 256 bytes: 'LE' when every NUL is at an
@@ -91,9 +57,10 @@ export function readUtf8TextFile(path: string): string {
           : `${path}: line ${lineOf(bytes, nul)}: a NUL byte at byte offset ${nul} (a UTF-16 or UTF-32 file, or a padded export?), not UTF-8 text; save the file as UTF-8`,
       );
     }
-    if (!isUtf8(bytes)) {
-      // the line of the first bad byte itself: a U+FFFD written as UTF-8 earlier in the file is no error
-      const { line, offset } = firstBadByte(bytes);
+    // the line of the first bad byte itself: a U+FFFD written as UTF-8 earlier in the file is no error
+    const bad = isUtf8(bytes) ? undefined : firstBadUtf8(bytes);
+    if (bad !== undefined) {
+      const { line, offset } = bad;
       const what = bom
         ? 'UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8'
         : `not UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at byte offset ${offset})`;

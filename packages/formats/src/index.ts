@@ -4,4 +4,5 @@ export * from './lists/index.ts';
 export * from './media/index.ts';
 export * from './reference/index.ts';
 export * from './transactions/index.ts';
+export * from './utf8.ts';
 export * from './whole-text-file.ts';

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { firstBadUtf8 } from '../utf8.ts';
 import { InputFileError } from './input-file-error.ts';
 import { openCheck } from './line-stream.ts';
 import { Pacs008Scanner } from './pacs008-scanner.ts';
@@ -92,8 +93,7 @@ function notUtf8(
   while (skip < tail.length && (tail[skip]! & 0xc0) === 0x80) skip++;
   const from = tail.subarray(skip);
   const joined = Buffer.concat([from, bytes]);
-  const bad = firstBadUtf8(joined);
-  const at = bad < 0 ? from.length : bad;
+  const at = firstBadUtf8(joined)?.offset ?? from.length;
   const fileOffset = offset - from.length + at;
   // a newline byte is never part of a multi-byte character: the tail's undecoded bytes hold none
   let line = scanner.endLine;
@@ -107,40 +107,4 @@ function notUtf8(
   return new InputFileError(`${path}: line ${line}: not valid UTF-8 (${what}); save the file as UTF-8`, {
     cause,
   });
-}
-
-/**
- * The index of the first byte of the first sequence in `b` that is not UTF-8 (WHATWG's decoder's rules: no
- * overlong forms, no surrogates, nothing above U+10FFFF), including one cut off by the end of `b`; -1 if none.
- */
-function firstBadUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let n: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) n = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      n = 2;
-      if (c === 0xe0) lo = 0xa0;
-      else if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      n = 3;
-      if (c === 0xf0) lo = 0x90;
-      else if (c === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= n; k++) {
-      const d = b[i + k];
-      if (d === undefined || d < lo || d > hi) return i;
-      lo = 0x80;
-      hi = 0xbf;
-    }
-    i += n + 1;
-  }
-  return -1;
 }
