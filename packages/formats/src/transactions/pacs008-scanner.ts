@@ -22,8 +22,12 @@ const START = /<(?:([A-Za-z_][\w.-]*):)?(CdtTrfTxInf|GrpHdr)(?=[\s/>])/y;
 export const PACS008_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:pacs\.008\.001\.\d{2}$/;
 /** The qualified name of a start or end tag beginning at `<` or `</`. */
 const TAG_NAME = /<\/?([^\s/>]+)/y;
-/** A whole start or end tag from its `<`: a `>` inside a quoted attribute value does not end it. */
-const TAG = /<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
+/**
+ * A whole start or end tag from its `<`: a `>` inside a quoted attribute value does not end it. No `<` may appear
+ * in it, quoted or not (XML allows none in attribute values), so a quote left open cannot run on over the
+ * transactions after it.
+ */
+const TAG = /<[^<>"']*(?:(?:"[^<"]*"|'[^<']*')[^<>"']*)*>/y;
 /** One attribute after a tag's name or the previous attribute: its name and quoted value. */
 const ATTRIBUTE = /\s+([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
@@ -143,6 +147,12 @@ export class Pacs008Scanner {
     if (start !== null) return this.readElement(start[2] as 'CdtTrfTxInf' | 'GrpHdr', lt);
     TAG.lastIndex = lt;
     if (!TAG.test(buf)) {
+      // a tag ends before the next `<`: with one in the buffer already, this tag is malformed, not unfinished
+      if (buf.indexOf('<', lt + 1) >= 0) {
+        throw new InputFileError(
+          `${this.source}: line ${this.lineAt(lt)}: a malformed tag (a quote left open, or a '<' inside it)`,
+        );
+      }
       // the tag's end is not in the buffer yet
       if (buf.length - lt > MAX_PACS008_ELEMENT) {
         throw new InputFileError(

@@ -487,4 +487,22 @@ describe('Pacs008Scanner fed in pieces', () => {
       expect(() => read(wrapped(`<Env note=' xmlns="${ns}"'>`, '</Env>'))).toThrow(noNamespace);
     }
   });
+
+  it('refuses a tag with a quote left open or a "<" inside, instead of reading the transactions after it as its text', () => {
+    // before: the open quote ran on to a lone `"` in a later <Ustrd>: 1 of 3 transactions read, no error
+    const afterFirst = bulk.indexOf('</CdtTrfTxInf>') + '</CdtTrfTxInf>'.length;
+    const broken = `${bulk.slice(0, afterFirst)}<X a="oops>${bulk.slice(afterFirst)}`;
+    const lastUstrd = broken.lastIndexOf('<Ustrd>') + '<Ustrd>'.length;
+    const quoted = `${broken.slice(0, lastUstrd)}"${broken.slice(lastUstrd)}`;
+    const line = broken.slice(0, afterFirst).split('\n').length;
+    for (const text of [broken, quoted])
+      for (const size of [1, 7, 64, Infinity])
+        expect(() => scanPieces(piecesOf(text, size)), `pieces of ${size}`).toThrow(
+          `pieces: line ${line}: a malformed tag (a quote left open, or a '<' inside it)`,
+        );
+    const lt = bulk
+      .replace('<Document xmlns=', '<Env note="<x>"><Document xmlns=')
+      .replace('</Document>', '</Document></Env>');
+    expect(() => scanPieces([lt])).toThrow("a malformed tag (a quote left open, or a '<' inside it)");
+  });
 });
