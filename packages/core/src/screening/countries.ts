@@ -143,7 +143,8 @@ function build(): Map<string, string> {
 
 /**
  * ISO 3166 alpha-2 code for a country name or code (English or Arabic), or undefined when unknown.
- * Adjectives of nationality are not recognised; parsers keep such values as written.
+ * Adjectives of nationality are not recognised here (a country field names countries): a nationality field is read
+ * with nationalityCode (demonyms.ts), which also reads them.
  */
 export function countryCode(nameOrCode: string): string | undefined {
   const raw = nameOrCode.trim();

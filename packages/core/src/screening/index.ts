@@ -11,6 +11,7 @@
 export * from './attribute-score.ts';
 export * from './countries.ts';
 export * from './curated-aliases.ts';
+export * from './demonyms.ts';
 export * from './explanation.ts';
 export * from './list-entry.ts';
 export * from './name-parse.ts';

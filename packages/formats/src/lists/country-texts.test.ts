@@ -26,4 +26,21 @@ describe('CountryReader', () => {
     expect(note).toContain(`'Region: ${'x'.repeat(51)}…' ×1`);
     expect(note?.length).toBeLessThan(150);
   });
+
+  it('reads a nationality as a country name or an adjective, with its qualifiers and several in one value', () => {
+    const reader = new CountryReader();
+    const into = entryCountries();
+    reader.readNationality('Iraqi, Syrian', into);
+    reader.readNationality('Afghan (since 2001)', into);
+    reader.readNationality('British national', into);
+    reader.readNationality('Saudi Arabia', into);
+    reader.readNationality('Antigua and Barbuda', into);
+    expect(countryFields(into)).toEqual({ countries: ['AF', 'AG', 'GB', 'IQ', 'SA', 'SY'] });
+    expect(reader.notes()).toEqual([]);
+    // only when every part is recognised; a country field reads no adjective
+    const other = entryCountries();
+    reader.readNationality('Korean, Japanese', other);
+    reader.read('Iraqi', other);
+    expect(countryFields(other)).toEqual({ countries: [], countryTexts: ['Iraqi', 'Korean, Japanese'] });
+  });
 });

@@ -3,7 +3,7 @@
  * stays on its entry as written (`countryTexts`, shown by `screen --json`, never scored) and is counted for
  * the load's notes, so that a spelling the table lacks is seen instead of silently losing a nationality.
  */
-import { isoCountryCode } from '@raqib/core';
+import { isoCountryCode, nationalityCode } from '@raqib/core';
 
 /** One entry's countries: codes for scoring, unrecognised names as written. */
 export interface EntryCountries {
@@ -50,9 +50,39 @@ export class CountryReader {
    * Values without a letter are skipped. Returns the code, if any.
    */
   read(value: string, into: EntryCountries): string | undefined {
+    return this.#read(value, into, isoCountryCode);
+  }
+
+  /**
+   * `read` for a field that holds a nationality, which may be written as an adjective ("Iraqi": nationalityCode)
+   * and carry a qualifier: "(…)" and a trailing "national" / "citizen" are left out, and a value naming several
+   * ("Iraqi, Syrian") is read as each when every part is recognised; otherwise the whole is kept as text.
+   * Returns the first code, if any.
+   */
+  readNationality(value: string, into: EntryCountries): string | undefined {
+    const text = value
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\s+(?:national|citizen)s?\s*$/i, '')
+      .trim();
+    if (nationalityCode(text) === undefined) {
+      const parts = text.split(/\s*(?:[,;/]|\band\b)\s*/i).filter((p) => /\p{L}/u.test(p));
+      const codes = parts.map((p) => nationalityCode(p));
+      if (parts.length > 1 && codes.every((c): c is string => c !== undefined)) {
+        for (const c of codes) into.codes.add(c);
+        return codes[0];
+      }
+    }
+    return this.#read(text, into, nationalityCode);
+  }
+
+  #read(
+    value: string,
+    into: EntryCountries,
+    codeOf: (text: string) => string | undefined,
+  ): string | undefined {
     const text = value.trim();
     if (!/\p{L}/u.test(text)) return undefined; // empty, or only the punctuation around a name
-    const code = isoCountryCode(text);
+    const code = codeOf(text);
     if (code !== undefined) {
       into.codes.add(code);
       return code;

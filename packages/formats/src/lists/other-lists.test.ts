@@ -51,21 +51,27 @@ describe('parseUkCsv', () => {
     expect(farooq?.countries).toEqual(['QA', 'SA']);
     expect(list.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
-  it('keeps nationalities written as adjectives as text, not scored, and counts them by entry', () => {
+  it('reads nationalities written as adjectives to their countries', () => {
     // the header and the rows of Group ID 7059 and 6923 of the shared 2020 ConList, unchanged (cp1252)
     const rows = decodeListBytes(
       Buffer.from(fixture('uk-conlist-nationality-excerpt.csv', 'latin1'), 'latin1'),
     );
     const l = parseUkCsv(rows, 'ConList.csv');
-    expect(l.entries.find((e) => e.refId === '7059')).toMatchObject({
+    // "(1) German (2) Moroccan" and "Iraqi"
+    const abbattay = l.entries.find((e) => e.refId === '7059');
+    expect(abbattay?.countries).toEqual(['DE', 'MA']);
+    expect(abbattay?.countryTexts).toBeUndefined();
+    expect(l.entries.find((e) => e.refId === '6923')?.countries).toEqual(['IQ']);
+    expect(l.notes).toBeUndefined();
+    // an ambiguous adjective is kept as text and counted, as an unknown name is
+    const congolese = parseUkCsv(rows.replace('Iraqi', '"Congolese, Iraqi"'), 'ConList.csv');
+    expect(congolese.entries.find((e) => e.refId === '6923')).toMatchObject({
       countries: [],
-      countryTexts: ['German', 'Moroccan'],
+      countryTexts: ['Congolese, Iraqi'],
     });
-    expect(l.entries.find((e) => e.refId === '6923')?.countryTexts).toEqual(['Iraqi']);
-    expect(l.notes).toEqual([
-      "3 country name(s) not recognised, kept as text (not used in scoring): 'German' ×1, 'Iraqi' ×1, 'Moroccan' ×1",
+    expect(congolese.notes).toEqual([
+      "1 country name(s) not recognised, kept as text (not used in scoring): 'Congolese, Iraqi' ×1",
     ]);
-    expect(list.notes).toBeUndefined();
   });
   it('fails on a date of birth it cannot read, naming the line and group', () => {
     expect(() => parseUkCsv(text.replace('00/00/1980', 'circa 1980'), 'ConList.csv')).toThrow(

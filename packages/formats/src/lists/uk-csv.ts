@@ -93,9 +93,9 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
     if (dob) g.dobs.add(dob);
     else if (dobText.trim() !== '')
       throw new ListParseError(file, `line ${line}`, `Group ID ${id}: DOB "${dobText}" is not dd/mm/yyyy`);
-    // "(1) Qatar (2) Saudi Arabia": the numbering's brackets are not part of the names
-    for (const c of get(row, 'Nationality').split(/\(?\d\)\s*/))
-      reader.read(c.replace(/\(.*\)/, ''), g.countries);
+    // "(1) Qatar (2) Saudi Arabia", "(1) German (2) Moroccan": the numbering's brackets are not part of the names;
+    // a nationality may be written as its adjective
+    for (const c of get(row, 'Nationality').split(/\(?\d\)\s*/)) reader.readNationality(c, g.countries);
     const listed = ukDate(get(row, 'Listed On'));
     if (listed && listed.length === 10) g.listed = listed;
     const updated = ukDate(get(row, 'Last Updated')) ?? '';

@@ -58,7 +58,7 @@ describe('parseUkSanctionsListXml (FCDO UK Sanctions List, real 2026-09-02 excer
       )
       .replace(
         '</DOBs>',
-        '</DOBs><Nationalities><Nationality>Afghanistan</Nationality></Nationalities><PassportDetails><Passport><PassportNumber>P0123</PassportNumber></Passport></PassportDetails>',
+        '</DOBs><Nationalities><Nationality>Afghan</Nationality><Nationality>Pakistani</Nationality></Nationalities><PassportDetails><Passport><PassportNumber>P0123</PassportNumber></Passport></PassportDetails>',
       );
     expect(richer).toContain('Low quality a.k.a');
     const e = parseUkSanctionsListXml(richer, NAME).entries.find((x) => x.refId === 'AFG0006');
@@ -68,6 +68,9 @@ describe('parseUkSanctionsListXml (FCDO UK Sanctions List, real 2026-09-02 excer
       { text: 'محمد حسن آخوند', type: 'original-script', quality: undefined },
     ]);
     expect(e?.identifiers).toEqual([{ type: 'Passport', value: 'P0123' }]);
+    // nationalities as the list writes them, adjectives; the address country AF is read as before
+    expect(e?.countries).toEqual(['AF', 'PK']);
+    expect(e?.countryTexts).toBeUndefined();
   });
 
   const un = join(SHARED_SANCTIONS, 'un/UN_consolidated.xml');

@@ -99,7 +99,9 @@ function parseDesignation(
         throw new ListParseError(file, at, `DOB "${text}" is not dd/mm/yyyy`);
       if (date && !birthDates.includes(date)) birthDates.push(date);
     }
-    for (const n of [child(i, 'Nationalities').Nationality].flat()) add(textOf(n));
+    // written as adjectives ("Iraqi"), which only a nationality is read as
+    for (const n of [child(i, 'Nationalities').Nationality].flat())
+      reader.readNationality(textOf(n), countries);
     for (const p of objectsOf(child(i, 'PassportDetails').Passport)) {
       const value = textOf(p.PassportNumber);
       if (value) identifiers.push({ type: 'Passport', value });
