@@ -121,6 +121,16 @@ describe('SqlListStore (sqlite)', () => {
     expect(entryFingerprint({ ...after, countryTexts: ['Other'] })).toBe(entryFingerprint(before));
     expect(entryFingerprint({ ...after, countries: ['IQ', 'SY'] })).not.toBe(entryFingerprint(before));
   });
+
+  it("a document's issuing country kept as text does not change the fingerprint either", () => {
+    const doc = { type: 'Passport', value: 'P1' };
+    const before = entry('QDi.1', 'A', 'v1', { identifiers: [doc] });
+    const after = entry('QDi.1', 'A', 'v2', { identifiers: [{ ...doc, countryText: 'Region: Gaza' }] });
+    expect(entryFingerprint(after)).toBe(entryFingerprint(before));
+    expect(
+      entryFingerprint(entry('QDi.1', 'A', 'v2', { identifiers: [{ ...doc, country: 'PS' }] })),
+    ).not.toBe(entryFingerprint(before));
+  });
 });
 
 describe('SqlScreeningStore (sqlite)', () => {

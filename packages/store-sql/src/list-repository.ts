@@ -64,13 +64,16 @@ export interface StoredListVersion {
 }
 
 /**
- * Fingerprint of an entry's content, independent of the list version it came with. `countryTexts` (country names
- * no code was found for, display-only and not stored before raqib kept them) is left out: an entry that gains
- * them is not "changed", and an analyst's false-positive decision on it (isSuppressed) is not asked again.
+ * Fingerprint of an entry's content, independent of the list version it came with. `countryTexts` and its
+ * documents' `countryText` (country names no code was found for, display-only and not stored before raqib kept
+ * them) are left out: an entry that gains them is not "changed", and an analyst's false-positive decision on it
+ * (isSuppressed) is not asked again.
  */
 export function entryFingerprint(entry: ListEntry): string {
   const { listVersion: _v, countryTexts: _t, ...content } = entry;
-  return fnv1a64(JSON.stringify(content));
+  // the key keeps its place in the object, so an entry without issuing-country texts hashes as before
+  const identifiers = content.identifiers.map(({ countryText: _c, ...d }) => d);
+  return fnv1a64(JSON.stringify({ ...content, identifiers }));
 }
 
 const BATCH = 200;

@@ -35,6 +35,11 @@ export interface EntryIdentifier {
   readonly value: string;
   /** ISO 3166 alpha-2 of the issuing country when known. */
   readonly country?: string | undefined;
+  /**
+   * The issuing country as written when the list names one no code was found for (`country` is then absent):
+   * shown, never scored, and not part of the entry's fingerprint, like the entry's `countryTexts`.
+   */
+  readonly countryText?: string | undefined;
 }
 
 /** One designated party as published by one list version. */

@@ -43,4 +43,21 @@ describe('CountryReader', () => {
     reader.read('Iraqi', other);
     expect(countryFields(other)).toEqual({ countries: [], countryTexts: ['Iraqi', 'Korean, Japanese'] });
   });
+
+  it("reads a document's issuing country for the document, counting an unknown one once per entry", () => {
+    const reader = new CountryReader();
+    const entry = entryCountries();
+    expect(reader.readIssuer('Egypt', entry)).toEqual({ country: 'EG' });
+    expect(reader.readIssuer(' ', entry)).toEqual({});
+    expect(reader.readIssuer('Region: Gaza', entry)).toEqual({ countryText: 'Region: Gaza' });
+    expect(reader.readIssuer('Region: Gaza', entry)).toEqual({ countryText: 'Region: Gaza' });
+    reader.read('Region: Gaza', entry);
+    expect(reader.readIssuerIsoOrName('EG', 'whatever', entry)).toEqual({ country: 'EG' });
+    expect(reader.readIssuerIsoOrName('00', 'UNKNOWN', entry)).toEqual({});
+    // an issuer joins no entry country: only the name read as a country is in countryTexts
+    expect(countryFields(entry)).toEqual({ countries: [], countryTexts: ['Region: Gaza'] });
+    expect(reader.notes()).toEqual([
+      "1 country name(s) not recognised, kept as text (not used in scoring): 'Region: Gaza' ×1",
+    ]);
+  });
 });

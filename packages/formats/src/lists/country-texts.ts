@@ -3,16 +3,18 @@
  * stays on its entry as written (`countryTexts`, shown by `screen --json`, never scored) and is counted for
  * the load's notes, so that a spelling the table lacks is seen instead of silently losing a nationality.
  */
-import { isoCountryCode, nationalityCode } from '@raqib/core';
+import { type EntryIdentifier, isoCountryCode, nationalityCode } from '@raqib/core';
 
 /** One entry's countries: codes for scoring, unrecognised names as written. */
 export interface EntryCountries {
   readonly codes: Set<string>;
   readonly texts: Set<string>;
+  /** Its documents' issuing countries not recognised (kept on each identifier, not in `texts`). */
+  readonly issuerTexts: Set<string>;
 }
 
 export function entryCountries(): EntryCountries {
-  return { codes: new Set(), texts: new Set() };
+  return { codes: new Set(), texts: new Set(), issuerTexts: new Set() };
 }
 
 /**
@@ -23,6 +25,9 @@ export function isoOrName(iso: string, description: string): { code: string } | 
   if (/^[A-Z]{2}$/.test(iso) && iso !== '00') return { code: iso };
   return description && description !== 'UNKNOWN' ? { name: description } : undefined;
 }
+
+/** An identifier's issuing country: its code, or the name as written when no code was found. */
+export type IssuingCountry = Pick<EntryIdentifier, 'country' | 'countryText'>;
 
 /** The entry's `countries` and, when any name was not recognised, its `countryTexts`. */
 export function countryFields(c: EntryCountries): {
@@ -87,10 +92,40 @@ export class CountryReader {
       into.codes.add(code);
       return code;
     }
-    // counted once per entry: a list that repeats an entry's fields on each of its rows (UK ConList) counts it once
-    if (!into.texts.has(text)) this.#unrecognised.set(text, (this.#unrecognised.get(text) ?? 0) + 1);
+    this.#count(text, into);
     into.texts.add(text);
     return undefined;
+  }
+
+  /**
+   * Counted once per entry, as a country or an issuing country: a list that repeats an entry's fields on each of
+   * its rows (UK ConList) counts it once.
+   */
+  #count(text: string, entry: EntryCountries): void {
+    if (!entry.texts.has(text) && !entry.issuerTexts.has(text))
+      this.#unrecognised.set(text, (this.#unrecognised.get(text) ?? 0) + 1);
+  }
+
+  /**
+   * An identity document's issuing country, for the identifier: `{ country }` when the name is recognised, else
+   * `{ countryText }` as written (never scored), counted in the same note as the countries of `entry`, the
+   * document's entry, whose `countries` it does not join (an issuer is no nationality). `{}` when there is none.
+   */
+  readIssuer(value: string, entry: EntryCountries): IssuingCountry {
+    const text = value.trim();
+    if (!/\p{L}/u.test(text)) return {};
+    const code = isoCountryCode(text);
+    if (code !== undefined) return { country: code };
+    this.#count(text, entry);
+    entry.issuerTexts.add(text);
+    return { countryText: text };
+  }
+
+  /** `readIssuer` of the file's ISO code when it writes one, else of its country description (isoOrName). */
+  readIssuerIsoOrName(iso: string, description: string, entry: EntryCountries): IssuingCountry {
+    const c = isoOrName(iso, description);
+    if (c === undefined) return {};
+    return 'name' in c ? this.readIssuer(c.name, entry) : { country: c.code };
   }
 
   /**

@@ -145,9 +145,12 @@ export function parseEuFsfCsv(text: string, file = 'EU FSF CSV'): ParsedList {
           get(record, 'Identification_TypeCode') ||
           'document',
         value: number,
-        country: /^[A-Z]{2}$/.test(get(record, 'Identification_CountryIso2Code'))
-          ? get(record, 'Identification_CountryIso2Code')
-          : undefined,
+        // the file's code, else its country name (kept as text when not recognised), as for citizenships
+        ...reader.readIssuerIsoOrName(
+          get(record, 'Identification_CountryIso2Code'),
+          get(record, 'Identification_CountryDescription'),
+          d.countries,
+        ),
       });
     }
   }

@@ -24,11 +24,28 @@ describe('parseEuFsfXml (xmlFullSanctionsList_1_1, real 2018-12-21 excerpt)', ()
       kind: 'person',
       names: [{ text: 'Robert Gabriel Mugabe', type: 'primary', quality: 'strong' }],
       birthDates: ['1924-02-21'],
-      identifiers: [{ type: 'National passport', value: 'AD001095', country: undefined }],
+      identifiers: [{ type: 'National passport', value: 'AD001095' }],
       programmes: ['ZWE'],
       countries: [],
     });
     expect(mugabe?.remarks).toContain('EU reference EU.36.64');
+  });
+
+  it("reads an identification's country from its description when there is no code, keeping an unknown one as text", () => {
+    const unknown = 'countryIso2Code="00" countryDescription="UNKNOWN" identificationTypeCode="passport"';
+    expect(XML).toContain(unknown);
+    const read = (description: string) =>
+      parseEuFsfXml(XML.replace(unknown, unknown.replace('UNKNOWN', description)), NAME);
+    expect(read('ZIMBABWE').entries[0]?.identifiers[0]).toMatchObject({ value: 'AD001095', country: 'ZW' });
+    const kept = read('RHODESIA');
+    expect(kept.entries[0]?.identifiers[0]).toEqual({
+      type: 'National passport',
+      value: 'AD001095',
+      countryText: 'RHODESIA',
+    });
+    expect(kept.notes).toEqual([
+      "1 country name(s) not recognised, kept as text (not used in scoring): 'RHODESIA' ×1",
+    ]);
   });
 
   it('reads an entity with its names in every language, keeping the language as quality', () => {

@@ -10,8 +10,8 @@
  * The reference id is the logicalId: it is the same number the 2016 format called ENTITY Id (Mugabe is 1 in
  * both), so a delta between a 2016 file and a current one compares like with like.
  */
-import { countryCode, type EntryIdentifier, type ListEntry, type ListName } from '@raqib/core';
-import { CountryReader, countryFields, entryCountries, isoOrName } from './country-texts.ts';
+import type { EntryIdentifier, ListEntry, ListName } from '@raqib/core';
+import { CountryReader, countryFields, entryCountries } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
 import { decodeXmlText, objectsOf, parseXmlDocument, tagLines, textOf } from './xml-text.ts';
@@ -30,12 +30,6 @@ const ARRAYS = new Set([
 function attr(node: Record<string, unknown>, name: string): string {
   const v = node[`@${name}`];
   return typeof v === 'string' ? decodeXmlText(v).trim() : '';
-}
-
-/** An identification's country: ISO alpha-2 from the file's own code, else from the country's name. */
-function country(node: Record<string, unknown>): string | undefined {
-  const c = isoOrName(attr(node, 'countryIso2Code'), attr(node, 'countryDescription'));
-  return c === undefined ? undefined : 'code' in c ? c.code : countryCode(c.name);
 }
 
 function birthDate(b: Record<string, unknown>): string | undefined {
@@ -84,13 +78,15 @@ function parseEntity(
   // a citizenship's or address's country: the file's code, else its name read (and kept as text if unknown)
   for (const c of [...objectsOf(e.citizenship), ...objectsOf(e.address)])
     reader.readIsoOrName(attr(c, 'countryIso2Code'), attr(c, 'countryDescription'), countries);
+  // an identification's country: the file's code, else its name (kept as text when not recognised)
   const identifiers: EntryIdentifier[] = objectsOf(e.identification)
-    .map((i) => ({
+    .map((i) => ({ i, value: attr(i, 'number') || attr(i, 'latinNumber') }))
+    .filter(({ value }) => value.length > 0)
+    .map(({ i, value }) => ({
       type: attr(i, 'identificationTypeDescription') || attr(i, 'identificationTypeCode') || 'document',
-      value: attr(i, 'number') || attr(i, 'latinNumber'),
-      country: country(i),
-    }))
-    .filter((i) => i.value.length > 0);
+      value,
+      ...reader.readIssuerIsoOrName(attr(i, 'countryIso2Code'), attr(i, 'countryDescription'), countries),
+    }));
   const birthDates = objectsOf(e.birthdate)
     .map(birthDate)
     .filter((d): d is string => d !== undefined);

@@ -2,7 +2,7 @@
  * EU consolidated financial sanctions list, the 2016 FSD XML 1.0 format:
  * `<WHOLE Date="dd/mm/yyyy">` → `<ENTITY Id Type="P|E" programme>` with NAME, BIRTH, CITIZEN, PASSPORT, ADDRESS.
  */
-import { countryCode, type EntryIdentifier, type ListEntry, type ListName } from '@raqib/core';
+import type { EntryIdentifier, ListEntry, ListName } from '@raqib/core';
 import { CountryReader, countryFields, entryCountries } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
@@ -61,12 +61,13 @@ export function parseEuXml2016(xml: string, file = 'EU FSD XML'): ParsedList {
       .map((b) => birthDate(textOf(b.DATE)))
       .filter((d): d is string => d !== undefined);
     const identifiers: EntryIdentifier[] = objectsOf(e.PASSPORT)
-      .map((p) => ({
+      .map((p) => ({ p, value: textOf(p.NUMBER).replace(/\s*\(.*$/, '') }))
+      .filter(({ value }) => value.length > 0)
+      .map(({ p, value }) => ({
         type: 'Passport',
-        value: textOf(p.NUMBER).replace(/\s*\(.*$/, ''),
-        country: countryCode(textOf(p.COUNTRY)),
-      }))
-      .filter((p) => p.value.length > 0);
+        value,
+        ...reader.readIssuer(textOf(p.COUNTRY), countries),
+      }));
     entries.push({
       list: 'EU',
       listVersion: version,

@@ -106,6 +106,6 @@ describe('readOfacRemarks', () => {
     );
     expect(r.birthDates).toEqual(['1951-06-19', '1950/1952']);
     expect(r.countryNames).toEqual(['Egypt']);
-    expect(r.identifiers).toEqual([{ type: 'Passport', value: '1084010', country: 'EG' }]);
+    expect(r.identifiers).toEqual([{ type: 'Passport', value: '1084010', countryName: 'Egypt' }]);
   });
 });

@@ -2,7 +2,7 @@
  * OFAC legacy CSV set: sdn.csv (or cons_prim.csv) with alt, add and comments files joined on ent_num.
  * No header; CRLF line ends; a Ctrl-Z (0x1A) end byte; empty fields written `-0- `.
  */
-import type { EntityKind, ListEntry, ListName } from '@raqib/core';
+import type { EntityKind, EntryIdentifier, ListEntry, ListName } from '@raqib/core';
 import { CountryReader, countryFields, type EntryCountries, entryCountries } from './country-texts.ts';
 import { csvRecords } from './csv-records.ts';
 import { ListParseError } from './list-parse-error.ts';
@@ -153,6 +153,11 @@ export function parseOfacCsv(set: OfacSet, options: OfacOptions): ParsedList {
     const facts = readOfacRemarks(d.remarks);
     const countries: EntryCountries = entryCountries();
     for (const c of [...facts.countryNames, ...d.addressCountries]) reader.read(c, countries);
+    const identifiers: EntryIdentifier[] = facts.identifiers.map(({ type, value, countryName }) => ({
+      type,
+      value,
+      ...(countryName === undefined ? {} : reader.readIssuer(countryName, countries)),
+    }));
     const names = [...d.names];
     for (const w of facts.weakAliases) {
       if (!names.some((n) => n.text === w)) names.push({ text: w, type: 'weak-alias', quality: 'weak aka' });
@@ -166,7 +171,7 @@ export function parseOfacCsv(set: OfacSet, options: OfacOptions): ParsedList {
       programmes: d.programmes,
       birthDates: d.kind === 'person' ? facts.birthDates : [],
       ...countryFields(countries),
-      identifiers: facts.identifiers,
+      identifiers,
       remarks: d.remarks || undefined,
     });
   }

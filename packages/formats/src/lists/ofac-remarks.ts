@@ -3,7 +3,12 @@
  * column ("DOB 10 Dec 1948; POB Giza, Egypt; Passport 1084010 (Egypt); a.k.a. 'BNC'."). These patterns
  * read the stable parts of that text; what they do not recognise stays in the remarks.
  */
-import { countryCode, type EntryIdentifier } from '@raqib/core';
+/** A document read from the remarks, its issuing country as written ("Passport 1084010 (Egypt)"). */
+export interface OfacRemarkDocument {
+  readonly type: string;
+  readonly value: string;
+  readonly countryName?: string | undefined;
+}
 
 const MONTHS: Readonly<Record<string, string>> = {
   jan: '01',
@@ -70,7 +75,8 @@ export interface OfacRemarkFacts {
   readonly birthDates: string[];
   /** Nationalities, citizenships and countries of registration as written: the parser reads them to codes. */
   readonly countryNames: string[];
-  readonly identifiers: EntryIdentifier[];
+  /** Documents, their countries as written: the parser reads them to codes (or keeps them as text). */
+  readonly identifiers: OfacRemarkDocument[];
   readonly weakAliases: string[];
 }
 
@@ -104,7 +110,7 @@ export function readOfacRemarks(remarks: string): OfacRemarkFacts {
         /^IMO\s+/,
         type === 'Vessel Registration Identification' ? 'IMO ' : '',
       );
-      facts.identifiers.push({ type, value, country: idm?.[2] ? countryCode(idm[2]) : undefined });
+      facts.identifiers.push({ type, value, countryName: idm?.[2] });
       break;
     }
   }

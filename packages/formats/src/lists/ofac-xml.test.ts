@@ -81,6 +81,14 @@ describe('parseOfacXml (sdn.xml, real 2014-05-30 excerpt)', () => {
     expect(e?.countries).toEqual(['CU', 'PA']);
     expect(e?.identifiers).toEqual([{ type: 'Passport', value: 'B123', country: 'CU' }]);
     expect(e?.names[1]).toEqual({ text: 'NURY', type: 'weak-alias', quality: 'a.k.a. weak' });
+    // an idCountry no code is found for stays on the document as written, and is counted in the note
+    const unknown = parseOfacXml(richer.replace('<idCountry>Cuba<', '<idCountry>Region: Crimea<'), 'sdn.xml');
+    expect(unknown.entries.find((x) => x.refId === '15')?.identifiers).toEqual([
+      { type: 'Passport', value: 'B123', countryText: 'Region: Crimea' },
+    ]);
+    expect(unknown.notes).toEqual([
+      "1 country name(s) not recognised, kept as text (not used in scoring): 'Region: Crimea' ×1",
+    ]);
   });
 
   it('reads the newer namespace of the Sanctions List Service the same way', () => {

@@ -10,13 +10,7 @@
  * Unlike the CSV set the XML is dated (Publish_Date) and counted (Record_Count): a file whose entry count
  * differs from its Record_Count was cut short or tampered with and is refused.
  */
-import {
-  countryCode,
-  type EntityKind,
-  type EntryIdentifier,
-  type ListEntry,
-  type ListName,
-} from '@raqib/core';
+import type { EntityKind, EntryIdentifier, ListEntry, ListName } from '@raqib/core';
 import { CountryReader, countryFields, entryCountries } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import { ofacDate, readOfacRemarks } from './ofac-remarks.ts';
@@ -131,7 +125,11 @@ function parseEntry(
     const type = textOf(id.idType);
     const value = textOf(id.idNumber);
     if (!value || NOT_IDENTIFIERS.test(type)) continue;
-    identifiers.push({ type: type || 'document', value, country: countryCode(textOf(id.idCountry)) });
+    identifiers.push({
+      type: type || 'document',
+      value,
+      ...reader.readIssuer(textOf(id.idCountry), countries),
+    });
   }
   const vessel = e.vesselInfo as Record<string, unknown> | undefined;
   if (vessel) {

@@ -49,6 +49,23 @@ describe('parseUnXml', () => {
     expect(withDocs.length).toBeGreaterThan(0);
   });
 
+  it("keeps a document's issuing country it cannot read as text on the document, not scored, and notes it", () => {
+    const egypt = '<ISSUING_COUNTRY>Egypt</ISSUING_COUNTRY>';
+    expect(xml).toContain(egypt);
+    const l = parseUnXml(
+      xml.replace(egypt, '<ISSUING_COUNTRY>United Arab Republic</ISSUING_COUNTRY>'),
+      'un.xml',
+    );
+    const read = list.entries.flatMap((e) => e.identifiers).find((i) => i.value === '1084010');
+    const kept = l.entries.flatMap((e) => e.identifiers).find((i) => i.value === '1084010');
+    expect(read).toEqual({ type: 'Passport', value: '1084010', country: 'EG' });
+    expect(kept).toEqual({ type: 'Passport', value: '1084010', countryText: 'United Arab Republic' });
+    expect(l.notes).toEqual([
+      "1 country name(s) not recognised, kept as text (not used in scoring): 'United Arab Republic' ×1",
+    ]);
+    expect(list.notes).toBeUndefined();
+  });
+
   it('reads ISIL as QDe.115 with its aliases', () => {
     const isil = list.entries.find((e) => e.refId === 'QDe.115');
     expect(isil?.kind).toBe('organisation');

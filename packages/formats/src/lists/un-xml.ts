@@ -2,8 +2,8 @@
  * UN Security Council Consolidated List XML (sc-sanctions.xsd): INDIVIDUALS and ENTITIES with
  * FIRST…FOURTH_NAME, NAME_ORIGINAL_SCRIPT, aliases with QUALITY, dates of birth, nationalities, documents.
  */
-import { countryCode, type EntryIdentifier, type ListEntry, type ListName } from '@raqib/core';
-import { CountryReader, countryFields, entryCountries } from './country-texts.ts';
+import type { EntryIdentifier, ListEntry, ListName } from '@raqib/core';
+import { CountryReader, countryFields, type EntryCountries, entryCountries } from './country-texts.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
 import { objectsOf, parseXmlDocument, tagLines, textOf, valuesOf } from './xml-text.ts';
@@ -50,15 +50,19 @@ function birthDates(node: unknown): string[] {
   return out;
 }
 
-function documents(node: unknown): EntryIdentifier[] {
+/** The documents, each with its issuing country: the code, or the name as written when it is not recognised. */
+function documents(node: unknown, reader: CountryReader, countries: EntryCountries): EntryIdentifier[] {
   const out: EntryIdentifier[] = [];
   for (const d of objectsOf(node)) {
     const value = textOf(d.NUMBER);
     if (!value) continue;
     const type =
       [textOf(d.TYPE_OF_DOCUMENT), textOf(d.TYPE_OF_DOCUMENT2)].filter(Boolean).join(' / ') || 'document';
-    const c = countryCode(textOf(d.ISSUING_COUNTRY) || textOf(d.COUNTRY_OF_ISSUE));
-    out.push({ type, value, country: c });
+    out.push({
+      type,
+      value,
+      ...reader.readIssuer(textOf(d.ISSUING_COUNTRY) || textOf(d.COUNTRY_OF_ISSUE), countries),
+    });
   }
   return out;
 }
@@ -106,7 +110,7 @@ function parseRecord(
     programmes: [textOf(rec.UN_LIST_TYPE)].filter(Boolean),
     birthDates: kind === 'person' ? birthDates(rec.INDIVIDUAL_DATE_OF_BIRTH) : [],
     ...countryFields(countries),
-    identifiers: kind === 'person' ? documents(rec.INDIVIDUAL_DOCUMENT) : [],
+    identifiers: kind === 'person' ? documents(rec.INDIVIDUAL_DOCUMENT, reader, countries) : [],
     listedOn,
     remarks: comments || undefined,
   };
