@@ -41,6 +41,8 @@ describe('countryCode', () => {
       ['Cote d Ivoire', 'CI'],
       ['Macedonia, The Former Yugoslav Republic of', 'MK'],
       ['North Macedonia, The Republic of', 'MK'],
+      // the UK ConList's Country column
+      ['DPRK', 'KP'],
     ];
     for (const [name, code] of spellings) expect([name, countryCode(name)]).toEqual([name, code]);
   });

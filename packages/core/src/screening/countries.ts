@@ -11,6 +11,7 @@ const EXTRA: Readonly<Record<string, string>> = {
   'russian federation': 'RU',
   'democratic peoples republic of korea': 'KP',
   'north korea': 'KP',
+  dprk: 'KP',
   'korea north': 'KP',
   'republic of korea': 'KR',
   'south korea': 'KR',

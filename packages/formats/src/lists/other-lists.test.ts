@@ -48,8 +48,24 @@ describe('parseUkCsv', () => {
     const farooq = list.entries.find((e) => e.refId === '13349');
     expect(farooq?.names[0]?.text).toContain('AL-QAHTANI');
     expect(farooq?.birthDates).toEqual(expect.arrayContaining(['1980', '1981']));
-    expect(farooq?.countries).toEqual(['QA', 'SA']);
+    // nationality "1) Saudi Arabia 2) Qatar" and address country "Afghanistan (since 2009)"
+    expect(farooq?.countries).toEqual(['AF', 'QA', 'SA']);
     expect(list.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+  it('reads the address Country column as the other lists read address countries', () => {
+    // Group ID 12871 writes "DPRK", 10657 "Iran", entities with no nationality
+    expect(list.entries.find((e) => e.refId === '12871')?.countries).toEqual(['KP']);
+    expect(list.entries.find((e) => e.refId === '10657')?.countries).toEqual(['IR']);
+    expect(list.notes).toBeUndefined();
+    // a country, not a nationality: an adjective there is kept as text and counted
+    const odd = parseUkCsv(text.replaceAll('Afghanistan (since 2009)', 'Afghan'), 'ConList.csv');
+    expect(odd.entries.find((e) => e.refId === '13349')).toMatchObject({
+      countries: ['QA', 'SA'],
+      countryTexts: ['Afghan'],
+    });
+    expect(odd.notes).toEqual([
+      "1 country name(s) not recognised, kept as text (not used in scoring): 'Afghan' ×1",
+    ]);
   });
   it('reads nationalities written as adjectives to their countries', () => {
     // the header and the rows of Group ID 7059 and 6923 of the shared 2020 ConList, unchanged (cp1252)

@@ -96,6 +96,9 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
     // "(1) Qatar (2) Saudi Arabia", "(1) German (2) Moroccan": the numbering's brackets are not part of the names;
     // a nationality may be written as its adjective
     for (const c of get(row, 'Nationality').split(/\(?\d\)\s*/)) reader.readNationality(c, g.countries);
+    // the address's country, as the other lists' address countries are read ("Afghanistan (since 2009)": the
+    // bracketed qualifier is not part of the name); a country, not a nationality, so no adjective is read
+    reader.read(get(row, 'Country').replace(/\(.*\)/, ''), g.countries);
     const listed = ukDate(get(row, 'Listed On'));
     if (listed && listed.length === 10) g.listed = listed;
     const updated = ukDate(get(row, 'Last Updated')) ?? '';
