@@ -44,6 +44,27 @@ describe('CountryReader', () => {
     expect(countryFields(other)).toEqual({ countries: [], countryTexts: ['Iraqi', 'Korean, Japanese'] });
   });
 
+  it('reads a bracket in front and an inverted name instead of dropping or splitting them (review)', () => {
+    // before: the bracket was dropped ("Sudan (South)" → SD, "Chinese (Taiwan)" → CN) and "Samoa, American" was
+    // read as Samoa and the United States
+    const reader = new CountryReader();
+    const read = (value: string, how: 'nationality' | 'country') => {
+      const into = entryCountries();
+      if (how === 'nationality') reader.readNationality(value, into);
+      else reader.readQualified(value, into);
+      return countryFields(into);
+    };
+    expect(read('Sudan (South)', 'nationality')).toEqual({ countries: ['SS'] });
+    expect(read('Korea (North)', 'country')).toEqual({ countries: ['KP'] });
+    expect(read('Samoa, American', 'nationality')).toEqual({ countries: ['AS'] });
+    expect(read('Chinese (Taiwan)', 'nationality')).toEqual({
+      countries: [],
+      countryTexts: ['Chinese (Taiwan)'],
+    });
+    expect(read('Afghanistan (since 2009)', 'country')).toEqual({ countries: ['AF'] });
+    expect(read('Iraqi national, Syrian', 'nationality')).toEqual({ countries: ['IQ', 'SY'] });
+  });
+
   it("reads a document's issuing country for the document, counting an unknown one once per entry", () => {
     const reader = new CountryReader();
     const entry = entryCountries();

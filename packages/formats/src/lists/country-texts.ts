@@ -46,6 +46,30 @@ function shorten(text: string): string {
   return chars.length > SHOWN_NAME ? `${chars.slice(0, SHOWN_NAME - 1).join('')}…` : text;
 }
 
+/** A trailing "national" or "citizen" after a nationality ("British national"). */
+const NATIONAL = /\s+(?:national|citizen)s?\s*$/i;
+/** A bracketed qualifier of a country or nationality, not part of its name: "(since 2009)", "(formerly …)". */
+const QUALIFIER =
+  /\(\s*(?:since|formerly|previously|until|from|born|possibly|probably|reportedly|allegedly|as of|dual)\b[^)]*\)/gi;
+
+function withoutQualifiers(value: string): string {
+  return value.replace(QUALIFIER, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The ways a country or nationality value may be read, in order: as written; a bracket read in front ("Sudan
+ * (South)" is South Sudan, "Korea (North)" North Korea — the bracket is never just dropped, which would read
+ * "Sudan (South)" as Sudan); an inverted name ("Samoa, American" is American Samoa, not Samoa and the US).
+ */
+function readings(text: string): string[] {
+  const out = [text];
+  const bracket = /^([^()]+)\(([^()]+)\)$/.exec(text);
+  if (bracket) out.push(`${bracket[2]!.trim()} ${bracket[1]!.trim()}`);
+  const comma = /^([^,]+),\s*([^,]+)$/.exec(text);
+  if (comma) out.push(`${comma[2]!.trim()} ${comma[1]!.trim()}`);
+  return out;
+}
+
 /** Reads the country names of one list and counts the ones not recognised. */
 export class CountryReader {
   readonly #unrecognised = new Map<string, number>();
@@ -60,24 +84,30 @@ export class CountryReader {
 
   /**
    * `read` for a field that holds a nationality, which may be written as an adjective ("Iraqi": nationalityCode)
-   * and carry a qualifier: "(…)" and a trailing "national" / "citizen" are left out, and a value naming several
-   * ("Iraqi, Syrian") is read as each when every part is recognised; otherwise the whole is kept as text.
-   * Returns the first code, if any.
+   * and carry a qualifier (see `readings`), or name several ("Iraqi, Syrian", read as each only when every part is
+   * recognised). Otherwise the whole is kept as text. Returns the first code, if any.
    */
   readNationality(value: string, into: EntryCountries): string | undefined {
-    const text = value
-      .replace(/\([^)]*\)/g, ' ')
-      .replace(/\s+(?:national|citizen)s?\s*$/i, '')
-      .trim();
-    if (nationalityCode(text) === undefined) {
-      const parts = text.split(/\s*(?:[,;/]|\band\b)\s*/i).filter((p) => /\p{L}/u.test(p));
-      const codes = parts.map((p) => nationalityCode(p));
-      if (parts.length > 1 && codes.every((c): c is string => c !== undefined)) {
-        for (const c of codes) into.codes.add(c);
-        return codes[0];
-      }
+    const text = withoutQualifiers(value).replace(NATIONAL, '');
+    for (const reading of readings(text)) {
+      if (nationalityCode(reading) !== undefined) return this.#read(reading, into, nationalityCode);
+    }
+    const parts = text.split(/\s*(?:[,;/]|\band\b)\s*/i).filter((p) => /\p{L}/u.test(p));
+    const codes = parts.map((p) => nationalityCode(p.replace(NATIONAL, '')));
+    if (parts.length > 1 && codes.every((c): c is string => c !== undefined)) {
+      for (const c of codes) into.codes.add(c);
+      return codes[0];
     }
     return this.#read(text, into, nationalityCode);
+  }
+
+  /** `read` for a country field that may carry a qualifier or be written inverted (see `readings`). */
+  readQualified(value: string, into: EntryCountries): string | undefined {
+    const text = withoutQualifiers(value);
+    for (const reading of readings(text)) {
+      if (isoCountryCode(reading) !== undefined) return this.#read(reading, into, isoCountryCode);
+    }
+    return this.#read(text, into, isoCountryCode);
   }
 
   #read(

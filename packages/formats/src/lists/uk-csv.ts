@@ -98,7 +98,7 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
     for (const c of get(row, 'Nationality').split(/\(?\d\)\s*/)) reader.readNationality(c, g.countries);
     // the address's country, as the other lists' address countries are read ("Afghanistan (since 2009)": the
     // bracketed qualifier is not part of the name); a country, not a nationality, so no adjective is read
-    reader.read(get(row, 'Country').replace(/\(.*\)/, ''), g.countries);
+    reader.readQualified(get(row, 'Country'), g.countries);
     const listed = ukDate(get(row, 'Listed On'));
     if (listed && listed.length === 10) g.listed = listed;
     const updated = ukDate(get(row, 'Last Updated')) ?? '';
