@@ -4,6 +4,7 @@
  * the load's notes, so that a spelling the table lacks is seen instead of silently losing a nationality.
  */
 import { type EntryIdentifier, isoCountryCode, nationalityCode } from '@raqib/core';
+import { countedNote } from './counted-note.ts';
 
 /** One entry's countries: codes for scoring, unrecognised names as written. */
 export interface EntryCountries {
@@ -36,14 +37,6 @@ export function countryFields(c: EntryCountries): {
 } {
   const countries = [...c.codes].sort();
   return c.texts.size > 0 ? { countries, countryTexts: [...c.texts].sort() } : { countries };
-}
-
-/** Longest country name the load's note shows whole (characters); a longer one is cut with an ellipsis. */
-const SHOWN_NAME = 60;
-
-function shorten(text: string): string {
-  const chars = [...text];
-  return chars.length > SHOWN_NAME ? `${chars.slice(0, SHOWN_NAME - 1).join('')}…` : text;
 }
 
 /** A trailing "national" or "citizen" after a nationality ("British national"). */
@@ -172,18 +165,12 @@ export class CountryReader {
 
   /**
    * The load's note on the names not recognised (counted by entry), most frequent first, the first ten shown
-   * (each cut to SHOWN_NAME characters); none when all were.
+   * (countedNote); none when all were.
    */
   notes(): string[] {
-    if (this.#unrecognised.size === 0) return [];
-    const all = [...this.#unrecognised].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const total = all.reduce((n, [, k]) => n + k, 0);
-    const shown = all
-      .slice(0, 10)
-      .map(([t, k]) => `'${shorten(t)}' ×${k}`)
-      .join(', ');
-    return [
-      `${total} country name(s) not recognised, kept as text (not used in scoring): ${shown}${all.length > 10 ? `, … (${all.length} distinct)` : ''}`,
-    ];
+    return countedNote(
+      this.#unrecognised,
+      'country name(s) not recognised, kept as text (not used in scoring)',
+    );
   }
 }

@@ -89,6 +89,76 @@ describe('parseUkCsv', () => {
       "1 country name(s) not recognised, kept as text (not used in scoring): 'Congolese, Iraqi' ×1",
     ]);
   });
+  it('reads Passport Details and NI Number as identifiers, with the issuing country the text names', () => {
+    // "Passport No: 592667 (Qatari passport issued on 3 May 2007).", repeated on both of the group's rows
+    expect(list.entries.find((e) => e.refId === '13349')?.identifiers).toEqual([
+      { type: 'Passport', value: '592667', country: 'QA' },
+    ]);
+    expect(list.entries.find((e) => e.refId === '13562')?.identifiers).toEqual([
+      { type: 'Passport', value: '836210029' },
+    ]);
+    const rows = decodeListBytes(
+      Buffer.from(fixture('uk-conlist-nationality-excerpt.csv', 'latin1'), 'latin1'),
+    );
+    const l = parseUkCsv(rows, 'ConList.csv');
+    // "(1) Provisional 28642163 (German) issued by the city of Hamburg (2) 954242 (Moroccan) …", "BPA 1336597587"
+    expect(l.entries.find((e) => e.refId === '7059')?.identifiers).toEqual([
+      { type: 'Passport', value: '28642163', country: 'DE' },
+      { type: 'Passport', value: '954242', country: 'MA' },
+      { type: 'National identifier', value: '1336597587' },
+    ]);
+    // NI Number "Ration card no. 0094195": the type the text names
+    expect(l.entries.find((e) => e.refId === '6923')?.identifiers).toEqual([
+      { type: 'Ration card', value: '0094195' },
+    ]);
+    // the rows of Group ID 6894, 10834, 11123, 13194, 11634 and 12999 of the shared 2020 ConList, unchanged
+    const docs = parseUkCsv(
+      decodeListBytes(Buffer.from(fixture('uk-conlist-documents-excerpt.csv', 'latin1'), 'latin1')),
+      'ConList.csv',
+    );
+    const ids = (id: string) => docs.entries.find((e) => e.refId === id)?.identifiers;
+    // "no 3603251708570001": no country named, none guessed
+    expect(ids('6894')).toEqual([{ type: 'National identifier', value: '3603251708570001' }]);
+    expect(ids('10834')).toEqual([
+      { type: 'National identifier', value: '653225197110100533', country: 'CN' },
+    ]);
+    // "00344994 (Yemeni). Issued 3 July 1999 in Sanaa (b) 973406 (Yemeni national identification card, issued on
+    // 03/07/1996)", the card repeated in NI Number: kept once; the date's "6)" is no numbering
+    expect(ids('11123')).toEqual([
+      { type: 'Passport', value: '00344994', country: 'YE' },
+      { type: 'National identifier', value: '973406', country: 'YE' },
+    ]);
+    // "Jordanian passport numbers (1) K048787 (2) 486298": the lead read with each item
+    expect(ids('13194')).toEqual([
+      { type: 'Passport', value: 'K048787', country: 'JO' },
+      { type: 'Passport', value: '486298', country: 'JO' },
+      { type: 'National identifier', value: '28440000526', country: 'QA' },
+    ]);
+    // "… under name Said Jan 'Abd al-Salam …": a name is not read for a country; "(Kuwaiti Civil ID no)"
+    expect(ids('11634')).toEqual([
+      { type: 'Passport', value: 'OR801168', country: 'AF' },
+      { type: 'Passport', value: '4117921', country: 'PK' },
+      { type: 'National identifier', value: '281020505755', country: 'KW' },
+    ]);
+    // "(1) D00001184 (CAR passport) (2) no: P04838205 …" on nine rows: "CAR" is not read as a country
+    expect(ids('12999')).toEqual([
+      { type: 'Passport', value: 'D00001184' },
+      { type: 'Passport', value: 'P04838205' },
+      { type: 'National identifier', value: '202-2708-8368', country: 'SD' },
+    ]);
+  });
+  it('counts a document text without a number in the load notes instead of dropping it silently', () => {
+    const rows = decodeListBytes(
+      Buffer.from(fixture('uk-conlist-nationality-excerpt.csv', 'latin1'), 'latin1'),
+    ).replace('BPA 1336597587', 'BPA (see remarks)');
+    const l = parseUkCsv(rows, 'ConList.csv');
+    expect(l.entries.find((e) => e.refId === '7059')?.identifiers).toHaveLength(2);
+    expect(l.notes).toEqual(["1 document text(s) without a number, not read: 'BPA (see remarks)' ×1"]);
+    // a short number ("no. 1234") is none
+    const short = parseUkCsv(text.replaceAll('Passport No. 836210029', 'Passport No. 1234'), 'ConList.csv');
+    expect(short.entries.find((e) => e.refId === '13562')?.identifiers).toEqual([]);
+    expect(short.notes).toEqual(["1 document text(s) without a number, not read: 'Passport No. 1234' ×1"]);
+  });
   it('fails on a date of birth it cannot read, naming the line and group', () => {
     expect(() => parseUkCsv(text.replace('00/00/1980', 'circa 1980'), 'ConList.csv')).toThrow(
       /ConList\.csv: line \d+: Group ID 13349: DOB "circa 1980" is not dd\/mm\/yyyy/,
@@ -274,6 +344,7 @@ describe('loadListPath', () => {
       'OFAC-SDN ofac-csv',
       'OFAC-SDN ofac-csv',
       'OFAC-SDN ofac-xml',
+      'UK uk-ofsi-csv',
       'UK uk-ofsi-csv',
       'UK uk-ofsi-csv',
       'UK uk-sanctions-list-xml',

@@ -7,6 +7,7 @@ import { CountryReader, countryFields, type EntryCountries, entryCountries } fro
 import { csvRecords } from './csv-records.ts';
 import { ListParseError } from './list-parse-error.ts';
 import type { ParsedList } from './parsed-list.ts';
+import { type EntryDocuments, entryDocuments, UkDocumentReader } from './uk-documents.ts';
 import { ukDate, ukEntityKind } from './uk-fields.ts';
 
 const REQUIRED = ['Name 6', 'Name 1', 'Group Type', 'Alias Type', 'Group ID'] as const;
@@ -47,6 +48,7 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
       names: ListName[];
       dobs: Set<string>;
       countries: EntryCountries;
+      documents: EntryDocuments;
       regime: string;
       listed?: string;
       remarks: string;
@@ -54,6 +56,7 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
   >();
   let newest = '';
   const reader = new CountryReader();
+  const documents = new UkDocumentReader();
   for (const { record, line } of records.slice(at + 1)) {
     const row = record.length === header.length + shift ? record.slice(shift) : record;
     if (row.length !== header.length) {
@@ -76,6 +79,7 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
         names: [],
         dobs: new Set(),
         countries: entryCountries(),
+        documents: entryDocuments(),
         regime: get(row, 'Regime'),
         remarks: get(row, 'Other Information'),
       };
@@ -99,6 +103,9 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
     // the address's country, as the other lists' address countries are read ("Afghanistan (since 2009)": the
     // bracketed qualifier is not part of the name); a country, not a nationality, so no adjective is read
     reader.readQualified(get(row, 'Country'), g.countries);
+    // identity documents, in free text; repeated on each of the group's rows, kept once
+    documents.read(get(row, 'Passport Details'), 'Passport Details', g.documents);
+    documents.read(get(row, 'NI Number'), 'NI Number', g.documents);
     const listed = ukDate(get(row, 'Listed On'));
     if (listed && listed.length === 10) g.listed = listed;
     const updated = ukDate(get(row, 'Last Updated')) ?? '';
@@ -123,12 +130,12 @@ export function parseUkCsv(text: string, file = 'ConList.csv'): ParsedList {
     programmes: [g.regime].filter(Boolean),
     birthDates: [...g.dobs],
     ...countryFields(g.countries),
-    identifiers: [],
+    identifiers: [...g.documents.byKey.values()],
     listedOn: g.listed,
     remarks: g.remarks || undefined,
   }));
   if (entries.length === 0) throw new ListParseError(file, 'line 2', 'no data rows');
-  const notes = reader.notes();
+  const notes = [...reader.notes(), ...documents.notes()];
   return {
     list: 'UK',
     version,
