@@ -9,6 +9,7 @@ import { ListParseError } from './list-parse-error.ts';
 import { decodeListBytes, detectListFormat, loadListPath } from './load-list.ts';
 import { fixture, SANCTIONS_FIXTURES } from './test-fixtures.ts';
 import { parseUkCsv } from './uk-csv.ts';
+import { entryDocuments, UkDocumentReader } from './uk-documents.ts';
 import { decodeXmlText } from './xml-text.ts';
 
 describe('parseEuXml2016', () => {
@@ -158,6 +159,17 @@ describe('parseUkCsv', () => {
     const short = parseUkCsv(text.replaceAll('Passport No. 836210029', 'Passport No. 1234'), 'ConList.csv');
     expect(short.entries.find((e) => e.refId === '13562')?.identifiers).toEqual([]);
     expect(short.notes).toEqual(["1 document text(s) without a number, not read: 'Passport No. 1234' ×1"]);
+  });
+  it('takes no date for a document number, and no country from a holder name (review)', () => {
+    const docs = (cell: string) => {
+      const into = entryDocuments();
+      new UkDocumentReader().read(cell, 'Passport Details', into);
+      return [...into.byKey.values()];
+    };
+    // before: 03/07/1996 and 2007-05-03 were read as the passport numbers, Chad as the issuing country
+    expect(docs('Passport issued on 03/07/1996 no. 123456')).toEqual([{ type: 'Passport', value: '123456' }]);
+    expect(docs('(Iraqi passport issued 2007-05-03)')).toEqual([]);
+    expect(docs('Passport 654321 in the name of Omar Chad')).toEqual([{ type: 'Passport', value: '654321' }]);
   });
   it('fails on a date of birth it cannot read, naming the line and group', () => {
     expect(() => parseUkCsv(text.replace('00/00/1980', 'circa 1980'), 'ConList.csv')).toThrow(

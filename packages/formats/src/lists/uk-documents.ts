@@ -29,17 +29,27 @@ export function entryDocuments(): EntryDocuments {
  */
 const NUMBERING = /(?<![\p{L}\p{N}/])(?:\(?\d\)|\([a-z]\))\s*/u;
 
-/** The first token with a digit that is at least 5 characters of [A-Za-z0-9-/] once its edge punctuation is cut. */
+/** A date, which the texts give for issue and expiry ("issued on 03/07/1996", "2007-05-03"): never a number. */
+const DATE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})$/;
+
+/**
+ * The first token with a digit that is at least 5 characters of [A-Za-z0-9-/] once its edge punctuation is cut,
+ * and is no date.
+ */
 function documentNumber(text: string): string | undefined {
   for (const raw of text.split(/\s+/)) {
     const token = raw.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
-    if (token.length >= 5 && /\d/.test(token) && /^[A-Za-z0-9/-]+$/.test(token)) return token;
+    if (token.length >= 5 && /\d/.test(token) && /^[A-Za-z0-9/-]+$/.test(token) && !DATE.test(token))
+      return token;
   }
   return undefined;
 }
 
-/** "… under (the) name Said Jan …": a name that follows may read as a country (Jordan, Chad) and is not read. */
-const UNDER_NAME = /\bunder\s+(?:the\s+)?names?\b/i;
+/**
+ * "… under (the) name Said Jan …", "… in the name of …": a name that follows may read as a country (Jordan, Chad)
+ * and is not read.
+ */
+const UNDER_NAME = /\bunder\s+(?:the\s+)?names?\b|\bin\s+the\s+names?\s+of\b/i;
 
 /**
  * The issuing country the text names, as a country name or nationality adjective ("Qatari", "(Syria)", "Saudi
