@@ -39,6 +39,14 @@ function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'raqib-screen-'));
 }
 
+/** A fresh folder, and a database in it with the UN excerpt loaded. */
+async function unExcerptDb(): Promise<{ dir: string; db: string }> {
+  const dir = tmp();
+  const db = join(dir, 'r.db');
+  await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+  return { dir, db };
+}
+
 describe('raqib screen / lists / screen-pairs', () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -191,9 +199,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('sets a bad customers row aside with its line and reason, and screens and stores the others', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const customers = join(dir, 'c.csv');
     writeFileSync(
       customers,
@@ -231,9 +237,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('refuses a date of birth that does not exist, on the command line and in a customers file', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const r = await run('screen', 'Saddam Hussein Al-Tikriti', '--dob', '1937-02-30', '--db', db);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--dob "1937-02-30" is not a date of the calendar');
@@ -246,9 +250,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('reads a month or day of 00 as unknown, on the command line and in a customers file', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     for (const [zeros, known] of [
       ['1937-00-00', '1937'],
       ['1937-04-00', '1937-04'],
@@ -269,8 +271,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('refuses a country that is two letters but no ISO code', async () => {
-    const db = join(tmp(), 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { db } = await unExcerptDb();
     for (const country of ['ZZ', 'U1']) {
       const r = await run('screen', 'Saddam Hussein Al-Tikriti', '--country', country, '--db', db);
       expect(r.code).toBe(2);
@@ -314,9 +315,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('fails on a customers file with a column given twice', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const customers = join(dir, 'c.csv');
     writeFileSync(customers, 'id,name,dob,dob\nC1,Saddam Hussein Al-Tikriti,1990,1937\n');
     const r = await run('screen', '--file', customers, '--db', db);
@@ -325,8 +324,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('refuses an empty --threshold rather than reading it as 0', async () => {
-    const db = join(tmp(), 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { db } = await unExcerptDb();
     for (const t of ['', ' ', '0x1']) {
       const r = await run('screen', 'Saddam Hussein Al-Tikriti', '--threshold', t, '--db', db);
       expect(r.code).toBe(2);
@@ -339,9 +337,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('fails on a customers file that is not UTF-8, naming the line', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const customers = join(dir, 'c.csv');
     writeFileSync(customers, Buffer.from('id,name\nC1,Jane Smith\nC2,Jürgen Müller\n', 'latin1'));
     const r = await run('screen', '--file', customers, '--db', db);
@@ -350,9 +346,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('names the line of the first bad byte, not of an earlier U+FFFD the file writes as UTF-8', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const customers = join(dir, 'c.csv');
     // an ISO-8859-1 row after a UTF-8 one that holds U+FFFD (EF BF BD): the old reader said line 2
     writeFileSync(
@@ -368,9 +362,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('says a UTF-16 customers file is UTF-16', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const customers = join(dir, 'c.csv');
     writeFileSync(customers, Buffer.from('\ufeffid,name\nC1,Jane Smith\n', 'utf16le'));
     const r = await run('screen', '--file', customers, '--db', db);
@@ -381,9 +373,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('refuses a name with no word to screen rather than reporting no match', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const r = await run('screen', '!!!', '--db', db);
     expect(r.code).toBe(2);
     expect(r.err).toContain('"!!!" has no word to screen');
@@ -396,8 +386,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('refuses a --lists code that is not loaded, even beside one that is', async () => {
-    const db = join(tmp(), 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { db } = await unExcerptDb();
     for (const lists of ['UN,OFAC-SND', 'OFAC-SND']) {
       const r = await run('screen', 'Saddam Hussein Al-Tikriti', '--lists', lists, '--db', db);
       expect(r.code).toBe(2);
@@ -421,9 +410,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('refuses --country and the other one-name flags with --file rather than ignoring them', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const customers = join(dir, 'c.csv');
     writeFileSync(customers, 'id,name\nC1,Saddam Hussein Al-Tikriti\n');
     const r = await run('screen', '--file', customers, '--country', 'IQ', '--json', '--db', db);
@@ -432,9 +419,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('fails on an --out it cannot write, before storing the customers', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const customers = join(dir, 'c.csv');
     writeFileSync(customers, 'id,name\nC1,Saddam Hussein Al-Tikriti\n');
     const out = join(dir, 'missing', 'hits.csv');
@@ -446,9 +431,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('removes the temporary hits file when the quarantine file beside it cannot be reserved', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const customers = join(dir, 'c.csv');
     writeFileSync(customers, 'id,name\nC1,Saddam Hussein Al-Tikriti\n');
     // a folder where the quarantine's temporary file would go: reserving it fails after the hits' one succeeded
@@ -460,9 +443,7 @@ describe('raqib screen / lists / screen-pairs', () => {
   });
 
   it('leaves an existing --out as it was when the run fails, and no temporary file beside it', async () => {
-    const dir = tmp();
-    const db = join(dir, 'r.db');
-    await run('lists', 'load', join(FIXTURES, 'un-excerpt.xml'), '--db', db);
+    const { dir, db } = await unExcerptDb();
     const customers = join(dir, 'c.csv');
     writeFileSync(customers, 'id,name\nC1,Saddam Hussein Al-Tikriti\n');
     const out = join(dir, 'hits.csv');

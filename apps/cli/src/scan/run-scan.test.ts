@@ -22,6 +22,11 @@ const lines = (path: string) =>
   readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.length > 0);
+/** The sanctions (T20) alerts of an alerts.jsonl. */
+const sanctionsAlerts = (path: string) =>
+  lines(path)
+    .map((l) => JSON.parse(l) as Alert)
+    .filter((a) => a.typologies.includes('T20'));
 const clock = fixedClock(Date.UTC(2026, 10, 29));
 let tick = 0;
 const now = () => (tick += 10);
@@ -251,7 +256,7 @@ describe('runScan party screening', () => {
       now,
     );
     const alerts = lines(summary.outputs.alerts!).map((l) => JSON.parse(l) as Alert);
-    const hits = alerts.filter((a) => a.typologies.includes('T20'));
+    const hits = sanctionsAlerts(summary.outputs.alerts!);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((a) => a.source === 'screening')).toBe(true);
     expect(hits[0]!.transactions.length).toBeGreaterThan(0);
@@ -297,9 +302,7 @@ describe('runScan party screening', () => {
     );
     expect(calls).toEqual([['Omar Haddad', 'Layla Saleh'], []]);
     expect(steps).toEqual(['screening 2 account holders']);
-    const hits = lines(summary.outputs.alerts!)
-      .map((l) => JSON.parse(l) as Alert)
-      .filter((a) => a.typologies.includes('T20'));
+    const hits = sanctionsAlerts(summary.outputs.alerts!);
     expect(hits).toHaveLength(1);
     const hit = hits[0]!;
     expect(hit.accounts).toEqual([{ bank: '001', account: 'ACC-OMAR' }]);
@@ -342,9 +345,7 @@ describe('runScan party screening', () => {
       },
       now,
     );
-    const hits = lines(summary.outputs.alerts!)
-      .map((l) => JSON.parse(l) as Alert)
-      .filter((a) => a.typologies.includes('T20'));
+    const hits = sanctionsAlerts(summary.outputs.alerts!);
     expect(hits.map((a) => a.id)).toEqual([...new Set(hits.map((a) => a.id))]);
     const holder = hits.find(
       (a) => (a.details?.party as { role?: string } | undefined)?.role === 'account-holder',
@@ -372,9 +373,7 @@ describe('runScan party screening', () => {
       },
       now,
     );
-    const hit = lines(summary.outputs.alerts!)
-      .map((l) => JSON.parse(l) as Alert)
-      .find((a) => a.typologies.includes('T20'));
+    const hit = sanctionsAlerts(summary.outputs.alerts!)[0];
     expect(hit?.transactions).toHaveLength(2);
     expect([hit?.start, hit?.end]).toEqual([Date.UTC(2026, 2, 2, 6, 15), Date.UTC(2026, 2, 4, 6, 15)]);
   });
