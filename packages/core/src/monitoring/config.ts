@@ -58,7 +58,7 @@ export interface MonitoringConfig {
   readonly typologies: Readonly<Record<string, TypologyConfig>>;
 }
 
-export const MONITORING_CONFIG_VERSION = 'monitoring-2026.12-8';
+export const MONITORING_CONFIG_VERSION = 'monitoring-2026.12-9';
 
 /** The defaults every run starts from. */
 export function defaultMonitoringConfig(): MonitoringConfig {

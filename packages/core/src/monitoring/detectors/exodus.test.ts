@@ -67,6 +67,37 @@ describe('exodus detector (TF-EXODUS)', () => {
     expect([...run.flagged].sort()).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  it('fires on a firm in a conflict zone sending a person in Europe nothing but large lump sums', () => {
+    const w = { paymentFormat: 'Wire' } as const;
+    const r = reference(
+      { SY: 'SY', DE: 'DE' },
+      { 'SY:F': 'company', 'DE:P': 'individual', 'DE:S': 'company' },
+    );
+    const lumps = new Scenario();
+    for (let k = 0; k < 3; k++) lumps.pay('SY:F', 'DE:P', 15_000 + k * 1_000, T0 + k * 20 * H, w);
+    const run = runScenario(lumps, r);
+    expect(maxFinding(run, 'exodus')).toBe(1);
+    expect([...run.flagged].sort()).toEqual([0, 1, 2]);
+    expect(run.alerts.flatMap((a) => a.typologies)).toContain('TF-EXODUS');
+
+    // two lump sums are not yet a pattern
+    const two = new Scenario();
+    for (let k = 0; k < 2; k++) two.pay('SY:F', 'DE:P', 15_000, T0 + k * 20 * H, w);
+    expect(maxFinding(runScenario(two, r), 'exodus')).toBe(0);
+
+    // the same firm also paying that person a small sum: an ordinary relationship (wages, refunds), not lump sums
+    const ordinary = new Scenario();
+    ordinary.pay('SY:F', 'DE:P', 900, T0 - 10 * H, { paymentFormat: 'ACH' });
+    for (let k = 0; k < 3; k++) ordinary.pay('SY:F', 'DE:P', 15_000 + k * 1_000, T0 + k * 20 * H, w);
+    expect(maxFinding(runScenario(ordinary, r), 'exodus')).toBe(0);
+
+    // a firm in Europe is paid for trade; a payee not known to be a person is not counted as one
+    const trade = new Scenario();
+    for (let k = 0; k < 4; k++) trade.pay('SY:F', 'DE:S', 15_000, T0 + k * 20 * H, w);
+    for (let k = 0; k < 4; k++) trade.pay('SY:F', 'DE:U', 15_000, T0 + 2 * H + k * 20 * H, w);
+    expect(maxFinding(runScenario(trade, r), 'exodus')).toBe(0);
+  });
+
   it('stays silent on a firm whose payments to Europe far exceed what it got from risky countries', () => {
     const sc = new Scenario();
     const w = { paymentFormat: 'Wire' } as const;

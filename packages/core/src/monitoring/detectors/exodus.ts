@@ -18,21 +18,25 @@ export type ExodusParams = {
   readonly minLegsRelay: number;
   readonly relayShare: number;
   readonly relayMaxShare: number;
+  readonly minLegsBusinessToPeople: number;
 };
 
 /**
  * Detector 11, TF-EXODUS (T08): money moving from a conflict zone or FATF-listed jurisdiction into the destination
  * set (Europe by default), directly (the payer's country is risky) or one hop later (the payer was paid from a
  * risky country inside the provenance window). One remittance is not a pattern (FATF: no wholesale de-risking),
- * so one of three shapes is required inside the window: a person in a risky country paying people in the
- * destination set `minLegsDirect` times (`minLegsDirectLarge` times, each of `largeBase` or more); a beneficiary
- * paid `minLegs` times by `minPayers` risky payers (one repeating); or `minLegsOnePayer` payments forwarded by an intermediary after it was paid from a risky country. The value is the
+ * so one of these shapes is required inside the window: a person in a risky country paying people in the
+ * destination set `minLegsDirect` times (`minLegsDirectLarge` times, each of `largeBase` or more); a firm,
+ * exchange house or charity there paying people in the destination set `minLegsBusinessToPeople` lump sums of
+ * `largeBase` or more, people it pays nothing smaller; a beneficiary paid `minLegs` times by `minPayers` risky payers
+ * (one repeating); `minLegsOnePayer` payments forwarded by an intermediary after it was paid from a risky country; or
+ * a relay (below). The value is the
  * origin's geographic risk (tier A / call-for-action 1.0, tier B/C 0.6, grey list 0.4; one-hop risk × factor).
  */
 export const exodusDetector: Detector<ExodusParams> = {
   id: 'exodus',
   number: 11,
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Flows out of conflict zones and FATF-listed jurisdictions',
   unit: 'origin risk',
   configSchema: {
@@ -115,6 +119,14 @@ export const exodusDetector: Detector<ExodusParams> = {
       unit: 'share',
       description:
         'relay: paid into the destination set ≤ this share of the risky-origin credits (more is own trade)',
+    },
+    minLegsBusinessToPeople: {
+      default: 3,
+      min: 1,
+      max: 100,
+      unit: 'payments',
+      description:
+        'payments of at least largeBase by one risky-country firm, exchange house or NPO to known individuals in the destination set that suffice on their own',
     },
   },
   bands: [0.5, 0.8, 0.95],
@@ -216,15 +228,51 @@ export const exodusDetector: Detector<ExodusParams> = {
         ctx.add(s);
       }
     }
+    // A firm, exchange house or charity in a risky country sending private people in the destination set large sums
+    // again and again. Trade is paid to firms; a person the firm deals with in the ordinary way (wages, refunds, small
+    // payments, cash) is also paid less than largeBase, so only people paid nothing but large lump sums count.
+    let toPeople = 0;
+    if (
+      !collected &&
+      forwarded < p.minLegsOnePayer &&
+      geoRisk[fc]! >= p.minRisk &&
+      e === ENTITY_INDIVIDUAL &&
+      ctx.base >= p.largeBase &&
+      (isBusiness(ea) || ea === ENTITY_NPO)
+    ) {
+      const ordinary = acc.nextEpoch();
+      scanned = 0;
+      for (let s = acc.lastOut(a); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+        const i = s & mask;
+        if (ring.ts(i) < cutoff) break;
+        scanned++;
+        if (ring.base(i) < p.largeBase) acc.stamp[ring.to(i)] = ordinary;
+      }
+      if (acc.stamp[b] !== ordinary) {
+        scanned = 0;
+        for (let s = acc.lastOut(a); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
+          const i = s & mask;
+          if (ring.ts(i) < cutoff) break;
+          scanned++;
+          const t = ring.to(i);
+          if (acc.stamp[t] === ordinary || dest[acc.country(t)] !== 1 || acc.entity(t) !== ENTITY_INDIVIDUAL)
+            continue;
+          toPeople++;
+          ctx.add(s);
+        }
+      }
+    }
     // A second large transfer within days is no longer a one-off remittance: households abroad are sent small sums.
     if (
+      toPeople < p.minLegsBusinessToPeople &&
       !collected &&
       forwarded < p.minLegsOnePayer &&
       sent < p.minLegsDirect &&
       sentLarge < p.minLegsDirectLarge
     )
       return relay(ctx, p, provSince) ? risk : 0;
-    ctx.anchor = b;
+    // the pattern is centred on the firm paying out when only the firm's own payments make it
+    ctx.anchor = !collected && forwarded < p.minLegsOnePayer && toPeople >= p.minLegsBusinessToPeople ? a : b;
     return risk;
   },
 };
