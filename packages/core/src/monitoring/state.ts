@@ -8,6 +8,7 @@ export const ENTITY_UNKNOWN = 255;
 export const ENTITY_INDIVIDUAL = ENTITY_TYPES.indexOf('individual');
 export const ENTITY_MSB = ENTITY_TYPES.indexOf('msb');
 export const ENTITY_NPO = ENTITY_TYPES.indexOf('npo');
+export const ENTITY_GOVERNMENT = ENTITY_TYPES.indexOf('government');
 
 /** Company, government or MSB (per accounts.csv): accounts whose many counterparties are their trade. */
 export function isBusiness(entity: number): boolean {

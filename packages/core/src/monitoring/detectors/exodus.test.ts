@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createDetectionStage } from '../detection-stage.ts';
+import type { Firing } from '../firing.ts';
 import { H, maxFinding, reference, runScenario, Scenario, T0 } from '../testing/scenario.ts';
 
 const ref = reference({
@@ -91,11 +93,57 @@ describe('exodus detector (TF-EXODUS)', () => {
     for (let k = 0; k < 3; k++) ordinary.pay('SY:F', 'DE:P', 15_000 + k * 1_000, T0 + k * 20 * H, w);
     expect(maxFinding(runScenario(ordinary, r), 'exodus')).toBe(0);
 
-    // a firm in Europe is paid for trade; a payee not known to be a person is not counted as one
+    // a firm in Europe is paid for trade, and a payee not known to be a person is not counted as one: the payment to
+    // the one person is a single lump sum
     const trade = new Scenario();
-    for (let k = 0; k < 4; k++) trade.pay('SY:F', 'DE:S', 15_000, T0 + k * 20 * H, w);
-    for (let k = 0; k < 4; k++) trade.pay('SY:F', 'DE:U', 15_000, T0 + 2 * H + k * 20 * H, w);
+    trade.pay('SY:F', 'DE:S', 15_000, T0, w);
+    trade.pay('SY:F', 'DE:U', 15_000, T0 + 20 * H, w);
+    trade.pay('SY:F', 'DE:P', 15_000, T0 + 40 * H, w);
     expect(maxFinding(runScenario(trade, r), 'exodus')).toBe(0);
+
+    // a state body paying people abroad (pensions) is not a firm
+    const state = new Scenario();
+    for (let k = 0; k < 3; k++) state.pay('SY:G', 'DE:P', 15_000, T0 + k * 20 * H, w);
+    const withState = reference({ SY: 'SY', DE: 'DE' }, { 'SY:G': 'government', 'DE:P': 'individual' });
+    expect(maxFinding(runScenario(state, withState), 'exodus')).toBe(0);
+  });
+
+  it('centres the lump sums on the firm, and leaves them out of a relay alert when they do not make a pattern', () => {
+    const w = { paymentFormat: 'Wire' } as const;
+    const r = reference(
+      { SY: 'SY', DE: 'DE', IQ: 'IQ' },
+      { 'SY:F': 'company', 'DE:P': 'individual', 'DE:Q': 'individual', 'DE:R': 'individual' },
+    );
+    const firingsOf = (sc: Scenario): Firing[] => {
+      const out: Firing[] = [];
+      const stage = createDetectionStage({ reference: r, onFiring: (f) => out.push(f) });
+      for (const tx of sc.sorted()) stage.process(tx);
+      return out.filter((f) => f.typology === 'TF-EXODUS');
+    };
+    // three people, one lump sum each: no person is paid three times, so only the firm joins them
+    const spread = new Scenario();
+    spread.pay('SY:F', 'DE:P', 15_000, T0, w);
+    spread.pay('SY:F', 'DE:Q', 16_000, T0 + 20 * H, w);
+    spread.pay('SY:F', 'DE:R', 17_000, T0 + 40 * H, w);
+    const fired = firingsOf(spread);
+    expect(fired.map((f) => f.anchor)).toEqual(['SY|F']);
+    expect(fired[0]?.evidence.map((e) => e.row).sort()).toEqual([0, 1, 2]);
+
+    // one lump sum to a person, then the firm relays money it got from Iraq to a firm in Europe: the relay alert holds
+    // the Iraqi credit and the onward payments, not the earlier lump sum (shape 5 did not fire)
+    const relay = new Scenario();
+    const firms = reference(
+      { SY: 'SY', DE: 'DE', IQ: 'IQ' },
+      { 'SY:F': 'company', 'DE:P': 'individual', 'DE:Q': 'individual', 'DE:S': 'company' },
+    );
+    relay.pay('SY:F', 'DE:P', 15_000, T0, w);
+    relay.pay('IQ:Z', 'SY:F', 40_000, T0 + 10 * H, w);
+    relay.pay('SY:F', 'DE:S', 10_000, T0 + 20 * H, w);
+    relay.pay('SY:F', 'DE:S', 10_000, T0 + 25 * H, w);
+    relay.pay('SY:F', 'DE:Q', 10_000, T0 + 30 * H, w);
+    const relayRun = runScenario(relay, firms);
+    expect(maxFinding(relayRun, 'exodus')).toBeGreaterThan(0);
+    expect(relayRun.flagged.has(0)).toBe(false);
   });
 
   it('stays silent on a firm whose payments to Europe far exceed what it got from risky countries', () => {

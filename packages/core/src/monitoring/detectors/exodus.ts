@@ -1,5 +1,5 @@
 import { DAY, type Detector, type EvalContext, HOUR } from '../detector.ts';
-import { ENTITY_INDIVIDUAL, ENTITY_NPO, ENTITY_UNKNOWN, isBusiness } from '../state.ts';
+import { ENTITY_GOVERNMENT, ENTITY_INDIVIDUAL, ENTITY_NPO, ENTITY_UNKNOWN, isBusiness } from '../state.ts';
 
 export type ExodusParams = {
   readonly windowMs: number;
@@ -79,7 +79,7 @@ export const exodusDetector: Detector<ExodusParams> = {
       min: 0,
       max: 1e9,
       unit: 'USD',
-      description: 'a large transfer, for minLegsDirectLarge',
+      description: 'a large transfer (a lump sum), for minLegsDirectLarge and minLegsBusinessToPeople',
     },
     minLegsDirectLarge: {
       default: 2,
@@ -89,7 +89,13 @@ export const exodusDetector: Detector<ExodusParams> = {
       description:
         'payments of at least largeBase into the destination set by one risky-country person that suffice on their own',
     },
-    maxScan: { default: 32, min: 1, max: 1024, unit: 'transactions', description: 'credits examined' },
+    maxScan: {
+      default: 32,
+      min: 1,
+      max: 1024,
+      unit: 'transactions',
+      description: 'credits of the beneficiary, or payments of the payer, examined',
+    },
     individualsOnly: {
       default: 1,
       min: 0,
@@ -230,15 +236,17 @@ export const exodusDetector: Detector<ExodusParams> = {
     }
     // A firm, exchange house or charity in a risky country sending private people in the destination set large sums
     // again and again. Trade is paid to firms; a person the firm deals with in the ordinary way (wages, refunds, small
-    // payments, cash) is also paid less than largeBase, so only people paid nothing but large lump sums count.
+    // payments, cash) is also paid less than largeBase, so only people paid nothing but large lump sums count (among
+    // the firm's last maxScan payments in the window). A state body paying people abroad (pensions) is not a firm.
     let toPeople = 0;
+    const lump = Math.max(p.largeBase, p.minBase);
     if (
       !collected &&
       forwarded < p.minLegsOnePayer &&
       geoRisk[fc]! >= p.minRisk &&
       e === ENTITY_INDIVIDUAL &&
-      ctx.base >= p.largeBase &&
-      (isBusiness(ea) || ea === ENTITY_NPO)
+      ctx.base >= lump &&
+      ((isBusiness(ea) && ea !== ENTITY_GOVERNMENT) || ea === ENTITY_NPO)
     ) {
       const ordinary = acc.nextEpoch();
       scanned = 0;
@@ -246,20 +254,12 @@ export const exodusDetector: Detector<ExodusParams> = {
         const i = s & mask;
         if (ring.ts(i) < cutoff) break;
         scanned++;
-        if (ring.base(i) < p.largeBase) acc.stamp[ring.to(i)] = ordinary;
+        if (ring.base(i) < lump) acc.stamp[ring.to(i)] = ordinary;
       }
       if (acc.stamp[b] !== ordinary) {
-        scanned = 0;
-        for (let s = acc.lastOut(a); s >= minSeq && scanned < p.maxScan; s = ring.prevOut(s & mask)) {
-          const i = s & mask;
-          if (ring.ts(i) < cutoff) break;
-          scanned++;
-          const t = ring.to(i);
-          if (acc.stamp[t] === ordinary || dest[acc.country(t)] !== 1 || acc.entity(t) !== ENTITY_INDIVIDUAL)
-            continue;
-          toPeople++;
-          ctx.add(s);
-        }
+        toPeople = lumpSums(ctx, a, cutoff, p.maxScan, ordinary, false);
+        // evidence only when the shape fires: a relay found below must not carry these payments
+        if (toPeople >= p.minLegsBusinessToPeople) lumpSums(ctx, a, cutoff, p.maxScan, ordinary, true);
       }
     }
     // A second large transfer within days is no longer a one-off remittance: households abroad are sent small sums.
@@ -276,6 +276,36 @@ export const exodusDetector: Detector<ExodusParams> = {
     return risk;
   },
 };
+
+/**
+ * Shape 5's count: payer a's payments in the window (its last `maxScan`) to known individuals in the destination set
+ * not stamped `ordinary` (every payment left to them is a lump sum), added as evidence when `record` is set.
+ */
+function lumpSums(
+  ctx: EvalContext,
+  a: number,
+  cutoff: number,
+  maxScan: number,
+  ordinary: number,
+  record: boolean,
+): number {
+  const { acc, ring, destination: dest } = ctx;
+  const mask = ring.mask;
+  const minSeq = ring.minSeq();
+  let count = 0;
+  let scanned = 0;
+  for (let s = acc.lastOut(a); s >= minSeq && scanned < maxScan; s = ring.prevOut(s & mask)) {
+    const i = s & mask;
+    if (ring.ts(i) < cutoff) break;
+    scanned++;
+    const t = ring.to(i);
+    if (acc.stamp[t] === ordinary || dest[acc.country(t)] !== 1 || acc.entity(t) !== ENTITY_INDIVIDUAL)
+      continue;
+    count++;
+    if (record) ctx.add(s);
+  }
+  return count;
+}
 
 /**
  * The relay shape: the payer received money from a risky country inside the provenance window and has since
