@@ -87,6 +87,7 @@ export const MONITORING_CONFIG_SCHEMA = z
           .max(30 * DAY)
           .optional(),
         maxShare: z.number().min(0).max(10).optional(),
+        minShare: z.number().min(0).max(10).optional(),
         minBase: z.number().min(0).optional(),
         factor: z.number().min(0).max(1).optional(),
         maxPayerRate: z.number().min(0).optional(),

@@ -41,13 +41,15 @@ export interface MonitoringConfig {
   };
   /**
    * Funds tracing: payments a flagged payment's payee makes within `windowMs` afterwards, by a moving instrument
-   * (not card, not reinvestment), between `minBase` and `maxShare` of what it received, inherit
-   * `factor` × the flagged score (one hop).
+   * (not card, not reinvestment), of at least `minBase` and `minShare` of its smallest flagged credit and at most
+   * `maxShare` of all it received flagged, inherit `factor` × the flagged score (one hop; decision 0012).
    */
   readonly fundsTracing: {
     readonly enabled: boolean;
     readonly windowMs: number;
     readonly maxShare: number;
+    /** Payments below this share of the smallest flagged credit in the window are the payee's own spending. */
+    readonly minShare: number;
     readonly minBase: number;
     readonly factor: number;
     /** Legs a day (AccountTable.rate) above which the payer, or the payee, is too busy to be followed. */
@@ -58,7 +60,7 @@ export interface MonitoringConfig {
   readonly typologies: Readonly<Record<string, TypologyConfig>>;
 }
 
-export const MONITORING_CONFIG_VERSION = 'monitoring-2026.12-9';
+export const MONITORING_CONFIG_VERSION = 'monitoring-2026.12-10';
 
 /** The defaults every run starts from. */
 export function defaultMonitoringConfig(): MonitoringConfig {
@@ -82,10 +84,11 @@ export function defaultMonitoringConfig(): MonitoringConfig {
       enabled: true,
       windowMs: 36 * HOUR,
       maxShare: 0.96,
+      minShare: 0.4,
       minBase: 0,
       factor: 0.95,
       maxPayerRate: 6,
-      maxPayeeRate: 10,
+      maxPayeeRate: 1_000,
     },
     detectors,
     typologies,

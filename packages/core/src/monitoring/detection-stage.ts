@@ -285,8 +285,12 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     const to = ring.to(i);
     const ts = ring.ts(i);
     if (to === ring.from(i) || acc.rate(to, ts) > config.busyRatePerDay) return;
-    if (acc.taintTs(to) < ts - tracing.windowMs) acc.taintBase[to] = 0;
-    acc.taintBase[to] = acc.taintBase[to]! + ring.base(i);
+    const credit = ring.base(i);
+    if (acc.taintTs(to) < ts - tracing.windowMs) {
+      acc.taintBase[to] = 0;
+      acc.taintMin[to] = credit;
+    } else if (credit < acc.taintMin[to]! || acc.taintBase[to] === 0) acc.taintMin[to] = credit;
+    acc.taintBase[to] = acc.taintBase[to]! + credit;
     if (ts > acc.taintTs(to)) acc.setTaintTs(to, ts);
     if (score > acc.taintScore[to]!) acc.taintScore[to] = score;
     acc.taintMask[to] = acc.taintMask[to]! | mask;
@@ -306,7 +310,12 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     const f = ring.format(j);
     if (f === CARD || f === REINVESTMENT || ring.to(j) === from) return;
     const b = ring.base(j);
-    if (b < tracing.minBase || b > tracing.maxShare * acc.taintBase[from]!) return;
+    if (
+      b < tracing.minBase ||
+      b > tracing.maxShare * acc.taintBase[from]! ||
+      b < tracing.minShare * acc.taintMin[from]!
+    )
+      return;
     // Busy payers and payees are trade: proceeds are followed through quiet accounts only.
     const t = ring.ts(j);
     if (acc.rate(from, t) > tracing.maxPayerRate || acc.rate(ring.to(j), t) > tracing.maxPayeeRate) return;

@@ -65,4 +65,21 @@ describe('createMonitor', () => {
     expect(run.flagged.has(card.row)).toBe(false);
     expect(run.flagged.has(late.row)).toBe(false);
   });
+
+  it("traces what passes the proceeds on, not the payee's own small spending", () => {
+    const sc = new Scenario();
+    for (let k = 0; k < 7; k++) sc.pay('S', `R${k}`, 1500 + k * 40, T0 + k * 3 * H);
+    // R6 received USD 1,740 flagged: a payment of about half of it moves the money on; USD 150 is its own spending
+    const onward = sc.pay('R6', 'Z1', 800, T0 + 20 * H, { paymentFormat: 'ACH' });
+    const spending = sc.pay('R6', 'Z2', 150, T0 + 22 * H, { paymentFormat: 'ACH' });
+    const run = runScenario(sc);
+    expect(run.flagged.has(onward.row)).toBe(true);
+    expect(run.flagged.has(spending.row)).toBe(false);
+    // with no lower bound, the spending is traced too
+    const loose = runScenario(sc, undefined, {
+      ...defaultMonitoringConfig(),
+      fundsTracing: { ...defaultMonitoringConfig().fundsTracing, minShare: 0 },
+    });
+    expect(loose.flagged.has(spending.row)).toBe(true);
+  });
 });

@@ -133,6 +133,8 @@ export class AccountTable {
   #u8: Uint8Array;
   /** Funds tracing: how much (USD) the account last received flagged, the score and typologies. */
   taintBase: Float64Array;
+  /** Funds tracing: the smallest flagged credit (USD) inside the window (0: not known, no lower bound). */
+  taintMin: Float64Array;
   taintScore: Float32Array;
   taintMask: Int32Array;
   /** Scratch for allocation-free set counting: stamp[a] === epoch means counter[a] is live. */
@@ -177,6 +179,7 @@ export class AccountTable {
     this.#u16 = new Uint16Array(buffer);
     this.#u8 = new Uint8Array(buffer);
     this.taintBase = new Float64Array(initial);
+    this.taintMin = new Float64Array(initial);
     this.taintScore = new Float32Array(initial);
     this.taintMask = new Int32Array(initial);
     this.stamp = new Int32Array(initial);
@@ -443,6 +446,7 @@ export class AccountTable {
     this.#u16 = new Uint16Array(buffer);
     this.#u8 = new Uint8Array(buffer);
     this.taintBase = growF64(this.taintBase, n);
+    this.taintMin = growF64(this.taintMin, n);
     this.taintScore = growF32(this.taintScore, n);
     this.taintMask = growInt32(this.taintMask, n);
     this.stamp = growInt32(this.stamp, n);
