@@ -45,4 +45,14 @@ describe('parseMonitoringConfig', () => {
       /ascending/,
     );
   });
+
+  it('refuses a funds-tracing lower share above the upper one, and takes one at or below it', () => {
+    expect(() =>
+      parseMonitoringConfig({ version: 'x', fundsTracing: { minShare: 5, maxShare: 0.5 } }, 'cfg.json'),
+    ).toThrow(/cfg\.json: .*fundsTracing\.minShare \(5\) is above fundsTracing\.maxShare \(0\.5\)/);
+    expect(() => parseMonitoringConfig({ version: 'x', fundsTracing: { minShare: 1 } })).toThrow(/minShare/);
+    const ok = parseMonitoringConfig({ version: 'x', fundsTracing: { minShare: 0.25 } });
+    expect(ok.fundsTracing.minShare).toBe(0.25);
+    expect(ok.fundsTracing.maxShare).toBe(0.96);
+  });
 });

@@ -158,6 +158,16 @@ export function parseMonitoringConfig(json: unknown, source = 'monitoring config
       alertThreshold: o?.alertThreshold ?? t.alertThreshold,
     } as TypologyConfig;
   }
+  const fundsTracing = {
+    ...base.fundsTracing,
+    ...(input.fundsTracing ?? {}),
+  } as MonitoringConfig['fundsTracing'];
+  // a lower bound above the upper one would silently turn funds tracing off
+  if (fundsTracing.minShare > fundsTracing.maxShare) {
+    throw new Error(
+      `${source}: 1 problem(s): fundsTracing.minShare (${fundsTracing.minShare}) is above fundsTracing.maxShare (${fundsTracing.maxShare})`,
+    );
+  }
   return deepFreeze({
     version: input.version,
     flagThreshold: input.flagThreshold ?? base.flagThreshold,
@@ -167,7 +177,7 @@ export function parseMonitoringConfig(json: unknown, source = 'monitoring config
     busyRatePerDay: input.busyRatePerDay ?? base.busyRatePerDay,
     maxEvidence: input.maxEvidence ?? base.maxEvidence,
     passThrough: { ...base.passThrough, ...(input.passThrough ?? {}) } as MonitoringConfig['passThrough'],
-    fundsTracing: { ...base.fundsTracing, ...(input.fundsTracing ?? {}) } as MonitoringConfig['fundsTracing'],
+    fundsTracing,
     detectors,
     typologies,
   });

@@ -42,7 +42,8 @@ export interface MonitoringConfig {
   /**
    * Funds tracing: payments a flagged payment's payee makes within `windowMs` afterwards, by a moving instrument
    * (not card, not reinvestment), of at least `minBase` and `minShare` of its smallest flagged credit and at most
-   * `maxShare` of all it received flagged, inherit `factor` × the flagged score (one hop; decision 0012).
+   * `maxShare` of all it received flagged (both over its current run of flagged credits, each less than `windowMs`
+   * after the last), inherit `factor` × the flagged score (one hop; decision 0012).
    */
   readonly fundsTracing: {
     readonly enabled: boolean;

@@ -289,7 +289,7 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     if (acc.taintTs(to) < ts - tracing.windowMs) {
       acc.taintBase[to] = 0;
       acc.taintMin[to] = credit;
-    } else if (credit < acc.taintMin[to]! || acc.taintBase[to] === 0) acc.taintMin[to] = credit;
+    } else if (credit < acc.taintMin[to]! || acc.taintMin[to] === 0) acc.taintMin[to] = credit;
     acc.taintBase[to] = acc.taintBase[to]! + credit;
     if (ts > acc.taintTs(to)) acc.setTaintTs(to, ts);
     if (score > acc.taintScore[to]!) acc.taintScore[to] = score;
@@ -313,10 +313,12 @@ export function createDetectionStage(options: DetectionStageOptions): DetectionS
     if (
       b < tracing.minBase ||
       b > tracing.maxShare * acc.taintBase[from]! ||
-      b < tracing.minShare * acc.taintMin[from]!
+      // the share with a relative tolerance: 600.06 of 1,500.15 is 40 %, though 0.4 × 1500.15 rounds above it
+      b < tracing.minShare * acc.taintMin[from]! * (1 - 1e-9)
     )
       return;
-    // Busy payers and payees are trade: proceeds are followed through quiet accounts only.
+    // A busy payer's outflows are its trade, so proceeds are followed out of quiet accounts only; payees are followed
+    // unless they take more than maxPayeeRate legs a day (a utility, a payment processor).
     const t = ring.ts(j);
     if (acc.rate(from, t) > tracing.maxPayerRate || acc.rate(ring.to(j), t) > tracing.maxPayeeRate) return;
     const s = acc.taintScore[from]! * tracing.factor;

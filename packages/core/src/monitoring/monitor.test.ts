@@ -82,4 +82,32 @@ describe('createMonitor', () => {
     });
     expect(loose.flagged.has(spending.row)).toBe(true);
   });
+
+  it('bounds the share by the smallest flagged credit of the run, and follows busy payees', () => {
+    const sc = new Scenario();
+    // R6 is paid in a fan-out of about USD 3,000 and then in one of about USD 1,700: two flagged credits, 20 h apart
+    for (let k = 0; k < 7; k++) sc.pay('S2', k === 6 ? 'R6' : `Q${k}`, 3000 + k * 40, T0 + k * 2 * H);
+    for (let k = 0; k < 7; k++) sc.pay('S', `R${k}`, 1500 + k * 40, T0 + 14 * H + k * 3 * H);
+    // a shop paid 40 times a day by others: busier than the 10 legs a day that used to stop the trace
+    for (let k = 0; k < 40; k++) sc.pay(`C${k}`, 'SHOP', 30 + k, T0 + 30 * H + k * 15 * 60_000);
+    // 800 passes on 46 % of the smaller credit (USD 1,740) but only 16 % of both
+    const onward = sc.pay('R6', 'Z1', 800, T0 + 40 * H, { paymentFormat: 'ACH' });
+    const toShop = sc.pay('R6', 'SHOP', 900, T0 + 41 * H, { paymentFormat: 'ACH' });
+    const run = runScenario(sc);
+    expect(run.flagged.has(6)).toBe(true);
+    expect(run.flagged.has(13)).toBe(true);
+    expect(run.flagged.has(onward.row)).toBe(true);
+    expect(run.flagged.has(toShop.row)).toBe(true);
+  });
+
+  it('takes a payment of exactly the lower share as passing it on', () => {
+    const sc = new Scenario();
+    for (let k = 0; k < 7; k++) sc.pay('S', `R${k}`, k === 6 ? 1500.15 : 1500 + k * 40, T0 + k * 3 * H);
+    // 600.06 is 40 % of 1,500.15, though 0.4 × 1500.15 is 600.0600000000001 in floating point
+    const exact = sc.pay('R6', 'Z1', 600.06, T0 + 20 * H, { paymentFormat: 'ACH' });
+    const below = sc.pay('R6', 'Z2', 600.05, T0 + 21 * H, { paymentFormat: 'ACH' });
+    const run = runScenario(sc);
+    expect(run.flagged.has(exact.row)).toBe(true);
+    expect(run.flagged.has(below.row)).toBe(false);
+  });
 });

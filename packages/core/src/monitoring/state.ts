@@ -131,9 +131,15 @@ export class AccountTable {
   #i32: Int32Array;
   #u16: Uint16Array;
   #u8: Uint8Array;
-  /** Funds tracing: how much (USD) the account last received flagged, the score and typologies. */
+  /**
+   * Funds tracing: how much (USD) the account received flagged in its current run of flagged credits (each less
+   * than windowMs after the last), the score and typologies.
+   */
   taintBase: Float64Array;
-  /** Funds tracing: the smallest flagged credit (USD) inside the window (0: not known, no lower bound). */
+  /**
+   * Funds tracing: the smallest flagged credit (USD) since the account's current run of flagged credits began
+   * (credits less than windowMs apart, as for taintBase); 0: not known (a snapshot from before it), no lower bound.
+   */
   taintMin: Float64Array;
   taintScore: Float32Array;
   taintMask: Int32Array;
