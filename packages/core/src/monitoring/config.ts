@@ -49,7 +49,7 @@ export interface MonitoringConfig {
     readonly enabled: boolean;
     readonly windowMs: number;
     readonly maxShare: number;
-    /** Payments below this share of the smallest flagged credit in the window are the payee's own spending. */
+    /** Payments below this share of the smallest flagged credit of the run are the account's own spending. */
     readonly minShare: number;
     readonly minBase: number;
     readonly factor: number;

@@ -30,8 +30,8 @@ export type ExodusParams = {
  * exchange house or charity there paying people in the destination set `minLegsBusinessToPeople` lump sums of
  * `largeBase` or more, people it pays nothing smaller; a beneficiary paid `minLegs` times by `minPayers` risky payers
  * (one repeating); `minLegsOnePayer` payments forwarded by an intermediary after it was paid from a risky country; or
- * a relay (below). The value is the
- * origin's geographic risk (tier A / call-for-action 1.0, tier B/C 0.6, grey list 0.4; one-hop risk × factor).
+ * a relay (below). The value is the origin's geographic risk (tier A / call-for-action 1.0, tier B/C 0.6, grey list
+ * 0.4; one-hop risk × factor).
  */
 export const exodusDetector: Detector<ExodusParams> = {
   id: 'exodus',
