@@ -61,7 +61,7 @@ export interface MonitoringConfig {
   readonly typologies: Readonly<Record<string, TypologyConfig>>;
 }
 
-export const MONITORING_CONFIG_VERSION = 'monitoring-2026.12-10';
+export const MONITORING_CONFIG_VERSION = 'monitoring-2026.12-11';
 
 /** The defaults every run starts from. */
 export function defaultMonitoringConfig(): MonitoringConfig {

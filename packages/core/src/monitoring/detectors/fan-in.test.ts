@@ -48,6 +48,29 @@ describe('fan-in detector', () => {
     expect([...run.flagged].sort((a, b) => a - b)).toEqual([45, 46, 47, 48, 49]);
   });
 
+  it('judges a firm however busy it is: people abroad paying it alike count, its customers at home do not', () => {
+    // a firm in DE paid about 40 times a day by its customers at home (busier than busyRatePerDay, 25 legs a day),
+    // then six people in the bank `wireBank` wire it about USD 3,000 each within a day
+    const busyFirm = (wireBank: string): Scenario => {
+      const sc = new Scenario();
+      for (let k = 0; k < 120; k++)
+        sc.pay(`DE:C${k % 60}`, 'DE:FIRM', 200 + ((k * 37) % 300), T0 + k * 36 * 60_000, {
+          paymentFormat: 'Wire',
+        });
+      for (let k = 0; k < 6; k++)
+        sc.pay(`${wireBank}:X${k}`, 'DE:FIRM', 2_800 + k * 90, T0 + 60 * H + k * 4 * H, {
+          paymentFormat: 'Wire',
+        });
+      return sc;
+    };
+    const r = reference({ DE: 'DE', FR: 'FR' }, { 'DE:FIRM': 'company' });
+    const run = runScenario(busyFirm('FR'), r);
+    expect(maxFinding(run, 'fan-in')).toBe(6);
+    expect([...run.flagged].sort((x, y) => x - y)).toEqual([120, 121, 122, 123, 124, 125]);
+    // the same six wires from people at home are its trade
+    expect(maxFinding(runScenario(busyFirm('DE'), r), 'fan-in')).toBe(0);
+  });
+
   it("leaves a busy shop's ordinary day alone, big purchases included", () => {
     const sc = busyShop();
     // Customers buying something bigger now and then: 15–25 times the usual ticket, not a collection.

@@ -1,4 +1,5 @@
 import type { Detector } from '../detector.ts';
+import { isBusiness } from '../state.ts';
 import { abroad, FAN_IN_SIDE, FAN_SCHEMA, type FanParams, fanDegree } from './fan-out.ts';
 
 /**
@@ -9,11 +10,12 @@ import { abroad, FAN_IN_SIDE, FAN_SCHEMA, type FanParams, fanDegree } from './fa
  * as the mirror of a fan-out (one unit ±30 %, payers picked across banks and countries), so the fan-out's group
  * band (v1.3.0) and its smaller legs across borders (v1.4.0) apply on this side too; from v1.5.0 the current leg
  * may be one of them (USD 600 up to minBase, from a payer abroad), so a fan whose unit is small is seen at all.
+ * From v1.6.0 a firm is judged however busy it is, on its counterparties abroad.
  */
 export const fanInDetector: Detector<FanParams> = {
   id: 'fan-in',
   number: 2,
-  version: '1.5.0',
+  version: '1.6.0',
   title: 'Fan-in',
   unit: 'distinct payers',
   configSchema: {
@@ -29,7 +31,11 @@ export const fanInDetector: Detector<FanParams> = {
     // AMLworld draws one unit per fan (median USD 4,000): a fan of legs all below minBase is as much a fan, and its
     // payers, picked across banks, are mostly abroad; a small credit from home stays everyday life.
     if (ctx.base < p.minBase && (ctx.base < p.minCurrentAbroad || !abroad(ctx.acc, b, ctx.from))) return 0;
-    if (ctx.acc.inCount(b) > p.maxLifetime || ctx.acc.rate(b, ctx.ts) > ctx.busyRate) return 0;
+    // A busy person's account is a business in all but name: silent. A firm known as one (accounts.csv) is judged
+    // however busy: only its counterparties abroad count (fanDegree), and a burst of them paying it alike is no
+    // ordinary takings (v1.6.0).
+    const firm = isBusiness(ctx.acc.entity(b));
+    if (!firm && (ctx.acc.inCount(b) > p.maxLifetime || ctx.acc.rate(b, ctx.ts) > ctx.busyRate)) return 0;
     return fanDegree(ctx, p, b, FAN_IN_SIDE);
   },
 };

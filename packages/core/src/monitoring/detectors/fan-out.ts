@@ -259,9 +259,10 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
   }
   if (nFar > 0 && scanned < p.maxScan)
     distinct = groupDegree(ctx, p, a, nGroup, distinct, out, first, scanned);
-  // A walk cut by maxScan marks a business-like account: silent. A firm paying out is known to be one, and counted
-  // only its payees abroad, so what the cut walk found is a lower bound on its foreign fan, not noise.
-  if (distinct > p.maxDegree || (scanned >= p.maxScan && !(out && home >= 0))) return 0;
+  // A walk cut by maxScan marks a business-like account: silent. A firm is known to be one, and counted only its
+  // counterparties abroad, so what the cut walk found is a lower bound on its foreign fan, not noise (paying out
+  // since fan-out v1.3.0; being paid since fan-in v1.6.0).
+  if (distinct > p.maxDegree || (scanned >= p.maxScan && home < 0)) return 0;
   // One file of many legs booked at the same instant is a batch (payroll, settlement), whatever its size.
   if (distinct >= 2 && sameTs >= p.batchShare * scanned) return 0;
   ctx.anchor = a;
