@@ -69,6 +69,22 @@ describe('fan-in detector', () => {
     expect([...run.flagged].sort((x, y) => x - y)).toEqual([120, 121, 122, 123, 124, 125]);
     // the same six wires from people at home are its trade
     expect(maxFinding(runScenario(busyFirm('DE'), r), 'fan-in')).toBe(0);
+    // a busy state body taking fees from abroad stays silent
+    const state = reference({ DE: 'DE', FR: 'FR' }, { 'DE:FIRM': 'government' });
+    expect(maxFinding(runScenario(busyFirm('FR'), state), 'fan-in')).toBe(0);
+  });
+
+  it('does not count a payer whose country is not known as one abroad of a firm', () => {
+    const wires = (bank: string): Scenario => {
+      const sc = new Scenario();
+      for (let k = 0; k < 6; k++)
+        sc.pay(`${bank}:X${k}`, 'DE:FIRM', 2_800 + k * 90, T0 + k * 4 * H, { paymentFormat: 'Wire' });
+      return sc;
+    };
+    const r = reference({ DE: 'DE', FR: 'FR' }, { 'DE:FIRM': 'company' });
+    expect(maxFinding(runScenario(wires('FR'), r), 'fan-in')).toBe(6);
+    // bank ZZ is not in banks.csv
+    expect(maxFinding(runScenario(wires('ZZ'), r), 'fan-in')).toBe(0);
   });
 
   it("leaves a busy shop's ordinary day alone, big purchases included", () => {

@@ -1,5 +1,5 @@
 import type { Detector } from '../detector.ts';
-import { isBusiness } from '../state.ts';
+import { ENTITY_GOVERNMENT, isBusiness } from '../state.ts';
 import { abroad, FAN_IN_SIDE, FAN_SCHEMA, type FanParams, fanDegree } from './fan-out.ts';
 
 /**
@@ -10,7 +10,7 @@ import { abroad, FAN_IN_SIDE, FAN_SCHEMA, type FanParams, fanDegree } from './fa
  * as the mirror of a fan-out (one unit ±30 %, payers picked across banks and countries), so the fan-out's group
  * band (v1.3.0) and its smaller legs across borders (v1.4.0) apply on this side too; from v1.5.0 the current leg
  * may be one of them (USD 600 up to minBase, from a payer abroad), so a fan whose unit is small is seen at all.
- * From v1.6.0 a firm is judged however busy it is, on its counterparties abroad.
+ * From v1.6.0 a busy firm (not a state body) is judged too, on its credits from abroad and its payers abroad.
  */
 export const fanInDetector: Detector<FanParams> = {
   id: 'fan-in',
@@ -34,8 +34,14 @@ export const fanInDetector: Detector<FanParams> = {
     // A busy person's account is a business in all but name: silent. A firm known as one (accounts.csv) is judged
     // however busy: only its counterparties abroad count (fanDegree), and a burst of them paying it alike is no
     // ordinary takings (v1.6.0).
-    const firm = isBusiness(ctx.acc.entity(b));
-    if (!firm && (ctx.acc.inCount(b) > p.maxLifetime || ctx.acc.rate(b, ctx.ts) > ctx.busyRate)) return 0;
+    if (ctx.acc.inCount(b) > p.maxLifetime || ctx.acc.rate(b, ctx.ts) > ctx.busyRate) {
+      // Busy: only a firm is judged, and only on a credit from abroad (one from home is its trade and, with the walk
+      // cut, cannot count; the fan is judged at its own legs). Busy firms take a payment every hour or so: the walk
+      // is kept for the few credits that can be part of a fan.
+      // A state body (fees, taxes paid from abroad) stays silent as a busy account.
+      const e = ctx.acc.entity(b);
+      if (!isBusiness(e) || e === ENTITY_GOVERNMENT || !abroad(ctx.acc, b, ctx.from)) return 0;
+    }
     return fanDegree(ctx, p, b, FAN_IN_SIDE);
   },
 };

@@ -71,7 +71,7 @@ export const FAN_SCHEMA = {
     max: 1,
     unit: 'flag',
     description:
-      '1: silent when the centre account is known (accounts.csv) to be a company, government, NPO or MSB',
+      '1: counterparties known (accounts.csv) to be a company, government or MSB are not counted, unless abroad (foreignBusinesses) or far above the baseline',
   },
   baselineFactor: {
     default: 20,
@@ -200,7 +200,8 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
     // A firm abroad is not everyday trade for a person: laundering fans mix people and firms across borders.
     const business = isBusiness(acc.entity(c));
     if (p.individualsOnly >= 1 && business && !(p.foreignBusinesses >= 1 && abroad(acc, a, c))) continue;
-    if (home >= 0 && (home === 0 || acc.country(c) === home)) {
+    // (a counterparty whose country is not known is not counted as abroad, as in `abroad`)
+    if (home >= 0 && (home === 0 || acc.country(c) === home || acc.country(c) === 0)) {
       // A firm's domestic people (staff, customers) are reconsidered against its baseline below.
       if (!business && !out) ROUTINE[nRoutine++] = s;
       continue;
@@ -221,8 +222,8 @@ export function fanDegree(ctx: EvalContext, p: FanParams, a: number, side: numbe
     }
   }
   // The baseline is measured only when legs were set aside (rare: a firm's domestic people paying it like amounts)
-  // and the walk did not hit maxScan (then the detector is silent anyway): a second pass over the same legs, so
-  // the common walk computes no logarithms.
+  // and the walk did not hit maxScan (a cut walk has no baseline: a person's centre is then silent, a firm's counts
+  // its counterparties abroad only): a second pass over the same legs, so the common walk computes no logarithms.
   if (nRoutine > 0 && p.baselineFactor > 0 && scanned < p.maxScan) {
     let otherLog = 0;
     let nOther = 0;
