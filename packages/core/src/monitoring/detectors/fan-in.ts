@@ -31,14 +31,11 @@ export const fanInDetector: Detector<FanParams> = {
     // AMLworld draws one unit per fan (median USD 4,000): a fan of legs all below minBase is as much a fan, and its
     // payers, picked across banks, are mostly abroad; a small credit from home stays everyday life.
     if (ctx.base < p.minBase && (ctx.base < p.minCurrentAbroad || !abroad(ctx.acc, b, ctx.from))) return 0;
-    // A busy person's account is a business in all but name: silent. A firm known as one (accounts.csv) is judged
-    // however busy: only its counterparties abroad count (fanDegree), and a burst of them paying it alike is no
-    // ordinary takings (v1.6.0).
+    // A busy account is silent unless it is known to be a firm (accounts.csv), which counts only its payers abroad
+    // (fanDegree): a burst of them paying it alike is no ordinary takings (v1.6.0). It is judged on its credits from
+    // abroad only (one from home is its trade and cannot count in a cut walk; the fan is judged at its own legs), so
+    // the walk runs for the few credits that can be part of a fan. A state body (fees paid from abroad) stays silent.
     if (ctx.acc.inCount(b) > p.maxLifetime || ctx.acc.rate(b, ctx.ts) > ctx.busyRate) {
-      // Busy: only a firm is judged, and only on a credit from abroad (one from home is its trade and, with the walk
-      // cut, cannot count; the fan is judged at its own legs). Busy firms take a payment every hour or so: the walk
-      // is kept for the few credits that can be part of a fan.
-      // A state body (fees, taxes paid from abroad) stays silent as a busy account.
       const e = ctx.acc.entity(b);
       if (!isBusiness(e) || e === ENTITY_GOVERNMENT || !abroad(ctx.acc, b, ctx.from)) return 0;
     }

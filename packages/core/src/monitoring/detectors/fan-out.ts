@@ -71,7 +71,7 @@ export const FAN_SCHEMA = {
     max: 1,
     unit: 'flag',
     description:
-      '1: counterparties known (accounts.csv) to be a company, government or MSB are not counted, unless abroad (foreignBusinesses) or far above the baseline',
+      '1: counterparties known (accounts.csv) to be a company, government or MSB are not counted unless abroad (foreignBusinesses)',
   },
   baselineFactor: {
     default: 20,
