@@ -152,24 +152,26 @@ describe('readAmlworld', () => {
     expect(accepted[2999]).toMatchObject({ row: 2999, fromAccount: 'A2999', amountPaid: 299925 });
   });
 
+  /** An AMLworld line with these banks and accounts (its fields quoted when `quoted`). */
+  const accountsRow = (fb: string, fa: string, tb: string, ta: string, quoted = false) => {
+    const f = ['2022/09/01 00:20', fb, fa, tb, ta, '10.00', 'Euro', '10.00', 'Euro', 'ACH', '0'];
+    return quoted ? f.map((x) => `"${x}"`).join(',') : f.join(',');
+  };
+
   it('quarantines a bank or account id longer than the contract allows (128), plain or quoted, instead of failing', async () => {
     // before: an account of 40,000 characters reached the account index, which threw and ended the whole scan
     const dir = mkdtempSync(join(tmpdir(), 'raqib-aw-'));
     const path = join(dir, 'long.csv');
     const at128 = 'A'.repeat(128);
-    const row = (fb: string, fa: string, tb: string, ta: string, quoted = false) => {
-      const f = ['2022/09/01 00:20', fb, fa, tb, ta, '10.00', 'Euro', '10.00', 'Euro', 'ACH', '0'];
-      return quoted ? f.map((x) => `"${x}"`).join(',') : f.join(',');
-    };
     writeFileSync(
       path,
       `${AMLWORLD_HEADER}\n${[
-        row('1', at128, '2', 'B'),
-        row('1', `${at128}X`, '2', 'B'),
-        row('1', 'A', '2', 'B'.repeat(40_000)),
-        row('9'.repeat(129), 'A', '2', 'B'),
-        row('1', 'A', '2'.repeat(130), 'B', true),
-        row('1', at128, '2', at128, true),
+        accountsRow('1', at128, '2', 'B'),
+        accountsRow('1', `${at128}X`, '2', 'B'),
+        accountsRow('1', 'A', '2', 'B'.repeat(40_000)),
+        accountsRow('9'.repeat(129), 'A', '2', 'B'),
+        accountsRow('1', 'A', '2'.repeat(130), 'B', true),
+        accountsRow('1', at128, '2', at128, true),
       ].join('\n')}\n`,
     );
     const { accepted, rejected } = await collect(readAmlworld(path));
@@ -185,20 +187,16 @@ describe('readAmlworld', () => {
   it('quarantines a bank or account id that is only whitespace as an empty account, plain or quoted', async () => {
     // before: "   " passed as an account, and every such row became one party
     const path = join(mkdtempSync(join(tmpdir(), 'raqib-aw-')), 'blank.csv');
-    const row = (fb: string, fa: string, tb: string, ta: string, quoted = false) => {
-      const f = ['2022/09/01 00:20', fb, fa, tb, ta, '10.00', 'Euro', '10.00', 'Euro', 'ACH', '0'];
-      return quoted ? f.map((x) => `"${x}"`).join(',') : f.join(',');
-    };
     writeFileSync(
       path,
       `${AMLWORLD_HEADER}\n${[
-        row('1', 'A', '2', 'B'),
-        row('1', '   ', '2', 'B'),
-        row('1', 'A', '2', '\t'),
-        row(' ', 'A', '2', 'B'),
-        row('1', 'A', '\u00a0', 'B'),
-        row('1', '   ', '2', 'B', true),
-        row('1', ' A', '2', 'B '),
+        accountsRow('1', 'A', '2', 'B'),
+        accountsRow('1', '   ', '2', 'B'),
+        accountsRow('1', 'A', '2', '\t'),
+        accountsRow(' ', 'A', '2', 'B'),
+        accountsRow('1', 'A', '\u00a0', 'B'),
+        accountsRow('1', '   ', '2', 'B', true),
+        accountsRow('1', ' A', '2', 'B '),
       ].join('\n')}\n`,
     );
     const { accepted, rejected } = await collect(readAmlworld(path));
